@@ -1,0 +1,1 @@
+export { directoryService } from './directory.module';

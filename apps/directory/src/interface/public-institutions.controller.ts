@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Public } from '@otr/auth';
+import { ZodPipe } from '@otr/runtime';
+import { SearchCriteria, SearchInstitutionsQuery } from '../application/search-institutions/search-institutions.query';
+
+/** The public directory: anyone may search certified institutions (资质信息全面公开). */
+@Controller('public')
+@Public()
+export class PublicInstitutionsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('institutions')
+  search(@Query(new ZodPipe(SearchCriteria)) criteria: SearchCriteria) {
+    return this.queries.execute(new SearchInstitutionsQuery(criteria));
+  }
+
+  /** A trivial endpoint behind the same stack, the baseline of the search benchmark. */
+  @Get('ping')
+  ping() {
+    return { ok: true };
+  }
+}

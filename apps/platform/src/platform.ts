@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { applyMigrations, createLogger, RunningService, ServiceDefinition, startService } from '@otr/runtime';
+import { InProcessTransport, KafkaTransport, Transport } from '@otr/messaging';
+import { registrationService } from '@otr/registration';
+import { directoryService } from '@otr/directory';
+import { gatewayService } from '@otr/gateway';
+import { seedDemoData } from './seed/seed-demo-data';
+
+export interface PlatformOptions {
+  databaseUrl: string;
+  /** Kafka when given; otherwise the in-process transport through the same outbox and inbox. */
+  kafkaBrokers?: string[];
+  /** The gateway's port; services listen on the following ports. */
+  port?: number;
+  /** Seed demo data: true for the default 300 institutions, or a number. */
+  seed?: boolean | number;
+}
+
+export interface RunningPlatform {
+  url: string;
+  services: Record<string, RunningService>;
+  transport: Transport;
+  stop(): Promise<void>;
+}
+
+/** The services in the embedded platform, in start order; each gets port gateway + index + 1. */
+export const SERVICES: ServiceDefinition[] = [registrationService, directoryService];
+
+/** Embedded mode: every service module and the gateway in one process (ARCHITECTURE.md, Modes). */
+export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatform> {
+  const log = createLogger('platform');
+  const port = opts.port ?? 3000;
+  const transport: Transport = opts.kafkaBrokers
+    ? new KafkaTransport({ brokers: opts.kafkaBrokers, clientId: 'otr-platform', log })
+    : new InProcessTransport();
+  const applied = await applyMigrations(opts.databaseUrl);
+  if (applied.length) log.info({ applied: applied.map((m) => `${m.service}/${m.name}`) }, 'migrations applied');
+
+  const services: Record<string, RunningService> = {};
+  for (const [i, def] of SERVICES.entries()) {
+    const servicePort = port + i + 1;
+    process.env[`${def.name.toUpperCase().replace(/-/g, '_')}_URL`] = `http://127.0.0.1:${servicePort}`;
+    services[def.name] = await startService(def, { databaseUrl: opts.databaseUrl, transport, port: servicePort });
+  }
+  services.gateway = await startService(gatewayService, { databaseUrl: opts.databaseUrl, transport, port });
+
+  if (opts.seed) {
+    const institutions = opts.seed === true ? 300 : opts.seed;
+    await seedDemoData(services, { institutions, log });
+  }
+  return {
+    url: `http://localhost:${port}`,
+    services,
+    transport,
+    stop: async () => {
+      await services.gateway.stop();
+      for (const def of [...SERVICES].reverse()) await services[def.name].stop();
+      await transport.close();
+    },
+  };
+}

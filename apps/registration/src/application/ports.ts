@@ -1,0 +1,19 @@
+import { EventOrigin } from '@otr/contracts';
+import { ApplicationEvent, ApplicationState } from '../domain/license-application';
+import { LicensingRules } from '../domain/licensing-rules';
+
+export const APPLICATIONS = Symbol('ApplicationRepository');
+export const LICENSING_RULES = Symbol('LicensingRulesSource');
+
+/** Loads and saves applications; saving also writes their integration events in the same transaction. */
+export interface ApplicationRepository {
+  load(id: string): Promise<ApplicationState>;
+  /** Saves the new state (optimistic on version) with its events, action log and outbox rows atomically. */
+  save(state: ApplicationState, events: ApplicationEvent[], origin: EventOrigin): Promise<void>;
+  nextLicenseNumber(district: string, year: number): Promise<string>;
+  count(): Promise<number>;
+}
+
+export interface LicensingRulesSource {
+  forDistrict(district: string, on: Date): LicensingRules;
+}

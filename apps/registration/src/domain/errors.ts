@@ -1,0 +1,22 @@
+import { DomainError } from '@otr/kernel';
+
+export class ApplicationNotFound extends DomainError {
+  readonly code = 'registration.ApplicationNotFound';
+  override readonly kind = 'not-found';
+  constructor(id: string) {
+    super(`application ${id} not found`);
+  }
+}
+
+export class InvalidApplicationState extends DomainError {
+  readonly code = 'registration.InvalidApplicationState';
+  override readonly kind = 'conflict';
+  constructor(action: string, status: string) {
+    super(`cannot ${action} an application that is ${status}`, { field: 'status', rule: `not allowed when ${status}` });
+  }
+}
+
+/** A licensing rule of DOMAIN.md refused the application; the citation names the field, rule and source. */
+export class LicensingRuleViolated extends DomainError {
+  readonly code = 'registration.LicensingRuleViolated';
+}

@@ -1,0 +1,116 @@
+import { ApplicationForm } from './application-form';
+import { InvalidApplicationState, LicensingRuleViolated } from './errors';
+import { competentDepartment, LicensingRules } from './licensing-rules';
+
+export type ApplicationStatus = 'submitted' | 'approved' | 'rejected';
+
+export interface ApplicationState {
+  id: string;
+  institutionId: string;
+  status: ApplicationStatus;
+  form: ApplicationForm;
+  competentDepartment: string;
+  version: number;
+}
+
+/** What happened to an application, in the domain's words; the application layer publishes them. */
+export type ApplicationEvent =
+  | { type: 'ApplicationSubmitted'; form: ApplicationForm; competentDepartment: string }
+  | { type: 'ApplicationApproved'; licenseId: string }
+  | {
+      type: 'LicenseIssued';
+      licenseId: string;
+      licenseNumber: string;
+      validFrom: string;
+      validUntil: string;
+    };
+
+const DOUBLE_REDUCTION = '中办发〔2021〕40号 (双减)';
+
+/** Checks the licensing rules of DOMAIN.md; throws the first rule the form breaks. */
+export function checkLicensingRules(form: ApplicationForm, rules: LicensingRules): void {
+  if (form.ageGroups.includes('preschool')) {
+    throw new LicensingRuleViolated('no off-campus training institutions for preschool children', {
+      field: 'ageGroups',
+      rule: 'no preschool training',
+      source: DOUBLE_REDUCTION,
+    });
+  }
+  if (form.category === 'subject' && form.legalForm !== 'non-profit') {
+    throw new LicensingRuleViolated('subject-type institutions must be non-profit', {
+      field: 'legalForm',
+      rule: 'subject-type must be non-profit',
+      source: DOUBLE_REDUCTION,
+    });
+  }
+  if (form.category === 'subject' && !rules.newSubjectApprovalsAllowed.value) {
+    throw new LicensingRuleViolated('no new subject-type institutions are approved in this jurisdiction', {
+      field: 'category',
+      rule: 'new subject-type approvals not allowed',
+      source: rules.newSubjectApprovalsAllowed.source,
+    });
+  }
+  const required = rules.minAreaPerStudent.value * form.venue.maxClassSize;
+  if (form.venue.area < required) {
+    throw new LicensingRuleViolated(
+      `venue of ${form.venue.area} m² is below ${required} m² for ${form.venue.maxClassSize} students`,
+      {
+        field: 'venue.area',
+        rule: `at least ${rules.minAreaPerStudent.value} m² per student in the same session`,
+        source: rules.minAreaPerStudent.source,
+      },
+    );
+  }
+  if (form.scopes.includes('offline') && !form.venue.fireSafetyAccepted) {
+    throw new LicensingRuleViolated('offline training needs fire-safety acceptance', {
+      field: 'venue.fireSafetyAccepted',
+      rule: 'fire-safety acceptance required',
+      source: '消防法 / 国办发〔2018〕80号',
+    });
+  }
+}
+
+/** decide: submitting a form that passes every licensing rule. */
+export function submit(form: ApplicationForm, rules: LicensingRules): ApplicationEvent[] {
+  checkLicensingRules(form, rules);
+  return [{ type: 'ApplicationSubmitted', form, competentDepartment: competentDepartment(form.category) }];
+}
+
+/** decide: approving issues the license with its number and validity from the rulebook. */
+export function approve(
+  state: ApplicationState,
+  license: { licenseId: string; licenseNumber: string; today: string },
+  rules: LicensingRules,
+): ApplicationEvent[] {
+  if (state.status !== 'submitted') throw new InvalidApplicationState('approve', state.status);
+  return [
+    { type: 'ApplicationApproved', licenseId: license.licenseId },
+    {
+      type: 'LicenseIssued',
+      licenseId: license.licenseId,
+      licenseNumber: license.licenseNumber,
+      validFrom: license.today,
+      validUntil: addYears(license.today, rules.licenseValidityYears.value),
+    },
+  ];
+}
+
+/** evolve: the state after an event. */
+export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
+  switch (event.type) {
+    case 'ApplicationSubmitted':
+      return { ...state, status: 'submitted', form: event.form, competentDepartment: event.competentDepartment };
+    case 'ApplicationApproved':
+      return { ...state, status: 'approved' };
+    case 'LicenseIssued':
+      return state;
+  }
+}
+
+/** The day before the same date N years later: a 3-year license from 2026-01-10 runs to 2029-01-09. */
+function addYears(isoDate: string, years: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,95 @@
+import { EventOrigin } from '@otr/contracts';
+import { Outbox } from '@otr/messaging';
+import { ApplicationForm } from '../domain/application-form';
+import { ApplicationNotFound, InvalidApplicationState } from '../domain/errors';
+import { ApplicationEvent, ApplicationState, ApplicationStatus } from '../domain/license-application';
+import { toIntegrationEvents } from '../application/integration-events';
+import { ApplicationRepository } from '../application/ports';
+import { RegistrationPrisma } from './registration-prisma';
+
+/** District code CN-ZJ-HZ-XH → XH, the local part printed in license numbers. */
+const districtPart = (district: string) => district.split('-').pop() ?? district;
+
+export class PrismaApplicationRepository implements ApplicationRepository {
+  constructor(
+    private readonly prisma: RegistrationPrisma,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async load(id: string): Promise<ApplicationState> {
+    const row = await this.prisma.application.findUnique({ where: { id } });
+    if (!row) throw new ApplicationNotFound(id);
+    return {
+      id: row.id,
+      institutionId: row.institutionId,
+      status: row.status as ApplicationStatus,
+      form: ApplicationForm.parse(row.details),
+      competentDepartment: row.competentDepartment,
+      version: row.version,
+    };
+  }
+
+  async save(state: ApplicationState, events: ApplicationEvent[], origin: EventOrigin): Promise<void> {
+    const f = state.form;
+    const columns = {
+      institutionId: state.institutionId,
+      status: state.status,
+      institutionName: f.institutionName,
+      category: f.category,
+      legalForm: f.legalForm,
+      scopes: f.scopes,
+      district: f.district,
+      address: f.address,
+      competentDepartment: state.competentDepartment,
+      details: f,
+      version: state.version + 1,
+      ...(events.some((e) => e.type === 'ApplicationSubmitted') ? { submittedAt: new Date() } : {}),
+      ...(state.status === 'approved' || state.status === 'rejected' ? { decidedAt: new Date() } : {}),
+    };
+    await this.prisma.$transaction(async (tx) => {
+      if (state.version === 0) {
+        await tx.application.create({ data: { id: state.id, ...columns } });
+      } else {
+        // Optimistic concurrency: a concurrent decision on the same application loses here.
+        const updated = await tx.application.updateMany({ where: { id: state.id, version: state.version }, data: columns });
+        if (updated.count === 0) throw new InvalidApplicationState('change', 'being changed by someone else');
+      }
+      await tx.applicationAction.createMany({
+        data: events.map((e) => ({ applicationId: state.id, type: e.type, actorId: origin.actor.userId, data: e })),
+      });
+      for (const e of events) {
+        if (e.type === 'LicenseIssued') {
+          await tx.license.create({
+            data: {
+              id: e.licenseId,
+              number: e.licenseNumber,
+              institutionId: state.institutionId,
+              applicationId: state.id,
+              status: 'active',
+              scopes: f.scopes,
+              validFrom: new Date(e.validFrom),
+              validUntil: new Date(e.validUntil),
+              version: 1,
+            },
+          });
+        }
+      }
+      await this.outbox.append(tx, toIntegrationEvents(state, events, origin));
+    });
+  }
+
+  count(): Promise<number> {
+    return this.prisma.application.count();
+  }
+
+  async nextLicenseNumber(district: string, year: number): Promise<string> {
+    const [row] = await this.prisma.$queryRawUnsafe<{ last: number }[]>(
+      `INSERT INTO registration.license_counter (district, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (district, year) DO UPDATE SET last = license_counter.last + 1 RETURNING last`,
+      district,
+      year,
+    );
+    // 教民 + district + year + serial, the shape printed on 民办学校办学许可证.
+    return `教民${districtPart(district)}${year}${String(row.last).padStart(5, '0')}号`;
+  }
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runStandalone } from '@otr/runtime';
+import { registrationService } from './registration.module';
+
+void runStandalone(registrationService);

@@ -1,0 +1,55 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PrincipalGuard } from '@otr/auth';
+import { defaultRulebook } from '@otr/rules';
+import { ServiceEvents, ServiceInfra, ServiceDefinition } from '@otr/runtime';
+import { APPLICATIONS, LICENSING_RULES } from './application/ports';
+import { CLOCK_TOKEN } from './application/tokens';
+import { SubmitApplicationHandler } from './application/submit-application/submit-application.handler';
+import { ApproveApplicationHandler } from './application/approve-application/approve-application.handler';
+import { CountApplicationsHandler } from './application/count-applications/count-applications.handler';
+import { createRegistrationPrisma, RegistrationPrisma, RegistrationTx } from './infrastructure/registration-prisma';
+import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
+import { RulebookLicensingRules } from './infrastructure/rulebook-licensing-rules';
+import { ApplicationsController } from './interface/applications.controller';
+
+const PRISMA = Symbol('RegistrationPrisma');
+
+@Module({})
+export class RegistrationModule {
+  static register(infra: ServiceInfra): DynamicModule {
+    return {
+      module: RegistrationModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [ApplicationsController],
+      providers: [
+        { provide: APP_GUARD, useClass: PrincipalGuard },
+        { provide: CLOCK_TOKEN, useValue: infra.clock },
+        { provide: PRISMA, useFactory: () => createRegistrationPrisma(infra.pool) },
+        {
+          provide: ServiceEvents,
+          inject: [PRISMA],
+          useFactory: (prisma: RegistrationPrisma) =>
+            new ServiceEvents<RegistrationTx>(infra, (fn) => prisma.$transaction(fn)),
+        },
+        {
+          provide: APPLICATIONS,
+          inject: [PRISMA, ServiceEvents],
+          useFactory: (prisma: RegistrationPrisma, events: ServiceEvents<RegistrationTx>) =>
+            new PrismaApplicationRepository(prisma, events.outbox),
+        },
+        { provide: LICENSING_RULES, useFactory: () => new RulebookLicensingRules(defaultRulebook()) },
+        SubmitApplicationHandler,
+        ApproveApplicationHandler,
+        CountApplicationsHandler,
+      ],
+    };
+  }
+}
+
+export const registrationService: ServiceDefinition = {
+  name: 'registration',
+  defaultPort: 3001,
+  module: (infra) => RegistrationModule.register(infra),
+};

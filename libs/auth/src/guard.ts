@@ -1,0 +1,54 @@
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { hasRole, Principal, Role } from './principal';
+import { PRINCIPAL_HEADER, verifyPrincipal } from './internal-token';
+
+const PUBLIC = 'otr.public';
+const ROLES = 'otr.roles';
+
+/** A route anyone may call (the public directory, complaint intake). */
+export const Public = () => SetMetadata(PUBLIC, true);
+/** The roles allowed on a route; every other route needs a signed principal with any role. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+type WithPrincipal = Request & { principal?: Principal };
+
+/** Services trust only what the gateway signs: verifies the principal header and the route's roles. */
+@Injectable()
+export class PrincipalGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    const req = ctx.switchToHttp().getRequest<WithPrincipal>();
+    const token = req.header(PRINCIPAL_HEADER);
+    if (token) {
+      try {
+        req.principal = await verifyPrincipal(token);
+      } catch {
+        throw new UnauthorizedException('invalid principal');
+      }
+    }
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    if (!req.principal) throw new UnauthorizedException('sign in required');
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets);
+    if (roles && !hasRole(req.principal, ...roles)) throw new ForbiddenException(`requires role ${roles.join(' or ')}`);
+    return true;
+  }
+}
+
+/** The verified caller of the current request. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<WithPrincipal>().principal;
+  if (!principal) throw new UnauthorizedException('sign in required');
+  return principal;
+});

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** 学科类 subject-type, or a non-subject category with its competent department. */
+export const Category = z.enum(['subject', 'sports', 'arts', 'science-tech']);
+export type Category = z.infer<typeof Category>;
+
+/** Online-only and offline licenses are separate scopes (DOMAIN.md, Licensing). */
+export const Scope = z.enum(['online', 'offline']);
+export type Scope = z.infer<typeof Scope>;
+
+export const LegalForm = z.enum(['non-profit', 'for-profit']);
+
+export const IsoDate = z.iso.date();
+export const Fen = z.number().int().nonnegative();
+
+export const Location = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });

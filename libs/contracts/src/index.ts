@@ -1,0 +1,5 @@
+export * from './topics';
+export * from './envelope';
+export * from './registry';
+export * from './events';
+export * from './create-event';

@@ -1,0 +1,110 @@
+import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
+import { Log, silentLog } from './logger';
+import { MessageHandler, OutgoingMessage, SubscribeOptions, Subscription, Transport } from './transport';
+
+export interface KafkaTransportOptions {
+  brokers: string[];
+  clientId: string;
+  log?: Log;
+}
+
+const toLevel = (level: logLevel) => (level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug');
+
+/** Kafka through kafkajs, kept behind the Transport port so the client can change later. */
+export class KafkaTransport implements Transport {
+  readonly kafka: Kafka;
+  private producer: Producer | null = null;
+  private connecting: Promise<Producer> | null = null;
+  private readonly consumers = new Set<Consumer>();
+  private readonly log: Log;
+
+  constructor(opts: KafkaTransportOptions) {
+    this.log = opts.log ?? silentLog;
+    this.kafka = new Kafka({
+      clientId: opts.clientId,
+      brokers: opts.brokers,
+      logLevel: logLevel.WARN,
+      retry: { initialRetryTime: 200, retries: 5 },
+      logCreator: () => (entry) =>
+        this.log[toLevel(entry.level)]({ kafka: entry.namespace, ...entry.log }, entry.log.message),
+    });
+  }
+
+  async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    const producer = await this.connectedProducer();
+    try {
+      await producer.send({ topic, acks: -1, messages });
+    } catch (error) {
+      // Start from a fresh connection next time (the broker may have restarted).
+      this.connecting = null;
+      this.producer = null;
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {
+    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3000 });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        for (const m of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          await handler({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key?.toString() ?? null,
+            value: m.value?.toString() ?? '',
+            headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v ?? '')])),
+          });
+          resolveOffset(m.offset);
+          await heartbeat();
+        }
+        await commitOffsetsIfNecessary();
+      },
+    });
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.describeCluster();
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await this.producer?.disconnect();
+    this.producer = null;
+    this.connecting = null;
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    if (!this.connecting) {
+      // Idempotent producer: retries after a lost ack cannot duplicate or reorder within a partition.
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      this.connecting = producer.connect().then(
+        () => (this.producer = producer),
+        (error) => {
+          this.connecting = null;
+          throw error;
+        },
+      );
+    }
+    return this.connecting;
+  }
+}

@@ -1,0 +1,157 @@
+import type { Pool, PoolClient } from 'pg';
+import { Log, silentLog } from './logger';
+import { outboxChannel, quoteSchema } from './sql';
+import { OutgoingMessage, Transport } from './transport';
+
+export interface RelayOptions {
+  schema: string;
+  pool: Pool;
+  transport: Transport;
+  batchSize?: number;
+  /** Safety-net poll; NOTIFY normally wakes the relay as soon as a command commits. */
+  pollMs?: number;
+  log?: Log;
+}
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  key: string;
+  envelope: { id: string; type: string; correlationId: string };
+}
+
+/**
+ * Publishes the outbox in batches, oldest first. One relay per schema holds an advisory lock
+ * while it sends, so even with several instances per-key order is the commit order.
+ * A crash between send and mark re-sends the batch: consumers' inboxes make that harmless.
+ */
+export class OutboxRelay {
+  private readonly table: string;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly log: Log;
+  private running = false;
+  private wake: (() => void) | null = null;
+  private pending = false;
+  private listener: PoolClient | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly opts: RelayOptions) {
+    this.table = `${quoteSchema(opts.schema)}.outbox`;
+    this.batchSize = opts.batchSize ?? 500;
+    this.pollMs = opts.pollMs ?? 1000;
+    this.log = opts.log ?? silentLog;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.listener = await this.opts.pool.connect();
+    this.listener.on('notification', () => this.kick());
+    await this.listener.query(`LISTEN ${outboxChannel(this.opts.schema)}`);
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN *`).catch(() => undefined);
+      this.listener.release();
+      this.listener = null;
+    }
+  }
+
+  /** Asks the loop to look at the outbox now. */
+  kick(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  /** Publishes one batch; returns how many events went out (0 when idle or another relay holds the lock). */
+  async publishBatch(): Promise<number> {
+    const client = await this.opts.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const lock = await client.query<{ ok: boolean }>(
+        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`,
+        [this.table],
+      );
+      if (!lock.rows[0].ok) {
+        await client.query('ROLLBACK');
+        return 0;
+      }
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT seq, topic, key, envelope FROM ${this.table}
+         WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.batchSize],
+      );
+      if (rows.length > 0) {
+        await this.send(rows);
+        await client.query(`UPDATE ${this.table} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+          rows.map((r) => r.seq),
+        ]);
+      }
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Sends consecutive runs of the same topic together, so the overall order is kept. */
+  private async send(rows: OutboxRow[]): Promise<void> {
+    let start = 0;
+    while (start < rows.length) {
+      let end = start;
+      while (end < rows.length && rows[end].topic === rows[start].topic) end++;
+      const messages: OutgoingMessage[] = rows.slice(start, end).map((r) => ({
+        key: r.key,
+        value: JSON.stringify(r.envelope),
+        headers: { 'event-type': r.envelope.type, 'correlation-id': r.envelope.correlationId },
+      }));
+      await this.opts.transport.publish(rows[start].topic, messages);
+      start = end;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.pending = false;
+      try {
+        const sent = await this.publishBatch();
+        failures = 0;
+        if (sent > 0) this.log.debug({ sent, schema: this.opts.schema }, 'outbox batch published');
+        if (sent === this.batchSize) continue;
+      } catch (error) {
+        failures++;
+        this.log.warn({ err: error, failures, schema: this.opts.schema }, 'outbox relay failed; will retry');
+      }
+      if (!this.running) break;
+      // Back off while the broker or database is down; otherwise sleep until NOTIFY or the poll.
+      const delay = failures > 0 ? Math.min(this.pollMs * 2 ** Math.min(failures - 1, 4), 10_000) : this.pollMs;
+      if (!this.pending || failures > 0) await this.sleep(delay, failures === 0);
+    }
+  }
+
+  /** Sleeps; a NOTIFY cuts an idle sleep short, but not a back-off (stop always does). */
+  private sleep(ms: number, wakeOnNotify: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = () => {
+        if (!wakeOnNotify && this.running) return;
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}

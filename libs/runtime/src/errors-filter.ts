@@ -1,0 +1,32 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, DomainErrorKind } from '@otr/kernel';
+import type { Logger } from 'pino';
+
+const statusOf: Record<DomainErrorKind, number> = { invalid: 422, conflict: 409, 'not-found': 404, forbidden: 403 };
+
+/** Domain errors become 4xx answers that name the field, the rule and its source document. */
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  constructor(private readonly log: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (error instanceof DomainError) {
+      res.status(statusOf[error.kind]).json({
+        statusCode: statusOf[error.kind],
+        error: error.code,
+        message: error.message,
+        ...error.citation,
+      });
+      return;
+    }
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      res.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
+    this.log.error({ err: error }, 'unhandled error');
+    res.status(500).json({ statusCode: 500, error: 'InternalError', message: 'internal error' });
+  }
+}

@@ -1,0 +1,29 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { NextFunction, Request, Response } from 'express';
+
+/** One Prometheus registry per service, labelled with the service name. */
+export function createMetrics(service: string) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const events = new Counter({
+    name: 'otr_events_total',
+    help: 'Integration events by direction and outcome',
+    labelNames: ['direction', 'type', 'outcome'],
+    registers: [registry],
+  });
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
+    const end = httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
+    next();
+  };
+  return { registry, events, middleware };
+}
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,151 @@
+import { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { contracts } from '@otr/contracts';
+import { Clock, SystemClock } from '@otr/kernel';
+import { ConsumerOptions, InboxConsumer, Outbox, OutboxRelay, SqlClient, Transport } from '@otr/messaging';
+import { correlationMiddleware } from './correlation';
+import { createPool } from './database';
+import { ErrorsFilter } from './errors-filter';
+import { createLogger } from './logger';
+import { createMetrics, Metrics } from './metrics';
+
+/** What every service module is given: its database pool, the transport, a logger and the clock. */
+export interface ServiceInfra {
+  name: string;
+  pool: Pool;
+  transport: Transport;
+  log: Logger;
+  clock: Clock;
+  metrics: Metrics;
+}
+
+export const INFRA = 'otr.infra';
+
+export interface ServiceDefinition {
+  /** Service name; also its Postgres schema. */
+  name: string;
+  defaultPort: number;
+  module(infra: ServiceInfra): DynamicModule;
+}
+
+export interface RunningService {
+  name: string;
+  port: number;
+  app: NestExpressApplication;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  transport: Transport;
+  port?: number;
+  host?: string;
+  clock?: Clock;
+}
+
+/** Starts one service as an HTTP app with health, metrics, correlation ids and typed 4xx errors. */
+export async function startService(def: ServiceDefinition, opts: StartOptions): Promise<RunningService> {
+  const log = createLogger(def.name);
+  const pool = createPool(opts.databaseUrl);
+  const metrics = createMetrics(def.name);
+  const infra: ServiceInfra = {
+    name: def.name,
+    pool,
+    transport: opts.transport,
+    log,
+    clock: opts.clock ?? new SystemClock(),
+    metrics,
+  };
+  const app = await NestFactory.create<NestExpressApplication>(def.module(infra), { logger: ['error', 'warn'] });
+  app.use(correlationMiddleware);
+  app.use(helmet());
+  app.use(metrics.middleware);
+  app.useGlobalFilters(new ErrorsFilter(log));
+  const http = app.getHttpAdapter();
+  http.get('/health/live', (_req, res) => res.json({ status: 'ok', service: def.name }));
+  http.get('/health/ready', async (_req, res) => {
+    const checks = { database: await check(() => pool.query('SELECT 1')), broker: await check(() => opts.transport.ping()) };
+    const ok = Object.values(checks).every((c) => c === 'up');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', service: def.name, checks });
+  });
+  http.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+  const port = opts.port ?? def.defaultPort;
+  await app.listen(port, opts.host ?? process.env.HOST ?? '127.0.0.1');
+  log.info({ port }, `${def.name} listening`);
+  return {
+    name: def.name,
+    port,
+    app,
+    stop: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
+const check = async (probe: () => Promise<unknown>): Promise<'up' | 'down'> => {
+  try {
+    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    return 'up';
+  } catch {
+    return 'down';
+  }
+};
+
+export type ConsumerSpec<Tx extends SqlClient> = Pick<ConsumerOptions<Tx>, 'name' | 'topics' | 'handlers'>;
+
+/**
+ * A service's event plumbing: its outbox, the relay that publishes it, and its inbox consumers,
+ * started with the app and stopped before it shuts down.
+ */
+export class ServiceEvents<Tx extends SqlClient> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly outbox: Outbox;
+  readonly relay: OutboxRelay;
+  readonly consumers: InboxConsumer<Tx>[];
+
+  constructor(
+    infra: ServiceInfra,
+    transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
+    consumers: ConsumerSpec<Tx>[] = [],
+  ) {
+    this.outbox = new Outbox(infra.name, contracts);
+    this.relay = new OutboxRelay({
+      schema: infra.name,
+      pool: infra.pool,
+      transport: infra.transport,
+      log: infra.log,
+      pollMs: Number(process.env.OUTBOX_POLL_MS ?? 1000),
+    });
+    this.consumers = consumers.map(
+      (c) =>
+        new InboxConsumer<Tx>({
+          ...c,
+          // Tests that share one broker give each run its own groups.
+          groupId: `${process.env.OTR_GROUP_PREFIX ?? ''}${c.name}`,
+          schema: infra.name,
+          registry: contracts,
+          transport: infra.transport,
+          transaction,
+          log: infra.log,
+        }),
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
+    // Consumers start in the background: a Kafka group join must not hold up the HTTP server.
+    for (const c of this.consumers) void c.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.relay.stop();
+  }
+}

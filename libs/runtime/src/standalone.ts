@@ -1,0 +1,31 @@
+import { KafkaTransport } from '@otr/messaging';
+import { createLogger } from './logger';
+import { ServiceDefinition, startService } from './service';
+
+/** Distributed mode: one service in its own process, over Kafka and the given PostgreSQL. */
+export async function runStandalone(def: ServiceDefinition, env = process.env): Promise<void> {
+  const log = createLogger(def.name);
+  const databaseUrl = env.DATABASE_URL;
+  const brokers = env.KAFKA_BROKERS;
+  if (!databaseUrl || !brokers) {
+    log.fatal('DATABASE_URL and KAFKA_BROKERS are required in the distributed mode');
+    process.exit(2);
+  }
+  const transport = new KafkaTransport({ brokers: brokers.split(','), clientId: `otr-${def.name}`, log });
+  const service = await startService(def, {
+    databaseUrl,
+    transport,
+    port: env.PORT ? Number(env.PORT) : undefined,
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await service.stop();
+    await transport.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,4 @@
+export * from './env';
+export * from './database';
+export * from './sql';
+export * from './processes';

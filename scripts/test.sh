@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: everything the tests need, then every layer of tests.
+#  - installs npm packages when node_modules is missing (and generates the Prisma clients)
+#  - PostgreSQL: TEST_DATABASE_URL, else the machine's 127.0.0.1:5432, else an embedded one (jest global setup)
+#  - Kafka: starts the project's own broker (infra/kafka) when none answers on KAFKA_BROKERS
+#  - builds the console and portal for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false CHECKPOINT_DISABLE=1
+
+[ -d node_modules ] || npm install --no-audit --no-fund
+[ -f apps/registration/src/infrastructure/prisma/generated/client.ts ] || node scripts/prisma-generate.js
+
+if [ -z "${KAFKA_BROKERS:-}" ]; then
+  bash infra/kafka/start.sh
+fi
+
+for app in console portal; do
+  if [ -f "apps/$app/vite.config.ts" ]; then
+    npx vite build --config "apps/$app/vite.config.ts" --logLevel warn
+  fi
+done
+
+npx tsc -p tsconfig.json --noEmit
+npx jest --ci --selectProjects unit integration "$@"
+# End-to-end tests stop and start the shared broker, so they run one at a time, after the rest.
+npx jest --ci --runInBand --selectProjects e2e "$@"

@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  createTestDatabase,
+  eventually,
+  freePort,
+  ServiceProcess,
+  startServiceProcess,
+  TestDatabase,
+  testEnv,
+} from '@otr/testing';
+import { signInAs, seedGatewayUsers } from './support/gateway-users';
+
+const root = join(__dirname, '..', '..');
+const kafka = (script: 'start' | 'stop') =>
+  execFileSync('bash', [join(root, 'infra', 'kafka', `${script}.sh`)], { stdio: 'ignore' });
+
+/** Two rare characters, so a two-character search finds this run's institution among any others. */
+const fragment = () => {
+  const pool = '琥珀翡翠玳瑁麒麟鹦鹉蜻蜓琵琶葫芦蝴蝶珊瑚鸳鸯';
+  const i = randomBytes(1)[0] % (pool.length / 2);
+  return pool.slice(i * 2, i * 2 + 2);
+};
+
+const form = (name: string) => ({
+  institutionName: name,
+  legalForm: 'for-profit',
+  category: 'arts',
+  scopes: ['offline'],
+  district: 'CN-ZJ-HZ-XH',
+  address: '浙江省杭州市西湖区文三路100号',
+  venue: { area: 300, maxClassSize: 20, fireSafetyAccepted: true },
+  legalRepresentative: '王芳',
+  ageGroups: ['primary'],
+});
+
+describe('walking skeleton: gateway, registration and directory as separate processes over Kafka', () => {
+  let db: TestDatabase;
+  let services: ServiceProcess[] = [];
+  let gateway: ServiceProcess;
+  let token: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('otr_e2e');
+    await seedGatewayUsers(db.url);
+    const [g, r, d] = [await freePort(), await freePort(), await freePort()];
+    const common = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+      OTR_GROUP_PREFIX: `e2e-${randomBytes(4).toString('hex')}.`,
+      OUTBOX_POLL_MS: '500',
+    };
+    services = await Promise.all([
+      startServiceProcess('registration', { ...common, PORT: String(r) }),
+      startServiceProcess('directory', { ...common, PORT: String(d) }),
+      startServiceProcess('gateway', {
+        ...common,
+        PORT: String(g),
+        REGISTRATION_URL: `http://127.0.0.1:${r}`,
+        DIRECTORY_URL: `http://127.0.0.1:${d}`,
+      }),
+    ]);
+    gateway = services[2];
+    token = await signInAs(gateway.url, 'approver.xihu');
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    await db?.drop();
+  }, 60_000);
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  const licenseAndApprove = async (name: string) => {
+    const { applicationId } = await api('POST', '/api/registration/applications', form(name));
+    return api('POST', `/api/registration/applications/${applicationId}/approve`);
+  };
+
+  const searchHits = async (q: string, name: string): Promise<number> => {
+    const res = await fetch(`${gateway.url}/api/public/institutions?q=${encodeURIComponent(q)}&pageSize=100`);
+    const body = (await res.json()) as { items: { name: string }[] };
+    return body.items.filter((i) => i.name === name).length;
+  };
+
+  it('approves a license over HTTP and finds it by a two-character fragment within 2 s', async () => {
+    const q = fragment();
+    const name = `杭州${q}${randomBytes(2).toString('hex')}美术培训有限公司`;
+    await licenseAndApprove(name);
+    const started = Date.now();
+    await eventually(async () => ((await searchHits(q, name)) === 1 ? true : undefined), 2000);
+    expect(Date.now() - started).toBeLessThan(2000);
+  }, 30_000);
+
+  it('keeps an approval made while the broker is down, and delivers it once when the broker is back', async () => {
+    const q = fragment();
+    const name = `杭州${q}${randomBytes(2).toString('hex')}书法培训有限公司`;
+    kafka('stop');
+    try {
+      const license = await licenseAndApprove(name);
+      expect(license.licenseNumber).toMatch(/^教民/);
+      expect(await searchHits(q, name)).toBe(0);
+    } finally {
+      kafka('start');
+    }
+    await eventually(async () => ((await searchHits(q, name)) === 1 ? true : undefined), 90_000, 500);
+    // Nothing doubled: give redeliveries time to arrive, then count again.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await searchHits(q, name)).toBe(1);
+  }, 180_000);
+});
