@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `npm run start:distributed`: Kafka and every service as its own process (ARCHITECTURE.md, Modes).
+# Uses DATABASE_URL (default: the machine's PostgreSQL, database otr) and starts the local broker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/otr}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export LOG_LEVEL="${LOG_LEVEL:-info}"
+
+psql "${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '${DATABASE_URL##*/}'" | grep -q 1 \
+  || psql "${DATABASE_URL%/*}/postgres" -c "CREATE DATABASE ${DATABASE_URL##*/}" >/dev/null
+bash infra/kafka/start.sh
+npm run --silent db:migrate
+
+declare -A PORTS=([registration]=3001 [directory]=3002)
+pids=()
+for svc in "${!PORTS[@]}"; do
+  PORT=${PORTS[$svc]} node -r @swc-node/register "apps/$svc/src/main.ts" &
+  pids+=($!)
+  export "$(echo "$svc" | tr a-z- A-Z_)_URL=http://127.0.0.1:${PORTS[$svc]}"
+done
+PORT=3000 node -r @swc-node/register apps/gateway/src/main.ts &
+pids+=($!)
+trap 'kill "${pids[@]}" 2>/dev/null; wait' INT TERM EXIT
+echo "gateway http://localhost:3000 — services: ${!PORTS[*]} (Ctrl+C stops them; npm run kafka:stop stops the broker)"
+wait
