@@ -2,13 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PrincipalGuard } from '@otr/auth';
-import { LicenseIssued, Topics } from '@otr/contracts';
+import { ALL_TOPICS, contracts, LicenseIssued, Topics } from '@otr/contracts';
 import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
 import { onLicenseIssued } from './application/projections/license-projection';
+import { InstitutionTimelineHandler } from './application/timeline/institution-timeline.handler';
+import { recordTimelineEvent } from './application/timeline/record-timeline-event';
 import { SearchInstitutionsHandler } from './application/search-institutions/search-institutions.handler';
 import { DIRECTORY_PRISMA } from './application/tokens';
 import { createDirectoryPrisma, DirectoryPrisma, DirectoryTx } from './infrastructure/directory-prisma';
 import { PublicInstitutionsController } from './interface/public-institutions.controller';
+import { TimelineController } from './interface/timeline.controller';
+
+/** The timeline records every known event type, whatever service published it. */
+const everyType = () => Object.fromEntries(contracts.all().map((d) => [d.type, recordTimelineEvent]));
 
 @Module({})
 export class DirectoryModule {
@@ -16,7 +22,7 @@ export class DirectoryModule {
     return {
       module: DirectoryModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PublicInstitutionsController],
+      controllers: [PublicInstitutionsController, TimelineController],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: DIRECTORY_PRISMA, useFactory: () => createDirectoryPrisma(infra.pool) },
@@ -30,9 +36,15 @@ export class DirectoryModule {
                 topics: [Topics.registration],
                 handlers: { [LicenseIssued.type]: onLicenseIssued },
               },
+              {
+                name: 'directory.timeline',
+                topics: ALL_TOPICS.filter((t) => t !== Topics.directory),
+                handlers: everyType(),
+              },
             ]),
         },
         SearchInstitutionsHandler,
+        InstitutionTimelineHandler,
       ],
     };
   }

@@ -25,6 +25,19 @@ CREATE TABLE "directory"."institution" (
 );
 
 -- CreateTable
+CREATE TABLE "directory"."timeline_event" (
+    "id" UUID NOT NULL,
+    "institution_id" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "service" TEXT NOT NULL,
+    "occurred_at" TIMESTAMPTZ(6) NOT NULL,
+    "actor" JSONB NOT NULL,
+    "payload" JSONB NOT NULL,
+
+    CONSTRAINT "timeline_event_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "directory"."outbox" (
     "seq" BIGSERIAL NOT NULL,
     "id" UUID NOT NULL,
@@ -55,6 +68,9 @@ CREATE INDEX "institution_district_category_idx" ON "directory"."institution"("d
 
 -- CreateIndex
 CREATE INDEX "institution_pinyin_initials_idx" ON "directory"."institution"("pinyin_initials");
+
+-- CreateIndex
+CREATE INDEX "timeline_event_institution_id_occurred_at_idx" ON "directory"."timeline_event"("institution_id", "occurred_at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "outbox_id_key" ON "directory"."outbox"("id");
