@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -65,14 +66,14 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   app.use(helmet());
   app.use(metrics.middleware);
   app.useGlobalFilters(new ErrorsFilter(log));
-  const http = app.getHttpAdapter();
-  http.get('/health/live', (_req, res) => res.json({ status: 'ok', service: def.name }));
-  http.get('/health/ready', async (_req, res) => {
+  const http = app.getHttpAdapter().getInstance() as Express;
+  http.get('/health/live', (_req: Request, res: Response) => res.json({ status: 'ok', service: def.name }));
+  http.get('/health/ready', async (_req: Request, res: Response) => {
     const checks = { database: await check(() => pool.query('SELECT 1')), broker: await check(() => opts.transport.ping()) };
     const ok = Object.values(checks).every((c) => c === 'up');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', service: def.name, checks });
   });
-  http.get('/metrics', async (_req, res) => {
+  http.get('/metrics', async (_req: Request, res: Response) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });

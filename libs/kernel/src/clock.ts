@@ -1,0 +1,29 @@
+/** Time comes from an injected clock, so rules about deadlines are testable at their boundaries. */
+export interface Clock {
+  now(): Date;
+}
+
+export const CLOCK = 'otr.clock';
+
+export class SystemClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock for tests: stands still until set or advanced. */
+export class FixedClock implements Clock {
+  constructor(private current: Date) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(to: Date | string): void {
+    this.current = new Date(to);
+  }
+
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}

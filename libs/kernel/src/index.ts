@@ -1,0 +1,5 @@
+export * from './domain-error';
+export * from './money';
+export * from './ids';
+export * from './clock';
+export * from './calendar';
