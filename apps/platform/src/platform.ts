@@ -46,7 +46,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
 
   if (opts.seed) {
     const institutions = opts.seed === true ? 300 : opts.seed;
-    await seedDemoData(services, { institutions, log });
+    await seedDemoData(services, { institutions, databaseUrl: opts.databaseUrl, log });
   }
   return {
     url: `http://localhost:${port}`,

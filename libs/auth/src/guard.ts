@@ -12,15 +12,15 @@ import type { Request } from 'express';
 import { hasRole, Principal, Role } from './principal';
 import { PRINCIPAL_HEADER, verifyPrincipal } from './internal-token';
 
-const PUBLIC = 'otr.public';
-const ROLES = 'otr.roles';
+export const PUBLIC = 'otr.public';
+export const ROLES = 'otr.roles';
 
 /** A route anyone may call (the public directory, complaint intake). */
 export const Public = () => SetMetadata(PUBLIC, true);
 /** The roles allowed on a route; every other route needs a signed principal with any role. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
-type WithPrincipal = Request & { principal?: Principal };
+export type WithPrincipal = Request & { principal?: Principal };
 
 /** Services trust only what the gateway signs: verifies the principal header and the route's roles. */
 @Injectable()

@@ -31,6 +31,8 @@ export interface ServiceDefinition {
   name: string;
   defaultPort: number;
   module(infra: ServiceInfra): DynamicModule;
+  /** Express-level set-up before the Nest router (the gateway's proxy, static files, OpenAPI). */
+  configure?(app: NestExpressApplication, infra: ServiceInfra): void | Promise<void>;
 }
 
 export interface RunningService {
@@ -77,6 +79,7 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  await def.configure?.(app, infra);
   const port = opts.port ?? def.defaultPort;
   await app.listen(port, opts.host ?? process.env.HOST ?? '127.0.0.1');
   log.info({ port }, `${def.name} listening`);

@@ -1,7 +1,8 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from '@otr/contracts';
-import { RunningService } from '@otr/runtime';
+import { createGatewayPrisma, seedDemoUsers } from '@otr/gateway';
+import { createPool, RunningService } from '@otr/runtime';
 import { ApproveApplicationCommand, CountApplicationsQuery, SubmitApplicationCommand } from '@otr/registration';
 import { demoDistricts } from './districts';
 import { demoApplications } from './demo-institutions';
@@ -12,15 +13,23 @@ import { demoApplications } from './demo-institutions';
  */
 export async function seedDemoData(
   services: Record<string, RunningService>,
-  opts: { institutions: number; log: Logger },
+  opts: { institutions: number; databaseUrl: string; log: Logger },
 ): Promise<void> {
   const registration = services.registration.app;
   if ((await registration.get(QueryBus).execute(new CountApplicationsQuery())) > 0) return;
   const commands = registration.get(CommandBus);
   const origin = { actor: { ...SYSTEM_ACTOR, userId: 'demo-seed' }, correlationId: 'demo-seed' };
+  let firstInstitution: string | undefined;
   for (const form of demoApplications(opts.institutions, demoDistricts())) {
-    const { applicationId } = await commands.execute(new SubmitApplicationCommand(form, origin));
+    const { applicationId, institutionId } = await commands.execute(new SubmitApplicationCommand(form, origin));
     await commands.execute(new ApproveApplicationCommand(applicationId, origin));
+    firstInstitution ??= institutionId;
+  }
+  const pool = createPool(opts.databaseUrl, 2);
+  try {
+    await seedDemoUsers(createGatewayPrisma(pool), firstInstitution);
+  } finally {
+    await pool.end();
   }
   opts.log.info({ institutions: opts.institutions }, 'demo data seeded');
 }

@@ -1,0 +1,122 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
+import bcrypt from 'bcryptjs';
+import { Principal } from '@otr/auth';
+import { Clock } from '@otr/kernel';
+import { afterFailure, afterSuccess, isLocked } from '../domain/lockout';
+import { issueAccessToken, verifyAccessToken } from '../infrastructure/access-tokens';
+import { GatewayPrisma } from '../infrastructure/gateway-prisma';
+
+export const REFRESH_TOKEN_DAYS = 7;
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+type UserRow = Awaited<ReturnType<GatewayPrisma['user']['findUnique']>> & {};
+
+export const principalOf = (u: UserRow): Principal => ({
+  userId: u.id,
+  name: u.displayName,
+  roles: u.roles as Principal['roles'],
+  ...(u.department ? { department: u.department as Principal['department'] } : {}),
+  jurisdiction: u.jurisdiction,
+  ...(u.institutionId ? { institutionId: u.institutionId } : {}),
+});
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+  user: Principal;
+}
+
+/** Sign-in, refresh with rotation and reuse detection, sign-out that revokes. */
+export class Sessions {
+  constructor(
+    private readonly prisma: GatewayPrisma,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(username: string, password: string): Promise<SessionTokens> {
+    const now = this.clock.now();
+    const user = await this.prisma.user.findUnique({ where: { username } });
+    if (!user || user.disabled) {
+      await bcrypt.compare(password, '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva'); // same time either way
+      throw new UnauthorizedException('wrong username or password');
+    }
+    if (isLocked(user, now)) {
+      throw new HttpException(
+        { statusCode: 423, error: 'AccountLocked', message: `account locked until ${user.lockedUntil!.toISOString()}` },
+        HttpStatus.LOCKED,
+      );
+    }
+    if (!(await bcrypt.compare(password, user.passwordHash))) {
+      const next = afterFailure(user, now);
+      await this.prisma.user.update({ where: { id: user.id }, data: next });
+      throw new UnauthorizedException('wrong username or password');
+    }
+    await this.prisma.user.update({ where: { id: user.id }, data: afterSuccess() });
+    return this.issue(user, randomUUID());
+  }
+
+  async refresh(refreshToken: string): Promise<SessionTokens> {
+    const now = this.clock.now();
+    const row = await this.prisma.refreshToken.findUnique({ where: { tokenHash: hash(refreshToken) } });
+    if (!row || row.expiresAt <= now) throw new UnauthorizedException('refresh token expired or unknown');
+    if (row.revokedAt) {
+      // A rotated-out token came back: someone holds a copy. End the whole sign-in.
+      await this.revokeFamily(row.familyId);
+      throw new UnauthorizedException('refresh token reused; signed out everywhere for this session');
+    }
+    const claimed = await this.prisma.refreshToken.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: now } });
+    if (claimed.count === 0) throw new UnauthorizedException('refresh token already used');
+    const user = await this.prisma.user.findUnique({ where: { id: row.userId } });
+    if (!user || user.disabled) throw new UnauthorizedException('account disabled');
+    return this.issue(user, row.familyId);
+  }
+
+  async logout(accessToken: string | undefined, refreshToken: string | undefined): Promise<void> {
+    if (refreshToken) {
+      const row = await this.prisma.refreshToken.findUnique({ where: { tokenHash: hash(refreshToken) } });
+      if (row) await this.revokeFamily(row.familyId);
+    }
+    if (accessToken) {
+      const verified = await verifyAccessToken(accessToken, this.clock.now()).catch(() => null);
+      if (verified) {
+        await this.prisma.revokedAccessToken.upsert({
+          where: { jti: verified.jti },
+          create: { jti: verified.jti, expiresAt: verified.expiresAt },
+          update: {},
+        });
+      }
+    }
+  }
+
+  /** The principal of a valid, unrevoked access token, or null. */
+  async authenticate(accessToken: string): Promise<Principal | null> {
+    const verified = await verifyAccessToken(accessToken, this.clock.now()).catch(() => null);
+    if (!verified) return null;
+    const revoked = await this.prisma.revokedAccessToken.findUnique({ where: { jti: verified.jti } });
+    return revoked ? null : verified.principal;
+  }
+
+  private async issue(user: UserRow, familyId: string): Promise<SessionTokens> {
+    const now = this.clock.now();
+    const principal = principalOf(user);
+    const access = await issueAccessToken(principal, now);
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.prisma.refreshToken.create({
+      data: {
+        id: randomUUID(),
+        tokenHash: hash(refreshToken),
+        userId: user.id,
+        familyId,
+        expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
+      },
+    });
+    return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: principal };
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.prisma.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
+  }
+}

@@ -1,0 +1,66 @@
+import { Principal, Role } from '@otr/auth';
+
+export type ServiceName = 'registration' | 'directory' | 'inspection' | 'fee-supervision' | 'complaints';
+
+const OFFICIALS: Role[] = [
+  'approver',
+  'inspector',
+  'task-force-officer',
+  'fund-supervisor',
+  'spot-check-planner',
+  'viewer',
+  'administrator',
+];
+
+/** Who may call a path prefix with a method; 'public' needs no sign-in. Deny by default. */
+export interface RouteRule {
+  prefix: string;
+  service: ServiceName;
+  /** Path on the service that replaces the prefix. */
+  target: string;
+  methods: string[];
+  allow: Role[] | 'public';
+}
+
+const READ = ['GET', 'HEAD'];
+const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * The gateway's route table, checked top to bottom: the first rule whose prefix and method match
+ * decides. Services check jurisdiction and record ownership themselves from the signed principal.
+ */
+export const ROUTES: RouteRule[] = [
+  { prefix: '/api/public', service: 'directory', target: '/public', methods: READ, allow: 'public' },
+  { prefix: '/api/directory/timeline', service: 'directory', target: '/timeline', methods: READ, allow: [...OFFICIALS, 'institution-operator'] },
+  { prefix: '/api/registration', service: 'registration', target: '', methods: READ, allow: [...OFFICIALS, 'institution-operator'] },
+  { prefix: '/api/registration', service: 'registration', target: '', methods: WRITE, allow: ['approver', 'institution-operator', 'task-force-officer', 'administrator'] },
+  { prefix: '/api/inspection', service: 'inspection', target: '', methods: READ, allow: [...OFFICIALS, 'institution-operator'] },
+  { prefix: '/api/inspection', service: 'inspection', target: '', methods: WRITE, allow: ['inspector', 'approver', 'spot-check-planner', 'task-force-officer', 'institution-operator'] },
+  { prefix: '/api/fee-supervision', service: 'fee-supervision', target: '', methods: READ, allow: ['fund-supervisor', 'approver', 'inspector', 'viewer', 'administrator', 'institution-operator'] },
+  { prefix: '/api/fee-supervision', service: 'fee-supervision', target: '', methods: WRITE, allow: ['fund-supervisor', 'institution-operator'] },
+  { prefix: '/api/complaints', service: 'complaints', target: '', methods: READ, allow: [...OFFICIALS, 'institution-operator'] },
+  { prefix: '/api/complaints', service: 'complaints', target: '', methods: WRITE, allow: ['task-force-officer', 'inspector', 'approver', 'fund-supervisor', 'institution-operator'] },
+];
+
+const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`);
+
+export type Decision =
+  | { kind: 'allow'; route: RouteRule; servicePath: string }
+  | { kind: 'sign-in-required' }
+  | { kind: 'forbidden'; reason: string }
+  | { kind: 'no-route' };
+
+/** Decides whether a request may pass the gateway, and where it goes. */
+export function authorize(method: string, path: string, principal: Principal | null): Decision {
+  const forPath = ROUTES.filter((r) => matches(path, r.prefix));
+  if (forPath.length === 0) return { kind: 'no-route' };
+  const route = forPath.find((r) => r.methods.includes(method.toUpperCase()));
+  if (!route) return { kind: 'forbidden', reason: `${method} not allowed on ${path}` };
+  const servicePath = route.target + path.slice(route.prefix.length);
+  if (route.allow === 'public') return { kind: 'allow', route, servicePath };
+  if (!principal) return { kind: 'sign-in-required' };
+  if (!route.allow.some((r) => principal.roles.includes(r))) {
+    return { kind: 'forbidden', reason: `requires one of: ${route.allow.join(', ')}` };
+  }
+  return { kind: 'allow', route, servicePath };
+}

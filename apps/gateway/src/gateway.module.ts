@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { rateLimit } from 'express-rate-limit';
+import { ServiceDefinition, ServiceInfra } from '@otr/runtime';
+import { Sessions } from './application/sessions';
+import { createGatewayPrisma } from './infrastructure/gateway-prisma';
+import { AdminController } from './interface/admin.controller';
+import { auditTrail } from './interface/audit-trail';
+import { authenticate, GatewayAuthGuard } from './interface/authentication';
+import { AuthController } from './interface/auth.controller';
+import { serviceProxy } from './interface/service-proxy';
+import { serveStaticApps } from './interface/static-apps';
+import { GATEWAY_PRISMA } from './interface/tokens';
+
+@Module({})
+export class GatewayModule {
+  static register(infra: ServiceInfra, prisma = createGatewayPrisma(infra.pool)): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 600 }])],
+      controllers: [AuthController, AdminController],
+      providers: [
+        { provide: GATEWAY_PRISMA, useValue: prisma },
+        { provide: Sessions, useValue: new Sessions(prisma, infra.clock) },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: GatewayAuthGuard },
+      ],
+    };
+  }
+}
+
+export const gatewayService: ServiceDefinition = {
+  name: 'gateway',
+  defaultPort: 3000,
+  module: (infra) => GatewayModule.register(infra),
+  configure: (app, infra) => {
+    const sessions = app.get(Sessions);
+    app.enableCors({
+      origin: (process.env.CORS_ORIGINS ?? 'http://localhost:3000,http://localhost:5173').split(','),
+      credentials: true,
+      exposedHeaders: ['X-Total-Count', 'X-Correlation-Id'],
+    });
+    // Per-client limits for everything that reaches a service; the sign-in route is stricter still.
+    app.use('/api', rateLimit({ windowMs: 60_000, limit: Number(process.env.API_RATE_LIMIT ?? 1200), standardHeaders: 'draft-7', legacyHeaders: false }));
+    app.use(authenticate(sessions));
+    app.use(auditTrail(app.get(GATEWAY_PRISMA), infra.log));
+    app.use(serviceProxy());
+    const openapi = new DocumentBuilder()
+      .setTitle('OTR API')
+      .setDescription('Gateway routes; service routes are proxied under /api/<service>/ (see docs/api.md).')
+      .addBearerAuth()
+      .build();
+    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs.json' });
+    serveStaticApps(app);
+  },
+};

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import { Principal } from '@otr/auth';
+
+/** Short-lived access tokens: a stolen one is useful for minutes, and sign-out revokes it at once. */
+export const ACCESS_TOKEN_MINUTES = 15;
+
+const ISSUER = 'otr-gateway';
+const secret = () =>
+  new TextEncoder().encode(process.env.ACCESS_TOKEN_SECRET ?? 'development-only-access-token-secret-change-me');
+
+export async function issueAccessToken(principal: Principal, now: Date): Promise<{ token: string; jti: string; expiresAt: Date }> {
+  const jti = randomUUID();
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = new Date((issuedAt + ACCESS_TOKEN_MINUTES * 60) * 1000);
+  const token = await new SignJWT({ principal })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setSubject(principal.userId)
+    .setJti(jti)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(secret());
+  return { token, jti, expiresAt };
+}
+
+export async function verifyAccessToken(token: string, now: Date): Promise<{ principal: Principal; jti: string; expiresAt: Date }> {
+  const { payload } = await jwtVerify(token, secret(), { issuer: ISSUER, currentDate: now });
+  return {
+    principal: Principal.parse(payload.principal),
+    jti: String(payload.jti),
+    expiresAt: new Date((payload.exp ?? 0) * 1000),
+  };
+}

@@ -1,0 +1,64 @@
+import type { NextFunction, Request, Response } from 'express';
+import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
+import { PRINCIPAL_HEADER, signPrincipal, WithPrincipal } from '@otr/auth';
+import { currentContext } from '@otr/messaging';
+import { CORRELATION_HEADER } from '@otr/runtime';
+import { authorize, ServiceName } from '../domain/access-policy';
+
+const DEFAULT_PORTS: Record<ServiceName, number> = {
+  registration: 3001,
+  directory: 3002,
+  inspection: 3003,
+  'fee-supervision': 3004,
+  complaints: 3005,
+};
+
+export const serviceUrl = (service: ServiceName, env = process.env) =>
+  env[`${service.toUpperCase().replace(/-/g, '_')}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[service]}`;
+
+type Routed = WithPrincipal & { otrTarget?: string; otrPath?: string; otrSigned?: string };
+
+/**
+ * Routes /api/<service>/… to the owning service after the access policy allows it, with the
+ * caller signed into x-otr-principal (services trust only that) and the correlation id.
+ */
+export function serviceProxy() {
+  const proxy = createProxyMiddleware<Request, Response>({
+    router: (req) => (req as Routed).otrTarget!,
+    pathRewrite: (_path, req) => (req as Routed).otrPath!,
+    changeOrigin: true,
+    proxyTimeout: 30_000,
+    on: {
+      proxyReq: (proxyReq, req) => {
+        const r = req as Routed;
+        proxyReq.removeHeader(PRINCIPAL_HEADER);
+        proxyReq.removeHeader('authorization');
+        if (r.otrSigned) proxyReq.setHeader(PRINCIPAL_HEADER, r.otrSigned);
+        const correlationId = currentContext()?.correlationId;
+        if (correlationId) proxyReq.setHeader(CORRELATION_HEADER, correlationId);
+        fixRequestBody(proxyReq, req);
+      },
+      error: (_err, _req, res) => {
+        const out = res as Response;
+        if (!out.headersSent) out.status(502).json({ statusCode: 502, error: 'ServiceUnavailable', message: 'the service is not answering' });
+      },
+    },
+  });
+
+  return async (req: Routed, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith('/api/')) return next();
+    const decision = authorize(req.method, req.originalUrl, req.principal ?? null);
+    switch (decision.kind) {
+      case 'no-route':
+        return next();
+      case 'sign-in-required':
+        return res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'sign in required' });
+      case 'forbidden':
+        return res.status(403).json({ statusCode: 403, error: 'Forbidden', message: decision.reason });
+    }
+    req.otrTarget = serviceUrl(decision.route.service);
+    req.otrPath = decision.servicePath || '/';
+    req.otrSigned = req.principal ? await signPrincipal(req.principal) : undefined;
+    return proxy(req, res, next);
+  };
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runStandalone } from '@otr/runtime';
+import { gatewayService } from './gateway.module';
+
+void runStandalone(gatewayService);
