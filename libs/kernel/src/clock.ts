@@ -3,6 +3,7 @@ export interface Clock {
   now(): Date;
 }
 
+/** Injection token for the Clock. */
 export const CLOCK = 'otr.clock';
 
 export class SystemClock implements Clock {
@@ -13,8 +14,13 @@ export class SystemClock implements Clock {
 
 /** A clock for tests: stands still until set or advanced. */
 export class FixedClock implements Clock {
-  constructor(private current: Date) {}
+  private current: Date;
 
+  constructor(at: Date | string) {
+    this.current = new Date(at);
+  }
+
+  /** A copy, so a caller mutating the Date cannot move the clock. */
   now(): Date {
     return new Date(this.current);
   }
