@@ -19,7 +19,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Throttle({ default: { limit: () => Number(process.env.LOGIN_RATE_LIMIT ?? 10), ttl: 60_000 } })
   async login(@Body(new ZodPipe(Login)) body: z.infer<typeof Login>, @Res({ passthrough: true }) res: Response) {
     (res.locals as AuditLocals).auditAction = `sign-in ${body.username}`;
     const session = await this.sessions.login(body.username, body.password);

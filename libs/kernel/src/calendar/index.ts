@@ -1,1 +1,3 @@
+export * from './china-date';
 export * from './working-day-calendar';
+export * from './china-calendar';

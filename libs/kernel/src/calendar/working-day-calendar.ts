@@ -1,100 +1,101 @@
-import cn2024 from './data/cn-2024.json';
-import cn2025 from './data/cn-2025.json';
-import cn2026 from './data/cn-2026.json';
-import cn2027 from './data/cn-2027.json';
+import { addDays, chinaDate, DateLike, isWeekend } from './china-date';
 
-/** One year's official schedule: statutory holidays and make-up working days (调休), with its notice. */
+/** One year's official schedule: days off for statutory holidays, and weekend days worked (调休). */
 export interface CalendarYear {
   year: number;
+  /** The State Council notice (name, number, date published), or why the year is provisional. */
   source: string;
+  /** True until the year's notice is published and the file updated from it. */
   provisional: boolean;
   holidays: string[];
   makeUpWorkdays: string[];
 }
 
-/** A calendar date 'YYYY-MM-DD', or an instant read as a date in China Standard Time (UTC+8, no DST). */
-export type DateLike = string | Date;
-
-const DAY = 86_400_000;
-const CST_OFFSET = 8 * 3_600_000;
-
-export function chinaDate(d: DateLike): string {
-  if (typeof d === 'string') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) throw new Error(`not a date: ${d}`);
-    return d;
+function check(y: CalendarYear): void {
+  const fail = (why: string) => {
+    throw new Error(`calendar data for ${y.year}: ${why}`);
+  };
+  if (!Number.isInteger(y.year)) fail('year must be a whole number');
+  if (!y.source?.trim()) fail('a source notice is required');
+  for (const date of [...y.holidays, ...y.makeUpWorkdays]) {
+    if (chinaDate(date).slice(0, 4) !== String(y.year)) fail(`${date} is not in ${y.year}`);
   }
-  return new Date(d.getTime() + CST_OFFSET).toISOString().slice(0, 10);
+  for (const date of y.makeUpWorkdays) {
+    if (!isWeekend(date)) fail(`make-up working day ${date} is not a Saturday or Sunday`);
+    if (y.holidays.includes(date)) fail(`${date} is both a holiday and a make-up working day`);
+  }
 }
-
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 /**
  * Working days on the mainland-China calendar: Monday to Friday, except statutory holidays,
- * plus the weekend days declared make-up working days. The calendar is data, one file a year.
+ * plus the weekend days declared make-up working days. Years without data fall back to plain
+ * Monday–Friday; `covers(year)` tells a caller whether that happened.
  */
 export class WorkingDayCalendar {
   private readonly holidays = new Set<string>();
   private readonly makeUp = new Set<string>();
   private readonly years = new Map<number, CalendarYear>();
 
-  constructor(years: CalendarYear[]) {
+  /** Checks the data as it loads: a wrong file must fail at start, not skew a deadline later. */
+  constructor(years: readonly CalendarYear[]) {
     for (const y of years) {
+      check(y);
+      if (this.years.has(y.year)) throw new Error(`calendar data for ${y.year}: given twice`);
       this.years.set(y.year, y);
       y.holidays.forEach((d) => this.holidays.add(d));
       y.makeUpWorkdays.forEach((d) => this.makeUp.add(d));
     }
   }
 
-  /** Whether the year's official schedule is loaded (otherwise only weekends count as days off). */
-  covers(year: number): CalendarYear | undefined {
+  /** Whether an official (or provisional) schedule is loaded for the year. */
+  covers(year: number): boolean {
+    return this.years.has(year);
+  }
+
+  /** The year's schedule with its source and provisional flag, if loaded. */
+  scheduleOf(year: number): CalendarYear | undefined {
     return this.years.get(year);
   }
 
   isWorkingDay(d: DateLike): boolean {
     const date = chinaDate(d);
     if (this.makeUp.has(date)) return true;
-    if (this.holidays.has(date)) return false;
-    const w = weekday(date);
-    return w !== 0 && w !== 6;
+    return !this.holidays.has(date) && !isWeekend(date);
   }
 
   /** The date itself when it is a working day, else the next one. */
   nextWorkingDay(d: DateLike): string {
     let date = chinaDate(d);
-    while (!this.isWorkingDay(date)) date = shift(date, 1);
+    while (!this.isWorkingDay(date)) date = addDays(date, 1);
     return date;
   }
 
   /**
-   * The n-th working day after the start (the start day itself does not count, as a deadline of
-   * "5 working days" from a Friday filing ends the next Friday). n = 0 gives nextWorkingDay(start).
+   * The n-th working day after start. The start day itself never counts (a filing on Friday with
+   * 5 working days ends the next Friday), whatever the hour. n = 0 gives the start if it is a
+   * working day, else the next working day: "due at once" still has to fall on a working day.
    */
   addWorkingDays(start: DateLike, n: number): string {
-    if (!Number.isInteger(n) || n < 0) throw new Error(`working days must be a whole number ≥ 0: ${n}`);
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
     let date = chinaDate(start);
     if (n === 0) return this.nextWorkingDay(date);
     for (let left = n; left > 0; ) {
-      date = shift(date, 1);
+      date = addDays(date, 1);
       if (this.isWorkingDay(date)) left--;
     }
     return date;
   }
 
-  /** Working days in (a, b]; negative when b is before a. addWorkingDays(a, k) is b ⇔ this is k. */
+  /**
+   * Working days in (a, b], negative when b is before a. For n ≥ 1,
+   * workingDaysBetween(a, addWorkingDays(a, n)) = n (for n = 0 too when a is a working day).
+   */
   workingDaysBetween(a: DateLike, b: DateLike): number {
     const from = chinaDate(a);
     const to = chinaDate(b);
-    if (to < from) return -this.workingDaysBetween(to, from);
+    if (to < from) return -this.workingDaysBetween(to, from) || 0; // never -0
     let count = 0;
-    for (let date = shift(from, 1); date <= to; date = shift(date, 1)) if (this.isWorkingDay(date)) count++;
+    for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (this.isWorkingDay(date)) count++;
     return count;
   }
-}
-
-let bundled: WorkingDayCalendar | undefined;
-
-/** The calendar with every bundled year (2024–2027; 2027 provisional until its notice is added). */
-export function loadChinaCalendar(): WorkingDayCalendar {
-  return (bundled ??= new WorkingDayCalendar([cn2024, cn2025, cn2026, cn2027]));
 }

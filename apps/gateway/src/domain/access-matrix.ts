@@ -1,0 +1,28 @@
+import { Role } from '@otr/auth';
+
+export type Caller = Role | 'anonymous';
+
+/**
+ * The expected outcome for every route × caller, kept beside the policy and written out by hand,
+ * so a change to the policy that widens access fails the matrix test until this table agrees.
+ * 'allow' means the gateway lets the request through to the service; 'deny' is 401 or 403.
+ */
+export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[] = [
+  { method: 'GET', path: '/api/public/institutions?q=美术', allowed: ['anonymous', 'approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'spot-check-planner', 'institution-operator', 'viewer', 'administrator'] },
+  { method: 'POST', path: '/api/public/institutions', allowed: [] },
+  { method: 'GET', path: '/api/directory/timeline?institutionId=x', allowed: ['approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'spot-check-planner', 'institution-operator', 'viewer', 'administrator'] },
+  { method: 'GET', path: '/api/directory/anything-else', allowed: [] },
+  { method: 'GET', path: '/api/registration/applications', allowed: ['approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'spot-check-planner', 'institution-operator', 'viewer', 'administrator'] },
+  { method: 'POST', path: '/api/registration/applications', allowed: ['approver', 'task-force-officer', 'institution-operator', 'administrator'] },
+  { method: 'POST', path: '/api/registration/applications/00000000-0000-4000-8000-000000000000/approve', allowed: ['approver', 'task-force-officer', 'institution-operator', 'administrator'] },
+  { method: 'GET', path: '/api/inspection/inspections', allowed: ['approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'spot-check-planner', 'institution-operator', 'viewer', 'administrator'] },
+  { method: 'POST', path: '/api/inspection/inspections', allowed: ['approver', 'inspector', 'task-force-officer', 'spot-check-planner', 'institution-operator'] },
+  { method: 'GET', path: '/api/fee-supervision/accounts', allowed: ['approver', 'inspector', 'fund-supervisor', 'institution-operator', 'viewer', 'administrator'] },
+  { method: 'POST', path: '/api/fee-supervision/accounts', allowed: ['fund-supervisor', 'institution-operator'] },
+  { method: 'GET', path: '/api/complaints/complaints', allowed: ['approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'spot-check-planner', 'institution-operator', 'viewer', 'administrator'] },
+  { method: 'POST', path: '/api/complaints/complaints', allowed: ['approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'institution-operator'] },
+  { method: 'GET', path: '/api/admin/users', allowed: ['administrator'] },
+  { method: 'POST', path: '/api/admin/users', allowed: ['administrator'] },
+  { method: 'GET', path: '/api/admin/audit', allowed: ['administrator'] },
+  { method: 'GET', path: '/api/auth/me', allowed: ['approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'spot-check-planner', 'institution-operator', 'viewer', 'administrator'] },
+];
