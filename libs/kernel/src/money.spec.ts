@@ -78,20 +78,27 @@ describe('Money in integer fen', () => {
     it('sums back exactly when releases are differences of cumulative prorations', () => {
       // 2,999.99 yuan for 7 hours: each lesson releases prorate(k) − prorate(k − 1).
       const escrow = yuan('2999.99');
-      const released = Array.from({ length: 7 }, (_, i) => escrow.prorate(i + 1, 7).subtract(escrow.prorate(i, 7)));
+      const released = Array.from({ length: 7 }, (_, i) =>
+        escrow.prorate(i + 1, 7).subtract(escrow.prorate(i, 7)),
+      );
       expect(Money.sum(released).equals(escrow)).toBe(true);
     });
 
     it('stays within half a fen of the exact share, never above the escrow, all of it at the end', () => {
       fc.assert(
-        fc.property(fc.nat(10_000_000), fc.integer({ min: 1, max: 120 }), fc.nat(120), (fen, total, taught) => {
-          const escrow = Money.fen(fen);
-          const done = Math.min(taught, total);
-          const release = escrow.prorate(done, total);
-          expect(Math.abs(2 * (release.fen * total - fen * done))).toBeLessThanOrEqual(total);
-          expect(release.lessThanOrEqual(escrow)).toBe(true);
-          expect(escrow.prorate(total, total).equals(escrow)).toBe(true);
-        }),
+        fc.property(
+          fc.nat(10_000_000),
+          fc.integer({ min: 1, max: 120 }),
+          fc.nat(120),
+          (fen, total, taught) => {
+            const escrow = Money.fen(fen);
+            const done = Math.min(taught, total);
+            const release = escrow.prorate(done, total);
+            expect(Math.abs(2 * (release.fen * total - fen * done))).toBeLessThanOrEqual(total);
+            expect(release.lessThanOrEqual(escrow)).toBe(true);
+            expect(escrow.prorate(total, total).equals(escrow)).toBe(true);
+          },
+        ),
       );
     });
 
@@ -109,8 +116,16 @@ describe('Money in integer fen', () => {
     });
 
     it('gives the leftover fen to the largest remainders, never to a zero ratio', () => {
-      expect(Money.fen(5).allocate([1, 0, 1, 1]).map((p) => p.fen)).toEqual([2, 0, 2, 1]);
-      expect(Money.fen(10).allocate([1, 2]).map((p) => p.fen)).toEqual([3, 7]);
+      expect(
+        Money.fen(5)
+          .allocate([1, 0, 1, 1])
+          .map((p) => p.fen),
+      ).toEqual([2, 0, 2, 1]);
+      expect(
+        Money.fen(10)
+          .allocate([1, 2])
+          .map((p) => p.fen),
+      ).toEqual([3, 7]);
     });
 
     it('always sums back exactly, negative amounts included', () => {
@@ -128,7 +143,8 @@ describe('Money in integer fen', () => {
     });
 
     it('refuses ratios that are empty, negative, fractional or all zero', () => {
-      for (const bad of [[], [1, -1], [0.5, 1], [0, 0]]) expect(() => yuan('1').allocate(bad)).toThrow(InvalidMoney);
+      for (const bad of [[], [1, -1], [0.5, 1], [0, 0]])
+        expect(() => yuan('1').allocate(bad)).toThrow(InvalidMoney);
     });
   });
 

@@ -41,7 +41,8 @@ export class Money {
   /** Parses yuan exactly from text ('5000.01'): digits, at most two decimals, no exponent. */
   static yuan(text: string, options: { allowNegative?: boolean } = {}): Money {
     const m = YUAN.exec(text.trim());
-    if (!m) throw new InvalidMoney(`not an amount in yuan: ${text}`, { rule: 'digits with at most 2 decimals' });
+    if (!m)
+      throw new InvalidMoney(`not an amount in yuan: ${text}`, { rule: 'digits with at most 2 decimals' });
     if (m[1] && !options.allowNegative) throw new InvalidMoney(`negative amount not allowed here: ${text}`);
     const fen = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
     return Money.fromBigInt(m[1] ? -fen : fen);
@@ -93,9 +94,15 @@ export class Money {
     }
     const sign = this.fen < 0 ? -1n : 1n;
     const amount = BigInt(this.fen) * sign;
-    const shares = weights.map((w, index) => ({ index, floor: (amount * w) / total, rest: (amount * w) % total }));
+    const shares = weights.map((w, index) => ({
+      index,
+      floor: (amount * w) / total,
+      rest: (amount * w) % total,
+    }));
     let left = amount - shares.reduce((a, s) => a + s.floor, 0n);
-    const byRemainder = [...shares].sort((a, b) => (a.rest === b.rest ? a.index - b.index : a.rest > b.rest ? -1 : 1));
+    const byRemainder = [...shares].sort((a, b) =>
+      a.rest === b.rest ? a.index - b.index : a.rest > b.rest ? -1 : 1,
+    );
     for (const share of byRemainder) {
       if (left === 0n) break;
       share.floor += 1n;

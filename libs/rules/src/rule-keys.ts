@@ -1,67 +1,90 @@
 import { z } from 'zod';
 
-const days = z.number().int().positive();
+// Units are in the names: …WorkingDays count on the working-day calendar, …Days are calendar
+// days, money is integer fen (分), areas are m², times are Beijing wall-clock 'HH:mm'.
+const positiveInt = z.number().int().positive();
 const fen = z.number().int().nonnegative();
-const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+const countWithin = z.object({ count: positiveInt, withinDays: positiveInt });
+const range = (n: z.ZodNumber) =>
+  z.object({ min: n, max: n }).refine((r) => r.min <= r.max, 'min must not exceed max');
+/** Base price per standard lesson by class size: < 10, 10–35, > 35 students. */
+const pricesByClassSize = z.object({
+  lessonMinutes: positiveInt,
+  under10: fen,
+  from10To35: fen,
+  over35: fen,
+});
 
-/** Every parameter DOMAIN.md leaves to a jurisdiction, with the type of its value. */
+/** Every parameter DOMAIN.md leaves to a jurisdiction, with the schema of its value. */
 export const RuleKeys = {
   // Licensing (办学许可)
   'licensing.newSubjectApprovalsAllowed': z.boolean(),
-  'licensing.validityYears': z.number().int().positive(),
-  'licensing.expiryReminderDays': z.array(days),
-  'licensing.review.acceptWorkingDays': days,
-  'licensing.review.opinionWorkingDays': days,
-  'licensing.review.decideWorkingDays': days,
+  'licensing.validityYears': positiveInt,
+  /** Days before expiry to remind the operator, e.g. [90, 30]. */
+  'licensing.expiryReminderDays': z.array(positiveInt).min(1),
+  'licensing.review.acceptWorkingDays': positiveInt,
+  'licensing.review.opinionWorkingDays': positiveInt,
+  'licensing.review.decideWorkingDays': positiveInt,
   'venue.minAreaPerStudent': z.number().positive(),
   'venue.minTotalArea': z.number().nonnegative(),
   'venue.minLeaseYears': z.number().nonnegative(),
   'venue.noResidentialOrBasementUnder12': z.boolean(),
+
   // Annual inspection (年检) and spot checks (双随机一公开)
-  'inspection.grade.excellent': z.number().min(0).max(100),
-  'inspection.grade.pass': z.number().min(0).max(100),
-  'inspection.grade.basicPass': z.number().min(0).max(100),
-  'inspection.consecutiveFailsToRevoke': z.number().int().positive(),
-  'inspection.rectificationWorkingDays': days,
-  'inspection.spotCheck.minInspectors': z.number().int().min(2),
+  /** Lowest score of each grade; below basicPass fails. */
+  'inspection.gradeThresholds': z
+    .object({ excellent: z.number().max(100), pass: z.number(), basicPass: z.number().min(0) })
+    .refine((g) => g.excellent > g.pass && g.pass > g.basicPass, 'expected excellent > pass > basicPass'),
+  'inspection.consecutiveFailsToRevoke': positiveInt,
+  'inspection.rectificationWorkingDays': positiveInt,
+  /** Share of the pool drawn per round, 0–1. */
   'inspection.spotCheck.ratio': z.number().gt(0).max(1),
-  'blacklist.defaultRemovalMonths': z.number().int().positive(),
+  'inspection.spotCheck.minInspectors': z.number().int().min(2),
+  'blacklist.defaultRemovalMonths': positiveInt,
+
   // Prepaid fees (预收费监管)
-  'fees.maxMonthsPerCharge': z.number().int().positive(),
-  'fees.maxHoursPerCharge': z.number().int().positive(),
+  'fees.maxMonthsPerCharge': positiveInt,
+  'fees.maxHoursPerCharge': positiveInt,
   'fees.nonSubjectMaxPerCharge': fen,
-  'fees.earliestChargeDaysBeforeStart': days,
-  'fees.chargeWhenHoursRemain': z.number().int().positive(),
-  'fees.deemedConfirmationWorkingDays': days,
-  'fees.refundDeemedConsentWorkingDays': days,
-  'fees.refundDaysBeforeStart': days,
-  'fees.refundDaysAfterStart': days,
+  'fees.earliestChargeDaysBeforeStart': positiveInt,
+  /** A renewal may be charged once this few hours of the current course remain. */
+  'fees.chargeWhenHoursRemain': positiveInt,
+  'fees.deemedConfirmationWorkingDays': positiveInt,
+  'fees.refundDeemedConsentWorkingDays': positiveInt,
+  'fees.refundPayoutDaysBeforeStart': positiveInt,
+  'fees.refundPayoutDaysAfterStart': positiveInt,
   'fees.guidedPriceMaxMarkupPercent': z.number().min(0).max(100),
-  'fees.guidedBasePrice': z.object({
-    online: z.object({ small: fen, medium: fen, large: fen }),
-    offline: z.object({ small: fen, medium: fen, large: fen }),
-  }),
+  'fees.guidedBasePrice': z.object({ online: pricesByClassSize, offline: pricesByClassSize }),
   'fees.riskReserve': fen,
   'fees.alert.singlePaymentAbove': fen,
-  'fees.alert.refundBurst': z.object({ count: z.number().int().positive(), withinDays: days }),
+  'fees.alert.refundBurst': countWithin,
+
   // Training times (培训时间)
   'training.offlineEndTime': hhmm,
   'training.onlineEndTime': hhmm,
-  'training.onlineLessonMaxMinutes': z.number().int().positive(),
-  'training.onlineBreakMinutes': z.number().int().positive(),
+  'training.onlineLessonMaxMinutes': positiveInt,
+  'training.onlineBreakMinutes': positiveInt,
+
   // Complaints (投诉处理)
-  'complaints.sla.signWorkingDays': days,
-  'complaints.sla.consultationWorkingDays': days,
-  'complaints.sla.helpWorkingDays': days,
-  'complaints.sla.complaintWorkingDays': days,
-  'complaints.sla.reminderWorkingDaysBefore': days,
-  'complaints.marketRegulation.acceptWorkingDays': days,
-  'complaints.marketRegulation.mediateWorkingDays': days,
-  'complaints.repeatFlag': z.object({ count: z.number().int().positive(), withinDays: days }),
+  'complaints.sla.signWorkingDays': positiveInt,
+  'complaints.sla.consultationWorkingDays': positiveInt,
+  'complaints.sla.helpWorkingDays': positiveInt,
+  'complaints.sla.complaintWorkingDays': positiveInt,
+  'complaints.sla.reminderWorkingDaysBefore': positiveInt,
+  'complaints.marketRegulation.acceptWorkingDays': positiveInt,
+  'complaints.marketRegulation.mediateWorkingDays': positiveInt,
+  /** This many complaints against one institution within the window trigger an inspection. */
+  'complaints.repeatFlag': countWithin,
+
   // Penalties (教育部令第53号)
-  'penalties.unlicensedIncomeMultiple': z.object({ min: z.number().positive(), max: z.number().positive() }),
-  'penalties.disguisedSubjectTraining': z.object({ max: fen, seriousMin: fen, seriousMax: fen }),
+  'penalties.unlicensed.incomeMultiple': range(z.number().positive()),
+  'penalties.disguisedSubjectTraining': z
+    .object({ seriousMax: fen, especiallySerious: range(fen) })
+    .refine((p) => p.seriousMax <= p.especiallySerious.min, 'especially serious starts where serious ends'),
 } as const;
 
 export type RuleKey = keyof typeof RuleKeys;
 export type RuleValue<K extends RuleKey> = z.infer<(typeof RuleKeys)[K]>;
+
+export const RULE_KEYS = Object.keys(RuleKeys) as RuleKey[];

@@ -150,7 +150,9 @@ describe('the mainland-China working-day calendar', () => {
         makeUpWorkdays: [],
         ...over,
       });
-      expect(() => new WorkingDayCalendar([year({ makeUpWorkdays: ['2024-03-11'] })])).toThrow('not a Saturday or Sunday');
+      expect(() => new WorkingDayCalendar([year({ makeUpWorkdays: ['2024-03-11'] })])).toThrow(
+        'not a Saturday or Sunday',
+      );
       expect(() => new WorkingDayCalendar([year({ holidays: ['2025-01-01'] })])).toThrow('not in 2024');
       expect(() => new WorkingDayCalendar([year({ source: ' ' })])).toThrow('a source notice is required');
       expect(() => new WorkingDayCalendar([year({}), year({})])).toThrow('given twice');

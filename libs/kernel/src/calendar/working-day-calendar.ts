@@ -76,10 +76,11 @@ export class WorkingDayCalendar {
    * working day, else the next working day: "due at once" still has to fall on a working day.
    */
   addWorkingDays(start: DateLike, n: number): string {
-    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
     let date = chinaDate(start);
     if (n === 0) return this.nextWorkingDay(date);
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       date = addDays(date, 1);
       if (this.isWorkingDay(date)) left--;
     }
@@ -95,7 +96,8 @@ export class WorkingDayCalendar {
     const to = chinaDate(b);
     if (to < from) return -this.workingDaysBetween(to, from) || 0; // never -0
     let count = 0;
-    for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (this.isWorkingDay(date)) count++;
+    for (let date = addDays(from, 1); date <= to; date = addDays(date, 1))
+      if (this.isWorkingDay(date)) count++;
     return count;
   }
 }
