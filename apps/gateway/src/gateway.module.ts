@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { rateLimit } from 'express-rate-limit';
 import { ServiceDefinition, ServiceInfra } from '@otr/runtime';
 import { Sessions } from './application/sessions';
@@ -10,6 +9,7 @@ import { AdminController } from './interface/admin.controller';
 import { auditTrail } from './interface/audit-trail';
 import { authenticate, GatewayAuthGuard } from './interface/authentication';
 import { AuthController } from './interface/auth.controller';
+import { serveOpenApi } from './interface/openapi';
 import { serviceProxy } from './interface/service-proxy';
 import { serveStaticApps } from './interface/static-apps';
 import { GATEWAY_PRISMA } from './interface/tokens';
@@ -47,12 +47,7 @@ export const gatewayService: ServiceDefinition = {
     app.use(authenticate(sessions));
     app.use(auditTrail(app.get(GATEWAY_PRISMA), infra.log));
     app.use(serviceProxy());
-    const openapi = new DocumentBuilder()
-      .setTitle('OTR API')
-      .setDescription('Gateway routes; service routes are proxied under /api/<service>/ (see docs/api.md).')
-      .addBearerAuth()
-      .build();
-    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs.json' });
+    serveOpenApi(app);
     serveStaticApps(app);
   },
 };

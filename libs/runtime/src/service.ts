@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Pool } from 'pg';
@@ -80,6 +81,9 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
     res.send(await metrics.registry.metrics());
   });
   await def.configure?.(app, infra);
+  // Each service describes its own routes; the gateway merges them into one document.
+  const openapi = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`OTR ${def.name}`).build());
+  http.get('/openapi.json', (_req: Request, res: Response) => res.json(openapi));
   const port = opts.port ?? def.defaultPort;
   await app.listen(port, opts.host ?? process.env.HOST ?? '127.0.0.1');
   log.info({ port }, `${def.name} listening`);
