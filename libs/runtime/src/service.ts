@@ -82,7 +82,7 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   });
   await def.configure?.(app, infra);
   // Each service describes its own routes; the gateway merges them into one document.
-  const openapi = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`OTR ${def.name}`).build());
+  const openapi = describeRoutes(app, def.name, log);
   http.get('/openapi.json', (_req: Request, res: Response) => res.json(openapi));
   const port = opts.port ?? def.defaultPort;
   await app.listen(port, opts.host ?? process.env.HOST ?? '127.0.0.1');
@@ -96,6 +96,17 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
       await pool.end();
     },
   };
+}
+
+/** The service's OpenAPI document; a route Swagger cannot introspect must not stop the service. */
+function describeRoutes(app: NestExpressApplication, name: string, log: Logger) {
+  const config = new DocumentBuilder().setTitle(`OTR ${name}`).build();
+  try {
+    return SwaggerModule.createDocument(app, config);
+  } catch (error) {
+    log.warn({ err: error }, 'OpenAPI document could not be generated');
+    return { openapi: '3.0.0', info: config.info, paths: {} };
+  }
 }
 
 const check = async (probe: () => Promise<unknown>): Promise<'up' | 'down'> => {

@@ -4,6 +4,9 @@ import { Public } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { SearchCriteria, SearchInstitutionsQuery } from '../application/search-institutions/search-institutions.query';
 
+/** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
+type SearchInput = SearchCriteria;
+
 /** The public directory: anyone may search certified institutions (资质信息全面公开). */
 @Controller('public')
 @Public()
@@ -11,7 +14,7 @@ export class PublicInstitutionsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('institutions')
-  search(@Query(new ZodPipe(SearchCriteria)) criteria: SearchCriteria) {
+  search(@Query(new ZodPipe(SearchCriteria)) criteria: SearchInput) {
     return this.queries.execute(new SearchInstitutionsQuery(criteria));
   }
 

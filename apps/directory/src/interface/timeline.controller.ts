@@ -4,6 +4,9 @@ import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { InstitutionTimelineQuery, TimelineCriteria } from '../application/timeline/institution-timeline.query';
 
+/** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
+type TimelineInput = TimelineCriteria;
+
 /** The unified institution timeline (officials and the institution's own operator). */
 @Controller('timeline')
 export class TimelineController {
@@ -11,7 +14,7 @@ export class TimelineController {
 
   @Get()
   @Roles('approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'spot-check-planner', 'viewer', 'administrator', 'institution-operator')
-  list(@Query(new ZodPipe(TimelineCriteria)) criteria: TimelineCriteria, @CurrentPrincipal() principal: Principal) {
+  list(@Query(new ZodPipe(TimelineCriteria)) criteria: TimelineInput, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new InstitutionTimelineQuery(criteria, principal));
   }
 }

@@ -9,6 +9,9 @@ import { APPLICATIONS, ApplicationRepository } from '../application/ports';
 import { SubmitApplicationCommand } from '../application/submit-application/submit-application.command';
 import { ApproveApplicationCommand } from '../application/approve-application/approve-application.command';
 
+/** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
+type ApplicationInput = ApplicationForm;
+
 export const originOf = (p: Principal): EventOrigin => ({
   actor: { userId: p.userId, role: p.roles[0], ...(p.department ? { department: p.department } : {}) },
   correlationId: currentContext()?.correlationId ?? 'none',
@@ -23,7 +26,7 @@ export class ApplicationsController {
 
   @Post()
   @Roles('institution-operator', 'approver')
-  submit(@Body(new ZodPipe(ApplicationForm)) form: ApplicationForm, @CurrentPrincipal() p: Principal) {
+  submit(@Body(new ZodPipe(ApplicationForm)) form: ApplicationInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new SubmitApplicationCommand(form, originOf(p), p.institutionId));
   }
 
