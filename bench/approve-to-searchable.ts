@@ -25,7 +25,7 @@ async function main() {
     startServiceProcess('gateway', { ...common, PORT: String(g), REGISTRATION_URL: `http://127.0.0.1:${r}`, DIRECTORY_URL: `http://127.0.0.1:${d}` }),
   ]);
   const base = procs[2].url;
-  const token = await signInAs(base, 'approver.xihu');
+  const token = await signInAs(base, 'approver.sports');
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}${path}`, {
       method,

@@ -62,7 +62,7 @@ describe('walking skeleton: gateway, registration and directory as separate proc
       }),
     ]);
     gateway = services[2];
-    token = await signInAs(gateway.url, 'approver.xihu');
+    token = await signInAs(gateway.url, 'approver.culture');
   }, 120_000);
 
   afterAll(async () => {

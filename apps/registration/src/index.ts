@@ -3,3 +3,4 @@ export { ApplicationForm } from './domain/application-form';
 export { SubmitApplicationCommand } from './application/submit-application/submit-application.command';
 export { ApproveApplicationCommand } from './application/approve-application/approve-application.command';
 export { CountApplicationsQuery } from './application/count-applications/count-applications.query';
+export { competentDepartment } from './domain/licensing-rules';

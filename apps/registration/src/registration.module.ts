@@ -9,6 +9,7 @@ import { CLOCK_TOKEN } from './application/tokens';
 import { SubmitApplicationHandler } from './application/submit-application/submit-application.handler';
 import { ApproveApplicationHandler } from './application/approve-application/approve-application.handler';
 import { CountApplicationsHandler } from './application/count-applications/count-applications.handler';
+import { ListApplicationsHandler } from './application/list-applications/list-applications.handler';
 import { createRegistrationPrisma, RegistrationPrisma, RegistrationTx } from './infrastructure/registration-prisma';
 import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
 import { RulebookLicensingRules } from './infrastructure/rulebook-licensing-rules';
@@ -43,6 +44,7 @@ export class RegistrationModule {
         SubmitApplicationHandler,
         ApproveApplicationHandler,
         CountApplicationsHandler,
+        ListApplicationsHandler,
       ],
     };
   }

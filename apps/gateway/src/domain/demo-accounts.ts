@@ -15,6 +15,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['administrator'], jurisdiction: 'CN-ZJ-HZ' },
   { username: 'approver.city', displayName: '市教育局审批员', roles: ['approver'], department: 'education', jurisdiction: 'CN-ZJ-HZ' },
   { username: 'approver.xihu', displayName: '西湖区教育局审批员', roles: ['approver'], department: 'education', jurisdiction: 'CN-ZJ-HZ-XH' },
+  { username: 'approver.culture', displayName: '西湖区文化和旅游局审批员', roles: ['approver'], department: 'culture-tourism', jurisdiction: 'CN-ZJ-HZ-XH' },
+  { username: 'approver.science', displayName: '西湖区科技局审批员', roles: ['approver'], department: 'science', jurisdiction: 'CN-ZJ-HZ-XH' },
   { username: 'approver.sports', displayName: '西湖区体育局审批员', roles: ['approver'], department: 'sports', jurisdiction: 'CN-ZJ-HZ-XH' },
   { username: 'inspector.xihu', displayName: '西湖区执法检查员', roles: ['inspector'], department: 'education', jurisdiction: 'CN-ZJ-HZ-XH' },
   { username: 'inspector.binjiang', displayName: '滨江区执法检查员', roles: ['inspector'], department: 'education', jurisdiction: 'CN-ZJ-HZ-BJ' },

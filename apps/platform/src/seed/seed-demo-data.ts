@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from '@otr/contracts';
 import { createGatewayPrisma, seedDemoUsers } from '@otr/gateway';
 import { createPool, RunningService } from '@otr/runtime';
-import { ApproveApplicationCommand, CountApplicationsQuery, SubmitApplicationCommand } from '@otr/registration';
+import { ApproveApplicationCommand, competentDepartment, CountApplicationsQuery, SubmitApplicationCommand } from '@otr/registration';
 import { demoDistricts } from './districts';
 import { demoApplications } from './demo-institutions';
 
@@ -22,7 +22,8 @@ export async function seedDemoData(
   let firstInstitution: string | undefined;
   for (const form of demoApplications(opts.institutions, demoDistricts())) {
     const { applicationId, institutionId } = await commands.execute(new SubmitApplicationCommand(form, origin));
-    await commands.execute(new ApproveApplicationCommand(applicationId, origin));
+    const by = { department: competentDepartment(form.category), jurisdiction: 'CN-ZJ-HZ' };
+    await commands.execute(new ApproveApplicationCommand(applicationId, { ...origin, actor: { ...origin.actor, department: by.department } }, by));
     firstInstitution ??= institutionId;
   }
   const pool = createPool(opts.databaseUrl, 2);

@@ -1,6 +1,7 @@
 import { EventOrigin } from '@otr/contracts';
 import { ApplicationEvent, ApplicationState } from '../domain/license-application';
 import { LicensingRules } from '../domain/licensing-rules';
+import { ApplicationFilter, ApplicationListItem } from './list-applications/list-applications.query';
 
 export const APPLICATIONS = Symbol('ApplicationRepository');
 export const LICENSING_RULES = Symbol('LicensingRulesSource');
@@ -12,6 +13,10 @@ export interface ApplicationRepository {
   save(state: ApplicationState, events: ApplicationEvent[], origin: EventOrigin): Promise<void>;
   nextLicenseNumber(district: string, year: number): Promise<string>;
   count(): Promise<number>;
+  list(
+    filter: ApplicationFilter,
+    scope: { jurisdiction: string } | { institutionId: string },
+  ): Promise<{ items: ApplicationListItem[]; total: number }>;
 }
 
 export interface LicensingRulesSource {

@@ -20,3 +20,9 @@ export class InvalidApplicationState extends DomainError {
 export class LicensingRuleViolated extends DomainError {
   readonly code = 'registration.LicensingRuleViolated';
 }
+
+/** Only the competent department, in the institution's jurisdiction, decides (DOMAIN.md, Licensing). */
+export class NotCompetentToDecide extends DomainError {
+  readonly code = 'registration.NotCompetentToDecide';
+  override readonly kind = 'forbidden';
+}

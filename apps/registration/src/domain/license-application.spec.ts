@@ -1,5 +1,5 @@
 import { ApplicationForm } from './application-form';
-import { LicensingRuleViolated, InvalidApplicationState } from './errors';
+import { InvalidApplicationState, LicensingRuleViolated, NotCompetentToDecide } from './errors';
 import { approve, ApplicationState, evolve, submit } from './license-application';
 import { LicensingRules } from './licensing-rules';
 
@@ -31,6 +31,9 @@ const submitted = (f = form()): ApplicationState =>
     competentDepartment: '',
     version: 1,
   });
+
+const approver = { department: 'culture-tourism', jurisdiction: 'CN-ZJ-HZ-XH' };
+const issue = { licenseId: 'l-1', licenseNumber: '教民XH202600001号', today: '2026-11-22' };
 
 const refusal = (fn: () => unknown) => {
   try {
@@ -91,7 +94,7 @@ describe('a license application', () => {
 
   describe('when approved', () => {
     it('issues a license valid for the rulebook’s years, ending the day before the anniversary', () => {
-      const events = approve(submitted(), { licenseId: 'l-1', licenseNumber: '教民XH202600001号', today: '2026-11-22' }, rules);
+      const events = approve(submitted(), issue, rules, approver);
       expect(events).toEqual([
         { type: 'ApplicationApproved', licenseId: 'l-1' },
         { type: 'LicenseIssued', licenseId: 'l-1', licenseNumber: '教民XH202600001号', validFrom: '2026-11-22', validUntil: '2029-11-21' },
@@ -101,9 +104,16 @@ describe('a license application', () => {
 
     it('cannot be approved twice', () => {
       const approved = { ...submitted(), status: 'approved' as const };
-      expect(() => approve(approved, { licenseId: 'l-2', licenseNumber: 'x', today: '2026-11-22' }, rules)).toThrow(
-        InvalidApplicationState,
-      );
+      expect(() => approve(approved, issue, rules, approver)).toThrow(InvalidApplicationState);
+    });
+
+    it('is decided only by the department competent for the category', () => {
+      expect(() => approve(submitted(), issue, rules, { ...approver, department: 'education' })).toThrow(NotCompetentToDecide);
+    });
+
+    it('is decided only within the approver’s jurisdiction; a city approver covers its districts', () => {
+      expect(() => approve(submitted(), issue, rules, { ...approver, jurisdiction: 'CN-ZJ-HZ-BJ' })).toThrow(NotCompetentToDecide);
+      expect(() => approve(submitted(), issue, rules, { ...approver, jurisdiction: 'CN-ZJ-HZ' })).not.toThrow();
     });
   });
 });

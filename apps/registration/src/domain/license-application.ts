@@ -1,5 +1,5 @@
 import { ApplicationForm } from './application-form';
-import { InvalidApplicationState, LicensingRuleViolated } from './errors';
+import { InvalidApplicationState, LicensingRuleViolated, NotCompetentToDecide } from './errors';
 import { competentDepartment, LicensingRules } from './licensing-rules';
 
 export type ApplicationStatus = 'submitted' | 'approved' | 'rejected';
@@ -76,13 +76,38 @@ export function submit(form: ApplicationForm, rules: LicensingRules): Applicatio
   return [{ type: 'ApplicationSubmitted', form, competentDepartment: competentDepartment(form.category) }];
 }
 
+/** Who decides: an approver's department and jurisdiction. */
+export interface Decider {
+  department?: string;
+  jurisdiction: string;
+}
+
+function checkCompetence(state: ApplicationState, by: Decider): void {
+  const district = state.form.district;
+  if (by.department !== state.competentDepartment) {
+    throw new NotCompetentToDecide(`only the ${state.competentDepartment} department decides ${state.form.category} applications`, {
+      field: 'department',
+      rule: 'the category decides the competent department',
+      source: '中办发〔2021〕40号；教监管〔2022〕1号',
+    });
+  }
+  if (district !== by.jurisdiction && !district.startsWith(`${by.jurisdiction}-`)) {
+    throw new NotCompetentToDecide(`${district} is outside your jurisdiction ${by.jurisdiction}`, {
+      field: 'district',
+      rule: 'an approver decides within their jurisdiction',
+    });
+  }
+}
+
 /** decide: approving issues the license with its number and validity from the rulebook. */
 export function approve(
   state: ApplicationState,
   license: { licenseId: string; licenseNumber: string; today: string },
   rules: LicensingRules,
+  by: Decider,
 ): ApplicationEvent[] {
   if (state.status !== 'submitted') throw new InvalidApplicationState('approve', state.status);
+  checkCompetence(state, by);
   return [
     { type: 'ApplicationApproved', licenseId: license.licenseId },
     {

@@ -5,6 +5,7 @@ import { ApplicationNotFound, InvalidApplicationState } from '../domain/errors';
 import { ApplicationEvent, ApplicationState, ApplicationStatus } from '../domain/license-application';
 import { toIntegrationEvents } from '../application/integration-events';
 import { ApplicationRepository } from '../application/ports';
+import { ApplicationFilter } from '../application/list-applications/list-applications.query';
 import { RegistrationPrisma } from './registration-prisma';
 
 /** District code CN-ZJ-HZ-XH → XH, the local part printed in license numbers. */
@@ -76,6 +77,40 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       }
       await this.outbox.append(tx, toIntegrationEvents(state, events, origin));
     });
+  }
+
+  async list(filter: ApplicationFilter, scope: { jurisdiction: string } | { institutionId: string }) {
+    const where = {
+      ...('institutionId' in scope
+        ? { institutionId: scope.institutionId }
+        : { OR: [{ district: scope.jurisdiction }, { district: { startsWith: `${scope.jurisdiction}-` } }] }),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.district ? { district: filter.district } : {}),
+      ...(filter.category ? { category: filter.category } : {}),
+      ...(filter.q ? { institutionName: { contains: filter.q } } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.application.findMany({
+        where,
+        orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+        skip: (filter.page - 1) * filter.pageSize,
+        take: filter.pageSize,
+      }),
+      this.prisma.application.count({ where }),
+    ]);
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        institutionId: r.institutionId,
+        institutionName: r.institutionName,
+        category: r.category,
+        district: r.district,
+        status: r.status,
+        competentDepartment: r.competentDepartment,
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+      })),
+    };
   }
 
   count(): Promise<number> {

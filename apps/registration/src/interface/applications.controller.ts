@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { coversJurisdiction, CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { EventOrigin } from '@otr/contracts';
 import { currentContext } from '@otr/messaging';
 import { ZodPipe } from '@otr/runtime';
@@ -8,9 +8,11 @@ import { ApplicationForm } from '../domain/application-form';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
 import { SubmitApplicationCommand } from '../application/submit-application/submit-application.command';
 import { ApproveApplicationCommand } from '../application/approve-application/approve-application.command';
+import { ApplicationFilter, ListApplicationsQuery } from '../application/list-applications/list-applications.query';
 
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
 type ApplicationInput = ApplicationForm;
+type FilterInput = ApplicationFilter;
 
 export const originOf = (p: Principal): EventOrigin => ({
   actor: { userId: p.userId, role: p.roles[0], ...(p.department ? { department: p.department } : {}) },
@@ -21,8 +23,15 @@ export const originOf = (p: Principal): EventOrigin => ({
 export class ApplicationsController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     @Inject(APPLICATIONS) private readonly applications: ApplicationRepository,
   ) {}
+
+  @Get()
+  @Roles('approver', 'institution-operator', 'task-force-officer', 'inspector', 'viewer', 'administrator')
+  list(@Query(new ZodPipe(ApplicationFilter)) filter: FilterInput, @CurrentPrincipal() p: Principal) {
+    return this.queries.execute(new ListApplicationsQuery(filter, p));
+  }
 
   @Post()
   @Roles('institution-operator', 'approver')
@@ -34,12 +43,17 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('approver')
   approve(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    return this.commands.execute(new ApproveApplicationCommand(id, originOf(p)));
+    return this.commands.execute(new ApproveApplicationCommand(id, originOf(p), p));
   }
 
   @Get(':id')
   @Roles('approver', 'institution-operator', 'task-force-officer', 'viewer', 'administrator')
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.applications.load(id);
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    const application = await this.applications.load(id);
+    const visible = p.institutionId
+      ? p.institutionId === application.institutionId
+      : coversJurisdiction(p, application.form.district);
+    if (!visible) throw new ForbiddenException('application outside your jurisdiction');
+    return application;
   }
 }

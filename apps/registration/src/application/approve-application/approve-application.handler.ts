@@ -14,12 +14,12 @@ export class ApproveApplicationHandler implements ICommandHandler<ApproveApplica
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
-  async execute({ applicationId, origin }: ApproveApplicationCommand) {
+  async execute({ applicationId, origin, by }: ApproveApplicationCommand) {
     const state = await this.applications.load(applicationId);
     const now = this.clock.now();
     const licenseNumber = await this.applications.nextLicenseNumber(state.form.district, now.getFullYear());
     const license = { licenseId: newId(), licenseNumber, today: shanghaiDate(now) };
-    const events = approve(state, license, this.rules.forDistrict(state.form.district, now));
+    const events = approve(state, license, this.rules.forDistrict(state.form.district, now), by);
     await this.applications.save(events.reduce(evolve, state), events, origin);
     return { licenseId: license.licenseId, licenseNumber };
   }
