@@ -10,10 +10,13 @@ import { SubmitApplicationHandler } from './application/submit-application/submi
 import { ApproveApplicationHandler } from './application/approve-application/approve-application.handler';
 import { CountApplicationsHandler } from './application/count-applications/count-applications.handler';
 import { ListApplicationsHandler } from './application/list-applications/list-applications.handler';
+import { DecideOnApplication } from './application/decide-on-application';
+import { reviewHandlers } from './application/review/review.handlers';
 import { createRegistrationPrisma, RegistrationPrisma, RegistrationTx } from './infrastructure/registration-prisma';
 import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
 import { RulebookLicensingRules } from './infrastructure/rulebook-licensing-rules';
 import { ApplicationsController } from './interface/applications.controller';
+import { ReviewController } from './interface/review.controller';
 
 const PRISMA = Symbol('RegistrationPrisma');
 
@@ -23,7 +26,7 @@ export class RegistrationModule {
     return {
       module: RegistrationModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ApplicationsController],
+      controllers: [ApplicationsController, ReviewController],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: CLOCK_TOKEN, useValue: infra.clock },
@@ -45,6 +48,8 @@ export class RegistrationModule {
         ApproveApplicationHandler,
         CountApplicationsHandler,
         ListApplicationsHandler,
+        DecideOnApplication,
+        ...reviewHandlers,
       ],
     };
   }

@@ -1,4 +1,15 @@
-import { ApplicationApproved, ApplicationSubmitted, createEvent, Envelope, EventOrigin, LicenseIssued } from '@otr/contracts';
+import {
+  ApplicationApproved,
+  ApplicationRejected,
+  ApplicationReturned,
+  ApplicationSubmitted,
+  createEvent,
+  Envelope,
+  EventOrigin,
+  LicenseIssued,
+  OpinionGiven,
+  OpinionRequested,
+} from '@otr/contracts';
 import { ApplicationEvent, ApplicationState } from '../domain/license-application';
 
 /** Translates domain events into the published language of libs/contracts. */
@@ -19,6 +30,20 @@ export function toIntegrationEvents(state: ApplicationState, events: Application
             competentDepartment: e.competentDepartment,
           },
         });
+      case 'ApplicationReturned':
+        return createEvent(ApplicationReturned, { ...base, payload: { applicationId: state.id, items: e.items } });
+      case 'OpinionRequested':
+        return createEvent(OpinionRequested, {
+          ...base,
+          payload: { applicationId: state.id, department: e.department, dueBy: e.dueBy, district: f.district },
+        });
+      case 'OpinionGiven':
+        return createEvent(OpinionGiven, {
+          ...base,
+          payload: { applicationId: state.id, department: e.department, agrees: e.agrees, reasons: e.reasons },
+        });
+      case 'ApplicationRejected':
+        return createEvent(ApplicationRejected, { ...base, payload: { applicationId: state.id, reasons: e.reasons } });
       case 'ApplicationApproved':
         return createEvent(ApplicationApproved, { ...base, payload: { applicationId: state.id, licenseId: e.licenseId } });
       case 'LicenseIssued':

@@ -29,6 +29,7 @@ const submitted = (f = form()): ApplicationState =>
     status: 'submitted',
     form: f,
     competentDepartment: '',
+    opinions: {},
     version: 1,
   });
 

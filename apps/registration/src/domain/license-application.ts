@@ -2,7 +2,14 @@ import { ApplicationForm } from './application-form';
 import { InvalidApplicationState, LicensingRuleViolated, NotCompetentToDecide } from './errors';
 import { competentDepartment, LicensingRules } from './licensing-rules';
 
-export type ApplicationStatus = 'submitted' | 'approved' | 'rejected';
+export type ApplicationStatus = 'submitted' | 'returned' | 'approved' | 'rejected';
+
+/** A department's opinion in the joint review (联合审查): pending until given, due by a working day. */
+export interface Opinion {
+  dueBy: string;
+  agrees?: boolean;
+  reasons?: string;
+}
 
 export interface ApplicationState {
   id: string;
@@ -10,12 +17,20 @@ export interface ApplicationState {
   status: ApplicationStatus;
   form: ApplicationForm;
   competentDepartment: string;
+  opinions: Record<string, Opinion>;
   version: number;
 }
+
+/** Departments an approver may ask: fire, public security, market regulation or civil affairs (legal person), health. */
+export const OPINION_DEPARTMENTS = ['fire', 'public-security', 'market-regulation', 'civil-affairs', 'health'] as const;
 
 /** What happened to an application, in the domain's words; the application layer publishes them. */
 export type ApplicationEvent =
   | { type: 'ApplicationSubmitted'; form: ApplicationForm; competentDepartment: string }
+  | { type: 'ApplicationReturned'; items: { field: string; reason: string }[] }
+  | { type: 'OpinionRequested'; department: string; dueBy: string }
+  | { type: 'OpinionGiven'; department: string; agrees: boolean; reasons: string }
+  | { type: 'ApplicationRejected'; reasons: string }
   | { type: 'ApplicationApproved'; licenseId: string }
   | {
       type: 'LicenseIssued';
@@ -99,6 +114,71 @@ function checkCompetence(state: ApplicationState, by: Decider): void {
   }
 }
 
+/** decide: a returned application is corrected and submitted again, under the same rules. */
+export function resubmit(state: ApplicationState, form: ApplicationForm, rules: LicensingRules): ApplicationEvent[] {
+  if (state.status !== 'returned') throw new InvalidApplicationState('resubmit', state.status);
+  return submit(form, rules);
+}
+
+/** decide: return for correction (补正), naming each item and why. */
+export function returnForCorrection(
+  state: ApplicationState,
+  items: { field: string; reason: string }[],
+  by: Decider,
+): ApplicationEvent[] {
+  if (state.status !== 'submitted') throw new InvalidApplicationState('return', state.status);
+  checkCompetence(state, by);
+  return [{ type: 'ApplicationReturned', items }];
+}
+
+/** decide: ask another department for its opinion by a deadline (working days from the rulebook). */
+export function requestOpinion(state: ApplicationState, department: string, dueBy: string, by: Decider): ApplicationEvent[] {
+  if (state.status !== 'submitted') throw new InvalidApplicationState('request an opinion on', state.status);
+  checkCompetence(state, by);
+  const existing = state.opinions[department];
+  if (existing && existing.agrees === undefined) {
+    throw new InvalidApplicationState(`ask ${department} again while its opinion is pending on`, state.status);
+  }
+  return [{ type: 'OpinionRequested', department, dueBy }];
+}
+
+/** decide: the asked department answers; only a department that was asked may. */
+export function giveOpinion(
+  state: ApplicationState,
+  opinion: { department: string; agrees: boolean; reasons: string },
+): ApplicationEvent[] {
+  const asked = state.opinions[opinion.department];
+  if (!asked || asked.agrees !== undefined) {
+    throw new InvalidApplicationState(`give an opinion of ${opinion.department} on`, 'not awaiting one');
+  }
+  if (!opinion.agrees && !opinion.reasons.trim()) {
+    throw new LicensingRuleViolated('a disagreeing opinion states its reasons', { field: 'reasons', rule: 'reasons required' });
+  }
+  return [{ type: 'OpinionGiven', ...opinion }];
+}
+
+/** decide: reject with reasons; the applicant may apply again. */
+export function reject(state: ApplicationState, reasons: string, by: Decider): ApplicationEvent[] {
+  if (state.status !== 'submitted') throw new InvalidApplicationState('reject', state.status);
+  checkCompetence(state, by);
+  return [{ type: 'ApplicationRejected', reasons }];
+}
+
+/** The decision waits for every opinion or its deadline, and a department's objection blocks approval. */
+function checkJointReview(state: ApplicationState, today: string): void {
+  for (const [department, o] of Object.entries(state.opinions)) {
+    if (o.agrees === false) {
+      throw new LicensingRuleViolated(`${department} disagrees: ${o.reasons}`, {
+        field: `opinions.${department}`,
+        rule: 'approval needs no objection from the departments asked',
+      });
+    }
+    if (o.agrees === undefined && today <= o.dueBy) {
+      throw new InvalidApplicationState(`approve before ${department} answers or its deadline ${o.dueBy} passes,`, 'awaiting opinions');
+    }
+  }
+}
+
 /** decide: approving issues the license with its number and validity from the rulebook. */
 export function approve(
   state: ApplicationState,
@@ -108,6 +188,7 @@ export function approve(
 ): ApplicationEvent[] {
   if (state.status !== 'submitted') throw new InvalidApplicationState('approve', state.status);
   checkCompetence(state, by);
+  checkJointReview(state, license.today);
   return [
     { type: 'ApplicationApproved', licenseId: license.licenseId },
     {
@@ -125,6 +206,20 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
   switch (event.type) {
     case 'ApplicationSubmitted':
       return { ...state, status: 'submitted', form: event.form, competentDepartment: event.competentDepartment };
+    case 'ApplicationReturned':
+      return { ...state, status: 'returned' };
+    case 'OpinionRequested':
+      return { ...state, opinions: { ...state.opinions, [event.department]: { dueBy: event.dueBy } } };
+    case 'OpinionGiven':
+      return {
+        ...state,
+        opinions: {
+          ...state.opinions,
+          [event.department]: { ...state.opinions[event.department], agrees: event.agrees, reasons: event.reasons },
+        },
+      };
+    case 'ApplicationRejected':
+      return { ...state, status: 'rejected' };
     case 'ApplicationApproved':
       return { ...state, status: 'approved' };
     case 'LicenseIssued':

@@ -26,6 +26,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       status: row.status as ApplicationStatus,
       form: ApplicationForm.parse(row.details),
       competentDepartment: row.competentDepartment,
+      opinions: row.opinions as unknown as ApplicationState['opinions'],
       version: row.version,
     };
   }
@@ -43,6 +44,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       address: f.address,
       competentDepartment: state.competentDepartment,
       details: f,
+      opinions: state.opinions as object,
       version: state.version + 1,
       ...(events.some((e) => e.type === 'ApplicationSubmitted') ? { submittedAt: new Date() } : {}),
       ...(state.status === 'approved' || state.status === 'rejected' ? { decidedAt: new Date() } : {}),

@@ -19,6 +19,39 @@ export const ApplicationSubmitted = defineEvent({
   }),
 });
 
+/** Returned for correction (补正), with a reason per item. */
+export const ApplicationReturned = defineEvent({
+  type: 'registration.ApplicationReturned',
+  version: 1,
+  topic,
+  payload: z.object({
+    applicationId: z.string(),
+    items: z.array(z.object({ field: z.string(), reason: z.string().min(1) })).min(1),
+  }),
+});
+
+/** Joint review (联合审查): another department is asked for its opinion by a deadline. */
+export const OpinionRequested = defineEvent({
+  type: 'registration.OpinionRequested',
+  version: 1,
+  topic,
+  payload: z.object({ applicationId: z.string(), department: z.string(), dueBy: IsoDate, district: z.string() }),
+});
+
+export const OpinionGiven = defineEvent({
+  type: 'registration.OpinionGiven',
+  version: 1,
+  topic,
+  payload: z.object({ applicationId: z.string(), department: z.string(), agrees: z.boolean(), reasons: z.string() }),
+});
+
+export const ApplicationRejected = defineEvent({
+  type: 'registration.ApplicationRejected',
+  version: 1,
+  topic,
+  payload: z.object({ applicationId: z.string(), reasons: z.string().min(1) }),
+});
+
 export const ApplicationApproved = defineEvent({
   type: 'registration.ApplicationApproved',
   version: 1,
@@ -46,4 +79,12 @@ export const LicenseIssued = defineEvent({
   }),
 });
 
-export const registrationEvents = [ApplicationSubmitted, ApplicationApproved, LicenseIssued];
+export const registrationEvents = [
+  ApplicationSubmitted,
+  ApplicationReturned,
+  OpinionRequested,
+  OpinionGiven,
+  ApplicationRejected,
+  ApplicationApproved,
+  LicenseIssued,
+];

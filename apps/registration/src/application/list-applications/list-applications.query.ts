@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Principal } from '@otr/auth';
 
 export const ApplicationFilter = z.object({
-  status: z.enum(['submitted', 'approved', 'rejected']).optional(),
+  status: z.enum(['submitted', 'returned', 'approved', 'rejected']).optional(),
   district: z.string().max(40).optional(),
   category: z.enum(['subject', 'sports', 'arts', 'science-tech']).optional(),
   q: z.string().trim().max(40).optional(),

@@ -22,6 +22,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
       status: 'submitted' as const,
       form,
       competentDepartment: '',
+      opinions: {},
       version: 0,
     };
     await this.applications.save(events.reduce(evolve, initial), events, origin);

@@ -1,0 +1,104 @@
+import { ApplicationForm } from './application-form';
+import { InvalidApplicationState, LicensingRuleViolated, NotCompetentToDecide } from './errors';
+import {
+  approve,
+  ApplicationEvent,
+  ApplicationState,
+  evolve,
+  giveOpinion,
+  reject,
+  requestOpinion,
+  resubmit,
+  returnForCorrection,
+  submit,
+} from './license-application';
+import { LicensingRules } from './licensing-rules';
+
+const rules: LicensingRules = {
+  minAreaPerStudent: { value: 3, source: '国办发〔2018〕80号' },
+  newSubjectApprovalsAllowed: { value: false, source: '中办发〔2021〕40号' },
+  licenseValidityYears: { value: 3, source: 'demo' },
+};
+const form: ApplicationForm = {
+  institutionName: '杭州西湖区启航编程科技培训有限公司',
+  legalForm: 'for-profit',
+  category: 'science-tech',
+  scopes: ['offline'],
+  district: 'CN-ZJ-HZ-XH',
+  address: '浙江省杭州市西湖区学院路1号',
+  venue: { area: 90, maxClassSize: 30, fireSafetyAccepted: true },
+  legalRepresentative: '李明',
+  ageGroups: ['primary'],
+};
+const approver = { department: 'science', jurisdiction: 'CN-ZJ-HZ-XH' };
+const license = (today: string) => ({ licenseId: 'l-1', licenseNumber: '教民XH202600002号', today });
+
+/** given events, the state they lead to (emmett style). */
+const given = (...events: ApplicationEvent[]): ApplicationState =>
+  events.reduce(evolve, { id: 'a', institutionId: 'i', status: 'submitted', form, competentDepartment: '', opinions: {}, version: 1 });
+const submitted = submit(form, rules)[0];
+const fireAsked = { type: 'OpinionRequested' as const, department: 'fire', dueBy: '2026-12-04' };
+
+describe('joint review of an application', () => {
+  it('when the approver asks the fire department, then an opinion is due by the given working day', () => {
+    expect(requestOpinion(given(submitted), 'fire', '2026-12-04', approver)).toEqual([fireAsked]);
+  });
+
+  it('does not ask the same department twice while its opinion is pending', () => {
+    expect(() => requestOpinion(given(submitted, fireAsked), 'fire', '2026-12-10', approver)).toThrow(InvalidApplicationState);
+  });
+
+  it('waits for a pending opinion until its deadline, then lets the approver decide', () => {
+    expect(() => approve(given(submitted, fireAsked), license('2026-12-04'), rules, approver)).toThrow(/awaiting opinions|before fire/);
+    expect(approve(given(submitted, fireAsked), license('2026-12-05'), rules, approver)[0].type).toBe('ApplicationApproved');
+  });
+
+  it('approves once every asked department agrees', () => {
+    const agreed = { type: 'OpinionGiven' as const, department: 'fire', agrees: true, reasons: '消防验收合格' };
+    expect(approve(given(submitted, fireAsked, agreed), license('2026-11-25'), rules, approver)).toHaveLength(2);
+  });
+
+  it('refuses approval over a department’s objection, naming it', () => {
+    const objection = { type: 'OpinionGiven' as const, department: 'fire', agrees: false, reasons: '疏散通道不足' };
+    expect(() => approve(given(submitted, fireAsked, objection), license('2026-11-25'), rules, approver)).toThrow(
+      LicensingRuleViolated,
+    );
+  });
+
+  it('takes an opinion only from a department that was asked, and an objection needs reasons', () => {
+    expect(() => giveOpinion(given(submitted), { department: 'health', agrees: true, reasons: '' })).toThrow(InvalidApplicationState);
+    expect(() => giveOpinion(given(submitted, fireAsked), { department: 'fire', agrees: false, reasons: ' ' })).toThrow(
+      LicensingRuleViolated,
+    );
+  });
+});
+
+describe('correction and rejection', () => {
+  const returned = { type: 'ApplicationReturned' as const, items: [{ field: 'venue.area', reason: '平面图与面积不符' }] };
+
+  it('when returned for correction, then the operator may resubmit, and the rules apply again', () => {
+    const state = given(submitted, ...returnForCorrection(given(submitted), returned.items, approver));
+    expect(state.status).toBe('returned');
+    expect(resubmit(state, form, rules)[0].type).toBe('ApplicationSubmitted');
+    expect(() => resubmit(state, { ...form, venue: { ...form.venue, area: 10 } }, rules)).toThrow(LicensingRuleViolated);
+  });
+
+  it('cannot be resubmitted unless it was returned', () => {
+    expect(() => resubmit(given(submitted), form, rules)).toThrow(InvalidApplicationState);
+  });
+
+  it('is returned or rejected only by the competent department', () => {
+    expect(() => returnForCorrection(given(submitted), returned.items, { ...approver, department: 'sports' })).toThrow(
+      NotCompetentToDecide,
+    );
+    expect(() => reject(given(submitted), '不符合设置标准', { ...approver, jurisdiction: 'CN-ZJ-HZ-BJ' })).toThrow(
+      NotCompetentToDecide,
+    );
+  });
+
+  it('when rejected, then it is closed to approval', () => {
+    const state = given(submitted, ...reject(given(submitted), '场地不符合要求', approver));
+    expect(state.status).toBe('rejected');
+    expect(() => approve(state, license('2026-11-25'), rules, approver)).toThrow(InvalidApplicationState);
+  });
+});

@@ -1,0 +1,74 @@
+import { Body, Controller, ForbiddenException, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
+import { ZodPipe } from '@otr/runtime';
+import { ApplicationForm } from '../domain/application-form';
+import { OPINION_DEPARTMENTS } from '../domain/license-application';
+import {
+  GiveOpinionCommand,
+  RejectApplicationCommand,
+  RequestOpinionCommand,
+  ResubmitApplicationCommand,
+  ReturnApplicationCommand,
+} from '../application/review/review.commands';
+import { originOf } from './applications.controller';
+
+const ReturnBody = z.object({
+  items: z.array(z.object({ field: z.string().min(1).max(100), reason: z.string().trim().min(2).max(500) })).min(1),
+});
+const OpinionRequestBody = z.object({ department: z.enum(OPINION_DEPARTMENTS) });
+const OpinionBody = z.object({ agrees: z.boolean(), reasons: z.string().trim().max(2000).default('') });
+const RejectBody = z.object({ reasons: z.string().trim().min(2).max(2000) });
+
+type ReturnInput = z.infer<typeof ReturnBody>;
+type OpinionRequestInput = z.infer<typeof OpinionRequestBody>;
+type OpinionInput = z.infer<typeof OpinionBody>;
+type RejectInput = z.infer<typeof RejectBody>;
+type FormInput = ApplicationForm;
+
+/** The review of an application: correction, joint-review opinions, rejection. */
+@Controller('applications/:id')
+export class ReviewController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('return')
+  @HttpCode(200)
+  @Roles('approver')
+  returnForCorrection(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(ReturnBody)) body: ReturnInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new ReturnApplicationCommand(id, body.items, originOf(p), p));
+  }
+
+  @Put()
+  @Roles('institution-operator')
+  resubmit(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(ApplicationForm)) form: FormInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new ResubmitApplicationCommand(id, form, originOf(p)));
+  }
+
+  @Post('opinions')
+  @HttpCode(200)
+  @Roles('approver')
+  requestOpinion(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(OpinionRequestBody)) body: OpinionRequestInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new RequestOpinionCommand(id, body.department, originOf(p), p));
+  }
+
+  @Post('opinions/:department')
+  @HttpCode(200)
+  @Roles('task-force-officer')
+  giveOpinion(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('department', new ZodPipe(Department)) department: string,
+    @Body(new ZodPipe(OpinionBody)) body: OpinionInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    if (p.department !== department) throw new ForbiddenException(`only ${department} answers for ${department}`);
+    return this.commands.execute(new GiveOpinionCommand(id, { department, ...body }, originOf(p)));
+  }
+
+  @Post('reject')
+  @HttpCode(200)
+  @Roles('approver')
+  reject(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(RejectBody)) body: RejectInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new RejectApplicationCommand(id, body.reasons, originOf(p), p));
+  }
+}
