@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
@@ -13,6 +14,12 @@ import {
 import { signInAs, seedGatewayUsers } from './support/gateway-users';
 
 const root = join(__dirname, '..', '..');
+
+const portOpen = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ host, port }, () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 const kafka = (script: 'start' | 'stop') =>
   execFileSync('bash', [join(root, 'infra', 'kafka', `${script}.sh`)], { stdio: 'ignore' });
 
@@ -105,6 +112,11 @@ describe('walking skeleton: gateway, registration and directory as separate proc
     const q = fragment();
     const name = `杭州${q}${randomBytes(2).toString('hex')}书法培训有限公司`;
     kafka('stop');
+    const [host, port] = testEnv.kafkaBrokers[0].split(':');
+    if (await portOpen(host, Number(port))) {
+      kafka('start');
+      throw new Error(`a broker this checkout did not start answers on ${host}:${port}; stop it so the test can take it down`);
+    }
     try {
       const license = await licenseAndApprove(name);
       expect(license.licenseNumber).toMatch(/^教民/);
