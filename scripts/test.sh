@@ -22,6 +22,7 @@ for app in console portal; do
 done
 
 npx tsc -p tsconfig.json --noEmit
+for app in console portal; do npx tsc -p "apps/$app/tsconfig.json"; done
 npx eslint apps libs test bench scripts infra
 npx jest --ci --selectProjects unit integration "$@"
 # End-to-end tests stop and start the shared broker, so they run one at a time, after the rest.

@@ -34,13 +34,18 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     ? new KafkaTransport({ brokers: opts.kafkaBrokers, clientId: 'otr-platform', log })
     : new InProcessTransport();
   const applied = await applyMigrations(opts.databaseUrl);
-  if (applied.length) log.info({ applied: applied.map((m) => `${m.service}/${m.name}`) }, 'migrations applied');
+  if (applied.length)
+    log.info({ applied: applied.map((m) => `${m.service}/${m.name}`) }, 'migrations applied');
 
   const services: Record<string, RunningService> = {};
   for (const [i, def] of SERVICES.entries()) {
     const servicePort = port + i + 1;
     process.env[`${def.name.toUpperCase().replace(/-/g, '_')}_URL`] = `http://127.0.0.1:${servicePort}`;
-    services[def.name] = await startService(def, { databaseUrl: opts.databaseUrl, transport, port: servicePort });
+    services[def.name] = await startService(def, {
+      databaseUrl: opts.databaseUrl,
+      transport,
+      port: servicePort,
+    });
   }
   services.gateway = await startService(gatewayService, { databaseUrl: opts.databaseUrl, transport, port });
 

@@ -4,3 +4,4 @@ export { SubmitApplicationCommand } from './application/submit-application/submi
 export { ApproveApplicationCommand } from './application/approve-application/approve-application.command';
 export { CountApplicationsQuery } from './application/count-applications/count-applications.query';
 export { competentDepartment } from './domain/licensing-rules';
+export * from './application/review/review.commands';

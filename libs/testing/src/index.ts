@@ -2,3 +2,4 @@ export * from './env';
 export * from './database';
 export * from './sql';
 export * from './processes';
+export * from './browser';

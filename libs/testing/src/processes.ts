@@ -29,11 +29,15 @@ export async function startServiceProcess(
   opts: { readyTimeoutMs?: number } = {},
 ): Promise<ServiceProcess> {
   const port = Number(env.PORT);
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps', name, 'src', 'main.ts')], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(root, 'apps', name, 'src', 'main.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout?.on('data', (d) => (out = (out + d).slice(-20_000)));
   child.stderr?.on('data', (d) => (out = (out + d).slice(-20_000)));
@@ -41,7 +45,10 @@ export async function startServiceProcess(
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${out}`);
-    const ok = await fetch(`${url}/health/live`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health/live`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -65,7 +72,11 @@ export async function startServiceProcess(
 }
 
 /** Polls until the check returns a value (not undefined) or the time is up. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, everyMs = 50): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);

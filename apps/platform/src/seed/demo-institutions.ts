@@ -19,21 +19,91 @@ export interface DemoDistrict {
   roads: string[];
 }
 
-const BRANDS = ['启航', '星辰', '博雅', '乐学', '思源', '明德', '致远', '睿思', '童心', '青藤', '知行', '晨曦', '翰林',
-  '墨香', '弘毅', '德馨', '卓越', '立人', '文澜', '钱江', '西溪', '之江', '湖畔', '运河', '良渚', '云栖', '宝石',
-  '紫金', '天目', '新禾', '向阳', '小树苗', '金色年华', '远航', '雏鹰', '彩虹', '蓝鲸', '繁星', '朝露', '博观'];
+const BRANDS = [
+  '启航',
+  '星辰',
+  '博雅',
+  '乐学',
+  '思源',
+  '明德',
+  '致远',
+  '睿思',
+  '童心',
+  '青藤',
+  '知行',
+  '晨曦',
+  '翰林',
+  '墨香',
+  '弘毅',
+  '德馨',
+  '卓越',
+  '立人',
+  '文澜',
+  '钱江',
+  '西溪',
+  '之江',
+  '湖畔',
+  '运河',
+  '良渚',
+  '云栖',
+  '宝石',
+  '紫金',
+  '天目',
+  '新禾',
+  '向阳',
+  '小树苗',
+  '金色年华',
+  '远航',
+  '雏鹰',
+  '彩虹',
+  '蓝鲸',
+  '繁星',
+  '朝露',
+  '博观',
+];
 
 /** Non-subject courses by category (the competent department follows the category). */
 const COURSES: Record<'sports' | 'arts' | 'science-tech', string[]> = {
-  sports: ['篮球', '足球', '游泳', '跆拳道', '武术', '乒乓球', '羽毛球', '击剑', '轮滑', '围棋', '网球', '体适能', '田径'],
-  arts: ['美术', '书法', '钢琴', '舞蹈', '声乐', '小提琴', '古筝', '英语戏剧', '播音主持', '动漫', '陶艺', '吉他'],
+  sports: [
+    '篮球',
+    '足球',
+    '游泳',
+    '跆拳道',
+    '武术',
+    '乒乓球',
+    '羽毛球',
+    '击剑',
+    '轮滑',
+    '围棋',
+    '网球',
+    '体适能',
+    '田径',
+  ],
+  arts: [
+    '美术',
+    '书法',
+    '钢琴',
+    '舞蹈',
+    '声乐',
+    '小提琴',
+    '古筝',
+    '英语戏剧',
+    '播音主持',
+    '动漫',
+    '陶艺',
+    '吉他',
+  ],
   'science-tech': ['编程', '机器人', '科学实验', '航模', '无人机', '人工智能', '天文', '创客'],
 };
 
 const KINDS = { sports: '体育', arts: '艺术', 'science-tech': '科技' } as const;
 
 /** Realistic applications across the city's districts: names, addresses, venues, scopes. */
-export function demoApplications(count: number, districts: DemoDistrict[], seed = 20261122): ApplicationForm[] {
+export function demoApplications(
+  count: number,
+  districts: DemoDistrict[],
+  seed = 20261122,
+): ApplicationForm[] {
   const rnd = prng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const used = new Set<string>();
@@ -59,7 +129,11 @@ export function demoApplications(count: number, districts: DemoDistrict[], seed 
         lat: Number((district.centre.lat + (rnd() - 0.5) * 0.06).toFixed(6)),
         lng: Number((district.centre.lng + (rnd() - 0.5) * 0.06).toFixed(6)),
       },
-      venue: { area: maxClassSize * (3 + Math.floor(rnd() * 4)) + 120, maxClassSize, fireSafetyAccepted: true },
+      venue: {
+        area: maxClassSize * (3 + Math.floor(rnd() * 4)) + 120,
+        maxClassSize,
+        fireSafetyAccepted: true,
+      },
       legalRepresentative: `${pick(['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'])}${pick(['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '华', '慧'])}`,
       ageGroups: ['primary', 'junior-secondary'],
     });

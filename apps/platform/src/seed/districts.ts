@@ -19,4 +19,9 @@ const ROADS: Record<string, string[]> = {
 };
 
 export const demoDistricts = (): DemoDistrict[] =>
-  HANGZHOU_DISTRICTS.map((d) => ({ code: d.code, name: d.name, centre: d.centre, roads: ROADS[d.code] ?? ['人民路'] }));
+  HANGZHOU_DISTRICTS.map((d) => ({
+    code: d.code,
+    name: d.name,
+    centre: d.centre,
+    roads: ROADS[d.code] ?? ['人民路'],
+  }));

@@ -3,7 +3,13 @@ import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from '@otr/contracts';
 import { createGatewayPrisma, seedDemoUsers } from '@otr/gateway';
 import { createPool, RunningService } from '@otr/runtime';
-import { ApproveApplicationCommand, competentDepartment, CountApplicationsQuery, SubmitApplicationCommand } from '@otr/registration';
+import {
+  ApproveApplicationCommand,
+  competentDepartment,
+  CountApplicationsQuery,
+  RequestOpinionCommand,
+  SubmitApplicationCommand,
+} from '@otr/registration';
 import { demoDistricts } from './districts';
 import { demoApplications } from './demo-institutions';
 
@@ -21,10 +27,34 @@ export async function seedDemoData(
   const origin = { actor: { ...SYSTEM_ACTOR, userId: 'demo-seed' }, correlationId: 'demo-seed' };
   let firstInstitution: string | undefined;
   for (const form of demoApplications(opts.institutions, demoDistricts())) {
-    const { applicationId, institutionId } = await commands.execute(new SubmitApplicationCommand(form, origin));
+    const { applicationId, institutionId } = await commands.execute(
+      new SubmitApplicationCommand(form, origin),
+    );
     const by = { department: competentDepartment(form.category), jurisdiction: 'CN-ZJ-HZ' };
-    await commands.execute(new ApproveApplicationCommand(applicationId, { ...origin, actor: { ...origin.actor, department: by.department } }, by));
+    await commands.execute(
+      new ApproveApplicationCommand(
+        applicationId,
+        { ...origin, actor: { ...origin.actor, department: by.department } },
+        by,
+      ),
+    );
     firstInstitution ??= institutionId;
+  }
+  // Work waiting in 西湖区: applications to decide, two of them with the fire department's opinion pending.
+  const xihu = demoDistricts().filter((d) => d.code === 'CN-ZJ-HZ-XH');
+  for (const [i, form] of demoApplications(12, xihu, 20261123).entries()) {
+    const { applicationId } = await commands.execute(new SubmitApplicationCommand(form, origin));
+    if (i < 2) {
+      const by = { department: competentDepartment(form.category), jurisdiction: 'CN-ZJ-HZ-XH' };
+      await commands.execute(
+        new RequestOpinionCommand(
+          applicationId,
+          'fire',
+          { ...origin, actor: { ...origin.actor, department: by.department } },
+          by,
+        ),
+      );
+    }
   }
   const pool = createPool(opts.databaseUrl, 2);
   try {

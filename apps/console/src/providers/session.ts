@@ -1,0 +1,68 @@
+/** The signed-in session, kept in localStorage so a reload stays signed in. */
+export interface SessionUser {
+  userId: string;
+  name: string;
+  roles: string[];
+  department?: string;
+  jurisdiction: string;
+  institutionId?: string;
+}
+
+interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: SessionUser;
+}
+
+const KEY = 'otr.session';
+
+export const session = {
+  get(): Session | null {
+    const raw = localStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  },
+  set(s: Session) {
+    localStorage.setItem(KEY, JSON.stringify(s));
+  },
+  clear() {
+    localStorage.removeItem(KEY);
+  },
+};
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the refresh token for new tokens once; concurrent callers share the same attempt. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const current = session.get();
+    if (!current) return false;
+    const res = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: current.refreshToken }),
+    });
+    if (!res.ok) {
+      session.clear();
+      return false;
+    }
+    session.set(await res.json());
+    return true;
+  })().finally(() => (refreshing = null));
+  return refreshing;
+}
+
+/** fetch with the bearer token, refreshing once on 401. */
+export async function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const send = () =>
+    fetch(url, {
+      ...init,
+      headers: {
+        'content-type': 'application/json',
+        ...(init.headers ?? {}),
+        authorization: `Bearer ${session.get()?.accessToken ?? ''}`,
+      },
+    });
+  const res = await send();
+  if (res.status === 401 && (await refreshSession())) return send();
+  return res;
+}

@@ -1,0 +1,2 @@
+export { startPlatform, SERVICES } from './platform';
+export type { RunningPlatform, PlatformOptions } from './platform';
