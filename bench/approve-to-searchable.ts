@@ -2,13 +2,14 @@
 // Kafka; time from the approval's HTTP answer until the public search finds the institution.
 //   npm run bench:latency          (N=100 approvals by default)
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, freePort, startServiceProcess, testEnv } from '@otr/testing';
+import { createTestDatabase, freePort, startServiceProcesses, testEnv } from '@otr/testing';
 import { seedGatewayUsers, signInAs } from '../test/e2e/support/gateway-users';
 
 const N = Number(process.env.N ?? 100);
 const CHARS = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {
   const db = await createTestDatabase('otr_bench');
@@ -19,10 +20,18 @@ async function main() {
     KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
     OTR_GROUP_PREFIX: `bench-${randomBytes(4).toString('hex')}.`,
   };
-  const procs = await Promise.all([
-    startServiceProcess('registration', { ...common, PORT: String(r) }),
-    startServiceProcess('directory', { ...common, PORT: String(d) }),
-    startServiceProcess('gateway', { ...common, PORT: String(g), REGISTRATION_URL: `http://127.0.0.1:${r}`, DIRECTORY_URL: `http://127.0.0.1:${d}` }),
+  const procs = await startServiceProcesses([
+    { name: 'registration', env: { ...common, PORT: String(r) } },
+    { name: 'directory', env: { ...common, PORT: String(d) } },
+    {
+      name: 'gateway',
+      env: {
+        ...common,
+        PORT: String(g),
+        REGISTRATION_URL: `http://127.0.0.1:${r}`,
+        DIRECTORY_URL: `http://127.0.0.1:${d}`,
+      },
+    },
   ]);
   const base = procs[2].url;
   const token = await signInAs(base, 'approver.sports');
@@ -41,21 +50,32 @@ async function main() {
       const frag = CHARS[i % CHARS.length] + CHARS[Math.floor(i / CHARS.length) % CHARS.length];
       const name = `杭州${frag}${randomBytes(3).toString('hex')}围棋体育培训有限公司`;
       const { applicationId } = await call('POST', '/api/registration/applications', {
-        institutionName: name, legalForm: 'for-profit', category: 'sports', scopes: ['offline'], district: 'CN-ZJ-HZ-XH',
-        address: '浙江省杭州市西湖区文三路1号', venue: { area: 200, maxClassSize: 20, fireSafetyAccepted: true },
-        legalRepresentative: '李明', ageGroups: ['primary'],
+        institutionName: name,
+        legalForm: 'for-profit',
+        category: 'sports',
+        scopes: ['offline'],
+        district: 'CN-ZJ-HZ-XH',
+        address: '浙江省杭州市西湖区文三路1号',
+        venue: { area: 200, maxClassSize: 20, fireSafetyAccepted: true },
+        legalRepresentative: '李明',
+        ageGroups: ['primary'],
       });
       await call('POST', `/api/registration/applications/${applicationId}/approve`);
       const approved = performance.now();
       for (;;) {
-        const found = await call('GET', `/api/public/institutions?q=${encodeURIComponent(frag)}&pageSize=100`);
+        const found = await call(
+          'GET',
+          `/api/public/institutions?q=${encodeURIComponent(frag)}&pageSize=100`,
+        );
         if (found.items.some((x: { name: string }) => x.name === name)) break;
         await new Promise((res) => setTimeout(res, 5));
       }
       latencies.push(performance.now() - approved);
     }
     console.log(`approve → searchable over Kafka, ${N} approvals, three processes`);
-    console.log(`p50 ${pct(latencies, 50).toFixed(0)} ms   p99 ${pct(latencies, 99).toFixed(0)} ms   max ${Math.max(...latencies).toFixed(0)} ms`);
+    console.log(
+      `p50 ${pct(latencies, 50).toFixed(0)} ms   p99 ${pct(latencies, 99).toFixed(0)} ms   max ${Math.max(...latencies).toFixed(0)} ms`,
+    );
   } finally {
     await Promise.all(procs.map((p) => p.stop()));
     await db.drop();

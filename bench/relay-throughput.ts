@@ -14,7 +14,12 @@ async function fill(pool: Pool, topic: string) {
   const outbox = new Outbox('directory', testRegistry(topic));
   for (let i = 0; i < EVENTS; i += 1000) {
     await pgTransaction(pool, (tx) =>
-      outbox.append(tx, Array.from({ length: Math.min(1000, EVENTS - i) }, (_, k) => sequenced(topic, `inst-${(i + k) % 97}`, i + k))),
+      outbox.append(
+        tx,
+        Array.from({ length: Math.min(1000, EVENTS - i) }, (_, k) =>
+          sequenced(topic, `inst-${(i + k) % 97}`, i + k),
+        ),
+      ),
     );
   }
 }
@@ -27,7 +32,13 @@ async function measure(name: string, pool: Pool, transport: Transport, topic: st
   let sent = 0;
   while (sent < EVENTS) sent += await relay.publishBatch();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`${name.padEnd(28)} ${String(EVENTS).padStart(7)} events  ${seconds.toFixed(2).padStart(6)} s  ${Math.round(EVENTS / seconds).toString().padStart(7)} events/s`);
+  console.log(
+    `${name.padEnd(28)} ${String(EVENTS).padStart(7)} events  ${seconds.toFixed(2).padStart(6)} s  ${Math.round(
+      EVENTS / seconds,
+    )
+      .toString()
+      .padStart(7)} events/s`,
+  );
 }
 
 async function main() {
@@ -37,8 +48,13 @@ async function main() {
   const kafka = new KafkaTransport({ brokers: testEnv.kafkaBrokers, clientId: 'otr-bench' });
   const admin = kafka.kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] });
-  console.log(`relay throughput, batch ${BATCH}, PostgreSQL ${new URL(testEnv.adminDatabaseUrl).host}, Kafka ${testEnv.kafkaBrokers}`);
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [{ topic, numPartitions: 3, replicationFactor: 1 }],
+  });
+  console.log(
+    `relay throughput, batch ${BATCH}, PostgreSQL ${new URL(testEnv.adminDatabaseUrl).host}, Kafka ${testEnv.kafkaBrokers}`,
+  );
   try {
     await measure('outbox → Kafka (acks=all)', pool, kafka, topic);
     await measure('outbox → in-process', pool, new InProcessTransport(), topic);

@@ -7,7 +7,7 @@ import {
   eventually,
   freePort,
   ServiceProcess,
-  startServiceProcess,
+  startServiceProcesses,
   TestDatabase,
   testEnv,
 } from '@otr/testing';
@@ -58,15 +58,18 @@ describe('walking skeleton: gateway, registration and directory as separate proc
       OTR_GROUP_PREFIX: `e2e-${randomBytes(4).toString('hex')}.`,
       OUTBOX_POLL_MS: '500',
     };
-    services = await Promise.all([
-      startServiceProcess('registration', { ...common, PORT: String(r) }),
-      startServiceProcess('directory', { ...common, PORT: String(d) }),
-      startServiceProcess('gateway', {
-        ...common,
-        PORT: String(g),
-        REGISTRATION_URL: `http://127.0.0.1:${r}`,
-        DIRECTORY_URL: `http://127.0.0.1:${d}`,
-      }),
+    services = await startServiceProcesses([
+      { name: 'registration', env: { ...common, PORT: String(r) } },
+      { name: 'directory', env: { ...common, PORT: String(d) } },
+      {
+        name: 'gateway',
+        env: {
+          ...common,
+          PORT: String(g),
+          REGISTRATION_URL: `http://127.0.0.1:${r}`,
+          DIRECTORY_URL: `http://127.0.0.1:${d}`,
+        },
+      },
     ]);
     gateway = services[2];
     token = await signInAs(gateway.url, 'approver.culture');
@@ -115,7 +118,9 @@ describe('walking skeleton: gateway, registration and directory as separate proc
     const [host, port] = testEnv.kafkaBrokers[0].split(':');
     if (await portOpen(host, Number(port))) {
       kafka('start');
-      throw new Error(`a broker this checkout did not start answers on ${host}:${port}; stop it so the test can take it down`);
+      throw new Error(
+        `a broker this checkout did not start answers on ${host}:${port}; stop it so the test can take it down`,
+      );
     }
     try {
       const license = await licenseAndApprove(name);

@@ -4,7 +4,11 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PrincipalGuard } from '@otr/auth';
 import { ALL_TOPICS, contracts, LicenseIssued, Topics } from '@otr/contracts';
 import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
-import { onLicenseIssued } from './application/projections/license-projection';
+import {
+  licenseChangeTypes,
+  onLicenseChanged,
+  onLicenseIssued,
+} from './application/projections/license-projection';
 import { InstitutionTimelineHandler } from './application/timeline/institution-timeline.handler';
 import { recordTimelineEvent } from './application/timeline/record-timeline-event';
 import { SearchInstitutionsHandler } from './application/search-institutions/search-institutions.handler';
@@ -34,7 +38,10 @@ export class DirectoryModule {
               {
                 name: 'directory.institutions',
                 topics: [Topics.registration],
-                handlers: { [LicenseIssued.type]: onLicenseIssued },
+                handlers: {
+                  [LicenseIssued.type]: onLicenseIssued,
+                  ...Object.fromEntries(licenseChangeTypes.map((t) => [t, onLicenseChanged])),
+                },
               },
               {
                 name: 'directory.timeline',

@@ -7,8 +7,20 @@ import { registrationService } from './registration.module';
 
 jest.setTimeout(60_000);
 
-const approver: Principal = { userId: 'u-approver', name: '审批员', roles: ['approver'], department: 'sports', jurisdiction: 'CN-ZJ-HZ-XH' };
-const fireOfficer: Principal = { userId: 'u-fire', name: '消防', roles: ['task-force-officer'], department: 'fire', jurisdiction: 'CN-ZJ-HZ-XH' };
+const approver: Principal = {
+  userId: 'u-approver',
+  name: '审批员',
+  roles: ['approver'],
+  department: 'sports',
+  jurisdiction: 'CN-ZJ-HZ-XH',
+};
+const fireOfficer: Principal = {
+  userId: 'u-fire',
+  name: '消防',
+  roles: ['task-force-officer'],
+  department: 'fire',
+  jurisdiction: 'CN-ZJ-HZ-XH',
+};
 const outsider: Principal = { ...approver, userId: 'u-bj', jurisdiction: 'CN-ZJ-HZ-BJ' };
 
 const form = {
@@ -33,7 +45,11 @@ describe('registration on the real PostgreSQL', () => {
     db = await createTestDatabase();
     pool = new Pool({ connectionString: db.url });
     transport = new InProcessTransport();
-    service = await startService(registrationService, { databaseUrl: db.url, transport, port: await freePort() });
+    service = await startService(registrationService, {
+      databaseUrl: db.url,
+      transport,
+      port: await freePort(),
+    });
   });
   afterAll(async () => {
     await service.stop();
@@ -54,13 +70,27 @@ describe('registration on the real PostgreSQL', () => {
   it('takes an application through joint review to a license, publishing each step once', async () => {
     const { body: created } = await call(approver, 'POST', '/applications', form);
     const id = created.applicationId;
-    expect((await call(approver, 'POST', `/applications/${id}/opinions`, { department: 'fire' })).status).toBe(200);
-    expect((await call(approver, 'POST', `/applications/${id}/approve`)).body.error).toBe('registration.InvalidApplicationState');
-    expect((await call(fireOfficer, 'POST', `/applications/${id}/opinions/fire`, { agrees: true, reasons: '合格' })).status).toBe(200);
+    expect(
+      (await call(approver, 'POST', `/applications/${id}/opinions`, { department: 'fire' })).status,
+    ).toBe(200);
+    expect((await call(approver, 'POST', `/applications/${id}/approve`)).body.error).toBe(
+      'registration.InvalidApplicationState',
+    );
+    expect(
+      (
+        await call(fireOfficer, 'POST', `/applications/${id}/opinions/fire`, {
+          agrees: true,
+          reasons: '合格',
+        })
+      ).status,
+    ).toBe(200);
     const approved = await call(approver, 'POST', `/applications/${id}/approve`);
     expect(approved.body.licenseNumber).toMatch(/^教民XH\d{4}\d{5}号$/);
 
-    const license = await pool.query('SELECT status, number FROM registration.license WHERE institution_id = $1', [created.institutionId]);
+    const license = await pool.query(
+      'SELECT status, number FROM registration.license WHERE institution_id = $1',
+      [created.institutionId],
+    );
     expect(license.rows).toEqual([{ status: 'active', number: approved.body.licenseNumber }]);
     await new Promise((r) => setTimeout(r, 300)); // the relay publishes on NOTIFY
     expect(published()).toEqual([
@@ -76,13 +106,22 @@ describe('registration on the real PostgreSQL', () => {
     const bad = await call(approver, 'POST', '/applications', { ...form, district: 'Hangzhou', scopes: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: { field: string }) => i.field)).toEqual(['scopes', 'district']);
-    const small = await call(approver, 'POST', '/applications', { ...form, venue: { ...form.venue, area: 50 } });
+    const small = await call(approver, 'POST', '/applications', {
+      ...form,
+      venue: { ...form.venue, area: 50 },
+    });
     expect(small.status).toBe(422);
-    expect(small.body).toMatchObject({ field: 'venue.area', source: expect.stringContaining('国办发〔2018〕80号') });
+    expect(small.body).toMatchObject({
+      field: 'venue.area',
+      source: expect.stringContaining('国办发〔2018〕80号'),
+    });
   });
 
   it('keeps applications outside the caller’s jurisdiction out of reach', async () => {
-    const { body } = await call(approver, 'POST', '/applications', { ...form, institutionName: '杭州西湖区明德篮球体育培训有限公司' });
+    const { body } = await call(approver, 'POST', '/applications', {
+      ...form,
+      institutionName: '杭州西湖区明德篮球体育培训有限公司',
+    });
     expect((await call(outsider, 'GET', `/applications/${body.applicationId}`)).status).toBe(403);
     expect((await call(outsider, 'POST', `/applications/${body.applicationId}/approve`)).status).toBe(403);
     const queue = await call(outsider, 'GET', '/applications');
@@ -90,7 +129,9 @@ describe('registration on the real PostgreSQL', () => {
   });
 
   it('rejects a request without a principal signed by the gateway', async () => {
-    const res = await fetch(`http://127.0.0.1:${service.port}/applications`, { headers: { [PRINCIPAL_HEADER]: 'forged' } });
+    const res = await fetch(`http://127.0.0.1:${service.port}/applications`, {
+      headers: { [PRINCIPAL_HEADER]: 'forged' },
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -4,7 +4,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PrincipalGuard } from '@otr/auth';
 import { defaultRulebook } from '@otr/rules';
 import { ServiceEvents, ServiceInfra, ServiceDefinition } from '@otr/runtime';
-import { APPLICATIONS, LICENSING_RULES } from './application/ports';
+import { APPLICATIONS, LICENSES, LICENSING_RULES } from './application/ports';
+import { ChangeLicenseHandler } from './application/license-lifecycle/license-lifecycle';
+import { PrismaLicenseRepository } from './infrastructure/prisma-license.repository';
+import { LicensesController } from './interface/licenses.controller';
 import { CLOCK_TOKEN } from './application/tokens';
 import { SubmitApplicationHandler } from './application/submit-application/submit-application.handler';
 import { ApproveApplicationHandler } from './application/approve-application/approve-application.handler';
@@ -12,7 +15,11 @@ import { CountApplicationsHandler } from './application/count-applications/count
 import { ListApplicationsHandler } from './application/list-applications/list-applications.handler';
 import { DecideOnApplication } from './application/decide-on-application';
 import { reviewHandlers } from './application/review/review.handlers';
-import { createRegistrationPrisma, RegistrationPrisma, RegistrationTx } from './infrastructure/registration-prisma';
+import {
+  createRegistrationPrisma,
+  RegistrationPrisma,
+  RegistrationTx,
+} from './infrastructure/registration-prisma';
 import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
 import { RulebookLicensingRules } from './infrastructure/rulebook-licensing-rules';
 import { ApplicationsController } from './interface/applications.controller';
@@ -26,7 +33,7 @@ export class RegistrationModule {
     return {
       module: RegistrationModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ApplicationsController, ReviewController],
+      controllers: [ApplicationsController, ReviewController, LicensesController],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: CLOCK_TOKEN, useValue: infra.clock },
@@ -43,6 +50,13 @@ export class RegistrationModule {
           useFactory: (prisma: RegistrationPrisma, events: ServiceEvents<RegistrationTx>) =>
             new PrismaApplicationRepository(prisma, events.outbox),
         },
+        {
+          provide: LICENSES,
+          inject: [PRISMA, ServiceEvents],
+          useFactory: (prisma: RegistrationPrisma, events: ServiceEvents<RegistrationTx>) =>
+            new PrismaLicenseRepository(prisma, events.outbox),
+        },
+        ChangeLicenseHandler,
         { provide: LICENSING_RULES, useFactory: () => new RulebookLicensingRules(defaultRulebook()) },
         SubmitApplicationHandler,
         ApproveApplicationHandler,

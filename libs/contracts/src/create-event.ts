@@ -11,7 +11,12 @@ export interface EventOrigin {
 /** Builds a new envelope for a contract; validation happens when the outbox accepts it. */
 export function createEvent<D extends EventDefinition>(
   def: D,
-  fields: { aggregateId: string; institutionId: string; payload: PayloadOf<D>; occurredAt?: Date } & EventOrigin,
+  fields: {
+    aggregateId: string;
+    institutionId: string;
+    payload: PayloadOf<D>;
+    occurredAt?: Date;
+  } & EventOrigin,
 ): EventOf<D> {
   return {
     id: randomUUID(),

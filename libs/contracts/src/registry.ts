@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Envelope } from './envelope';
 
-export interface EventDefinition<T extends string = string, V extends number = number, S extends z.ZodType = z.ZodType> {
+export interface EventDefinition<
+  T extends string = string,
+  V extends number = number,
+  S extends z.ZodType = z.ZodType,
+> {
   type: T;
   version: V;
   /** One of Topics; tests may use their own. */
@@ -10,7 +14,10 @@ export interface EventDefinition<T extends string = string, V extends number = n
 }
 
 export type PayloadOf<D extends EventDefinition> = z.infer<D['payload']>;
-export type EventOf<D extends EventDefinition> = Envelope<PayloadOf<D>> & { type: D['type']; version: D['version'] };
+export type EventOf<D extends EventDefinition> = Envelope<PayloadOf<D>> & {
+  type: D['type'];
+  version: D['version'];
+};
 
 export function defineEvent<T extends string, V extends number, S extends z.ZodType>(
   def: EventDefinition<T, V, S>,
@@ -40,7 +47,8 @@ export class ContractRegistry {
 
   constructor(definitions: EventDefinition[]) {
     for (const d of definitions) {
-      if (this.byKey.has(key(d.type, d.version))) throw new Error(`duplicate contract ${key(d.type, d.version)}`);
+      if (this.byKey.has(key(d.type, d.version)))
+        throw new Error(`duplicate contract ${key(d.type, d.version)}`);
       this.byKey.set(key(d.type, d.version), d);
     }
   }
@@ -57,13 +65,18 @@ export class ContractRegistry {
   parse(raw: unknown): Envelope {
     const env = Envelope.safeParse(raw);
     if (!env.success) {
-      const t = typeof raw === 'object' && raw && 'type' in raw ? String((raw as { type: unknown }).type) : 'unknown';
+      const t =
+        typeof raw === 'object' && raw && 'type' in raw ? String((raw as { type: unknown }).type) : 'unknown';
       throw new ContractViolation(t, describe(env.error));
     }
     const def = this.definition(env.data.type, env.data.version);
     if (!def) throw new ContractViolation(env.data.type, [`unknown event version v${env.data.version}`]);
     const payload = def.payload.safeParse(env.data.payload);
-    if (!payload.success) throw new ContractViolation(env.data.type, describe(payload.error).map((m) => `payload.${m}`));
+    if (!payload.success)
+      throw new ContractViolation(
+        env.data.type,
+        describe(payload.error).map((m) => `payload.${m}`),
+      );
     return { ...env.data, payload: payload.data };
   }
 }

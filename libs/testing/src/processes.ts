@@ -85,3 +85,16 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** Starts several services at once; if one fails, the others are stopped rather than left running. */
+export async function startServiceProcesses(
+  specs: { name: string; env: Record<string, string> }[],
+): Promise<ServiceProcess[]> {
+  const results = await Promise.allSettled(specs.map((s) => startServiceProcess(s.name, s.env)));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(results.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  return results.map((r) => (r as PromiseFulfilledResult<ServiceProcess>).value);
+}

@@ -1,5 +1,5 @@
-import { adaptList } from './data-provider';
-import { toCsv } from './csv-exporter';
+import { adaptList } from './list-shape';
+import { toCsv } from './csv';
 
 describe('the data provider', () => {
   it('reads both list shapes: { items, total } and an array with X-Total-Count', () => {

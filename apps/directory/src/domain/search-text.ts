@@ -30,5 +30,7 @@ export function queryGrams(normalisedQuery: string): string[] {
 
 /** Pinyin initials of the Chinese characters (新东方英语 → xdfyy), so parents can type yy for 英语. */
 export function pinyinInitials(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase();
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
+    .join('')
+    .toLowerCase();
 }

@@ -2,7 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Public } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
-import { SearchCriteria, SearchInstitutionsQuery } from '../application/search-institutions/search-institutions.query';
+import {
+  SearchCriteria,
+  SearchInstitutionsQuery,
+} from '../application/search-institutions/search-institutions.query';
 
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
 type SearchInput = SearchCriteria;

@@ -2,7 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
-import { InstitutionTimelineQuery, TimelineCriteria } from '../application/timeline/institution-timeline.query';
+import {
+  InstitutionTimelineQuery,
+  TimelineCriteria,
+} from '../application/timeline/institution-timeline.query';
 
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
 type TimelineInput = TimelineCriteria;
@@ -13,8 +16,20 @@ export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'spot-check-planner', 'viewer', 'administrator', 'institution-operator')
-  list(@Query(new ZodPipe(TimelineCriteria)) criteria: TimelineInput, @CurrentPrincipal() principal: Principal) {
+  @Roles(
+    'approver',
+    'inspector',
+    'task-force-officer',
+    'fund-supervisor',
+    'spot-check-planner',
+    'viewer',
+    'administrator',
+    'institution-operator',
+  )
+  list(
+    @Query(new ZodPipe(TimelineCriteria)) criteria: TimelineInput,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.queries.execute(new InstitutionTimelineQuery(criteria, principal));
   }
 }

@@ -8,7 +8,11 @@ import { APPLICATIONS, ApplicationRepository } from './ports';
 export class DecideOnApplication {
   constructor(@Inject(APPLICATIONS) private readonly applications: ApplicationRepository) {}
 
-  async run(applicationId: string, origin: EventOrigin, decide: (state: ApplicationState) => ApplicationEvent[] | Promise<ApplicationEvent[]>) {
+  async run(
+    applicationId: string,
+    origin: EventOrigin,
+    decide: (state: ApplicationState) => ApplicationEvent[] | Promise<ApplicationEvent[]>,
+  ) {
     const state = await this.applications.load(applicationId);
     const events = await decide(state);
     const next = events.reduce(evolve, state);

@@ -13,7 +13,11 @@ import {
 import { ApplicationEvent, ApplicationState } from '../domain/license-application';
 
 /** Translates domain events into the published language of libs/contracts. */
-export function toIntegrationEvents(state: ApplicationState, events: ApplicationEvent[], origin: EventOrigin): Envelope[] {
+export function toIntegrationEvents(
+  state: ApplicationState,
+  events: ApplicationEvent[],
+  origin: EventOrigin,
+): Envelope[] {
   const base = { aggregateId: state.id, institutionId: state.institutionId, ...origin };
   const f = state.form;
   return events.map((e) => {
@@ -31,21 +35,40 @@ export function toIntegrationEvents(state: ApplicationState, events: Application
           },
         });
       case 'ApplicationReturned':
-        return createEvent(ApplicationReturned, { ...base, payload: { applicationId: state.id, items: e.items } });
+        return createEvent(ApplicationReturned, {
+          ...base,
+          payload: { applicationId: state.id, items: e.items },
+        });
       case 'OpinionRequested':
         return createEvent(OpinionRequested, {
           ...base,
-          payload: { applicationId: state.id, department: e.department, dueBy: e.dueBy, district: f.district },
+          payload: {
+            applicationId: state.id,
+            department: e.department,
+            dueBy: e.dueBy,
+            district: f.district,
+          },
         });
       case 'OpinionGiven':
         return createEvent(OpinionGiven, {
           ...base,
-          payload: { applicationId: state.id, department: e.department, agrees: e.agrees, reasons: e.reasons },
+          payload: {
+            applicationId: state.id,
+            department: e.department,
+            agrees: e.agrees,
+            reasons: e.reasons,
+          },
         });
       case 'ApplicationRejected':
-        return createEvent(ApplicationRejected, { ...base, payload: { applicationId: state.id, reasons: e.reasons } });
+        return createEvent(ApplicationRejected, {
+          ...base,
+          payload: { applicationId: state.id, reasons: e.reasons },
+        });
       case 'ApplicationApproved':
-        return createEvent(ApplicationApproved, { ...base, payload: { applicationId: state.id, licenseId: e.licenseId } });
+        return createEvent(ApplicationApproved, {
+          ...base,
+          payload: { applicationId: state.id, licenseId: e.licenseId },
+        });
       case 'LicenseIssued':
         return createEvent(LicenseIssued, {
           ...base,

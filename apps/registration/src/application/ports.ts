@@ -1,9 +1,11 @@
 import { EventOrigin } from '@otr/contracts';
 import { ApplicationEvent, ApplicationState } from '../domain/license-application';
 import { LicensingRules } from '../domain/licensing-rules';
+import { LicenseEvent, LicenseState } from '../domain/license';
 import { ApplicationFilter, ApplicationListItem } from './list-applications/list-applications.query';
 
 export const APPLICATIONS = Symbol('ApplicationRepository');
+export const LICENSES = Symbol('LicenseRepository');
 export const LICENSING_RULES = Symbol('LicensingRulesSource');
 
 /** Loads and saves applications; saving also writes their integration events in the same transaction. */
@@ -21,4 +23,12 @@ export interface ApplicationRepository {
 
 export interface LicensingRulesSource {
   forDistrict(district: string, on: Date): LicensingRules;
+}
+
+/** Licenses after issue: status changes are saved with their events in one transaction. */
+export interface LicenseRepository {
+  load(id: string): Promise<LicenseState>;
+  save(state: LicenseState, events: LicenseEvent[], origin: EventOrigin): Promise<void>;
+  /** Active or suspended licenses whose last valid day is before today. */
+  dueToExpire(today: string): Promise<string[]>;
 }

@@ -19,6 +19,8 @@ export const ApplicationForm = z.object({
   }),
   legalRepresentative: z.string().trim().min(2).max(50),
   /** Preschool (学前) training is banned outright; the form says who is taught. */
-  ageGroups: z.array(z.enum(['preschool', 'primary', 'junior-secondary', 'senior-secondary', 'adult'])).min(1),
+  ageGroups: z
+    .array(z.enum(['preschool', 'primary', 'junior-secondary', 'senior-secondary', 'adult']))
+    .min(1),
 });
 export type ApplicationForm = z.infer<typeof ApplicationForm>;

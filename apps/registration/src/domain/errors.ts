@@ -12,7 +12,10 @@ export class InvalidApplicationState extends DomainError {
   readonly code = 'registration.InvalidApplicationState';
   override readonly kind = 'conflict';
   constructor(action: string, status: string) {
-    super(`cannot ${action} an application that is ${status}`, { field: 'status', rule: `not allowed when ${status}` });
+    super(`cannot ${action} an application that is ${status}`, {
+      field: 'status',
+      rule: `not allowed when ${status}`,
+    });
   }
 }
 
@@ -25,4 +28,12 @@ export class LicensingRuleViolated extends DomainError {
 export class NotCompetentToDecide extends DomainError {
   readonly code = 'registration.NotCompetentToDecide';
   override readonly kind = 'forbidden';
+}
+
+export class LicenseNotFound extends DomainError {
+  readonly code = 'registration.LicenseNotFound';
+  override readonly kind = 'not-found';
+  constructor(id: string) {
+    super(`license ${id} not found`);
+  }
 }

@@ -35,7 +35,15 @@ const license = (today: string) => ({ licenseId: 'l-1', licenseNumber: '教民XH
 
 /** given events, the state they lead to (emmett style). */
 const given = (...events: ApplicationEvent[]): ApplicationState =>
-  events.reduce(evolve, { id: 'a', institutionId: 'i', status: 'submitted', form, competentDepartment: '', opinions: {}, version: 1 });
+  events.reduce(evolve, {
+    id: 'a',
+    institutionId: 'i',
+    status: 'submitted',
+    form,
+    competentDepartment: '',
+    opinions: {},
+    version: 1,
+  });
 const submitted = submit(form, rules)[0];
 const fireAsked = { type: 'OpinionRequested' as const, department: 'fire', dueBy: '2026-12-04' };
 
@@ -45,42 +53,67 @@ describe('joint review of an application', () => {
   });
 
   it('does not ask the same department twice while its opinion is pending', () => {
-    expect(() => requestOpinion(given(submitted, fireAsked), 'fire', '2026-12-10', approver)).toThrow(InvalidApplicationState);
+    expect(() => requestOpinion(given(submitted, fireAsked), 'fire', '2026-12-10', approver)).toThrow(
+      InvalidApplicationState,
+    );
   });
 
   it('waits for a pending opinion until its deadline, then lets the approver decide', () => {
-    expect(() => approve(given(submitted, fireAsked), license('2026-12-04'), rules, approver)).toThrow(/awaiting opinions|before fire/);
-    expect(approve(given(submitted, fireAsked), license('2026-12-05'), rules, approver)[0].type).toBe('ApplicationApproved');
+    expect(() => approve(given(submitted, fireAsked), license('2026-12-04'), rules, approver)).toThrow(
+      /awaiting opinions|before fire/,
+    );
+    expect(approve(given(submitted, fireAsked), license('2026-12-05'), rules, approver)[0].type).toBe(
+      'ApplicationApproved',
+    );
   });
 
   it('approves once every asked department agrees', () => {
-    const agreed = { type: 'OpinionGiven' as const, department: 'fire', agrees: true, reasons: '消防验收合格' };
-    expect(approve(given(submitted, fireAsked, agreed), license('2026-11-25'), rules, approver)).toHaveLength(2);
+    const agreed = {
+      type: 'OpinionGiven' as const,
+      department: 'fire',
+      agrees: true,
+      reasons: '消防验收合格',
+    };
+    expect(approve(given(submitted, fireAsked, agreed), license('2026-11-25'), rules, approver)).toHaveLength(
+      2,
+    );
   });
 
   it('refuses approval over a department’s objection, naming it', () => {
-    const objection = { type: 'OpinionGiven' as const, department: 'fire', agrees: false, reasons: '疏散通道不足' };
-    expect(() => approve(given(submitted, fireAsked, objection), license('2026-11-25'), rules, approver)).toThrow(
-      LicensingRuleViolated,
-    );
+    const objection = {
+      type: 'OpinionGiven' as const,
+      department: 'fire',
+      agrees: false,
+      reasons: '疏散通道不足',
+    };
+    expect(() =>
+      approve(given(submitted, fireAsked, objection), license('2026-11-25'), rules, approver),
+    ).toThrow(LicensingRuleViolated);
   });
 
   it('takes an opinion only from a department that was asked, and an objection needs reasons', () => {
-    expect(() => giveOpinion(given(submitted), { department: 'health', agrees: true, reasons: '' })).toThrow(InvalidApplicationState);
-    expect(() => giveOpinion(given(submitted, fireAsked), { department: 'fire', agrees: false, reasons: ' ' })).toThrow(
-      LicensingRuleViolated,
+    expect(() => giveOpinion(given(submitted), { department: 'health', agrees: true, reasons: '' })).toThrow(
+      InvalidApplicationState,
     );
+    expect(() =>
+      giveOpinion(given(submitted, fireAsked), { department: 'fire', agrees: false, reasons: ' ' }),
+    ).toThrow(LicensingRuleViolated);
   });
 });
 
 describe('correction and rejection', () => {
-  const returned = { type: 'ApplicationReturned' as const, items: [{ field: 'venue.area', reason: '平面图与面积不符' }] };
+  const returned = {
+    type: 'ApplicationReturned' as const,
+    items: [{ field: 'venue.area', reason: '平面图与面积不符' }],
+  };
 
   it('when returned for correction, then the operator may resubmit, and the rules apply again', () => {
     const state = given(submitted, ...returnForCorrection(given(submitted), returned.items, approver));
     expect(state.status).toBe('returned');
     expect(resubmit(state, form, rules)[0].type).toBe('ApplicationSubmitted');
-    expect(() => resubmit(state, { ...form, venue: { ...form.venue, area: 10 } }, rules)).toThrow(LicensingRuleViolated);
+    expect(() => resubmit(state, { ...form, venue: { ...form.venue, area: 10 } }, rules)).toThrow(
+      LicensingRuleViolated,
+    );
   });
 
   it('cannot be resubmitted unless it was returned', () => {
@@ -88,12 +121,12 @@ describe('correction and rejection', () => {
   });
 
   it('is returned or rejected only by the competent department', () => {
-    expect(() => returnForCorrection(given(submitted), returned.items, { ...approver, department: 'sports' })).toThrow(
-      NotCompetentToDecide,
-    );
-    expect(() => reject(given(submitted), '不符合设置标准', { ...approver, jurisdiction: 'CN-ZJ-HZ-BJ' })).toThrow(
-      NotCompetentToDecide,
-    );
+    expect(() =>
+      returnForCorrection(given(submitted), returned.items, { ...approver, department: 'sports' }),
+    ).toThrow(NotCompetentToDecide);
+    expect(() =>
+      reject(given(submitted), '不符合设置标准', { ...approver, jurisdiction: 'CN-ZJ-HZ-BJ' }),
+    ).toThrow(NotCompetentToDecide);
   });
 
   it('when rejected, then it is closed to approval', () => {

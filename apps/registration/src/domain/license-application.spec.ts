@@ -55,11 +55,15 @@ describe('a license application', () => {
     });
 
     it('is accepted with exactly 3 m² per student', () => {
-      expect(() => submit(form({ venue: { area: 60, maxClassSize: 20, fireSafetyAccepted: true } }), rules)).not.toThrow();
+      expect(() =>
+        submit(form({ venue: { area: 60, maxClassSize: 20, fireSafetyAccepted: true } }), rules),
+      ).not.toThrow();
     });
 
     it('is refused with less than 3 m² per student, naming the field, rule and source', () => {
-      const e = refusal(() => submit(form({ venue: { area: 59.9, maxClassSize: 20, fireSafetyAccepted: true } }), rules));
+      const e = refusal(() =>
+        submit(form({ venue: { area: 59.9, maxClassSize: 20, fireSafetyAccepted: true } }), rules),
+      );
       expect(e).toBeInstanceOf(LicensingRuleViolated);
       expect(e.citation).toEqual({
         field: 'venue.area',
@@ -69,7 +73,9 @@ describe('a license application', () => {
     });
 
     it('is refused for preschool children', () => {
-      expect(refusal(() => submit(form({ ageGroups: ['preschool', 'primary'] }), rules)).citation.field).toBe('ageGroups');
+      expect(refusal(() => submit(form({ ageGroups: ['preschool', 'primary'] }), rules)).citation.field).toBe(
+        'ageGroups',
+      );
     });
 
     it('is refused for a for-profit subject-type institution', () => {
@@ -98,7 +104,13 @@ describe('a license application', () => {
       const events = approve(submitted(), issue, rules, approver);
       expect(events).toEqual([
         { type: 'ApplicationApproved', licenseId: 'l-1' },
-        { type: 'LicenseIssued', licenseId: 'l-1', licenseNumber: '教民XH202600001号', validFrom: '2026-11-22', validUntil: '2029-11-21' },
+        {
+          type: 'LicenseIssued',
+          licenseId: 'l-1',
+          licenseNumber: '教民XH202600001号',
+          validFrom: '2026-11-22',
+          validUntil: '2029-11-21',
+        },
       ]);
       expect(events.reduce(evolve, submitted()).status).toBe('approved');
     });
@@ -109,12 +121,18 @@ describe('a license application', () => {
     });
 
     it('is decided only by the department competent for the category', () => {
-      expect(() => approve(submitted(), issue, rules, { ...approver, department: 'education' })).toThrow(NotCompetentToDecide);
+      expect(() => approve(submitted(), issue, rules, { ...approver, department: 'education' })).toThrow(
+        NotCompetentToDecide,
+      );
     });
 
     it('is decided only within the approver’s jurisdiction; a city approver covers its districts', () => {
-      expect(() => approve(submitted(), issue, rules, { ...approver, jurisdiction: 'CN-ZJ-HZ-BJ' })).toThrow(NotCompetentToDecide);
-      expect(() => approve(submitted(), issue, rules, { ...approver, jurisdiction: 'CN-ZJ-HZ' })).not.toThrow();
+      expect(() => approve(submitted(), issue, rules, { ...approver, jurisdiction: 'CN-ZJ-HZ-BJ' })).toThrow(
+        NotCompetentToDecide,
+      );
+      expect(() =>
+        approve(submitted(), issue, rules, { ...approver, jurisdiction: 'CN-ZJ-HZ' }),
+      ).not.toThrow();
     });
   });
 });

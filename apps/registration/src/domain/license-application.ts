@@ -22,7 +22,13 @@ export interface ApplicationState {
 }
 
 /** Departments an approver may ask: fire, public security, market regulation or civil affairs (legal person), health. */
-export const OPINION_DEPARTMENTS = ['fire', 'public-security', 'market-regulation', 'civil-affairs', 'health'] as const;
+export const OPINION_DEPARTMENTS = [
+  'fire',
+  'public-security',
+  'market-regulation',
+  'civil-affairs',
+  'health',
+] as const;
 
 /** What happened to an application, in the domain's words; the application layer publishes them. */
 export type ApplicationEvent =
@@ -98,9 +104,14 @@ export interface Decider {
 }
 
 function checkCompetence(state: ApplicationState, by: Decider): void {
-  const district = state.form.district;
-  if (by.department !== state.competentDepartment) {
-    throw new NotCompetentToDecide(`only the ${state.competentDepartment} department decides ${state.form.category} applications`, {
+  assertCompetent({ competentDepartment: state.competentDepartment, district: state.form.district }, by);
+}
+
+/** Only the department competent for the category, within its jurisdiction, decides on an institution. */
+export function assertCompetent(on: { competentDepartment: string; district: string }, by: Decider): void {
+  const district = on.district;
+  if (by.department !== on.competentDepartment) {
+    throw new NotCompetentToDecide(`only the ${on.competentDepartment} department decides here`, {
       field: 'department',
       rule: 'the category decides the competent department',
       source: '中办发〔2021〕40号；教监管〔2022〕1号',
@@ -115,7 +126,11 @@ function checkCompetence(state: ApplicationState, by: Decider): void {
 }
 
 /** decide: a returned application is corrected and submitted again, under the same rules. */
-export function resubmit(state: ApplicationState, form: ApplicationForm, rules: LicensingRules): ApplicationEvent[] {
+export function resubmit(
+  state: ApplicationState,
+  form: ApplicationForm,
+  rules: LicensingRules,
+): ApplicationEvent[] {
   if (state.status !== 'returned') throw new InvalidApplicationState('resubmit', state.status);
   return submit(form, rules);
 }
@@ -132,12 +147,20 @@ export function returnForCorrection(
 }
 
 /** decide: ask another department for its opinion by a deadline (working days from the rulebook). */
-export function requestOpinion(state: ApplicationState, department: string, dueBy: string, by: Decider): ApplicationEvent[] {
+export function requestOpinion(
+  state: ApplicationState,
+  department: string,
+  dueBy: string,
+  by: Decider,
+): ApplicationEvent[] {
   if (state.status !== 'submitted') throw new InvalidApplicationState('request an opinion on', state.status);
   checkCompetence(state, by);
   const existing = state.opinions[department];
   if (existing && existing.agrees === undefined) {
-    throw new InvalidApplicationState(`ask ${department} again while its opinion is pending on`, state.status);
+    throw new InvalidApplicationState(
+      `ask ${department} again while its opinion is pending on`,
+      state.status,
+    );
   }
   return [{ type: 'OpinionRequested', department, dueBy }];
 }
@@ -152,7 +175,10 @@ export function giveOpinion(
     throw new InvalidApplicationState(`give an opinion of ${opinion.department} on`, 'not awaiting one');
   }
   if (!opinion.agrees && !opinion.reasons.trim()) {
-    throw new LicensingRuleViolated('a disagreeing opinion states its reasons', { field: 'reasons', rule: 'reasons required' });
+    throw new LicensingRuleViolated('a disagreeing opinion states its reasons', {
+      field: 'reasons',
+      rule: 'reasons required',
+    });
   }
   return [{ type: 'OpinionGiven', ...opinion }];
 }
@@ -174,7 +200,10 @@ function checkJointReview(state: ApplicationState, today: string): void {
       });
     }
     if (o.agrees === undefined && today <= o.dueBy) {
-      throw new InvalidApplicationState(`approve before ${department} answers or its deadline ${o.dueBy} passes,`, 'awaiting opinions');
+      throw new InvalidApplicationState(
+        `approve before ${department} answers or its deadline ${o.dueBy} passes,`,
+        'awaiting opinions',
+      );
     }
   }
 }
@@ -205,7 +234,12 @@ export function approve(
 export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
   switch (event.type) {
     case 'ApplicationSubmitted':
-      return { ...state, status: 'submitted', form: event.form, competentDepartment: event.competentDepartment };
+      return {
+        ...state,
+        status: 'submitted',
+        form: event.form,
+        competentDepartment: event.competentDepartment,
+      };
     case 'ApplicationReturned':
       return { ...state, status: 'returned' };
     case 'OpinionRequested':
@@ -215,7 +249,11 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
         ...state,
         opinions: {
           ...state.opinions,
-          [event.department]: { ...state.opinions[event.department], agrees: event.agrees, reasons: event.reasons },
+          [event.department]: {
+            ...state.opinions[event.department],
+            agrees: event.agrees,
+            reasons: event.reasons,
+          },
         },
       };
     case 'ApplicationRejected':

@@ -7,5 +7,6 @@ export interface LicensingRules {
 
 /** The department competent for a category (DOMAIN.md, Licensing): education acts where none is assigned. */
 export const competentDepartment = (category: string): string =>
-  ({ subject: 'education', sports: 'sports', arts: 'culture-tourism', 'science-tech': 'science' })[category] ??
-  'education';
+  ({ subject: 'education', sports: 'sports', arts: 'culture-tourism', 'science-tech': 'science' })[
+    category
+  ] ?? 'education';

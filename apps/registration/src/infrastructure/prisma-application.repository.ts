@@ -54,11 +54,19 @@ export class PrismaApplicationRepository implements ApplicationRepository {
         await tx.application.create({ data: { id: state.id, ...columns } });
       } else {
         // Optimistic concurrency: a concurrent decision on the same application loses here.
-        const updated = await tx.application.updateMany({ where: { id: state.id, version: state.version }, data: columns });
+        const updated = await tx.application.updateMany({
+          where: { id: state.id, version: state.version },
+          data: columns,
+        });
         if (updated.count === 0) throw new InvalidApplicationState('change', 'being changed by someone else');
       }
       await tx.applicationAction.createMany({
-        data: events.map((e) => ({ applicationId: state.id, type: e.type, actorId: origin.actor.userId, data: e })),
+        data: events.map((e) => ({
+          applicationId: state.id,
+          type: e.type,
+          actorId: origin.actor.userId,
+          data: e,
+        })),
       });
       for (const e of events) {
         if (e.type === 'LicenseIssued') {

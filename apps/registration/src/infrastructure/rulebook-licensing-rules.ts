@@ -8,7 +8,10 @@ export class RulebookLicensingRules implements LicensingRulesSource {
 
   forDistrict(district: string, on: Date): LicensingRules {
     const at = { jurisdiction: district, on };
-    const cite = <T>(r: { value: T; entry: { source: string } }) => ({ value: r.value, source: r.entry.source });
+    const cite = <T>(r: { value: T; entry: { source: string } }) => ({
+      value: r.value,
+      source: r.entry.source,
+    });
     return {
       minAreaPerStudent: cite(this.rulebook.resolve('venue.minAreaPerStudent', at)),
       newSubjectApprovalsAllowed: cite(this.rulebook.resolve('licensing.newSubjectApprovalsAllowed', at)),

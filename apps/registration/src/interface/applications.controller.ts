@@ -1,4 +1,15 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { coversJurisdiction, CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { EventOrigin } from '@otr/contracts';
@@ -8,7 +19,10 @@ import { ApplicationForm } from '../domain/application-form';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
 import { SubmitApplicationCommand } from '../application/submit-application/submit-application.command';
 import { ApproveApplicationCommand } from '../application/approve-application/approve-application.command';
-import { ApplicationFilter, ListApplicationsQuery } from '../application/list-applications/list-applications.query';
+import {
+  ApplicationFilter,
+  ListApplicationsQuery,
+} from '../application/list-applications/list-applications.query';
 
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
 type ApplicationInput = ApplicationForm;

@@ -1,4 +1,13 @@
-import { Body, Controller, ForbiddenException, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
@@ -15,7 +24,9 @@ import {
 import { originOf } from './applications.controller';
 
 const ReturnBody = z.object({
-  items: z.array(z.object({ field: z.string().min(1).max(100), reason: z.string().trim().min(2).max(500) })).min(1),
+  items: z
+    .array(z.object({ field: z.string().min(1).max(100), reason: z.string().trim().min(2).max(500) }))
+    .min(1),
 });
 const OpinionRequestBody = z.object({ department: z.enum(OPINION_DEPARTMENTS) });
 const OpinionBody = z.object({ agrees: z.boolean(), reasons: z.string().trim().max(2000).default('') });
@@ -35,20 +46,32 @@ export class ReviewController {
   @Post('return')
   @HttpCode(200)
   @Roles('approver')
-  returnForCorrection(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(ReturnBody)) body: ReturnInput, @CurrentPrincipal() p: Principal) {
+  returnForCorrection(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(ReturnBody)) body: ReturnInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.commands.execute(new ReturnApplicationCommand(id, body.items, originOf(p), p));
   }
 
   @Put()
   @Roles('institution-operator')
-  resubmit(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(ApplicationForm)) form: FormInput, @CurrentPrincipal() p: Principal) {
+  resubmit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(ApplicationForm)) form: FormInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.commands.execute(new ResubmitApplicationCommand(id, form, originOf(p)));
   }
 
   @Post('opinions')
   @HttpCode(200)
   @Roles('approver')
-  requestOpinion(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(OpinionRequestBody)) body: OpinionRequestInput, @CurrentPrincipal() p: Principal) {
+  requestOpinion(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(OpinionRequestBody)) body: OpinionRequestInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.commands.execute(new RequestOpinionCommand(id, body.department, originOf(p), p));
   }
 
@@ -61,14 +84,19 @@ export class ReviewController {
     @Body(new ZodPipe(OpinionBody)) body: OpinionInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    if (p.department !== department) throw new ForbiddenException(`only ${department} answers for ${department}`);
+    if (p.department !== department)
+      throw new ForbiddenException(`only ${department} answers for ${department}`);
     return this.commands.execute(new GiveOpinionCommand(id, { department, ...body }, originOf(p)));
   }
 
   @Post('reject')
   @HttpCode(200)
   @Roles('approver')
-  reject(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(RejectBody)) body: RejectInput, @CurrentPrincipal() p: Principal) {
+  reject(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(RejectBody)) body: RejectInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.commands.execute(new RejectApplicationCommand(id, body.reasons, originOf(p), p));
   }
 }

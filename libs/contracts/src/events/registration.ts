@@ -35,14 +35,24 @@ export const OpinionRequested = defineEvent({
   type: 'registration.OpinionRequested',
   version: 1,
   topic,
-  payload: z.object({ applicationId: z.string(), department: z.string(), dueBy: IsoDate, district: z.string() }),
+  payload: z.object({
+    applicationId: z.string(),
+    department: z.string(),
+    dueBy: IsoDate,
+    district: z.string(),
+  }),
 });
 
 export const OpinionGiven = defineEvent({
   type: 'registration.OpinionGiven',
   version: 1,
   topic,
-  payload: z.object({ applicationId: z.string(), department: z.string(), agrees: z.boolean(), reasons: z.string() }),
+  payload: z.object({
+    applicationId: z.string(),
+    department: z.string(),
+    agrees: z.boolean(),
+    reasons: z.string(),
+  }),
 });
 
 export const ApplicationRejected = defineEvent({
@@ -79,6 +89,48 @@ export const LicenseIssued = defineEvent({
   }),
 });
 
+const licenseChange = z.object({
+  licenseId: z.string(),
+  licenseNumber: z.string(),
+  reason: z.string().min(1),
+  /** The decision it rests on, e.g. a penalty decision number from inspection. */
+  decision: z.string().optional(),
+});
+
+/** Enrolment stops (暂停招生) until reinstated. */
+export const LicenseSuspended = defineEvent({
+  type: 'registration.LicenseSuspended',
+  version: 1,
+  topic,
+  payload: licenseChange,
+});
+export const LicenseReinstated = defineEvent({
+  type: 'registration.LicenseReinstated',
+  version: 1,
+  topic,
+  payload: licenseChange,
+});
+/** The license is withdrawn (吊销): fee supervision freezes and refunds, the directory shows it. */
+export const LicenseRevoked = defineEvent({
+  type: 'registration.LicenseRevoked',
+  version: 1,
+  topic,
+  payload: licenseChange,
+});
+export const LicenseExpired = defineEvent({
+  type: 'registration.LicenseExpired',
+  version: 1,
+  topic,
+  payload: z.object({ licenseId: z.string(), licenseNumber: z.string(), validUntil: IsoDate }),
+});
+/** Renewal keeps the number and moves the end of validity. */
+export const LicenseRenewed = defineEvent({
+  type: 'registration.LicenseRenewed',
+  version: 1,
+  topic,
+  payload: z.object({ licenseId: z.string(), licenseNumber: z.string(), validUntil: IsoDate }),
+});
+
 export const registrationEvents = [
   ApplicationSubmitted,
   ApplicationReturned,
@@ -87,4 +139,9 @@ export const registrationEvents = [
   ApplicationRejected,
   ApplicationApproved,
   LicenseIssued,
+  LicenseSuspended,
+  LicenseReinstated,
+  LicenseRevoked,
+  LicenseExpired,
+  LicenseRenewed,
 ];

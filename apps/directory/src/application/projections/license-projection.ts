@@ -24,5 +24,36 @@ export async function onLicenseIssued(event: Envelope, tx: DirectoryTx): Promise
     validUntil: new Date(p.validUntil),
     lastEventAt: at,
   };
-  await tx.institution.upsert({ where: { id: event.institutionId }, create: { id: event.institutionId, ...row }, update: row });
+  await tx.institution.upsert({
+    where: { id: event.institutionId },
+    create: { id: event.institutionId, ...row },
+    update: row,
+  });
 }
+
+const STATUS_AFTER: Record<string, string> = {
+  'registration.LicenseSuspended': 'suspended',
+  'registration.LicenseReinstated': 'active',
+  'registration.LicenseRevoked': 'revoked',
+  'registration.LicenseExpired': 'expired',
+};
+
+/**
+ * Status and validity changes. A change older than what the entry already reflects is skipped,
+ * so a late redelivery cannot undo a newer fact.
+ */
+export async function onLicenseChanged(event: Envelope, tx: DirectoryTx): Promise<void> {
+  const at = new Date(event.occurredAt);
+  const renewal = event.type === 'registration.LicenseRenewed';
+  await tx.institution.updateMany({
+    where: { id: event.institutionId, lastEventAt: { lte: at } },
+    data: {
+      lastEventAt: at,
+      ...(renewal
+        ? { validUntil: new Date((event.payload as { validUntil: string }).validUntil) }
+        : { licenseStatus: STATUS_AFTER[event.type] }),
+    },
+  });
+}
+
+export const licenseChangeTypes = [...Object.keys(STATUS_AFTER), 'registration.LicenseRenewed'];

@@ -21,7 +21,12 @@ export class InstitutionTimelineHandler implements IQueryHandler<InstitutionTime
       ...(c.service ? { service: c.service } : {}),
       ...(c.type ? { type: c.type } : {}),
       ...(c.from || c.to
-        ? { occurredAt: { ...(c.from ? { gte: new Date(c.from) } : {}), ...(c.to ? { lte: new Date(c.to) } : {}) } }
+        ? {
+            occurredAt: {
+              ...(c.from ? { gte: new Date(c.from) } : {}),
+              ...(c.to ? { lte: new Date(c.to) } : {}),
+            },
+          }
         : {}),
     };
     const [rows, total] = await Promise.all([

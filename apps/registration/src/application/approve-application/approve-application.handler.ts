@@ -20,7 +20,10 @@ export class ApproveApplicationHandler implements ICommandHandler<ApproveApplica
     const now = this.clock.now();
     const license = { licenseId: newId(), licenseNumber: '', today: chinaDate(now) };
     await this.decide.run(applicationId, origin, async (state) => {
-      license.licenseNumber = await this.applications.nextLicenseNumber(state.form.district, Number(license.today.slice(0, 4)));
+      license.licenseNumber = await this.applications.nextLicenseNumber(
+        state.form.district,
+        Number(license.today.slice(0, 4)),
+      );
       return approve(state, license, this.rules.forDistrict(state.form.district, now), by);
     });
     return { licenseId: license.licenseId, licenseNumber: license.licenseNumber };

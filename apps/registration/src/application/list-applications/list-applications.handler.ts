@@ -9,6 +9,11 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
 
   execute({ filter, principal }: ListApplicationsQuery) {
     // Operators see their own institution's applications; officials their jurisdiction's.
-    return this.applications.list(filter, principal.institutionId ? { institutionId: principal.institutionId } : { jurisdiction: principal.jurisdiction });
+    return this.applications.list(
+      filter,
+      principal.institutionId
+        ? { institutionId: principal.institutionId }
+        : { jurisdiction: principal.jurisdiction },
+    );
   }
 }

@@ -2,7 +2,13 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, loadChinaCalendar } from '@otr/kernel';
 import { defaultRulebook } from '@otr/rules';
-import { giveOpinion, reject, requestOpinion, resubmit, returnForCorrection } from '../../domain/license-application';
+import {
+  giveOpinion,
+  reject,
+  requestOpinion,
+  resubmit,
+  returnForCorrection,
+} from '../../domain/license-application';
 import { DecideOnApplication } from '../decide-on-application';
 import { LICENSING_RULES, LicensingRulesSource } from '../ports';
 import { CLOCK_TOKEN } from '../tokens';
@@ -45,7 +51,10 @@ export class RequestOpinionHandler implements ICommandHandler<RequestOpinionComm
   execute(c: RequestOpinionCommand) {
     return this.decide.run(c.applicationId, c.origin, (s) => {
       const now = this.clock.now();
-      const days = defaultRulebook().get('licensing.review.opinionWorkingDays', { jurisdiction: s.form.district, on: now });
+      const days = defaultRulebook().get('licensing.review.opinionWorkingDays', {
+        jurisdiction: s.form.district,
+        on: now,
+      });
       return requestOpinion(s, c.department, loadChinaCalendar().addWorkingDays(now, days), c.by);
     });
   }

@@ -1,0 +1,67 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { IsoDate } from '@otr/contracts';
+import { ZodPipe } from '@otr/runtime';
+import { ChangeLicenseCommand, LicenseChange } from '../application/license-lifecycle/license-lifecycle';
+import { originOf } from './applications.controller';
+
+const Decision = z.object({
+  reason: z.string().trim().min(2).max(1000),
+  decision: z.string().trim().max(100).optional(),
+});
+const Renewal = z.object({ validUntil: IsoDate });
+type DecisionInput = z.infer<typeof Decision>;
+type RenewalInput = z.infer<typeof Renewal>;
+
+/** Changes to an issued license by the approving authority. */
+@Controller('licenses/:id')
+@Roles('approver')
+export class LicensesController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('suspend')
+  @HttpCode(200)
+  suspend(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Decision)) body: DecisionInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.change(id, { kind: 'suspend', ...body }, p);
+  }
+
+  @Post('reinstate')
+  @HttpCode(200)
+  reinstate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Decision)) body: DecisionInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.change(id, { kind: 'reinstate', ...body }, p);
+  }
+
+  @Post('revoke')
+  @HttpCode(200)
+  revoke(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Decision)) body: DecisionInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.change(id, { kind: 'revoke', ...body }, p);
+  }
+
+  @Post('renew')
+  @HttpCode(200)
+  renew(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Renewal)) body: RenewalInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.change(id, { kind: 'renew', validUntil: body.validUntil }, p);
+  }
+
+  private change(id: string, change: LicenseChange, p: Principal) {
+    return this.commands.execute(new ChangeLicenseCommand(id, change, originOf(p), p));
+  }
+}
