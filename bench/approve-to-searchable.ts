@@ -2,8 +2,8 @@
 // Kafka; time from the approval's HTTP answer until the public search finds the institution.
 //   npm run bench:latency          (N=100 approvals by default)
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, freePort, startServiceProcesses, testEnv } from '@otr/testing';
-import { seedGatewayUsers, signInAs } from '../test/e2e/support/gateway-users';
+import { createTestDatabase, testEnv } from '@otr/testing';
+import { seedGatewayUsers, signInAs, startSkeletonProcesses } from '../test/e2e/support/gateway-users';
 
 const N = Number(process.env.N ?? 100);
 const CHARS = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
@@ -14,25 +14,12 @@ const pct = (xs: number[], p: number) =>
 async function main() {
   const db = await createTestDatabase('otr_bench');
   await seedGatewayUsers(db.url);
-  const [g, r, d] = [await freePort(), await freePort(), await freePort()];
   const common = {
     DATABASE_URL: db.url,
     KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
     OTR_GROUP_PREFIX: `bench-${randomBytes(4).toString('hex')}.`,
   };
-  const procs = await startServiceProcesses([
-    { name: 'registration', env: { ...common, PORT: String(r) } },
-    { name: 'directory', env: { ...common, PORT: String(d) } },
-    {
-      name: 'gateway',
-      env: {
-        ...common,
-        PORT: String(g),
-        REGISTRATION_URL: `http://127.0.0.1:${r}`,
-        DIRECTORY_URL: `http://127.0.0.1:${d}`,
-      },
-    },
-  ]);
+  const procs = await startSkeletonProcesses(common);
   const base = procs[2].url;
   const token = await signInAs(base, 'approver.sports');
   const call = async (method: string, path: string, body?: unknown) => {

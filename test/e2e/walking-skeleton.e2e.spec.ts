@@ -2,16 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import {
-  createTestDatabase,
-  eventually,
-  freePort,
-  ServiceProcess,
-  startServiceProcesses,
-  TestDatabase,
-  testEnv,
-} from '@otr/testing';
-import { signInAs, seedGatewayUsers } from './support/gateway-users';
+import { createTestDatabase, eventually, ServiceProcess, TestDatabase, testEnv } from '@otr/testing';
+import { seedGatewayUsers, signInAs, startSkeletonProcesses } from './support/gateway-users';
 
 const root = join(__dirname, '..', '..');
 
@@ -51,26 +43,13 @@ describe('walking skeleton: gateway, registration and directory as separate proc
   beforeAll(async () => {
     db = await createTestDatabase('otr_e2e');
     await seedGatewayUsers(db.url);
-    const [g, r, d] = [await freePort(), await freePort(), await freePort()];
     const common = {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
       OTR_GROUP_PREFIX: `e2e-${randomBytes(4).toString('hex')}.`,
       OUTBOX_POLL_MS: '500',
     };
-    services = await startServiceProcesses([
-      { name: 'registration', env: { ...common, PORT: String(r) } },
-      { name: 'directory', env: { ...common, PORT: String(d) } },
-      {
-        name: 'gateway',
-        env: {
-          ...common,
-          PORT: String(g),
-          REGISTRATION_URL: `http://127.0.0.1:${r}`,
-          DIRECTORY_URL: `http://127.0.0.1:${d}`,
-        },
-      },
-    ]);
+    services = await startSkeletonProcesses(common);
     gateway = services[2];
     token = await signInAs(gateway.url, 'approver.culture');
   }, 120_000);

@@ -30,7 +30,12 @@ describe('the gateway on the real PostgreSQL', () => {
     }
     process.env.API_RATE_LIMIT = '100000';
     process.env.LOGIN_RATE_LIMIT = '100000';
-    gateway = await startService(gatewayService, { databaseUrl: db.url, transport: new InProcessTransport(), port: await freePort(), clock });
+    gateway = await startService(gatewayService, {
+      databaseUrl: db.url,
+      transport: new InProcessTransport(),
+      port: await freePort(),
+      clock,
+    });
     base = `http://127.0.0.1:${gateway.port}`;
   });
   afterAll(async () => {
@@ -45,16 +50,23 @@ describe('the gateway on the real PostgreSQL', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
-  const login = async (username: string, password = DEMO_PASSWORD) => post('/api/auth/login', { username, password });
-  const session = async (username: string) => (await (await login(username)).json()) as { accessToken: string; refreshToken: string };
-  const me = (token: string) => fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+  const login = async (username: string, password = DEMO_PASSWORD) =>
+    post('/api/auth/login', { username, password });
+  const session = async (username: string) =>
+    (await (await login(username)).json()) as { accessToken: string; refreshToken: string };
+  const me = (token: string) =>
+    fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
 
   describe('sign-in', () => {
     it('issues an access token carrying the role, department and jurisdiction', async () => {
       const res = await login('approver.xihu');
       expect(res.status).toBe(200);
       const body = await res.json();
-      expect(body.user).toMatchObject({ roles: ['approver'], department: 'education', jurisdiction: 'CN-ZJ-HZ-XH' });
+      expect(body.user).toMatchObject({
+        roles: ['approver'],
+        department: 'education',
+        jurisdiction: 'CN-ZJ-HZ-XH',
+      });
       expect((await me(body.accessToken)).status).toBe(200);
     });
 
@@ -91,7 +103,9 @@ describe('the gateway on the real PostgreSQL', () => {
 
     it('revokes the access and refresh tokens at sign-out', async () => {
       const s = await session('planner');
-      expect((await post('/api/auth/logout', { refreshToken: s.refreshToken }, s.accessToken)).status).toBe(204);
+      expect((await post('/api/auth/logout', { refreshToken: s.refreshToken }, s.accessToken)).status).toBe(
+        204,
+      );
       expect((await me(s.accessToken)).status).toBe(401);
       expect((await post('/api/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
     });
@@ -102,13 +116,27 @@ describe('the gateway on the real PostgreSQL', () => {
       const admin = await session('admin');
       const created = await post(
         '/api/admin/users',
-        { username: 'inspector.new', displayName: '新检查员', password: 'a-long-password-1', roles: ['inspector'], jurisdiction: 'CN-ZJ-HZ-XH' },
+        {
+          username: 'inspector.new',
+          displayName: '新检查员',
+          password: 'a-long-password-1',
+          roles: ['inspector'],
+          jurisdiction: 'CN-ZJ-HZ-XH',
+        },
         admin.accessToken,
       );
       expect(created.status).toBe(201);
-      const log = await fetch(`${base}/api/admin/audit?path=/api/admin/users`, { headers: { authorization: `Bearer ${admin.accessToken}` } });
+      const log = await fetch(`${base}/api/admin/audit?path=/api/admin/users`, {
+        headers: { authorization: `Bearer ${admin.accessToken}` },
+      });
       const [entry] = await log.json();
-      expect(entry).toMatchObject({ method: 'POST', path: '/api/admin/users', status: 201, role: 'administrator', jurisdiction: 'CN-ZJ-HZ' });
+      expect(entry).toMatchObject({
+        method: 'POST',
+        path: '/api/admin/users',
+        status: 201,
+        role: 'administrator',
+        jurisdiction: 'CN-ZJ-HZ',
+      });
       await expect(pool.query('UPDATE gateway.audit_entry SET status = 200')).rejects.toThrow(/append-only/);
       await expect(pool.query('DELETE FROM gateway.audit_entry')).rejects.toThrow(/append-only/);
     });
@@ -129,11 +157,15 @@ describe('the gateway on the real PostgreSQL', () => {
           const token = tokens.get(caller);
           const res = await fetch(`${base}${encodeURI(path)}`, {
             method,
-            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            headers: {
+              'content-type': 'application/json',
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
             body: method === 'GET' ? undefined : '{}',
           });
           const passed = ![401, 403, 404].includes(res.status);
-          if (passed !== allowed.includes(caller)) unexpected.push(`${caller} ${method} ${path} → ${res.status}`);
+          if (passed !== allowed.includes(caller))
+            unexpected.push(`${caller} ${method} ${path} → ${res.status}`);
         }
       }
       expect(unexpected).toEqual([]);

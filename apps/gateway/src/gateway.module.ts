@@ -43,7 +43,15 @@ export const gatewayService: ServiceDefinition = {
       exposedHeaders: ['X-Total-Count', 'X-Correlation-Id'],
     });
     // Per-client limits for everything that reaches a service; the sign-in route is stricter still.
-    app.use('/api', rateLimit({ windowMs: 60_000, limit: Number(process.env.API_RATE_LIMIT ?? 1200), standardHeaders: 'draft-7', legacyHeaders: false }));
+    app.use(
+      '/api',
+      rateLimit({
+        windowMs: 60_000,
+        limit: Number(process.env.API_RATE_LIMIT ?? 1200),
+        standardHeaders: 'draft-7',
+        legacyHeaders: false,
+      }),
+    );
     app.use(authenticate(sessions));
     app.use(auditTrail(app.get(GATEWAY_PRISMA), infra.log));
     app.use(serviceProxy());

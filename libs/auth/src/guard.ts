@@ -41,7 +41,8 @@ export class PrincipalGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     if (!req.principal) throw new UnauthorizedException('sign in required');
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets);
-    if (roles && !hasRole(req.principal, ...roles)) throw new ForbiddenException(`requires role ${roles.join(' or ')}`);
+    if (roles && !hasRole(req.principal, ...roles))
+      throw new ForbiddenException(`requires role ${roles.join(' or ')}`);
     return true;
   }
 }

@@ -41,6 +41,9 @@ export const Principal = z.object({
 });
 export type Principal = z.infer<typeof Principal>;
 
+/** Every role of an official (everyone but the institution operator). */
+export const OFFICIAL_ROLES: Role[] = Role.options.filter((r) => r !== 'institution-operator');
+
 export const hasRole = (p: Principal, ...roles: Role[]) => roles.some((r) => p.roles.includes(r));
 
 /** True when the principal's jurisdiction contains the given one (CN-ZJ-HZ contains CN-ZJ-HZ-XH). */

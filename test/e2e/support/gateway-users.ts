@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { createGatewayPrisma, seedDemoUsers } from '@otr/gateway';
+import { freePort, startServiceProcesses } from '@otr/testing';
 
 export const DEMO_PASSWORD = 'otr-demo-2026';
 
@@ -21,4 +22,22 @@ export async function signInAs(gatewayUrl: string, username: string): Promise<st
   });
   if (!res.ok) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** The walking skeleton as three OS processes over Kafka: registration, directory and the gateway in front. */
+export async function startSkeletonProcesses(common: Record<string, string>) {
+  const [g, r, d] = [await freePort(), await freePort(), await freePort()];
+  return startServiceProcesses([
+    { name: 'registration', env: { ...common, PORT: String(r) } },
+    { name: 'directory', env: { ...common, PORT: String(d) } },
+    {
+      name: 'gateway',
+      env: {
+        ...common,
+        PORT: String(g),
+        REGISTRATION_URL: `http://127.0.0.1:${r}`,
+        DIRECTORY_URL: `http://127.0.0.1:${d}`,
+      },
+    },
+  ]);
 }

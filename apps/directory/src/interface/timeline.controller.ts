@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { CurrentPrincipal, OFFICIAL_ROLES, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import {
   InstitutionTimelineQuery,
@@ -16,16 +16,7 @@ export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(
-    'approver',
-    'inspector',
-    'task-force-officer',
-    'fund-supervisor',
-    'spot-check-planner',
-    'viewer',
-    'administrator',
-    'institution-operator',
-  )
+  @Roles(...OFFICIAL_ROLES, 'institution-operator')
   list(
     @Query(new ZodPipe(TimelineCriteria)) criteria: TimelineInput,
     @CurrentPrincipal() principal: Principal,

@@ -45,7 +45,11 @@ export class Sessions {
     }
     if (isLocked(user, now)) {
       throw new HttpException(
-        { statusCode: 423, error: 'AccountLocked', message: `account locked until ${user.lockedUntil!.toISOString()}` },
+        {
+          statusCode: 423,
+          error: 'AccountLocked',
+          message: `account locked until ${user.lockedUntil!.toISOString()}`,
+        },
         HttpStatus.LOCKED,
       );
     }
@@ -67,7 +71,10 @@ export class Sessions {
       await this.revokeFamily(row.familyId);
       throw new UnauthorizedException('refresh token reused; signed out everywhere for this session');
     }
-    const claimed = await this.prisma.refreshToken.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: now } });
+    const claimed = await this.prisma.refreshToken.updateMany({
+      where: { id: row.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (claimed.count === 0) throw new UnauthorizedException('refresh token already used');
     const user = await this.prisma.user.findUnique({ where: { id: row.userId } });
     if (!user || user.disabled) throw new UnauthorizedException('account disabled');
@@ -113,10 +120,18 @@ export class Sessions {
         expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
       },
     });
-    return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: principal };
+    return {
+      accessToken: access.token,
+      refreshToken,
+      expiresAt: access.expiresAt.toISOString(),
+      user: principal,
+    };
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.prisma.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
+    await this.prisma.refreshToken.updateMany({
+      where: { familyId, revokedAt: null },
+      data: { revokedAt: this.clock.now() },
+    });
   }
 }

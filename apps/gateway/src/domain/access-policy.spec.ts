@@ -1,7 +1,12 @@
 import { Principal } from '@otr/auth';
 import { authorize } from './access-policy';
 
-const as = (role: Principal['roles'][number]): Principal => ({ userId: 'u', name: 'n', roles: [role], jurisdiction: 'CN-ZJ-HZ' });
+const as = (role: Principal['roles'][number]): Principal => ({
+  userId: 'u',
+  name: 'n',
+  roles: [role],
+  jurisdiction: 'CN-ZJ-HZ',
+});
 
 describe('the gateway access policy', () => {
   it('lets anyone read the public directory and maps the path onto the service', () => {
@@ -16,11 +21,15 @@ describe('the gateway access policy', () => {
   });
 
   it('forbids a role the route does not name', () => {
-    expect(authorize('POST', '/api/registration/applications', as('viewer'))).toMatchObject({ kind: 'forbidden' });
+    expect(authorize('POST', '/api/registration/applications', as('viewer'))).toMatchObject({
+      kind: 'forbidden',
+    });
   });
 
   it('forbids a method no rule allows, even on a public prefix', () => {
-    expect(authorize('DELETE', '/api/public/institutions', as('administrator'))).toMatchObject({ kind: 'forbidden' });
+    expect(authorize('DELETE', '/api/public/institutions', as('administrator'))).toMatchObject({
+      kind: 'forbidden',
+    });
   });
 
   it('does not treat a look-alike prefix as the route', () => {

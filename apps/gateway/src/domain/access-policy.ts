@@ -1,16 +1,8 @@
-import { Principal, Role } from '@otr/auth';
+import { OFFICIAL_ROLES, Principal, Role } from '@otr/auth';
 
 export type ServiceName = 'registration' | 'directory' | 'inspection' | 'fee-supervision' | 'complaints';
 
-const OFFICIALS: Role[] = [
-  'approver',
-  'inspector',
-  'task-force-officer',
-  'fund-supervisor',
-  'spot-check-planner',
-  'viewer',
-  'administrator',
-];
+const OFFICIALS = OFFICIAL_ROLES;
 
 /** Who may call a path prefix with a method; 'public' needs no sign-in. Deny by default. */
 export interface RouteRule {
@@ -31,18 +23,73 @@ const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'];
  */
 export const ROUTES: RouteRule[] = [
   { prefix: '/api/public', service: 'directory', target: '/public', methods: READ, allow: 'public' },
-  { prefix: '/api/directory/timeline', service: 'directory', target: '/timeline', methods: READ, allow: [...OFFICIALS, 'institution-operator'] },
-  { prefix: '/api/registration', service: 'registration', target: '', methods: READ, allow: [...OFFICIALS, 'institution-operator'] },
-  { prefix: '/api/registration', service: 'registration', target: '', methods: WRITE, allow: ['approver', 'institution-operator', 'task-force-officer', 'administrator'] },
-  { prefix: '/api/inspection', service: 'inspection', target: '', methods: READ, allow: [...OFFICIALS, 'institution-operator'] },
-  { prefix: '/api/inspection', service: 'inspection', target: '', methods: WRITE, allow: ['inspector', 'approver', 'spot-check-planner', 'task-force-officer', 'institution-operator'] },
-  { prefix: '/api/fee-supervision', service: 'fee-supervision', target: '', methods: READ, allow: ['fund-supervisor', 'approver', 'inspector', 'viewer', 'administrator', 'institution-operator'] },
-  { prefix: '/api/fee-supervision', service: 'fee-supervision', target: '', methods: WRITE, allow: ['fund-supervisor', 'institution-operator'] },
-  { prefix: '/api/complaints', service: 'complaints', target: '', methods: READ, allow: [...OFFICIALS, 'institution-operator'] },
-  { prefix: '/api/complaints', service: 'complaints', target: '', methods: WRITE, allow: ['task-force-officer', 'inspector', 'approver', 'fund-supervisor', 'institution-operator'] },
+  {
+    prefix: '/api/directory/timeline',
+    service: 'directory',
+    target: '/timeline',
+    methods: READ,
+    allow: [...OFFICIALS, 'institution-operator'],
+  },
+  {
+    prefix: '/api/registration',
+    service: 'registration',
+    target: '',
+    methods: READ,
+    allow: [...OFFICIALS, 'institution-operator'],
+  },
+  {
+    prefix: '/api/registration',
+    service: 'registration',
+    target: '',
+    methods: WRITE,
+    allow: ['approver', 'institution-operator', 'task-force-officer', 'administrator'],
+  },
+  {
+    prefix: '/api/inspection',
+    service: 'inspection',
+    target: '',
+    methods: READ,
+    allow: [...OFFICIALS, 'institution-operator'],
+  },
+  {
+    prefix: '/api/inspection',
+    service: 'inspection',
+    target: '',
+    methods: WRITE,
+    allow: ['inspector', 'approver', 'spot-check-planner', 'task-force-officer', 'institution-operator'],
+  },
+  {
+    prefix: '/api/fee-supervision',
+    service: 'fee-supervision',
+    target: '',
+    methods: READ,
+    allow: ['fund-supervisor', 'approver', 'inspector', 'viewer', 'administrator', 'institution-operator'],
+  },
+  {
+    prefix: '/api/fee-supervision',
+    service: 'fee-supervision',
+    target: '',
+    methods: WRITE,
+    allow: ['fund-supervisor', 'institution-operator'],
+  },
+  {
+    prefix: '/api/complaints',
+    service: 'complaints',
+    target: '',
+    methods: READ,
+    allow: [...OFFICIALS, 'institution-operator'],
+  },
+  {
+    prefix: '/api/complaints',
+    service: 'complaints',
+    target: '',
+    methods: WRITE,
+    allow: ['task-force-officer', 'inspector', 'approver', 'fund-supervisor', 'institution-operator'],
+  },
 ];
 
-const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`);
+const matches = (path: string, prefix: string) =>
+  path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`);
 
 export type Decision =
   | { kind: 'allow'; route: RouteRule; servicePath: string }

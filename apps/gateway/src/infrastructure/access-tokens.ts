@@ -7,9 +7,14 @@ export const ACCESS_TOKEN_MINUTES = 15;
 
 const ISSUER = 'otr-gateway';
 const secret = () =>
-  new TextEncoder().encode(process.env.ACCESS_TOKEN_SECRET ?? 'development-only-access-token-secret-change-me');
+  new TextEncoder().encode(
+    process.env.ACCESS_TOKEN_SECRET ?? 'development-only-access-token-secret-change-me',
+  );
 
-export async function issueAccessToken(principal: Principal, now: Date): Promise<{ token: string; jti: string; expiresAt: Date }> {
+export async function issueAccessToken(
+  principal: Principal,
+  now: Date,
+): Promise<{ token: string; jti: string; expiresAt: Date }> {
   const jti = randomUUID();
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = new Date((issuedAt + ACCESS_TOKEN_MINUTES * 60) * 1000);
@@ -24,7 +29,10 @@ export async function issueAccessToken(principal: Principal, now: Date): Promise
   return { token, jti, expiresAt };
 }
 
-export async function verifyAccessToken(token: string, now: Date): Promise<{ principal: Principal; jti: string; expiresAt: Date }> {
+export async function verifyAccessToken(
+  token: string,
+  now: Date,
+): Promise<{ principal: Principal; jti: string; expiresAt: Date }> {
   const { payload } = await jwtVerify(token, secret(), { issuer: ISSUER, currentDate: now });
   return {
     principal: Principal.parse(payload.principal),

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import type { Response } from 'express';
@@ -12,7 +24,10 @@ const Jurisdiction = z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/, 'a jurisdiction c
 const Password = z.string().min(12, 'at least 12 characters').max(200);
 
 const NewUser = z.object({
-  username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, 'lower-case letters, digits, dot, dash or underscore'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{3,64}$/, 'lower-case letters, digits, dot, dash or underscore'),
   displayName: z.string().trim().min(1).max(64),
   password: Password,
   roles: z.array(Role).min(1),
@@ -46,13 +61,21 @@ export class AdminController {
   constructor(@Inject(GATEWAY_PRISMA) private readonly prisma: GatewayPrisma) {}
 
   @Get('users')
-  async users(@Query(new ZodPipe(UserFilter)) f: z.infer<typeof UserFilter>, @Res({ passthrough: true }) res: Response) {
+  async users(
+    @Query(new ZodPipe(UserFilter)) f: z.infer<typeof UserFilter>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const where = {
       ...(f.q ? { OR: [{ username: { contains: f.q } }, { displayName: { contains: f.q } }] } : {}),
       ...(f.role ? { roles: { has: f.role } } : {}),
     };
     const [rows, total] = await Promise.all([
-      this.prisma.user.findMany({ where, orderBy: { username: 'asc' }, skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
+      this.prisma.user.findMany({
+        where,
+        orderBy: { username: 'asc' },
+        skip: (f.page - 1) * f.pageSize,
+        take: f.pageSize,
+      }),
       this.prisma.user.count({ where }),
     ]);
     res.setHeader('X-Total-Count', String(total));
@@ -76,25 +99,43 @@ export class AdminController {
   }
 
   @Patch('users/:id')
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(UserChange)) body: z.infer<typeof UserChange>) {
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(UserChange)) body: z.infer<typeof UserChange>,
+  ) {
     const { password, ...rest } = body;
     const row = await this.prisma.user.update({
       where: { id },
-      data: { ...rest, ...(password ? { passwordHash: await bcrypt.hash(password, 10), failedAttempts: 0, lockedUntil: null } : {}) },
+      data: {
+        ...rest,
+        ...(password
+          ? { passwordHash: await bcrypt.hash(password, 10), failedAttempts: 0, lockedUntil: null }
+          : {}),
+      },
     });
     return publicUser(row);
   }
 
   @Get('audit')
-  async audit(@Query(new ZodPipe(AuditFilter)) f: z.infer<typeof AuditFilter>, @Res({ passthrough: true }) res: Response) {
+  async audit(
+    @Query(new ZodPipe(AuditFilter)) f: z.infer<typeof AuditFilter>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const where = {
       ...(f.userId ? { userId: f.userId } : {}),
       ...(f.path ? { path: { contains: f.path } } : {}),
       ...(f.recordId ? { recordId: f.recordId } : {}),
-      ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(f.from) } : {}), ...(f.to ? { lte: new Date(f.to) } : {}) } } : {}),
+      ...(f.from || f.to
+        ? { at: { ...(f.from ? { gte: new Date(f.from) } : {}), ...(f.to ? { lte: new Date(f.to) } : {}) } }
+        : {}),
     };
     const [rows, total] = await Promise.all([
-      this.prisma.auditEntry.findMany({ where, orderBy: { id: 'desc' }, skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
+      this.prisma.auditEntry.findMany({
+        where,
+        orderBy: { id: 'desc' },
+        skip: (f.page - 1) * f.pageSize,
+        take: f.pageSize,
+      }),
       this.prisma.auditEntry.count({ where }),
     ]);
     res.setHeader('X-Total-Count', String(total));

@@ -22,30 +22,31 @@ export interface AuditLocals {
 }
 
 /** Appends an audit entry for every state-changing request, and for views a route marks, after it finishes. */
-export const auditTrail = (prisma: GatewayPrisma, log: Logger) => (req: WithPrincipal, res: Response, next: NextFunction) => {
-  const correlationId = currentContext()?.correlationId;
-  res.on('finish', () => {
-    const locals = res.locals as AuditLocals;
-    if (!STATE_CHANGING.has(req.method) && !locals.auditAction) return;
-    const p = req.principal;
-    const path = req.originalUrl.split('?')[0];
-    prisma.auditEntry
-      .create({
-        data: {
-          userId: p?.userId ?? locals.auditUserId ?? null,
-          role: p?.roles.join(',') ?? null,
-          department: p?.department ?? null,
-          jurisdiction: p?.jurisdiction ?? null,
-          method: req.method,
-          path,
-          action: locals.auditAction ?? `${req.method} ${path}`,
-          ...recordOf(path),
-          status: res.statusCode,
-          correlationId: correlationId ?? null,
-          ip: req.ip ?? null,
-        },
-      })
-      .catch((err: unknown) => log.error({ err, path }, 'audit entry not written'));
-  });
-  next();
-};
+export const auditTrail =
+  (prisma: GatewayPrisma, log: Logger) => (req: WithPrincipal, res: Response, next: NextFunction) => {
+    const correlationId = currentContext()?.correlationId;
+    res.on('finish', () => {
+      const locals = res.locals as AuditLocals;
+      if (!STATE_CHANGING.has(req.method) && !locals.auditAction) return;
+      const p = req.principal;
+      const path = req.originalUrl.split('?')[0];
+      prisma.auditEntry
+        .create({
+          data: {
+            userId: p?.userId ?? locals.auditUserId ?? null,
+            role: p?.roles.join(',') ?? null,
+            department: p?.department ?? null,
+            jurisdiction: p?.jurisdiction ?? null,
+            method: req.method,
+            path,
+            action: locals.auditAction ?? `${req.method} ${path}`,
+            ...recordOf(path),
+            status: res.statusCode,
+            correlationId: correlationId ?? null,
+            ip: req.ip ?? null,
+          },
+        })
+        .catch((err: unknown) => log.error({ err, path }, 'audit entry not written'));
+    });
+    next();
+  };

@@ -20,7 +20,10 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @Throttle({ default: { limit: () => Number(process.env.LOGIN_RATE_LIMIT ?? 10), ttl: 60_000 } })
-  async login(@Body(new ZodPipe(Login)) body: z.infer<typeof Login>, @Res({ passthrough: true }) res: Response) {
+  async login(
+    @Body(new ZodPipe(Login)) body: z.infer<typeof Login>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     (res.locals as AuditLocals).auditAction = `sign-in ${body.username}`;
     const session = await this.sessions.login(body.username, body.password);
     (res.locals as AuditLocals).auditUserId = session.user.userId;

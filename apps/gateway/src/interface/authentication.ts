@@ -1,16 +1,24 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NextFunction, Response } from 'express';
 import { hasRole, PUBLIC, Role, ROLES, WithPrincipal } from '@otr/auth';
 import { Sessions } from '../application/sessions';
 
 /** Reads the bearer token on every request and attaches the caller, when there is a valid one. */
-export const authenticate = (sessions: Sessions) => async (req: WithPrincipal, _res: Response, next: NextFunction) => {
-  const header = req.header('authorization');
-  req.principal = undefined;
-  if (header?.startsWith('Bearer ')) req.principal = (await sessions.authenticate(header.slice(7)).catch(() => null)) ?? undefined;
-  next();
-};
+export const authenticate =
+  (sessions: Sessions) => async (req: WithPrincipal, _res: Response, next: NextFunction) => {
+    const header = req.header('authorization');
+    req.principal = undefined;
+    if (header?.startsWith('Bearer '))
+      req.principal = (await sessions.authenticate(header.slice(7)).catch(() => null)) ?? undefined;
+    next();
+  };
 
 /** The gateway's own routes: signed-in unless @Public, and the roles a route names. */
 @Injectable()
@@ -23,7 +31,8 @@ export class GatewayAuthGuard implements CanActivate {
     const principal = ctx.switchToHttp().getRequest<WithPrincipal>().principal;
     if (!principal) throw new UnauthorizedException('sign in required');
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets);
-    if (roles && !hasRole(principal, ...roles)) throw new ForbiddenException(`requires role ${roles.join(' or ')}`);
+    if (roles && !hasRole(principal, ...roles))
+      throw new ForbiddenException(`requires role ${roles.join(' or ')}`);
     return true;
   }
 }

@@ -6,8 +6,12 @@ import { serviceUrl } from './service-proxy';
 
 /** The gateway path of a service path, by the route table (registration /applications → /api/registration/applications). */
 export function gatewayPath(service: ServiceName, servicePath: string): string | undefined {
-  const routes = ROUTES.filter((r) => r.service === service).sort((a, b) => b.target.length - a.target.length);
-  const route = routes.find((r) => r.target === '' || servicePath === r.target || servicePath.startsWith(`${r.target}/`));
+  const routes = ROUTES.filter((r) => r.service === service).sort(
+    (a, b) => b.target.length - a.target.length,
+  );
+  const route = routes.find(
+    (r) => r.target === '' || servicePath === r.target || servicePath.startsWith(`${r.target}/`),
+  );
   return route ? route.prefix + servicePath.slice(route.target.length) : undefined;
 }
 
@@ -29,7 +33,9 @@ export function serveOpenApi(app: NestExpressApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('OTR API')
-      .setDescription('Every route through the gateway. Sign in at /api/auth/login and send the access token as a Bearer token.')
+      .setDescription(
+        'Every route through the gateway. Sign in at /api/auth/login and send the access token as a Bearer token.',
+      )
       .addBearerAuth()
       .build(),
   );
@@ -41,10 +47,16 @@ export function serveOpenApi(app: NestExpressApplication): void {
     services.forEach((service, i) => {
       for (const [path, item] of Object.entries(docs[i]?.paths ?? {})) {
         const exposed = gatewayPath(service, path);
-        if (exposed) doc.paths[exposed] = Object.fromEntries(Object.entries(item).map(([m, op]) => [m, { ...op, tags: [service] }]));
+        if (exposed)
+          doc.paths[exposed] = Object.fromEntries(
+            Object.entries(item).map(([m, op]) => [m, { ...op, tags: [service] }]),
+          );
       }
     });
     res.json(doc);
   });
-  SwaggerModule.setup('api/docs', app, base, { swaggerOptions: { url: '/api/docs.json' }, jsonDocumentUrl: 'api/docs/gateway.json' });
+  SwaggerModule.setup('api/docs', app, base, {
+    swaggerOptions: { url: '/api/docs.json' },
+    jsonDocumentUrl: 'api/docs/gateway.json',
+  });
 }

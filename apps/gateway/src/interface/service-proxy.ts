@@ -40,7 +40,10 @@ export function serviceProxy() {
       },
       error: (_err, _req, res) => {
         const out = res as Response;
-        if (!out.headersSent) out.status(502).json({ statusCode: 502, error: 'ServiceUnavailable', message: 'the service is not answering' });
+        if (!out.headersSent)
+          out
+            .status(502)
+            .json({ statusCode: 502, error: 'ServiceUnavailable', message: 'the service is not answering' });
       },
     },
   });

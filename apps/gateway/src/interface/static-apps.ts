@@ -12,7 +12,8 @@ export function serveStaticApps(app: NestExpressApplication): void {
   if (existsSync(console)) app.useStaticAssets(console, { prefix: '/console/', index: 'index.html' });
   if (existsSync(portal)) app.useStaticAssets(portal, { index: 'index.html' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || /^\/(api|health|metrics)(\/|$)/.test(req.path) || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || /^\/(api|health|metrics)(\/|$)/.test(req.path) || !req.accepts('html'))
+      return next();
     const root = req.path.startsWith('/console') ? console : portal;
     if (!existsSync(join(root, 'index.html'))) return next();
     res.sendFile(join(root, 'index.html'));
