@@ -16,6 +16,9 @@ import { DIRECTORY_PRISMA } from './application/tokens';
 import { createDirectoryPrisma, DirectoryPrisma, DirectoryTx } from './infrastructure/directory-prisma';
 import { PublicInstitutionsController } from './interface/public-institutions.controller';
 import { TimelineController } from './interface/timeline.controller';
+import { OpenDataController } from './interface/open-data.controller';
+import { InstitutionPageHandler } from './application/institution-page/institution-page.handler';
+import { ListExportHandler } from './application/open-data/list-export.handler';
 
 /** The timeline records every known event type, whatever service published it. */
 const everyType = () => Object.fromEntries(contracts.all().map((d) => [d.type, recordTimelineEvent]));
@@ -26,7 +29,7 @@ export class DirectoryModule {
     return {
       module: DirectoryModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PublicInstitutionsController, TimelineController],
+      controllers: [PublicInstitutionsController, OpenDataController, TimelineController],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: DIRECTORY_PRISMA, useFactory: () => createDirectoryPrisma(infra.pool) },
@@ -52,6 +55,8 @@ export class DirectoryModule {
         },
         SearchInstitutionsHandler,
         InstitutionTimelineHandler,
+        InstitutionPageHandler,
+        ListExportHandler,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Public } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
@@ -6,6 +6,7 @@ import {
   SearchCriteria,
   SearchInstitutionsQuery,
 } from '../application/search-institutions/search-institutions.query';
+import { InstitutionPageQuery } from '../application/institution-page/institution-page.query';
 
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
 type SearchInput = SearchCriteria;
@@ -16,9 +17,17 @@ type SearchInput = SearchCriteria;
 export class PublicInstitutionsController {
   constructor(private readonly queries: QueryBus) {}
 
+  /** Express adds a weak ETag to every answer, so a repeated search costs the client a 304. */
   @Get('institutions')
+  @Header('Cache-Control', 'public, max-age=30')
   search(@Query(new ZodPipe(SearchCriteria)) criteria: SearchInput) {
     return this.queries.execute(new SearchInstitutionsQuery(criteria));
+  }
+
+  @Get('institutions/:id')
+  @Header('Cache-Control', 'public, max-age=30')
+  page(@Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.execute(new InstitutionPageQuery(id));
   }
 
   /** A trivial endpoint behind the same stack, the baseline of the search benchmark. */

@@ -1,0 +1,44 @@
+import { Controller, Get, Header, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { Public } from '@otr/auth';
+import { ListExportQuery } from '../application/open-data/list-export.query';
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Open data: the white list and the revoked list as CSV or JSON, stamped with how current they are. */
+@Controller('public/open-data')
+@Public()
+export class OpenDataController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':list.:format')
+  @Header('Cache-Control', 'public, max-age=60')
+  async download(
+    @Param('list', new ParseEnumPipe(['white', 'revoked'])) list: 'white' | 'revoked',
+    @Param('format', new ParseEnumPipe(['csv', 'json'])) format: 'csv' | 'json',
+    @Query('download') download: string | undefined,
+    @Res() res: Response,
+  ) {
+    const data = await this.queries.execute(new ListExportQuery(list));
+    if (data.asOf) res.setHeader('Last-Modified', new Date(data.asOf).toUTCString());
+    res.setHeader('X-Data-As-Of', data.asOf ?? '');
+    if (download !== undefined)
+      res.setHeader('Content-Disposition', `attachment; filename="${list}-list.${format}"`);
+    if (format === 'json') return res.json(data);
+    const columns = [
+      'name',
+      'licenseNumber',
+      'category',
+      'district',
+      'address',
+      'licenseStatus',
+      'validUntil',
+    ] as const;
+    const lines = [columns.join(','), ...data.rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
+    res.type('text/csv; charset=utf-8').send(`\uFEFF# as of ${data.asOf ?? 'never'}\n${lines.join('\n')}\n`);
+  }
+}
