@@ -5,6 +5,9 @@ import { DirectoryPrisma } from '../../infrastructure/directory-prisma';
 import { DIRECTORY_PRISMA } from '../tokens';
 import { InstitutionSummary, SearchInstitutionsQuery, SearchResult } from './search-institutions.query';
 
+/** Totals above this are reported as "more than" (totalIsCapped), like any search engine. */
+export const COUNT_CAP = 10_000;
+
 /** Search by name fragment (GIN over name grams), pinyin initials, filters; stable order by name then id. */
 @QueryHandler(SearchInstitutionsQuery)
 export class SearchInstitutionsHandler implements IQueryHandler<SearchInstitutionsQuery> {
@@ -27,21 +30,28 @@ export class SearchInstitutionsHandler implements IQueryHandler<SearchInstitutio
     if (criteria.scope) where.push(`${arg(criteria.scope)} = ANY(scopes)`);
     if (criteria.status) where.push(`license_status = ${arg(criteria.status)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = arg(criteria.pageSize);
-    const offset = arg((criteria.page - 1) * criteria.pageSize);
-    const rows = await this.prisma.$queryRawUnsafe<(InstitutionSummary & { total: bigint })[]>(
-      `SELECT id, name, category, scopes, district, address, license_number AS "licenseNumber",
-              license_status AS "licenseStatus", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil",
-              count(*) OVER () AS total
-       FROM directory.institution ${filter}
-       ORDER BY name, id LIMIT ${limit} OFFSET ${offset}`,
-      ...args,
-    );
+    const page = [...args, criteria.pageSize, (criteria.page - 1) * criteria.pageSize];
+    // The page and the count are separate queries: the page can stop after 20 rows in name order,
+    // and the count stops at COUNT_CAP, so a frequent fragment never sorts or counts everything.
+    const [rows, [{ n }]] = await Promise.all([
+      this.prisma.$queryRawUnsafe<InstitutionSummary[]>(
+        `SELECT id, name, category, scopes, district, address, license_number AS "licenseNumber",
+                license_status AS "licenseStatus", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil"
+         FROM directory.institution ${filter}
+         ORDER BY name, id LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
+        ...page,
+      ),
+      this.prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM directory.institution ${filter} LIMIT ${COUNT_CAP}) AS capped`,
+        ...args,
+      ),
+    ]);
     return {
-      total: rows.length ? Number(rows[0].total) : 0,
+      total: n,
+      totalIsCapped: n >= COUNT_CAP,
       page: criteria.page,
       pageSize: criteria.pageSize,
-      items: rows.map(({ total: _total, ...item }) => item),
+      items: rows,
     };
   }
 }

@@ -27,6 +27,8 @@ export interface InstitutionSummary {
 
 export interface SearchResult {
   total: number;
+  /** True when there are at least `total` matches and counting stopped there. */
+  totalIsCapped: boolean;
   page: number;
   pageSize: number;
   items: InstitutionSummary[];
