@@ -1,0 +1,54 @@
+import { DomainError } from '@otr/kernel';
+
+/** A prepaid-fee rule (DOMAIN.md, Prepaid fees) refused the act; the citation names field, rule and source. */
+export abstract class FeeRuleViolated extends DomainError {}
+
+/** More hours, months or yuan in one charge than the caps allow (收费上限). */
+export class ChargeCapExceeded extends FeeRuleViolated {
+  readonly code = 'fees.ChargeCapExceeded';
+}
+
+/** Charged more than a month before the course starts, and not a renewal with few hours left. */
+export class ChargeTooEarly extends FeeRuleViolated {
+  readonly code = 'fees.ChargeTooEarly';
+}
+
+/** Subject-type price above the government-guided price plus the allowed markup (政府指导价). */
+export class PriceAboveGuidedPrice extends FeeRuleViolated {
+  readonly code = 'fees.PriceAboveGuidedPrice';
+}
+
+/** Money not paid into the institution's supervised account, or financed by a training loan (培训贷). */
+export class PaymentChannelRefused extends FeeRuleViolated {
+  readonly code = 'fees.PaymentChannelRefused';
+  override readonly kind = 'forbidden';
+}
+
+/** A ledger transaction whose postings do not add up, or that breaks the ledger's shape. */
+export class UnbalancedTransaction extends FeeRuleViolated {
+  readonly code = 'fees.UnbalancedTransaction';
+}
+
+/** Releasing or refunding more than the order still holds in escrow. */
+export class InsufficientEscrow extends FeeRuleViolated {
+  readonly code = 'fees.InsufficientEscrow';
+  override readonly kind = 'conflict';
+}
+
+/** A lesson released before the family confirmed it (or the deemed-confirmation period ran out). */
+export class LessonNotConfirmed extends FeeRuleViolated {
+  readonly code = 'fees.LessonNotConfirmed';
+  override readonly kind = 'conflict';
+}
+
+/** A refund acted on in a state that does not allow it. */
+export class InvalidRefundState extends FeeRuleViolated {
+  readonly code = 'fees.InvalidRefundState';
+  override readonly kind = 'conflict';
+}
+
+/** The ledger breaks its own invariants: nothing may be computed from it until it is reconciled. */
+export class LedgerInconsistent extends FeeRuleViolated {
+  readonly code = 'fees.LedgerInconsistent';
+  override readonly kind = 'conflict';
+}

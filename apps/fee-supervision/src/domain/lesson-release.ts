@@ -1,0 +1,125 @@
+import { Money, WorkingDayCalendar } from '@otr/kernel';
+import { InsufficientEscrow, LessonNotConfirmed } from './errors';
+import { FeeRules } from './fee-rules';
+import { balances, Balances, LedgerTransaction, lessonRelease, TransactionMeta } from './ledger';
+import { TeachingMode } from './order';
+
+/** A lesson taught on an order, and the family's answer to it (课消确认). */
+export interface LessonRecord {
+  id: string;
+  orderId: string;
+  /** 'YYYY-MM-DD', Beijing. */
+  date: string;
+  /** 'HH:mm', Beijing wall clock. */
+  start: string;
+  durationMinutes: number;
+  mode: TeachingMode;
+  /** Class hours the lesson consumes. */
+  hours: number;
+  answer?: { kind: 'confirmed' | 'disputed'; on: string; reason?: string };
+}
+
+export type Confirmation =
+  | { status: 'pending'; deadline: string }
+  | { status: 'confirmed'; on: string }
+  | { status: 'deemed-confirmed'; on: string }
+  | { status: 'disputed'; on: string; reason?: string };
+
+/**
+ * The family has until the end of the N-th working day after the lesson to answer (the lesson day
+ * itself does not count); from the next day its silence counts as confirmation (视为确认).
+ * An answer given after that deadline changes nothing: the lesson was already confirmed.
+ */
+export function confirmationOf(
+  lesson: LessonRecord,
+  today: string,
+  rules: Pick<FeeRules, 'deemedConfirmationWorkingDays'>,
+  calendar: WorkingDayCalendar,
+): Confirmation {
+  const deadline = calendar.addWorkingDays(lesson.date, rules.deemedConfirmationWorkingDays.value);
+  const answer = lesson.answer;
+  if (answer && answer.on <= deadline) {
+    return answer.kind === 'confirmed'
+      ? { status: 'confirmed', on: answer.on }
+      : { status: 'disputed', on: answer.on, reason: answer.reason };
+  }
+  return today > deadline ? { status: 'deemed-confirmed', on: deadline } : { status: 'pending', deadline };
+}
+
+/** What an order still holds, read off the ledger: its escrow and its hours not yet taught or refunded. */
+export interface OrderPosition {
+  orderId: string;
+  escrow: Money;
+  hoursLeft: number;
+}
+
+/** totalHours counts paid and gift hours: each hour taught, free or not, releases the same share. */
+export function positionOf(b: Balances, orderId: string, totalHours: number): OrderPosition {
+  const o = b.byOrder.get(orderId);
+  return {
+    orderId,
+    escrow: o?.balances.escrow ?? Money.zero(),
+    hoursLeft: totalHours - (o?.hoursReleased ?? 0) - (o?.hoursRefunded ?? 0),
+  };
+}
+
+/**
+ * 一课一消: release = escrow ÷ hours left × hours taught, rounded half up at the fen. Taken from
+ * what is left, not from the original payment, so the releases of an order can never add up to
+ * more than it holds, and the lesson that uses the last hours releases the remainder exactly.
+ * (Without refunds this equals paid ÷ total hours × hours taught, up to a fen of rounding.)
+ */
+export function releaseAmount(position: OrderPosition, hours: number): Money {
+  if (!Number.isSafeInteger(hours) || hours <= 0 || hours > position.hoursLeft) {
+    throw new InsufficientEscrow(
+      `order ${position.orderId} has ${position.hoursLeft} hours left, not ${hours}`,
+      {
+        field: 'hours',
+        rule: 'a lesson consumes whole hours the order still has',
+      },
+    );
+  }
+  return hours === position.hoursLeft ? position.escrow : position.escrow.prorate(hours, position.hoursLeft);
+}
+
+/** The release of each lesson in turn, for a payment over totalHours: what the ledger would post. */
+export function releaseSchedule(paid: Money, totalHours: number, lessonHours: readonly number[]): Money[] {
+  let position: OrderPosition = { orderId: 'schedule', escrow: paid, hoursLeft: totalHours };
+  return lessonHours.map((h) => {
+    const amount = releaseAmount(position, h);
+    position = { ...position, escrow: position.escrow.subtract(amount), hoursLeft: position.hoursLeft - h };
+    return amount;
+  });
+}
+
+/**
+ * decide: the release transaction for a confirmed (or deemed-confirmed) lesson, keyed by the
+ * lesson so a retry releases it once. Undefined when the share rounds to zero fen.
+ */
+export function releaseLesson(
+  ledger: readonly LedgerTransaction[],
+  lesson: LessonRecord,
+  order: { orderId: string; totalHours: number },
+  today: string,
+  rules: Pick<FeeRules, 'deemedConfirmationWorkingDays'>,
+  calendar: WorkingDayCalendar,
+  meta: { id: string; on: string },
+): LedgerTransaction | undefined {
+  const c = confirmationOf(lesson, today, rules, calendar);
+  if (c.status === 'pending' || c.status === 'disputed') {
+    throw new LessonNotConfirmed(
+      c.status === 'pending'
+        ? `lesson ${lesson.id} awaits the family's confirmation until ${c.deadline}`
+        : `the family disputes lesson ${lesson.id}`,
+      {
+        field: 'lesson.answer',
+        rule: `released after the family confirms, or after ${rules.deemedConfirmationWorkingDays.value} working days without an answer`,
+        source: rules.deemedConfirmationWorkingDays.source,
+      },
+    );
+  }
+  const amount = releaseAmount(positionOf(balances(ledger), order.orderId, order.totalHours), lesson.hours);
+  if (amount.isZero()) return undefined;
+  const txMeta: TransactionMeta = { ...meta, idempotencyKey: `release:${lesson.id}`, ref: lesson.id };
+  return lessonRelease(order.orderId, amount, lesson.hours, txMeta);
+}

@@ -1,0 +1,106 @@
+import { loadChinaCalendar } from '@otr/kernel';
+import { nationalRules as rules } from './fee-rules.fixture';
+import { checkOnlineDay, checkTrainingTime, LessonSlot, SchoolVacation } from './training-times';
+
+const calendar = loadChinaCalendar();
+
+const lesson = (over: Partial<LessonSlot> = {}): LessonSlot => ({
+  id: 'l-1',
+  date: '2026-09-22', // Tuesday
+  start: '18:00',
+  durationMinutes: 90,
+  mode: 'offline',
+  category: 'subject',
+  ...over,
+});
+const codes = (l: LessonSlot, vacations: SchoolVacation[] = []) =>
+  checkTrainingTime(l, rules, calendar, vacations).map((v) => v.code);
+
+const summer2026: SchoolVacation = {
+  name: '暑假',
+  from: '2026-07-04',
+  to: '2026-08-31',
+  source: '杭州市2025学年校历',
+};
+
+describe('training times (培训时间)', () => {
+  describe('for a subject-type lesson', () => {
+    it('passes on a weekday evening ending by 20:30', () => {
+      expect(codes(lesson())).toEqual([]);
+    });
+
+    it('is a violation on a Saturday', () => {
+      const v = checkTrainingTime(lesson({ date: '2026-09-19' }), rules, calendar);
+      expect(v).toEqual([
+        expect.objectContaining({
+          code: 'subject-on-weekend',
+          lessonId: 'l-1',
+          citation: expect.objectContaining({ field: 'date' }),
+        }),
+      ]);
+      expect(v[0].citation.source).toContain('中办发〔2021〕40号');
+    });
+
+    it('is allowed on a make-up working Sunday (调休), 2026-09-20', () => {
+      expect(codes(lesson({ date: '2026-09-20' }))).toEqual([]);
+    });
+
+    it('is a violation on a statutory holiday, weekday or weekend: Mid-Autumn Friday 9-25, National Day Saturday 10-03', () => {
+      expect(codes(lesson({ date: '2026-09-25' }))).toEqual(['subject-on-statutory-holiday']);
+      expect(codes(lesson({ date: '2026-10-03' }))).toEqual(['subject-on-statutory-holiday']);
+    });
+
+    it('is a violation in the school vacation passed in, first and last day included', () => {
+      expect(codes(lesson({ date: '2026-07-06' }), [summer2026])).toEqual(['subject-in-school-vacation']);
+      expect(codes(lesson({ date: '2026-08-31' }), [summer2026])).toEqual(['subject-in-school-vacation']);
+      expect(codes(lesson({ date: '2026-09-01' }), [summer2026])).toEqual([]);
+    });
+  });
+
+  describe('for a non-subject lesson', () => {
+    it('may be on weekends, holidays and vacations, but still ends by 20:30 offline', () => {
+      expect(codes(lesson({ category: 'non-subject', date: '2026-10-03' }), [summer2026])).toEqual([]);
+      expect(codes(lesson({ category: 'non-subject', start: '19:01' }))).toEqual(['ends-too-late']);
+    });
+  });
+
+  describe('end times and lesson length', () => {
+    it('lets an offline lesson end at 20:30 sharp and not a minute later', () => {
+      expect(codes(lesson({ start: '19:00' }))).toEqual([]);
+      expect(codes(lesson({ start: '19:01' }))).toEqual(['ends-too-late']);
+    });
+
+    it('lets an online lesson end at 21:00 sharp and not a minute later', () => {
+      expect(codes(lesson({ mode: 'online', start: '20:30', durationMinutes: 30 }))).toEqual([]);
+      expect(codes(lesson({ mode: 'online', start: '20:31', durationMinutes: 30 }))).toEqual([
+        'ends-too-late',
+      ]);
+    });
+
+    it('flags an online lesson of 31 minutes, not one of 30', () => {
+      expect(codes(lesson({ mode: 'online', start: '19:00', durationMinutes: 31 }))).toEqual([
+        'online-lesson-too-long',
+      ]);
+    });
+
+    it('treats a lesson running past midnight as ending too late', () => {
+      expect(codes(lesson({ category: 'non-subject', start: '23:30', durationMinutes: 60 }))).toEqual([
+        'ends-too-late',
+      ]);
+    });
+  });
+
+  describe('a day of online lessons', () => {
+    it('needs 10-minute breaks between them', () => {
+      const day = [
+        lesson({ id: 'a', mode: 'online', start: '19:00', durationMinutes: 30 }),
+        lesson({ id: 'b', mode: 'online', start: '19:40', durationMinutes: 30 }),
+        lesson({ id: 'c', mode: 'online', start: '20:19', durationMinutes: 30 }),
+      ];
+      expect(checkOnlineDay(day, rules, calendar)).toEqual([
+        expect.objectContaining({ code: 'online-break-too-short', lessonId: 'c' }),
+        // 'c' also ends at 20:49, within 21:00: nothing else.
+      ]);
+    });
+  });
+});
