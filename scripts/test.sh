@@ -11,8 +11,17 @@ export NX_DAEMON=false CHECKPOINT_DISABLE=1
 [ -d node_modules ] || npm install --no-audit --no-fund
 [ -f apps/registration/src/infrastructure/prisma/generated/client.ts ] || node scripts/prisma-generate.js
 
+# The tests get their own broker on a port of their own (19092 unless taken by another checkout's),
+# because the end-to-end tests stop and start it; it is stopped again when the tests end.
 if [ -z "${KAFKA_BROKERS:-}" ]; then
+  port=19092
+  own_pid=$(cat .kafka/kafka.pid 2>/dev/null || true)
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && ! { [ -n "$own_pid" ] && kill -0 "$own_pid" 2>/dev/null; }; do
+    port=$((port + 100))
+  done
+  export KAFKA_PORT=$port KAFKA_CONTROLLER_PORT=$((port + 1)) KAFKA_BROKERS=127.0.0.1:$port
   bash infra/kafka/start.sh
+  trap 'bash infra/kafka/stop.sh' EXIT
 fi
 
 for app in console portal; do

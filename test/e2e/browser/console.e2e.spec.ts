@@ -1,15 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
-import { MENU, can } from '../../../apps/console/src/auth/permissions';
-import { appEn, appZh } from '../../../apps/console/src/i18n/app-messages';
+import { menuFor, panelsFor } from '../../../apps/console/src/auth/permissions';
+import { appEn } from '../../../apps/console/src/i18n/en';
+import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
+const shot = (name: string) => join(artifactsDir, `console-${name}.png`);
 
 describe('the task-force console in Chromium', () => {
   let db: TestDatabase;
@@ -19,7 +21,7 @@ describe('the task-force console in Chromium', () => {
   beforeAll(async () => {
     if (!consoleBuilt)
       throw new Error('build the console first: npx vite build --config apps/console/vite.config.ts');
-    process.env.LOGIN_RATE_LIMIT = '1000'; // one client signs in as every role in a minute
+    process.env.LOGIN_RATE_LIMIT = '1000'; // one client signs in as every role within a minute
     db = await createTestDatabase('otr_browser');
     platform = await startPlatform({
       databaseUrl: db.url,
@@ -34,8 +36,8 @@ describe('the task-force console in Chromium', () => {
     await db?.drop();
   });
 
-  /** Pages share the profile's storage, so each sign-in starts by forgetting the previous session. */
-  const signIn = async (username: string, page: Page) => {
+  /** Pages share the profile's storage, so each sign-in starts by forgetting the previous session and language. */
+  async function signIn(username: string, page: Page) {
     await page.goto(`${platform.url}/console/`);
     await page.evaluate(() => localStorage.clear());
     await page.goto(`${platform.url}/console/#/login`);
@@ -43,18 +45,37 @@ describe('the task-force console in Chromium', () => {
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await page.click('button[type=submit]');
-    await page.waitForSelector('.RaSidebar-fixed a', { timeout: 20_000 });
-  };
+    await page.waitForSelector('.RaLayout-appFrame', { timeout: 20_000 });
+  }
   const menu = (page: Page) => page.locator('.RaSidebar-fixed a').allInnerTexts();
+  const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
+  const waitForText = (page: Page, text: string, timeout = 20_000) =>
+    page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout });
 
-  it('shows each role exactly the menus its permissions allow', async () => {
+  it('signs in on a Chinese page that lists no account and no password', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/console/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await waitForText(page, appZhCN.otr.login.heading);
+    const text = await bodyText(page);
+    expect(text).toContain(appZhCN.otr.login.notice);
+    expect(text).not.toContain(DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) expect(text).not.toContain(a.username);
+    await page.screenshot({ path: shot('login') });
+
+    await page.fill('input[name=username]', 'approver.xihu');
+    await page.fill('input[name=password]', 'not-the-password');
+    await page.click('button[type=submit]');
+    await waitForText(page, appZhCN.otr.login.invalid);
+    await page.close();
+  });
+
+  it('shows each demo role exactly the menus its permissions allow, and a dashboard', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const page = await browser.newPage();
       await signIn(account.username, page);
-      const expected = [
-        '工作台',
-        ...MENU.filter((r) => can(account.roles, r, 'list')).map((r) => appZh.resources[r].name),
-      ];
+      const expected = ['工作台', ...menuFor(account.roles).map((r) => appZhCN.resources[r].name)];
       await page.waitForFunction(
         (n) => document.querySelectorAll('.RaSidebar-fixed a').length === n,
         expected.length,
@@ -63,31 +84,82 @@ describe('the task-force console in Chromium', () => {
         user: account.username,
         menu: expected,
       });
-      await page.screenshot({ path: join(artifactsDir, `console-${account.username}.png`) });
+      // The dashboard greets the user; a panel whose service is absent says so instead of showing numbers.
+      await waitForText(page, `您好，${account.displayName}`);
+      await page.waitForFunction(() => !document.querySelector('.MuiCircularProgress-root'), undefined, {
+        timeout: 20_000,
+      });
+      if (panelsFor(account.roles).includes('institutions'))
+        await page.waitForSelector('[data-testid=chart-by-district] .recharts-bar-rectangle');
+      const bell = await page.getByTestId('notification-bell').getAttribute('aria-label');
+      expect(bell).toMatch(new RegExp(`^${appZhCN.otr.notifications.title}: `));
+      await page.screenshot({ path: shot(account.username), fullPage: true });
       await page.close();
     }
   });
 
-  it('switches to English and back', async () => {
+  it('is honest about services that are not there yet', async () => {
+    const page = await browser.newPage();
+    await signIn('viewer.city', page);
+    await waitForText(page, appZhCN.otr.dashboard.complaints);
+    await page.waitForSelector('[data-testid=panel-no-data]');
+    expect(await bodyText(page)).toContain('投诉处理服务尚未接入');
+    await page.waitForSelector('[data-testid=chart-by-district] .recharts-bar-rectangle');
+    await page.close();
+  });
+
+  it('switches to English, keeps the choice across a reload, and switches back', async () => {
     const page = await browser.newPage();
     await signIn('approver.xihu', page);
     await page.getByRole('button', { name: /简体中文|language/i }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
-    await page.waitForFunction(
-      (label) => document.body.innerText.includes(label),
-      appEn.resources.applications.name,
-    );
+    await waitForText(page, appEn.resources.applications.name);
     expect(await menu(page)).toContain(appEn.resources.applications.name);
+    await waitForText(page, 'Hello,');
+    await page.reload();
+    await waitForText(page, appEn.resources.institutions.name);
+    await waitForText(page, 'Hello,');
+    await page.waitForSelector('[data-testid=chart-by-district] .recharts-bar-rectangle');
+    await page.screenshot({ path: shot('english'), fullPage: true });
     await page.getByRole('button', { name: /English|language/i }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
-    await page.waitForFunction(
-      (label) => document.body.innerText.includes(label),
-      appZh.resources.applications.name,
-    );
+    await waitForText(page, appZhCN.resources.applications.name);
+    expect(await menu(page)).toContain(appZhCN.resources.applications.name);
     await page.close();
   });
 
-  it('lets an approver approve an application through the console', async () => {
+  it('opens an institution’s timeline from the directory and exports the directory as CSV with a BOM', async () => {
+    const page = await browser.newPage();
+    await signIn('approver.xihu', page);
+    await page.goto(`${platform.url}/console/#/institutions`);
+    await page.locator('tbody tr').first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出/ }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain(appZhCN.resources.institutions.fields.licenseNumber);
+    expect(download.suggestedFilename()).toMatch(/^机构名录-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // A district official follows the link of an institution in the district; others are greyed out.
+    const outside = page.locator('tbody tr').filter({ hasNotText: '西湖区' }).first();
+    expect(await outside.getByRole('button', { name: '时间线' }).isDisabled()).toBe(true);
+    const xihu = encodeURIComponent(JSON.stringify({ district: 'CN-ZJ-HZ-XH' }));
+    await page.goto(`${platform.url}/console/#/institutions?filter=${xihu}`);
+    const inXihu = page.locator('tbody tr').filter({ hasText: '西湖区' }).first();
+    await inXihu.waitFor();
+    await inXihu.getByRole('link', { name: '时间线' }).click();
+    await page.waitForSelector('[data-testid=timeline-event]');
+    const events = await page.locator('[data-testid=timeline-event]').allInnerTexts();
+    expect(events[0]).toContain(appZhCN.otr.events['registration.ApplicationSubmitted']);
+    expect(events.join('\n')).toContain(appZhCN.otr.events['registration.LicenseIssued']);
+    expect(events.join('\n')).toContain(appZhCN.otr.facts.licenseNumber); // the license number is a key fact
+    await page.screenshot({ path: shot('timeline'), fullPage: true });
+    await page.close();
+  });
+
+  it('lets an approver approve an application, and only an approver see the decision buttons', async () => {
     const page = await browser.newPage();
     await signIn('approver.culture', page);
     await page.goto(`${platform.url}/console/#/applications`);
@@ -101,31 +173,80 @@ describe('the task-force console in Chromium', () => {
     const name = (await row.locator('td').first().innerText()).trim();
     await row.click();
     await page.getByRole('button', { name: '批准' }).click();
-    await page.waitForFunction(() => document.body.innerText.includes('已批准'), undefined, {
-      timeout: 20_000,
-    });
-    await page.screenshot({ path: join(artifactsDir, 'console-approved.png') });
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await waitForText(page, '已批准');
+    await page.screenshot({ path: shot('approved') });
     const found = await fetch(
       `${platform.url}/api/public/institutions?q=${encodeURIComponent(name.slice(-8, -4))}&pageSize=100`,
     );
     expect(((await found.json()) as { items: { name: string }[] }).items.map((i) => i.name)).toContain(name);
+    await page.close();
+
+    const viewer = await browser.newPage();
+    await signIn('viewer.city', viewer);
+    await viewer.goto(`${platform.url}/console/#/applications`);
+    await viewer.locator('tbody tr').first().click();
+    await waitForText(viewer, appZhCN.resources.applications.fields.opinions);
+    expect(await viewer.getByRole('button', { name: '批准' }).count()).toBe(0);
+    await viewer.close();
+  });
+
+  it('lets the fire department give the opinion it was asked for', async () => {
+    const login = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'officer.fire', password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const list = (await (
+      await fetch(`${platform.url}/api/registration/applications?status=submitted&pageSize=100`, {
+        headers: auth,
+      })
+    ).json()) as { items: { id: string }[] };
+    let waiting: string | undefined;
+    for (const { id } of list.items) {
+      const a = (await (
+        await fetch(`${platform.url}/api/registration/applications/${id}`, { headers: auth })
+      ).json()) as {
+        opinions?: Record<string, { agrees?: boolean }>;
+      };
+      if (a.opinions?.fire && a.opinions.fire.agrees === undefined) waiting = id;
+    }
+    expect(waiting).toBeDefined();
+
+    const page = await browser.newPage();
+    await signIn('officer.fire', page);
+    await page.goto(`${platform.url}/console/#/applications/${waiting}/show`);
+    await page.getByRole('button', { name: '出具意见' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await waitForText(page, '消防救援支队：同意');
+    expect(await page.getByRole('button', { name: '批准' }).count()).toBe(0);
     await page.close();
   });
 
   it('lays out on a phone', async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${platform.url}/console/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${platform.url}/console/#/login`);
-    await page.reload();
-    await page.fill('input[name=username]', 'inspector.xihu');
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForFunction(() => document.body.innerText.includes('您好'));
+    await signIn('inspector.xihu', page);
+    await waitForText(page, '您好');
+    await page.waitForFunction(() => !document.querySelector('.MuiCircularProgress-root'), undefined, {
+      timeout: 20_000,
+    });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(artifactsDir, 'console-phone.png') });
+    await page.screenshot({ path: shot('phone'), fullPage: true });
+    // The menu is a drawer behind the button in the app bar.
+    await page
+      .getByRole('button', { name: /打开菜单|menu/i })
+      .first()
+      .click();
+    await waitForText(page, appZhCN.resources.institutions.name);
+    await page.getByRole('menuitem', { name: appZhCN.resources.institutions.name }).click();
+    await page.waitForSelector('.RaSimpleList-root, [class*=RaSimpleList]');
+    const listOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(listOverflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: shot('phone-institutions') });
     await page.close();
   });
 });

@@ -1,112 +1,210 @@
 import { useState } from 'react';
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField as MuiTextField,
+} from '@mui/material';
 import {
   CanAccess,
   Datagrid,
   DateField,
   FunctionField,
   List,
+  ResourceProps,
+  SearchInput,
   SelectInput,
   Show,
+  SimpleList,
   SimpleShowLayout,
   TextField,
-  TextInput,
   useDataProvider,
+  useGetIdentity,
+  useLocaleState,
   useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField as MuiTextField,
-} from '@mui/material';
-import { exporterFor } from '../providers/csv-exporter';
+import { districtChoices, jurisdictionName } from '../i18n/jurisdictions';
+import { gridSx, ListActions } from '../layout/ListActions';
+import { StatusChip } from '../layout/StatusChip';
+import { useSmall } from '../layout/useSmall';
+import { ExportField, useCsvExporter } from '../providers/csv-exporter';
+import type { OtrDataProvider } from '../providers/data-provider';
+
+type Application = {
+  id: string;
+  institutionId?: string;
+  institutionName: string;
+  category: string;
+  district: string;
+  status: string;
+  competentDepartment: string;
+  submittedAt: string | null;
+  form?: {
+    institutionName?: string;
+    address?: string;
+    district?: string;
+    category?: string;
+    scopes?: string[];
+  };
+  opinions?: Record<string, { dueBy: string; agrees?: boolean; reasons?: string }>;
+};
 
 const statuses = ['submitted', 'returned', 'approved', 'rejected'];
 const categories = ['subject', 'sports', 'arts', 'science-tech'];
+const OPINION_DEPARTMENTS = ['fire', 'public-security', 'market-regulation', 'civil-affairs', 'health'];
 
-function Label({ group, source }: { group: string; source: string }) {
-  const record = useRecordContext();
-  const t = useTranslate();
-  return <>{record ? t(`otr.${group}.${record[source]}`, { _: String(record[source]) }) : null}</>;
-}
-
-const filters = [
-  <TextInput key="q" source="q" alwaysOn />,
-  <SelectInput
-    key="status"
-    source="status"
-    choices={statuses.map((id) => ({ id, name: `otr.statuses.${id}` }))}
-    alwaysOn
-  />,
-  <SelectInput
-    key="category"
-    source="category"
-    choices={categories.map((id) => ({ id, name: `otr.categories.${id}` }))}
-  />,
+const exportFields: ExportField<Application>[] = [
+  { source: 'institutionName' },
+  { source: 'category', render: (r, t) => t(`otr.categories.${r.category}`, { _: r.category }) },
+  { source: 'district', render: (r, _t, locale) => jurisdictionName(r.district, locale) },
+  { source: 'status', render: (r, t) => t(`otr.statuses.${r.status}`, { _: r.status }) },
+  {
+    source: 'competentDepartment',
+    render: (r, t) => t(`otr.departments.${r.competentDepartment}`, { _: r.competentDepartment }),
+  },
+  {
+    source: 'submittedAt',
+    render: (r, _t, locale) =>
+      r.submittedAt ? new Date(r.submittedAt).toLocaleString(locale, { timeZone: 'Asia/Shanghai' }) : '',
+  },
+  { source: 'id' },
 ];
 
-/** The approver's work queue: applications in the jurisdiction, oldest first. */
-export const ApplicationList = () => (
-  <List
-    filters={filters}
-    filterDefaultValues={{ status: 'submitted' }}
-    exporter={exporterFor('applications')}
-  >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="institutionName" />
-      <FunctionField source="category" render={() => <Label group="categories" source="category" />} />
-      <TextField source="district" />
-      <FunctionField source="status" render={() => <Label group="statuses" source="status" />} />
-      <FunctionField
-        source="competentDepartment"
-        render={() => <Label group="departments" source="competentDepartment" />}
-      />
-      <DateField source="submittedAt" showTime />
-    </Datagrid>
-  </List>
-);
-
-type Dialogs = 'return' | 'reject' | 'requestOpinion' | null;
-
-function DecisionButtons() {
-  const record = useRecordContext();
+/** The approver's work queue (the task-force officer's joint reviews, the operator's own applications). */
+export const ApplicationList = () => {
   const t = useTranslate();
-  const dataProvider = useDataProvider() as unknown as {
-    command(r: string, id: string, a: string, b?: unknown): Promise<unknown>;
-  };
+  const [locale = 'zh-CN'] = useLocaleState();
+  const small = useSmall();
+  const exporter = useCsvExporter('applications', exportFields);
+  const filters = [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput
+      key="status"
+      source="status"
+      choices={statuses.map((id) => ({ id, name: `otr.statuses.${id}` }))}
+      alwaysOn
+    />,
+    <SelectInput
+      key="category"
+      source="category"
+      choices={categories.map((id) => ({ id, name: `otr.categories.${id}` }))}
+    />,
+    <SelectInput key="district" source="district" choices={districtChoices(locale)} />,
+  ];
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={{ status: 'submitted' }}
+      actions={<ListActions filters />}
+      exporter={exporter}
+    >
+      {small ? (
+        <SimpleList<Application>
+          primaryText={(r) => r.institutionName}
+          secondaryText={(r) =>
+            `${t(`otr.categories.${r.category}`, { _: r.category })} · ${jurisdictionName(r.district, locale)}`
+          }
+          tertiaryText={(r) => t(`otr.statuses.${r.status}`, { _: r.status })}
+          linkType="show"
+        />
+      ) : (
+        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx}>
+          <TextField source="institutionName" />
+          <FunctionField<Application>
+            source="category"
+            sortable={false}
+            render={(r) => t(`otr.categories.${r.category}`, { _: r.category })}
+          />
+          <FunctionField<Application>
+            source="district"
+            render={(r) => jurisdictionName(r.district, locale)}
+          />
+          <FunctionField<Application>
+            source="status"
+            sortable={false}
+            render={(r) => <StatusChip status={r.status} />}
+          />
+          <FunctionField<Application>
+            source="competentDepartment"
+            sortable={false}
+            render={(r) => t(`otr.departments.${r.competentDepartment}`, { _: r.competentDepartment })}
+          />
+          <DateField source="submittedAt" showTime />
+        </Datagrid>
+      )}
+    </List>
+  );
+};
+
+type Dialogs = 'approve' | 'return' | 'reject' | 'requestOpinion' | 'giveOpinion' | null;
+
+function useCommand() {
+  const dataProvider = useDataProvider<OtrDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
+  return async (id: string, action: string, body?: unknown) => {
+    try {
+      await dataProvider.command('applications', id, action, body);
+      notify('otr.actions.done', { type: 'success' });
+      refresh();
+      return true;
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+      return false;
+    }
+  };
+}
+
+/** The approver's decisions and the task-force officer's opinion, each shown only to the role allowed. */
+function ReviewButtons() {
+  const record = useRecordContext<Application>();
+  const t = useTranslate();
+  const { data: me } = useGetIdentity();
+  const command = useCommand();
   const [open, setOpen] = useState<Dialogs>(null);
   const [text, setText] = useState('');
   const [department, setDepartment] = useState('fire');
+  const [agrees, setAgrees] = useState(true);
   if (!record || record.status !== 'submitted') return null;
+  const myOpinion = me?.department ? record.opinions?.[me.department as string] : undefined;
+  const close = () => {
+    setOpen(null);
+    setText('');
+  };
   const run = async (action: string, body?: unknown) => {
-    try {
-      await dataProvider.command('applications', String(record.id), action, body);
-      notify('otr.actions.done', { type: 'success' });
-      setOpen(null);
-      refresh();
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
+    if (await command(String(record.id), action, body)) close();
+  };
+  const confirm = () => {
+    switch (open) {
+      case 'approve':
+        return run('approve');
+      case 'return':
+        return run('return', { items: [{ field: 'materials', reason: text }] });
+      case 'reject':
+        return run('reject', { reasons: text });
+      case 'requestOpinion':
+        return run('opinions', { department });
+      case 'giveOpinion':
+        return run(`opinions/${me?.department}`, { agrees, reasons: text });
     }
   };
-  const confirm = () =>
-    open === 'return'
-      ? run('return', { items: [{ field: 'materials', reason: text }] })
-      : open === 'reject'
-        ? run('reject', { reasons: text })
-        : run('opinions', { department });
+  const needsText = open === 'return' || open === 'reject' || (open === 'giveOpinion' && !agrees);
   return (
-    <Stack direction="row" spacing={1} sx={{ my: 2, flexWrap: 'wrap' }}>
+    <Stack direction="row" spacing={1} sx={{ my: 2, flexWrap: 'wrap', rowGap: 1 }}>
       <CanAccess resource="applications" action="approve">
-        <Button variant="contained" onClick={() => run('approve')}>
+        <Button variant="contained" onClick={() => setOpen('approve')}>
           {t('otr.actions.approve')}
         </Button>
       </CanAccess>
@@ -116,7 +214,7 @@ function DecisionButtons() {
         </Button>
       </CanAccess>
       <CanAccess resource="applications" action="return">
-        <Button variant="outlined" onClick={() => setOpen('return')}>
+        <Button variant="outlined" color="warning" onClick={() => setOpen('return')}>
           {t('otr.actions.return')}
         </Button>
       </CanAccess>
@@ -125,10 +223,18 @@ function DecisionButtons() {
           {t('otr.actions.reject')}
         </Button>
       </CanAccess>
-      <Dialog open={open !== null} onClose={() => setOpen(null)} fullWidth>
+      {myOpinion && myOpinion.agrees === undefined && (
+        <CanAccess resource="applications" action="giveOpinion">
+          <Button variant="contained" onClick={() => setOpen('giveOpinion')}>
+            {t('otr.actions.giveOpinion')}
+          </Button>
+        </CanAccess>
+      )}
+      <Dialog open={open !== null} onClose={close} fullWidth maxWidth="sm">
         <DialogTitle>{open ? t(`otr.actions.${open}`) : ''}</DialogTitle>
         <DialogContent>
-          {open === 'requestOpinion' ? (
+          {open === 'approve' && <DialogContentText>{t('otr.actions.confirmApprove')}</DialogContentText>}
+          {open === 'requestOpinion' && (
             <MuiTextField
               select
               fullWidth
@@ -137,13 +243,24 @@ function DecisionButtons() {
               onChange={(e) => setDepartment(e.target.value)}
               sx={{ mt: 1 }}
             >
-              {['fire', 'public-security', 'market-regulation', 'civil-affairs', 'health'].map((d) => (
+              {OPINION_DEPARTMENTS.map((d) => (
                 <MenuItem key={d} value={d}>
                   {t(`otr.departments.${d}`)}
                 </MenuItem>
               ))}
             </MuiTextField>
-          ) : (
+          )}
+          {open === 'giveOpinion' && (
+            <RadioGroup
+              row
+              value={agrees ? 'yes' : 'no'}
+              onChange={(e) => setAgrees(e.target.value === 'yes')}
+            >
+              <FormControlLabel value="yes" control={<Radio />} label={t('otr.actions.agree')} />
+              <FormControlLabel value="no" control={<Radio />} label={t('otr.actions.disagree')} />
+            </RadioGroup>
+          )}
+          {(open === 'return' || open === 'reject' || open === 'giveOpinion') && (
             <MuiTextField
               autoFocus
               fullWidth
@@ -157,12 +274,8 @@ function DecisionButtons() {
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setOpen(null)}>{t('ra.action.cancel')}</Button>
-          <Button
-            variant="contained"
-            onClick={confirm}
-            disabled={open !== 'requestOpinion' && text.trim().length < 2}
-          >
+          <Button onClick={close}>{t('ra.action.cancel')}</Button>
+          <Button variant="contained" onClick={confirm} disabled={needsText && text.trim().length < 2}>
             {t('ra.action.confirm')}
           </Button>
         </DialogActions>
@@ -172,19 +285,17 @@ function DecisionButtons() {
 }
 
 function Opinions() {
-  const record = useRecordContext();
+  const record = useRecordContext<Application>();
   const t = useTranslate();
-  const entries = Object.entries(
-    (record?.opinions ?? {}) as Record<string, { dueBy: string; agrees?: boolean; reasons?: string }>,
-  );
+  const entries = Object.entries(record?.opinions ?? {});
   if (!entries.length) return <span>—</span>;
   return (
     <ul style={{ margin: 0, paddingLeft: 18 }}>
       {entries.map(([d, o]) => (
         <li key={d}>
-          {t(`otr.departments.${d}`)}：
+          {t(`otr.departments.${d}`, { _: d })}：
           {o.agrees === undefined
-            ? `… (${o.dueBy})`
+            ? `${t('otr.facts.dueBy')} ${o.dueBy}`
             : o.agrees
               ? t('otr.actions.agree')
               : `${t('otr.actions.disagree')} — ${o.reasons}`}
@@ -194,22 +305,45 @@ function Opinions() {
   );
 }
 
-export const ApplicationShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="form.institutionName" label="resources.applications.fields.institutionName" />
-      <FunctionField
-        label="resources.applications.fields.status"
-        render={() => <Label group="statuses" source="status" />}
-      />
-      <FunctionField
-        label="resources.applications.fields.competentDepartment"
-        render={() => <Label group="departments" source="competentDepartment" />}
-      />
-      <TextField source="form.address" label="resources.applications.fields.address" />
-      <TextField source="form.district" label="resources.applications.fields.district" />
-      <FunctionField label="resources.applications.fields.opinions" render={() => <Opinions />} />
-      <DecisionButtons />
-    </SimpleShowLayout>
-  </Show>
-);
+export const ApplicationShow = () => {
+  const t = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="form.institutionName" label="resources.applications.fields.institutionName" />
+        <FunctionField<Application>
+          label="resources.applications.fields.status"
+          render={(r) => <StatusChip status={r.status} />}
+        />
+        <FunctionField<Application>
+          label="resources.applications.fields.category"
+          render={(r) => t(`otr.categories.${r.form?.category ?? r.category}`, { _: r.form?.category ?? '' })}
+        />
+        <FunctionField<Application>
+          label="resources.applications.fields.scopes"
+          render={(r) => (r.form?.scopes ?? []).map((s) => t(`otr.scopes.${s}`, { _: s })).join('、')}
+        />
+        <FunctionField<Application>
+          label="resources.applications.fields.competentDepartment"
+          render={(r) => t(`otr.departments.${r.competentDepartment}`, { _: r.competentDepartment })}
+        />
+        <FunctionField<Application>
+          label="resources.applications.fields.district"
+          render={(r) => jurisdictionName(r.form?.district, locale)}
+        />
+        <TextField source="form.address" label="resources.applications.fields.address" />
+        <FunctionField label="resources.applications.fields.opinions" render={() => <Opinions />} />
+        <ReviewButtons />
+      </SimpleShowLayout>
+    </Show>
+  );
+};
+
+export const applications: ResourceProps = {
+  name: 'applications',
+  list: ApplicationList,
+  show: ApplicationShow,
+  icon: AssignmentIcon,
+  recordRepresentation: (r) => r.form?.institutionName ?? r.institutionName,
+};

@@ -1,29 +1,59 @@
-import { can, MENU, PERMISSIONS } from './permissions';
-
-const menuOf = (role: string) => MENU.filter((r) => can([role], r, 'list'));
+import { Role } from '@otr/auth/src/principal';
+import { can, MENU, menuFor, panelsFor, PERMISSIONS, ROLES } from './permissions';
 
 describe('console permissions', () => {
-  it('shows each role exactly its menus', () => {
-    expect(menuOf('administrator')).toEqual(['institutions', 'timeline', 'users', 'audit']);
-    expect(menuOf('approver')).toEqual(['applications', 'institutions', 'timeline']);
-    expect(menuOf('institution-operator')).toEqual(['applications', 'timeline']);
-    expect(menuOf('fund-supervisor')).toEqual(['institutions', 'timeline']);
+  it('shows each role exactly its screens', () => {
+    expect(menuFor(['administrator'])).toEqual(['users', 'audit']);
+    expect(menuFor(['approver'])).toEqual(['applications', 'institutions', 'timeline']);
+    expect(menuFor(['inspector'])).toEqual(['institutions', 'timeline']);
+    expect(menuFor(['task-force-officer'])).toEqual(['applications', 'institutions', 'timeline']);
+    expect(menuFor(['fund-supervisor'])).toEqual(['institutions', 'timeline']);
+    expect(menuFor(['spot-check-planner'])).toEqual(['institutions', 'timeline']);
+    expect(menuFor(['viewer'])).toEqual(['applications', 'institutions', 'timeline']);
+    expect(menuFor(['institution-operator'])).toEqual(['applications', 'timeline']);
+  });
+
+  it('has a row for every role and combines the rows of several roles', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...Role.options].sort());
+    expect(menuFor(['administrator', 'viewer'])).toEqual([...MENU]);
   });
 
   it('lets only approvers decide and only task-force officers give opinions', () => {
-    for (const role of Object.keys(PERMISSIONS)) {
-      expect(can([role], 'applications', 'approve')).toBe(role === 'approver');
+    for (const role of ROLES) {
+      for (const action of ['approve', 'return', 'reject', 'requestOpinion'])
+        expect(can([role], 'applications', action)).toBe(role === 'approver');
       expect(can([role], 'applications', 'giveOpinion')).toBe(role === 'task-force-officer');
     }
   });
 
-  it('never allows deleting anything from the console', () => {
-    for (const role of Object.keys(PERMISSIONS))
-      for (const r of MENU) expect(can([role], r, 'delete')).toBe(false);
+  it('lets only administrators manage accounts and read the audit log', () => {
+    for (const role of ROLES) {
+      expect(can([role], 'users', 'create')).toBe(role === 'administrator');
+      expect(can([role], 'audit', 'list')).toBe(role === 'administrator');
+    }
   });
 
-  it('denies an unknown role or resource', () => {
+  it('lets every role that lists a screen export it as CSV', () => {
+    for (const role of ROLES) for (const r of menuFor([role])) expect(can([role], r, 'export')).toBe(true);
+  });
+
+  it('never allows deleting anything from the console', () => {
+    for (const role of ROLES) for (const r of MENU) expect(can([role], r, 'delete')).toBe(false);
+  });
+
+  it('gives each role a dashboard that matches its work', () => {
+    expect(panelsFor(['approver'])).toContain('applications');
+    expect(panelsFor(['fund-supervisor'])).toContain('fundAlerts');
+    expect(panelsFor(['inspector'])).toContain('rectifications');
+    expect(panelsFor(['administrator'])).toEqual(['institutions', 'audit']);
+    for (const role of ROLES) expect(panelsFor([role]).length).toBeGreaterThan(0);
+    expect(panelsFor(['institution-operator'])).toEqual(['applications']);
+  });
+
+  it('denies an unknown role, resource or action', () => {
     expect(can(['stranger'], 'users', 'list')).toBe(false);
     expect(can(['administrator'], 'secrets', 'list')).toBe(false);
+    expect(can(['administrator'], 'users', 'purge')).toBe(false);
+    expect(can([], 'institutions', 'list')).toBe(false);
   });
 });

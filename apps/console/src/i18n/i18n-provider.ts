@@ -1,20 +1,49 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
-import { mergeTranslations } from 'react-admin';
-import { appEn, appZh } from './app-messages';
-import { raChinese } from './ra-zh-CN';
+import { I18nProvider, mergeTranslations, TranslationMessages } from 'react-admin';
+import { appEn } from './en';
+import { appZhCN, raZhCN } from './zh-CN';
 
-const catalogs = {
-  'zh-CN': mergeTranslations(raChinese, appZh),
+export const LOCALES = [
+  { locale: 'zh-CN', name: '简体中文' },
+  { locale: 'en', name: 'English' },
+];
+const catalogs: Record<string, TranslationMessages> = {
+  'zh-CN': mergeTranslations(raZhCN, appZhCN),
   en: mergeTranslations(englishMessages, appEn),
 };
+const KEY = 'otr.locale';
 
-/** zh-CN first, English as the switch; the choice is remembered by react-admin's store. */
-export const i18nProvider = polyglotI18nProvider(
-  (locale) => catalogs[locale as keyof typeof catalogs] ?? catalogs['zh-CN'],
-  'zh-CN',
-  [
-    { locale: 'zh-CN', name: '简体中文' },
-    { locale: 'en', name: 'English' },
-  ],
+/** The language chosen last time on this browser (it survives signing out), else zh-CN. */
+function storedLocale(): string {
+  try {
+    const l = localStorage.getItem(KEY);
+    return l && l in catalogs ? l : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+const polyglot = polyglotI18nProvider(
+  (locale) => catalogs[locale] ?? catalogs['zh-CN'],
+  storedLocale(),
+  LOCALES,
+  {
+    allowMissing: true,
+  },
 );
+
+/** zh-CN by default, English from the switch in the app bar; the choice is stored. */
+export const i18nProvider: I18nProvider = {
+  ...polyglot,
+  changeLocale: async (locale, options) => {
+    try {
+      localStorage.setItem(KEY, locale);
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+    document.documentElement.lang = locale;
+    return polyglot.changeLocale(locale, options);
+  },
+};
+document.documentElement.lang = storedLocale();

@@ -1,53 +1,84 @@
-import { useEffect, useState } from 'react';
-import { Badge, IconButton, Tooltip } from '@mui/material';
-import NotificationsIcon from '@mui/icons-material/Notifications';
+import { ReactNode } from 'react';
+import { Box, Chip, MenuItem, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import {
   AppBar,
   Layout as RaLayout,
   LocalesMenuButton,
+  Logout,
   TitlePortal,
-  useCanAccess,
+  useGetIdentity,
+  useLocaleState,
+  UserMenu,
   useTranslate,
 } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
-import { apiFetch } from '../providers/session';
+import { jurisdictionPath } from '../i18n/jurisdictions';
+import { NotificationBell } from './NotificationBell';
 
-/** New work for the signed-in user: applications waiting for a decision in their jurisdiction. */
-function NotificationBell() {
+/** Who is signed in: name, roles, department and jurisdiction, shown in the user menu. */
+function IdentityCard() {
   const t = useTranslate();
-  const navigate = useNavigate();
-  const { canAccess } = useCanAccess({ resource: 'applications', action: 'approve' });
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    if (!canAccess) return;
-    const poll = () =>
-      apiFetch('/api/registration/applications?status=submitted&pageSize=1')
-        .then((r) => (r.ok ? r.json() : { total: 0 }))
-        .then(
-          (b) => setCount(b.total ?? 0),
-          () => undefined,
-        );
-    poll();
-    const timer = setInterval(poll, 60_000);
-    return () => clearInterval(timer);
-  }, [canAccess]);
+  const [locale] = useLocaleState();
+  const { data: me } = useGetIdentity();
+  if (!me) return null;
   return (
-    <Tooltip title={count ? `${t('otr.notifications.title')}: ${count}` : t('otr.notifications.none')}>
-      <IconButton
-        color="inherit"
-        aria-label={t('otr.notifications.title')}
-        onClick={() => navigate('/applications')}
-      >
-        <Badge badgeContent={count} color="error">
-          <NotificationsIcon />
-        </Badge>
-      </IconButton>
-    </Tooltip>
+    <MenuItem disabled sx={{ opacity: '1 !important', display: 'block', py: 1.5, minWidth: 240 }}>
+      <Typography variant="subtitle1">{me.fullName}</Typography>
+      <Stack direction="row" spacing={0.5} sx={{ my: 0.5, flexWrap: 'wrap' }}>
+        {(me.roles as string[]).map((r) => (
+          <Chip
+            key={r}
+            size="small"
+            label={t(`otr.roles.${r}`, { _: r })}
+            color="primary"
+            variant="outlined"
+          />
+        ))}
+      </Stack>
+      {me.department && (
+        <Typography variant="body2" color="text.secondary">
+          {t('otr.user.department')}：{t(`otr.departments.${me.department}`, { _: me.department })}
+        </Typography>
+      )}
+      <Typography variant="body2" color="text.secondary">
+        {t('otr.user.jurisdiction')}：{jurisdictionPath(me.jurisdiction, locale)}
+      </Typography>
+    </MenuItem>
+  );
+}
+
+const OtrUserMenu = () => (
+  <UserMenu>
+    <IdentityCard />
+    <Logout />
+  </UserMenu>
+);
+
+/** The platform's name beside the page title; on a phone only the emblem shows. */
+function Brand() {
+  const t = useTranslate();
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mr: 2, flexShrink: 0 }}>
+      <AccountBalanceIcon fontSize="small" />
+      {!small && (
+        <Box>
+          <Typography sx={{ fontWeight: 700, letterSpacing: 1, lineHeight: 1.2 }}>
+            {t('otr.title')}
+          </Typography>
+          <Typography variant="caption" sx={{ opacity: 0.8, lineHeight: 1 }}>
+            {t('otr.subtitle')}
+          </Typography>
+        </Box>
+      )}
+    </Stack>
   );
 }
 
 const OtrAppBar = () => (
   <AppBar
+    color="secondary"
+    userMenu={<OtrUserMenu />}
     toolbar={
       <>
         <NotificationBell />
@@ -55,10 +86,14 @@ const OtrAppBar = () => (
       </>
     }
   >
-    <TitlePortal />
+    <Brand />
+    <Box sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+      <TitlePortal variant="body1" sx={{ opacity: 0.9 }} />
+    </Box>
   </AppBar>
 );
 
-export const Layout = ({ children }: { children: React.ReactNode }) => (
+/** react-admin's responsive layout: a sidebar on a laptop, a drawer on a phone. */
+export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={OtrAppBar}>{children}</RaLayout>
 );

@@ -2,6 +2,13 @@ import type { AuthProvider } from 'react-admin';
 import { can } from '../auth/permissions';
 import { session } from './session';
 
+/** A translation key for a failed sign-in; the server's wording is never shown (it might say too much). */
+export function loginError(status: number): string {
+  if (status === 401 || status === 400) return 'otr.login.invalid';
+  if (status === 423 || status === 429) return 'otr.login.locked';
+  return 'otr.login.unavailable';
+}
+
 /** Sign-in against the gateway; permissions and canAccess come from the roles in the session. */
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
@@ -11,10 +18,7 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ username, password }),
     });
     const body = await res.json().catch(() => ({}));
-    if (!res.ok)
-      throw new Error(
-        res.status === 423 ? '账户已锁定，请稍后再试 / account locked' : (body.message ?? 'sign-in failed'),
-      );
+    if (!res.ok) throw new Error(loginError(res.status));
     session.set(body);
   },
   async logout() {
@@ -32,9 +36,10 @@ export const authProvider: AuthProvider = {
     if (!session.get()) throw new Error('sign in');
   },
   async checkError(error) {
+    // apiFetch already tried the refresh token once: a 401 here means the session is over.
     if (error?.status === 401) {
       session.clear();
-      throw new Error('session ended');
+      throw new Error('ra.notification.logged_out');
     }
   },
   async getIdentity() {

@@ -1,6 +1,6 @@
 import { DataProvider, HttpError } from 'react-admin';
-import { adaptList } from './list-shape';
-import { RESOURCE_URLS } from './resources';
+import { adaptList, listUrl, missingRequiredFilter, pagePlan } from './list-shape';
+import { endpointOf } from './resources';
 import { apiFetch } from './session';
 
 async function call(url: string, init?: RequestInit) {
@@ -15,48 +15,52 @@ async function call(url: string, init?: RequestInit) {
   return { body, total: res.headers.get('x-total-count') };
 }
 
-const urlOf = (resource: string) => {
-  const url = RESOURCE_URLS[resource];
-  if (!url) throw new Error(`unknown resource ${resource}`);
-  return url;
-};
-
-export const dataProvider: DataProvider & {
+export interface OtrDataProvider extends DataProvider {
+  /** A domain action on one record: POST <resource url>/<id>/<action>. */
   command(resource: string, id: string, action: string, body?: unknown): Promise<unknown>;
-} = {
-  async getList(resource, { pagination, filter, sort }) {
-    const qs = new URLSearchParams({
-      page: String(pagination?.page ?? 1),
-      pageSize: String(pagination?.perPage ?? 25),
-    });
-    for (const [k, v] of Object.entries(filter ?? {})) if (v !== undefined && v !== '') qs.set(k, String(v));
-    if (sort?.field) {
-      qs.set('sort', sort.field);
-      qs.set('order', sort.order);
+}
+
+/** react-admin's data provider over the gateway: resource URLs from resources.ts, both list shapes. */
+export const dataProvider: OtrDataProvider = {
+  async getList(resource, params) {
+    const endpoint = endpointOf(resource);
+    if (missingRequiredFilter(endpoint, params.filter)) return { data: [], total: 0 };
+    const { page = 1, perPage = 25 } = params.pagination ?? {};
+    const plan = pagePlan(page, perPage, endpoint.maxPageSize);
+    const data: Record<string, unknown>[] = [];
+    let total = 0;
+    for (const p of plan.pages) {
+      const { body, total: header } = await call(listUrl(endpoint, params, p, plan.pageSize));
+      const list = adaptList<Record<string, unknown>>(body, header);
+      data.push(...list.data);
+      total = list.total;
+      if (list.data.length < plan.pageSize) break;
     }
-    const { body, total } = await call(`${urlOf(resource)}?${qs}`);
-    return adaptList(body, total);
+    return { data: data.slice(plan.skip, plan.skip + plan.take) as never[], total };
   },
   async getOne(resource, { id }) {
-    const { body } = await call(`${urlOf(resource)}/${id}`);
+    const { body } = await call(`${endpointOf(resource).url}/${encodeURIComponent(String(id))}`);
     return { data: body };
   },
   async getMany(resource, { ids }) {
-    const data = await Promise.all(ids.map(async (id) => (await call(`${urlOf(resource)}/${id}`)).body));
+    const url = endpointOf(resource).url;
+    const data = await Promise.all(
+      ids.map(async (id) => (await call(`${url}/${encodeURIComponent(String(id))}`)).body),
+    );
     return { data };
   },
   async getManyReference(resource, { target, id, pagination, filter, sort }) {
     return this.getList(resource, { pagination, sort, filter: { ...filter, [target]: id } });
   },
   async create(resource, { data }) {
-    const { body } = await call(urlOf(resource), { method: 'POST', body: JSON.stringify(data) });
+    const { body } = await call(endpointOf(resource).url, { method: 'POST', body: JSON.stringify(data) });
     return { data: { ...data, ...body, id: body.id ?? body.applicationId } };
   },
   async update(resource, { id, data, previousData }) {
     const changed = Object.fromEntries(
       Object.entries(data).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(previousData?.[k])),
     );
-    const { body } = await call(`${urlOf(resource)}/${id}`, {
+    const { body } = await call(`${endpointOf(resource).url}/${encodeURIComponent(String(id))}`, {
       method: 'PATCH',
       body: JSON.stringify(changed),
     });
@@ -71,10 +75,8 @@ export const dataProvider: DataProvider & {
   async deleteMany() {
     throw new Error('records are never deleted from the console');
   },
-  /** A domain action on one record: POST <resource>/<id>/<action>. */
   async command(resource, id, action, body) {
-    return (
-      await call(`${urlOf(resource)}/${id}/${action}`, { method: 'POST', body: JSON.stringify(body ?? {}) })
-    ).body;
+    const url = `${endpointOf(resource).url}/${encodeURIComponent(id)}/${action}`;
+    return (await call(url, { method: 'POST', body: JSON.stringify(body ?? {}) })).body;
   },
 };

@@ -1,8 +1,46 @@
-/** Where each console resource lives behind the gateway; later services add their entries here. */
-export const RESOURCE_URLS: Record<string, string> = {
-  applications: '/api/registration/applications',
-  institutions: '/api/public/institutions',
-  timeline: '/api/directory/timeline',
-  users: '/api/admin/users',
-  audit: '/api/admin/audit',
+/**
+ * Where every console resource lives behind the gateway (same origin, prefix /api). A new
+ * service adds its entries here, its screen in src/<feature>/index.tsx and src/resources.tsx,
+ * and its grants in src/auth/permissions.ts. Pure module: jest loads it.
+ */
+export interface ResourceEndpoint {
+  /** List, and <url>/<id> for one record. */
+  url: string;
+  /** The largest pageSize the service accepts; longer exports are fetched page by page. */
+  maxPageSize: number;
+  /** The service refuses a list without these filters: the console shows a prompt instead of asking. */
+  requiredFilters?: string[];
+  /** Filters holding a calendar day (YYYY-MM-DD) that the service wants as an ISO instant in Beijing time. */
+  dayFilters?: { from?: string[]; to?: string[] };
+}
+
+export const RESOURCES: Record<string, ResourceEndpoint> = {
+  applications: { url: '/api/registration/applications', maxPageSize: 200 },
+  institutions: { url: '/api/public/institutions', maxPageSize: 100 },
+  timeline: {
+    url: '/api/directory/timeline',
+    maxPageSize: 200,
+    requiredFilters: ['institutionId'],
+    dayFilters: { from: ['from'], to: ['to'] },
+  },
+  users: { url: '/api/admin/users', maxPageSize: 200 },
+  audit: { url: '/api/admin/audit', maxPageSize: 200, dayFilters: { from: ['from'], to: ['to'] } },
 };
+
+/** Statistics for the dashboards: GET /api/<service>/stats, one per service (see dashboard-provider.ts). */
+export const STATS_URLS = {
+  registration: '/api/registration/stats',
+  inspection: '/api/inspection/stats',
+  complaints: '/api/complaints/stats',
+  fees: '/api/fee-supervision/stats',
+  directory: '/api/directory/stats',
+} as const;
+
+/** The signed-in user's new work (polled by the bell in the app bar). */
+export const NOTIFICATIONS_URL = '/api/me/notifications';
+
+export function endpointOf(resource: string): ResourceEndpoint {
+  const endpoint = RESOURCES[resource];
+  if (!endpoint) throw new Error(`unknown resource ${resource}`);
+  return endpoint;
+}

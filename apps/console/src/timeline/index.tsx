@@ -1,44 +1,95 @@
-import { Datagrid, DateField, FunctionField, List, SelectInput, TextInput, useTranslate } from 'react-admin';
-import { exporterFor } from '../providers/csv-exporter';
+import TimelineIcon from '@mui/icons-material/Timeline';
+import {
+  DateInput,
+  List,
+  Loading,
+  ResourceProps,
+  SelectInput,
+  useGetIdentity,
+  useListContext,
+} from 'react-admin';
+import { ListActions } from '../layout/ListActions';
+import { ExportField, useCsvExporter } from '../providers/csv-exporter';
+import { eventTypes, factsOf, SERVICES } from './event-catalogue';
+import { InstitutionPicker } from './InstitutionPicker';
+import { TimelineEvent, TimelineView } from './TimelineView';
 
-const services = ['registration', 'inspection', 'fees', 'complaints'];
+const exportFields: ExportField<TimelineEvent & Record<string, unknown>>[] = [
+  {
+    source: 'occurredAt',
+    render: (r, _t, locale) => new Date(r.occurredAt).toLocaleString(locale, { timeZone: 'Asia/Shanghai' }),
+  },
+  { source: 'service', render: (r, t) => t(`otr.services.${r.service}`, { _: r.service ?? '' }) },
+  { source: 'type', render: (r, t) => t(`otr.events.${r.type}`, { _: r.type }) },
+  {
+    source: 'actor',
+    render: (r, t) =>
+      [
+        r.actor?.department ? t(`otr.departments.${r.actor.department}`, { _: r.actor.department }) : '',
+        r.actor?.role && r.actor.role !== 'system'
+          ? t(`otr.roles.${r.actor.role}`, { _: r.actor.role })
+          : t('otr.timeline.system'),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+  },
+  {
+    source: 'facts',
+    render: (r, t) =>
+      factsOf(r.type, r.payload)
+        .map(
+          (f) =>
+            `${t(`otr.facts.${f.key}`, { _: f.key })}：${typeof f.value === 'object' ? JSON.stringify(f.value) : String(f.value)}`,
+        )
+        .join('；'),
+  },
+];
 
-/** Key facts of an event, readable without opening the payload. */
-const summary = (payload: Record<string, unknown>) =>
-  Object.entries(payload)
-    .filter(([, v]) => typeof v !== 'object')
-    .slice(0, 4)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(' · ');
+/** The event-type filter offers the types of the chosen service. */
+function TypeInput({ source }: { source: string; alwaysOn?: boolean }) {
+  const { filterValues } = useListContext();
+  return (
+    <SelectInput
+      source={source}
+      emptyText="otr.timeline.anyType"
+      choices={eventTypes(filterValues.service).map((id) => ({ id, name: `otr.events.${id}` }))}
+    />
+  );
+}
 
-/** One institution's whole history, from every service, in order. */
+const filters = [
+  <InstitutionPicker key="institutionId" source="institutionId" alwaysOn />,
+  <SelectInput
+    key="service"
+    source="service"
+    alwaysOn
+    emptyText="otr.timeline.anyService"
+    choices={SERVICES.map((id) => ({ id, name: `otr.services.${id}` }))}
+  />,
+  <TypeInput key="type" source="type" alwaysOn />,
+  <DateInput key="from" source="from" alwaysOn />,
+  <DateInput key="to" source="to" alwaysOn />,
+];
+
+/** One place to see an institution's whole history from every service, in order. */
 export const TimelineList = () => {
-  const t = useTranslate();
+  const { data: me, isPending } = useGetIdentity();
+  const exporter = useCsvExporter('timeline', exportFields);
+  if (isPending) return <Loading />;
   return (
     <List
-      filters={[
-        <TextInput key="institutionId" source="institutionId" alwaysOn />,
-        <SelectInput
-          key="service"
-          source="service"
-          choices={services.map((id) => ({ id, name: `otr.services.${id}` }))}
-          alwaysOn
-        />,
-      ]}
-      exporter={exporterFor('timeline')}
+      filters={filters}
+      filterDefaultValues={me?.institutionId ? { institutionId: me.institutionId } : undefined}
+      actions={<ListActions />}
+      exporter={exporter}
       empty={false}
-      disableSyncWithLocation={false}
+      perPage={50}
+      sort={{ field: 'occurredAt', order: 'ASC' }}
+      pagination={false}
     >
-      <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateField source="occurredAt" showTime />
-        <FunctionField source="service" render={(r) => t(`otr.services.${r.service}`, { _: r.service })} />
-        <FunctionField source="type" render={(r) => t(`otr.events.${r.type}`, { _: r.type })} />
-        <FunctionField
-          source="actor"
-          render={(r) => [r.actor?.userId, r.actor?.department].filter(Boolean).join(' / ')}
-        />
-        <FunctionField label="" render={(r) => summary(r.payload ?? {})} />
-      </Datagrid>
+      <TimelineView />
     </List>
   );
 };
+
+export const timeline: ResourceProps = { name: 'timeline', list: TimelineList, icon: TimelineIcon };

@@ -1,0 +1,19 @@
+import type { ResourceProps } from 'react-admin';
+import { applications } from './applications';
+import { audit } from './audit';
+import { MENU } from './auth/permissions';
+import { institutions } from './institutions';
+import { timeline } from './timeline';
+import { users } from './users';
+
+/**
+ * Every screen of the console. A new service's screen: a feature folder exporting its
+ * ResourceProps, an entry here, its URL in providers/resources.ts, its grants and menu position
+ * in auth/permissions.ts, and its words in i18n/zh-CN.ts and en.ts.
+ */
+const registered: ResourceProps[] = [applications, institutions, timeline, users, audit];
+
+/** In menu order (auth/permissions.ts MENU); react-admin hides those the role may not list. */
+export const resources = [...registered].sort(
+  (a, b) => MENU.indexOf(a.name as never) - MENU.indexOf(b.name as never),
+);
