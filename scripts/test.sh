@@ -14,8 +14,9 @@ export NX_DAEMON=false CHECKPOINT_DISABLE=1
 # The tests get their own broker on a port of their own (19092 unless taken by another checkout's),
 # because the end-to-end tests stop and start it; it is stopped again when the tests end.
 if [ -z "${KAFKA_BROKERS:-}" ]; then
+  export KAFKA_STATE_DIR="$PWD/.kafka-test"
   port=19092
-  own_pid=$(cat .kafka/kafka.pid 2>/dev/null || true)
+  own_pid=$(cat "$KAFKA_STATE_DIR/kafka.pid" 2>/dev/null || true)
   while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && ! { [ -n "$own_pid" ] && kill -0 "$own_pid" 2>/dev/null; }; do
     port=$((port + 100))
   done

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Stops the broker and deletes its data (a clean broker for the next start).
+# Stops the broker and deletes its data: the next start.sh formats a clean broker
+# (same cluster id, empty topics).   KAFKA_STATE_DIR (<repo>/.kafka)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+state="${KAFKA_STATE_DIR:-$here/../../.kafka}"
 bash "$here/stop.sh"
-rm -rf "$here/../../.kafka/data"
+rm -rf "$state/data"
 echo "kafka: data removed"

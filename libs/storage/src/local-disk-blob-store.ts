@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BlobMeta, BlobNotFound, BlobStore, isSha256, StoredBlob } from './blob-store';
-import { checkType, defaultPolicy, readLimited, StoragePolicy } from './policy';
+import { admit, defaultPolicy, StoragePolicy } from './policy';
 
-/** Files on local disk at <root>/<aa>/<bb>/<sha256>, with a JSON sidecar for the metadata. */
+/**
+ * Files on local disk at <root>/<aa>/<bb>/<sha256>, metadata in <sha256>.json beside them.
+ * A blob exists once its content file exists; the sidecar is always in place before that.
+ */
 export class LocalDiskBlobStore implements BlobStore {
   constructor(
     private readonly root: string,
@@ -14,25 +17,33 @@ export class LocalDiskBlobStore implements BlobStore {
   ) {}
 
   async put(content: Buffer | Readable, meta: BlobMeta): Promise<StoredBlob> {
-    const bytes = await readLimited(content, this.policy);
-    await checkType(bytes, meta.contentType, this.policy);
+    const { bytes, contentType } = await admit(content, meta, this.policy);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (await this.has(sha256)) return this.stat(sha256);
+
+    const path = this.pathOf(sha256);
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     const blob: StoredBlob = {
       sha256,
       size: bytes.length,
-      contentType: meta.contentType,
+      contentType,
       ...(meta.filename ? { filename: meta.filename } : {}),
     };
-    if (await this.has(sha256)) return this.stat(sha256);
-    const path = this.pathOf(sha256);
-    await mkdir(join(path, '..'), { recursive: true });
-    // Write under a temporary name and rename: a crash never leaves a half file under the final name.
-    const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(`${tmp}.json`, JSON.stringify(blob));
-    await rename(`${tmp}.json`, `${path}.json`);
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-    return blob;
+    try {
+      await writeSynced(`${tmp}.json`, JSON.stringify(blob));
+      // link() refuses an existing name: of concurrent puts the first sidecar wins and is never
+      // seen half-written, so every caller gets the same metadata back.
+      await link(`${tmp}.json`, `${path}.json`).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+      // Temp file + rename: the final name only ever holds complete, synced content.
+      await writeSynced(tmp, bytes);
+      await rename(tmp, path);
+    } finally {
+      await Promise.all([rm(tmp, { force: true }), rm(`${tmp}.json`, { force: true })]);
+    }
+    return this.stat(sha256);
   }
 
   async get(sha256: string) {
@@ -55,5 +66,16 @@ export class LocalDiskBlobStore implements BlobStore {
 
   private pathOf(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+}
+
+/** Flushed to disk before the rename, so a power cut can't leave an empty file under the name. */
+async function writeSynced(path: string, data: string | Buffer): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    await file.writeFile(data);
+    await file.sync();
+  } finally {
+    await file.close();
   }
 }
