@@ -13,68 +13,12 @@ import { startService } from '@otr/runtime';
 import { directoryService } from '@otr/directory';
 import { gatewayService } from '@otr/gateway';
 import { createTestDatabase, freePort } from '@otr/testing';
-import { prng } from '../apps/platform/src/seed/demo-institutions';
+import { BRANDS, COURSES, prng } from '../apps/platform/src/seed/demo-institutions';
 
 const N = Number(process.env.N ?? 200_000);
 const CITIES = ['杭州', '宁波', '温州', '嘉兴', '湖州', '绍兴', '金华', '衢州', '舟山', '台州', '丽水'];
-const BRANDS = [
-  '启航',
-  '星辰',
-  '博雅',
-  '乐学',
-  '思源',
-  '明德',
-  '致远',
-  '睿思',
-  '童心',
-  '青藤',
-  '知行',
-  '晨曦',
-  '翰林',
-  '墨香',
-  '弘毅',
-  '德馨',
-  '卓越',
-  '立人',
-  '文澜',
-  '新禾',
-  '向阳',
-  '远航',
-  '雏鹰',
-  '彩虹',
-  '蓝鲸',
-  '繁星',
-  '朝露',
-  '博观',
-  '天行',
-  '明月',
-];
-const COURSES = [
-  '英语',
-  '美术',
-  '书法',
-  '钢琴',
-  '舞蹈',
-  '编程',
-  '机器人',
-  '围棋',
-  '篮球',
-  '足球',
-  '游泳',
-  '跆拳道',
-  '武术',
-  '声乐',
-  '小提琴',
-  '古筝',
-  '播音主持',
-  '科学实验',
-  '航模',
-  '击剑',
-  '羽毛球',
-  '乒乓球',
-  '口才',
-  '阅读',
-];
+/** Every demo course, plus the subject words parents search for most. */
+const ALL_COURSES = ['英语', '口才', '阅读', ...Object.values(COURSES).flat()];
 const KINDS: [string, 'arts' | 'sports' | 'science-tech'][] = [
   ['艺术', 'arts'],
   ['体育', 'sports'],
@@ -98,7 +42,7 @@ async function load(transport: InProcessTransport) {
         payload: {
           licenseId: id,
           licenseNumber: `教民${city}${2020 + ((i + k) % 6)}${String(i + k).padStart(6, '0')}号`,
-          institutionName: `${city}${pick(BRANDS)}${pick(COURSES)}${kind}培训${rnd() < 0.7 ? '有限公司' : '学校'}${i + k}`,
+          institutionName: `${city}${pick(BRANDS)}${pick(ALL_COURSES)}${kind}培训${rnd() < 0.7 ? '有限公司' : '学校'}${i + k}`,
           legalForm: 'for-profit',
           category,
           scopes: rnd() < 0.2 ? ['offline', 'online'] : ['offline'],

@@ -19,7 +19,8 @@ export interface DemoDistrict {
   roads: string[];
 }
 
-const BRANDS = [
+/** Brand words of plausible (invented) institution names. */
+export const BRANDS = [
   '启航',
   '星辰',
   '博雅',
@@ -63,7 +64,7 @@ const BRANDS = [
 ];
 
 /** Non-subject courses by category (the competent department follows the category). */
-const COURSES: Record<'sports' | 'arts' | 'science-tech', string[]> = {
+export const COURSES: Record<'sports' | 'arts' | 'science-tech', string[]> = {
   sports: [
     '篮球',
     '足球',
