@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../registry';
 import { Topics } from '../topics';
-import { Category, IsoDate, LegalForm, Location, Scope } from './common';
+import { Category, Fen, IsoDate, LegalForm, Location, Scope } from './common';
 
 const topic = Topics.registration;
 
@@ -131,6 +131,124 @@ export const LicenseRenewed = defineEvent({
   payload: z.object({ licenseId: z.string(), licenseNumber: z.string(), validUntil: IsoDate }),
 });
 
+/** Days before the end of validity the operator is reminded to renew (90 and 30 by default). */
+export const LicenseExpiryReminderDue = defineEvent({
+  type: 'registration.LicenseExpiryReminderDue',
+  version: 1,
+  topic,
+  payload: z.object({
+    licenseId: z.string(),
+    licenseNumber: z.string(),
+    validUntil: IsoDate,
+    daysBefore: z.number().int().positive(),
+  }),
+});
+
+/** A review step passed its working-day deadline (超期). */
+export const ReviewStepOverdue = defineEvent({
+  type: 'registration.ReviewStepOverdue',
+  version: 1,
+  topic,
+  payload: z.object({
+    applicationId: z.string(),
+    step: z.enum(['decision', 'opinion']),
+    department: z.string(),
+    dueBy: IsoDate,
+    district: z.string(),
+  }),
+});
+
+/** An approved change of name, address, legal representative or scope (变更). */
+export const InstitutionChanged = defineEvent({
+  type: 'registration.InstitutionChanged',
+  version: 1,
+  topic,
+  payload: z.object({
+    licenseId: z.string(),
+    licenseNumber: z.string(),
+    changes: z
+      .object({
+        institutionName: z.string().min(1),
+        address: z.string().min(1),
+        district: z.string(),
+        location: Location,
+        legalRepresentative: z.string().min(1),
+        scopes: z.array(Scope).min(1),
+      })
+      .partial(),
+  }),
+});
+
+/** A course filed with the licensing department (课程备案), with its fee standard. */
+export const CourseFiled = defineEvent({
+  type: 'registration.CourseFiled',
+  version: 1,
+  topic,
+  payload: z.object({
+    courseId: z.string(),
+    licenseId: z.string(),
+    name: z.string().min(1),
+    category: Category,
+    subject: z.string().min(1),
+    mode: Scope,
+    gradeLevels: z.array(z.string()),
+    totalHours: z.number().int().positive(),
+    lessonMinutes: z.number().int().positive(),
+    maxClassSize: z.number().int().positive(),
+    /** The filed fee for the whole course, integer fen. */
+    priceFen: Fen,
+  }),
+});
+
+/** A staff member filed (人员备案); the identity number travels only as a salted hash. */
+export const StaffFiled = defineEvent({
+  type: 'registration.StaffFiled',
+  version: 1,
+  topic,
+  payload: z.object({
+    staffId: z.string(),
+    licenseId: z.string(),
+    name: z.string().min(1),
+    role: z.enum(['teacher', 'other']),
+    subject: z.string().optional(),
+    certificateNumber: z.string().optional(),
+  }),
+});
+
+export const StaffRemoved = defineEvent({
+  type: 'registration.StaffRemoved',
+  version: 1,
+  topic,
+  payload: z.object({ staffId: z.string(), licenseId: z.string(), reason: z.string().min(1) }),
+});
+
+/** The institution closed (终止办学): the license ends and fee supervision runs the closure playbook. */
+export const InstitutionClosed = defineEvent({
+  type: 'registration.InstitutionClosed',
+  version: 1,
+  topic,
+  payload: z.object({
+    licenseId: z.string(),
+    licenseNumber: z.string(),
+    closedOn: IsoDate,
+    reason: z.string().min(1),
+  }),
+});
+
+/** A staff member matches the in-service school teacher roster (在职教师违规有偿补课): inspection acts on it. */
+export const InServiceTeacherDetected = defineEvent({
+  type: 'registration.InServiceTeacherDetected',
+  version: 1,
+  topic,
+  payload: z.object({
+    staffName: z.string().min(1),
+    school: z.string().min(1),
+    licenseId: z.string().optional(),
+    applicationId: z.string().optional(),
+    detectedAt: z.enum(['application', 'staff-filing', 'roster-import']),
+  }),
+});
+
 export const registrationEvents = [
   ApplicationSubmitted,
   ApplicationReturned,
@@ -144,4 +262,12 @@ export const registrationEvents = [
   LicenseRevoked,
   LicenseExpired,
   LicenseRenewed,
+  LicenseExpiryReminderDue,
+  ReviewStepOverdue,
+  InstitutionChanged,
+  CourseFiled,
+  StaffFiled,
+  StaffRemoved,
+  InstitutionClosed,
+  InServiceTeacherDetected,
 ];
