@@ -5,3 +5,5 @@ export { ApproveApplicationCommand } from './application/approve-application/app
 export { CountApplicationsQuery } from './application/count-applications/count-applications.query';
 export { competentDepartment } from './domain/licensing-rules';
 export * from './application/review/review.commands';
+export { toStaffMember, StaffFiling, CourseFiling } from './domain/filings';
+export { idNumberPepper } from './infrastructure/id-number-pepper';

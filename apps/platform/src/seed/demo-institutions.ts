@@ -1,4 +1,4 @@
-import { ApplicationForm } from '@otr/registration';
+import { ApplicationForm, idNumberPepper, toStaffMember } from '@otr/registration';
 
 /** A small seeded PRNG (mulberry32) so the demo data is the same on every machine. */
 export function prng(seed: number): () => number {
@@ -97,6 +97,14 @@ export const COURSES: Record<'sports' | 'arts' | 'science-tech', string[]> = {
   'science-tech': ['编程', '机器人', '科学实验', '航模', '无人机', '人工智能', '天文', '创客'],
 };
 
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
+const GIVEN_NAMES = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '华', '慧'];
+const CERTIFICATES = { sports: 'sports-coach', arts: 'arts-professional', 'science-tech': 'science-professional' } as const;
+
+/** A well-formed (not real) Hangzhou identity number. */
+const demoIdNumber = (rnd: () => number) =>
+  `330106${1975 + Math.floor(rnd() * 25)}0${1 + Math.floor(rnd() * 9)}1${Math.floor(rnd() * 10)}${String(Math.floor(rnd() * 10000)).padStart(4, '0')}`;
+
 const KINDS = { sports: '体育', arts: '艺术', 'science-tech': '科技' } as const;
 
 /** Realistic applications across the city's districts: names, addresses, venues, scopes. */
@@ -135,8 +143,33 @@ export function demoApplications(
         maxClassSize,
         fireSafetyAccepted: true,
       },
-      legalRepresentative: `${pick(['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'])}${pick(['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '华', '慧'])}`,
+      legalRepresentative: `${pick(SURNAMES)}${pick(GIVEN_NAMES)}`,
       ageGroups: ['primary', 'junior-secondary'],
+      staff: [
+        toStaffMember(
+          {
+            name: `${pick(SURNAMES)}${pick(GIVEN_NAMES)}`,
+            idNumber: demoIdNumber(rnd),
+            role: 'teacher',
+            subject: course,
+            certificate: { kind: CERTIFICATES[category], number: `ZS${Math.floor(rnd() * 1e8)}`, subject: course },
+          },
+          idNumberPepper(),
+        ),
+      ],
+      courses: [
+        {
+          name: `${course}${pick(['启蒙班', '提高班', '兴趣班'])}`,
+          subject: course,
+          mode: 'offline',
+          gradeLevels: ['primary'],
+          outline: `${course}基础训练、分级练习与期末展示，每周一次。`,
+          totalHours: 24 + 8 * Math.floor(rnd() * 5),
+          lessonMinutes: 60,
+          maxClassSize,
+          priceFen: (1200 + 200 * Math.floor(rnd() * 15)) * 100,
+        },
+      ],
     });
   }
   return forms;

@@ -11,6 +11,7 @@ import {
   OpinionRequested,
 } from '@otr/contracts';
 import { ApplicationEvent, ApplicationState } from '../domain/license-application';
+import { courseFiledEvent, staffFiledEvent } from './filing-events';
 
 /** Translates domain events into the published language of libs/contracts. */
 export function toIntegrationEvents(
@@ -87,6 +88,10 @@ export function toIntegrationEvents(
             validUntil: e.validUntil,
           },
         });
+      case 'CourseFiled':
+        return courseFiledEvent(base, { ...e, category: f.category });
+      case 'StaffFiled':
+        return staffFiledEvent(base, e);
     }
   });
 }

@@ -1,5 +1,8 @@
 import { EventOrigin } from '@otr/contracts';
-import { ApplicationEvent, ApplicationState } from '../domain/license-application';
+import { ApplicantRecord, ApplicationEvent, ApplicationState } from '../domain/license-application';
+import { ApplicationForm } from '../domain/application-form';
+import { BlacklistEntry } from '../domain/blacklist';
+import { FiledStaff, InServiceTeacher } from '../domain/in-service-roster';
 import { LicensingRules } from '../domain/licensing-rules';
 import { LicenseEvent, LicenseState } from '../domain/license';
 import { ApplicationFilter, ApplicationListItem } from './list-applications/list-applications.query';
@@ -7,6 +10,7 @@ import { ApplicationFilter, ApplicationListItem } from './list-applications/list
 export const APPLICATIONS = Symbol('ApplicationRepository');
 export const LICENSES = Symbol('LicenseRepository');
 export const LICENSING_RULES = Symbol('LicensingRulesSource');
+export const APPLICANT_RECORDS = Symbol('ApplicantRecords');
 
 /** Loads and saves applications; saving also writes their integration events in the same transaction. */
 export interface ApplicationRepository {
@@ -31,4 +35,16 @@ export interface LicenseRepository {
   save(state: LicenseState, events: LicenseEvent[], origin: EventOrigin): Promise<void>;
   /** Active or suspended licenses whose last valid day is before today. */
   dueToExpire(today: string): Promise<string[]>;
+  /** Active or suspended licenses whose last valid day is on or before the given day. */
+  endingBy(lastDay: string): Promise<string[]>;
+}
+
+/** What other registers say about applicants and staff: the in-service roster and the black list. */
+export interface ApplicantRecords {
+  recordFor(form: ApplicationForm, today: string): Promise<ApplicantRecord>;
+  rosterMatches(idNumberHashes: string[]): Promise<InServiceTeacher[]>;
+  /** Replaces the roster whole and returns the filed staff (not removed) to check against it. */
+  replaceRoster(teachers: InServiceTeacher[]): Promise<FiledStaff[]>;
+  listBlacklisted(entry: BlacklistEntry): Promise<void>;
+  delistBlacklisted(entryId: string): Promise<void>;
 }

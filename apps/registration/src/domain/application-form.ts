@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category, LegalForm, Location, Scope } from '@otr/contracts';
+import { CourseFiling, StaffMember } from './filings';
 
 /** What an operator files to apply for a school-running license (办学许可申请). */
 export const ApplicationForm = z.object({
@@ -22,5 +23,8 @@ export const ApplicationForm = z.object({
   ageGroups: z
     .array(z.enum(['preschool', 'primary', 'junior-secondary', 'senior-secondary', 'adult']))
     .min(1),
+  /** Staff with their certificates, and the courses with outline, hours and fee standard. */
+  staff: z.array(StaffMember).default([]),
+  courses: z.array(CourseFiling).default([]),
 });
 export type ApplicationForm = z.infer<typeof ApplicationForm>;

@@ -14,10 +14,13 @@ import {
 } from './license-application';
 import { LicensingRules } from './licensing-rules';
 
+/** Nothing on the in-service roster or the black list about this applicant. */
+const clean = { inService: [], blacklist: [], today: '2026-11-28' };
 const rules: LicensingRules = {
   minAreaPerStudent: { value: 3, source: '国办发〔2018〕80号' },
   newSubjectApprovalsAllowed: { value: false, source: '中办发〔2021〕40号' },
   licenseValidityYears: { value: 3, source: 'demo' },
+  onlineLessonMaxMinutes: { value: 30, source: 'demo' },
 };
 const form: ApplicationForm = {
   institutionName: '杭州西湖区启航编程科技培训有限公司',
@@ -29,9 +32,16 @@ const form: ApplicationForm = {
   venue: { area: 90, maxClassSize: 30, fireSafetyAccepted: true },
   legalRepresentative: '李明',
   ageGroups: ['primary'],
+  staff: [],
+  courses: [],
 };
 const approver = { department: 'science', jurisdiction: 'CN-ZJ-HZ-XH' };
-const license = (today: string) => ({ licenseId: 'l-1', licenseNumber: '教民XH202600002号', today });
+const license = (today: string) => ({
+  licenseId: 'l-1',
+  licenseNumber: '教民XH202600002号',
+  today,
+  newId: () => 'f-1',
+});
 
 /** given events, the state they lead to (emmett style). */
 const given = (...events: ApplicationEvent[]): ApplicationState =>
@@ -44,7 +54,7 @@ const given = (...events: ApplicationEvent[]): ApplicationState =>
     opinions: {},
     version: 1,
   });
-const submitted = submit(form, rules)[0];
+const submitted = submit(form, rules, clean)[0];
 const fireAsked = { type: 'OpinionRequested' as const, department: 'fire', dueBy: '2026-12-04' };
 
 describe('joint review of an application', () => {
@@ -110,14 +120,14 @@ describe('correction and rejection', () => {
   it('when returned for correction, then the operator may resubmit, and the rules apply again', () => {
     const state = given(submitted, ...returnForCorrection(given(submitted), returned.items, approver));
     expect(state.status).toBe('returned');
-    expect(resubmit(state, form, rules)[0].type).toBe('ApplicationSubmitted');
-    expect(() => resubmit(state, { ...form, venue: { ...form.venue, area: 10 } }, rules)).toThrow(
+    expect(resubmit(state, form, rules, clean)[0].type).toBe('ApplicationSubmitted');
+    expect(() => resubmit(state, { ...form, venue: { ...form.venue, area: 10 } }, rules, clean)).toThrow(
       LicensingRuleViolated,
     );
   });
 
   it('cannot be resubmitted unless it was returned', () => {
-    expect(() => resubmit(given(submitted), form, rules)).toThrow(InvalidApplicationState);
+    expect(() => resubmit(given(submitted), form, rules, clean)).toThrow(InvalidApplicationState);
   });
 
   it('is returned or rejected only by the competent department', () => {

@@ -3,10 +3,13 @@ import { InvalidApplicationState, LicensingRuleViolated, NotCompetentToDecide } 
 import { approve, ApplicationState, evolve, submit } from './license-application';
 import { LicensingRules } from './licensing-rules';
 
+/** Nothing on the in-service roster or the black list about this applicant. */
+const clean = { inService: [], blacklist: [], today: '2026-11-28' };
 const rules: LicensingRules = {
   minAreaPerStudent: { value: 3, source: '国办发〔2018〕80号' },
   newSubjectApprovalsAllowed: { value: false, source: '中办发〔2021〕40号' },
   licenseValidityYears: { value: 3, source: 'demo' },
+  onlineLessonMaxMinutes: { value: 30, source: 'demo' },
 };
 
 const form = (over: Partial<ApplicationForm> = {}): ApplicationForm => ({
@@ -19,11 +22,13 @@ const form = (over: Partial<ApplicationForm> = {}): ApplicationForm => ({
   venue: { area: 60, maxClassSize: 20, fireSafetyAccepted: true },
   legalRepresentative: '王芳',
   ageGroups: ['primary'],
+  staff: [],
+  courses: [],
   ...over,
 });
 
 const submitted = (f = form()): ApplicationState =>
-  submit(f, rules).reduce(evolve, {
+  submit(f, rules, clean).reduce(evolve, {
     id: 'a-1',
     institutionId: 'i-1',
     status: 'submitted',
@@ -34,7 +39,13 @@ const submitted = (f = form()): ApplicationState =>
   });
 
 const approver = { department: 'culture-tourism', jurisdiction: 'CN-ZJ-HZ-XH' };
-const issue = { licenseId: 'l-1', licenseNumber: '教民XH202600001号', today: '2026-11-22' };
+let filed = 0;
+const issue = {
+  licenseId: 'l-1',
+  licenseNumber: '教民XH202600001号',
+  today: '2026-11-22',
+  newId: () => `f-${++filed}`,
+};
 
 const refusal = (fn: () => unknown) => {
   try {
@@ -48,7 +59,7 @@ const refusal = (fn: () => unknown) => {
 describe('a license application', () => {
   describe('when submitted', () => {
     it('goes to the department competent for its category', () => {
-      expect(submit(form({ category: 'sports' }), rules)).toEqual([
+      expect(submit(form({ category: 'sports' }), rules, clean)).toEqual([
         expect.objectContaining({ type: 'ApplicationSubmitted', competentDepartment: 'sports' }),
       ]);
       expect(submitted(form({ category: 'science-tech' })).competentDepartment).toBe('science');
@@ -56,13 +67,13 @@ describe('a license application', () => {
 
     it('is accepted with exactly 3 m² per student', () => {
       expect(() =>
-        submit(form({ venue: { area: 60, maxClassSize: 20, fireSafetyAccepted: true } }), rules),
+        submit(form({ venue: { area: 60, maxClassSize: 20, fireSafetyAccepted: true } }), rules, clean),
       ).not.toThrow();
     });
 
     it('is refused with less than 3 m² per student, naming the field, rule and source', () => {
       const e = refusal(() =>
-        submit(form({ venue: { area: 59.9, maxClassSize: 20, fireSafetyAccepted: true } }), rules),
+        submit(form({ venue: { area: 59.9, maxClassSize: 20, fireSafetyAccepted: true } }), rules, clean),
       );
       expect(e).toBeInstanceOf(LicensingRuleViolated);
       expect(e.citation).toEqual({
@@ -73,29 +84,31 @@ describe('a license application', () => {
     });
 
     it('is refused for preschool children', () => {
-      expect(refusal(() => submit(form({ ageGroups: ['preschool', 'primary'] }), rules)).citation.field).toBe(
-        'ageGroups',
-      );
+      expect(
+        refusal(() => submit(form({ ageGroups: ['preschool', 'primary'] }), rules, clean)).citation.field,
+      ).toBe('ageGroups');
     });
 
     it('is refused for a for-profit subject-type institution', () => {
-      expect(refusal(() => submit(form({ category: 'subject' }), rules)).citation.field).toBe('legalForm');
+      expect(refusal(() => submit(form({ category: 'subject' }), rules, clean)).citation.field).toBe(
+        'legalForm',
+      );
     });
 
     it('is refused for a new subject-type institution where the jurisdiction allows none', () => {
-      const e = refusal(() => submit(form({ category: 'subject', legalForm: 'non-profit' }), rules));
+      const e = refusal(() => submit(form({ category: 'subject', legalForm: 'non-profit' }), rules, clean));
       expect(e.citation).toMatchObject({ field: 'category', source: '中办发〔2021〕40号' });
     });
 
     it('is accepted for a non-profit subject-type institution where the jurisdiction still allows them', () => {
       const open = { ...rules, newSubjectApprovalsAllowed: { value: true, source: 'local' } };
-      expect(() => submit(form({ category: 'subject', legalForm: 'non-profit' }), open)).not.toThrow();
+      expect(() => submit(form({ category: 'subject', legalForm: 'non-profit' }), open, clean)).not.toThrow();
     });
 
     it('is refused for offline training without fire-safety acceptance', () => {
       const f = form({ venue: { area: 100, maxClassSize: 10, fireSafetyAccepted: false } });
-      expect(refusal(() => submit(f, rules)).citation.field).toBe('venue.fireSafetyAccepted');
-      expect(() => submit({ ...f, scopes: ['online'] }, rules)).not.toThrow();
+      expect(refusal(() => submit(f, rules, clean)).citation.field).toBe('venue.fireSafetyAccepted');
+      expect(() => submit({ ...f, scopes: ['online'] }, rules, clean)).not.toThrow();
     });
   });
 

@@ -1,6 +1,16 @@
 import { ApplicationForm } from './application-form';
 import { InvalidApplicationState, LicensingRuleViolated, NotCompetentToDecide } from './errors';
+import { assertNotBlacklisted, BlacklistEntry } from './blacklist';
+import { checkCourse, checkStaffQualification, CourseFiling, StaffMember } from './filings';
+import { assertNoneInService, InServiceTeacher } from './in-service-roster';
 import { competentDepartment, LicensingRules } from './licensing-rules';
+
+/** What other records say about an applicant: roster matches for its staff, black-list entries, today. */
+export interface ApplicantRecord {
+  inService: InServiceTeacher[];
+  blacklist: BlacklistEntry[];
+  today: string;
+}
 
 export type ApplicationStatus = 'submitted' | 'returned' | 'approved' | 'rejected';
 
@@ -44,7 +54,9 @@ export type ApplicationEvent =
       licenseNumber: string;
       validFrom: string;
       validUntil: string;
-    };
+    }
+  | { type: 'CourseFiled'; licenseId: string; courseId: string; course: CourseFiling }
+  | { type: 'StaffFiled'; licenseId: string; staffId: string; staff: StaffMember };
 
 const DOUBLE_REDUCTION = '中办发〔2021〕40号 (双减)';
 
@@ -91,9 +103,23 @@ export function checkLicensingRules(form: ApplicationForm, rules: LicensingRules
   }
 }
 
-/** decide: submitting a form that passes every licensing rule. */
-export function submit(form: ApplicationForm, rules: LicensingRules): ApplicationEvent[] {
+/** Staff and courses filed with the application are held to the same rules as later filings. */
+function checkStaffAndCourses(form: ApplicationForm, rules: LicensingRules): void {
+  form.staff.forEach((s, i) => checkStaffQualification(form.category, s, `staff.${i}`));
+  const profile = { ...form, maxClassSize: form.venue.maxClassSize };
+  form.courses.forEach((c, i) => checkCourse(profile, c, rules.onlineLessonMaxMinutes, `courses.${i}`));
+}
+
+/** decide: submitting a form that passes every licensing rule, from an applicant not barred elsewhere. */
+export function submit(
+  form: ApplicationForm,
+  rules: LicensingRules,
+  record: ApplicantRecord,
+): ApplicationEvent[] {
   checkLicensingRules(form, rules);
+  checkStaffAndCourses(form, rules);
+  assertNotBlacklisted(form, record.blacklist, record.today);
+  assertNoneInService(form.staff, record.inService);
   return [{ type: 'ApplicationSubmitted', form, competentDepartment: competentDepartment(form.category) }];
 }
 
@@ -130,9 +156,10 @@ export function resubmit(
   state: ApplicationState,
   form: ApplicationForm,
   rules: LicensingRules,
+  record: ApplicantRecord,
 ): ApplicationEvent[] {
   if (state.status !== 'returned') throw new InvalidApplicationState('resubmit', state.status);
-  return submit(form, rules);
+  return submit(form, rules, record);
 }
 
 /** decide: return for correction (补正), naming each item and why. */
@@ -211,7 +238,7 @@ function checkJointReview(state: ApplicationState, today: string): void {
 /** decide: approving issues the license with its number and validity from the rulebook. */
 export function approve(
   state: ApplicationState,
-  license: { licenseId: string; licenseNumber: string; today: string },
+  license: { licenseId: string; licenseNumber: string; today: string; newId: () => string },
   rules: LicensingRules,
   by: Decider,
 ): ApplicationEvent[] {
@@ -227,6 +254,19 @@ export function approve(
       validFrom: license.today,
       validUntil: addYears(license.today, rules.licenseValidityYears.value),
     },
+    // The staff and courses of the application become the institution's first filings.
+    ...state.form.courses.map((course) => ({
+      type: 'CourseFiled' as const,
+      licenseId: license.licenseId,
+      courseId: license.newId(),
+      course,
+    })),
+    ...state.form.staff.map((staff) => ({
+      type: 'StaffFiled' as const,
+      licenseId: license.licenseId,
+      staffId: license.newId(),
+      staff,
+    })),
   ];
 }
 
@@ -261,6 +301,8 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
     case 'ApplicationApproved':
       return { ...state, status: 'approved' };
     case 'LicenseIssued':
+    case 'CourseFiled':
+    case 'StaffFiled':
       return state;
   }
 }

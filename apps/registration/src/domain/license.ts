@@ -1,7 +1,22 @@
-import { InvalidApplicationState } from './errors';
+import { InvalidApplicationState, LicensingRuleViolated } from './errors';
 
 /** License states (DOMAIN.md): active, suspended (stop enrolling), revoked, expired, closed. */
 export type LicenseStatus = 'active' | 'suspended' | 'revoked' | 'expired' | 'closed';
+
+/** What the license certifies about the institution; changes (变更) move it. */
+export interface LicenseProfile {
+  institutionName: string;
+  address: string;
+  legalRepresentative: string;
+  scopes: ('online' | 'offline')[];
+  category: 'subject' | 'sports' | 'arts' | 'science-tech';
+  maxClassSize: number;
+}
+
+/** The parts of a profile a change may move (名称、地址、法定代表人、办学范围). */
+export type ProfileChange = Partial<
+  Pick<LicenseProfile, 'institutionName' | 'address' | 'legalRepresentative' | 'scopes'>
+>;
 
 export interface LicenseState {
   id: string;
@@ -12,6 +27,9 @@ export interface LicenseState {
   /** Who may change it: the competent department in the institution's district. */
   district: string;
   competentDepartment: string;
+  profile: LicenseProfile;
+  /** Expiry reminders already sent for the current validity, as days before (90, 30). */
+  remindersSent: number[];
   version: number;
 }
 
@@ -20,7 +38,10 @@ export type LicenseEvent =
   | { type: 'LicenseReinstated'; reason: string; decision?: string }
   | { type: 'LicenseRevoked'; reason: string; decision?: string }
   | { type: 'LicenseExpired'; validUntil: string }
-  | { type: 'LicenseRenewed'; validUntil: string };
+  | { type: 'LicenseRenewed'; validUntil: string }
+  | { type: 'LicenseExpiryReminderDue'; daysBefore: number }
+  | { type: 'InstitutionChanged'; changes: ProfileChange }
+  | { type: 'InstitutionClosed'; closedOn: string; reason: string };
 
 const refuse = (action: string, s: LicenseState) =>
   new InvalidApplicationState(`${action} a license`, s.status);
@@ -55,6 +76,66 @@ export function renew(s: LicenseState, validUntil: string): LicenseEvent[] {
   return [{ type: 'LicenseRenewed', validUntil }];
 }
 
+/** A penalty's consequence for the license, as inspection decided it (教育部令第53号). */
+export type PenaltyLicenseAction = 'none' | 'stop-enrolling' | 'suspend' | 'revoke';
+
+/**
+ * decide: apply a penalty decision. Stopping enrolment and suspension both stop enrolling here;
+ * a decision that finds the license already in that state (or ended) changes nothing, so a
+ * redelivered or late decision is harmless.
+ */
+export function applyPenalty(
+  s: LicenseState,
+  action: PenaltyLicenseAction,
+  decision: string,
+  reason: string,
+): LicenseEvent[] {
+  if (action === 'none' || s.status === 'revoked' || s.status === 'closed') return [];
+  if (action === 'revoke') return revoke(s, reason, decision);
+  return s.status === 'active' ? suspend(s, reason, decision) : [];
+}
+
+/** Whole days from one ISO date to another. */
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * decide: the expiry reminders due today (90 and 30 days before by default). Only the nearest
+ * missed one is sent, so a sweep that did not run for weeks does not send a burst.
+ */
+export function remindersDue(s: LicenseState, today: string, reminderDays: number[]): LicenseEvent[] {
+  if (s.status !== 'active' && s.status !== 'suspended') return [];
+  const left = daysBetween(today, s.validUntil);
+  const due = reminderDays
+    .filter((d) => left >= 0 && left <= d && !s.remindersSent.some((sent) => sent <= d))
+    .sort((a, b) => a - b);
+  return due.length ? [{ type: 'LicenseExpiryReminderDue', daysBefore: due[0] }] : [];
+}
+
+/** decide: an approved change of name, address, legal representative or scope. */
+export function changeProfile(s: LicenseState, changes: ProfileChange): LicenseEvent[] {
+  if (s.status !== 'active' && s.status !== 'suspended') throw refuse('change', s);
+  const moved = Object.fromEntries(
+    Object.entries(changes).filter(
+      ([k, v]) =>
+        v !== undefined && JSON.stringify(v) !== JSON.stringify(s.profile[k as keyof LicenseProfile]),
+    ),
+  ) as ProfileChange;
+  if (Object.keys(moved).length === 0) {
+    throw new LicensingRuleViolated('the change request changes nothing', {
+      field: 'changes',
+      rule: 'a change names at least one item that differs from the license',
+    });
+  }
+  return [{ type: 'InstitutionChanged', changes: moved }];
+}
+
+/** decide: closing (终止办学) ends any license that has not already been revoked or closed. */
+export function close(s: LicenseState, closedOn: string, reason: string): LicenseEvent[] {
+  if (s.status === 'revoked' || s.status === 'closed') throw refuse('close', s);
+  return [{ type: 'InstitutionClosed', closedOn, reason }];
+}
+
 export function evolveLicense(s: LicenseState, e: LicenseEvent): LicenseState {
   switch (e.type) {
     case 'LicenseSuspended':
@@ -66,6 +147,12 @@ export function evolveLicense(s: LicenseState, e: LicenseEvent): LicenseState {
     case 'LicenseExpired':
       return { ...s, status: 'expired' };
     case 'LicenseRenewed':
-      return { ...s, validUntil: e.validUntil };
+      return { ...s, validUntil: e.validUntil, remindersSent: [] };
+    case 'LicenseExpiryReminderDue':
+      return { ...s, remindersSent: [...s.remindersSent, e.daysBefore] };
+    case 'InstitutionChanged':
+      return { ...s, profile: { ...s.profile, ...e.changes } };
+    case 'InstitutionClosed':
+      return { ...s, status: 'closed' };
   }
 }

@@ -3,6 +3,7 @@ export interface LicensingRules {
   minAreaPerStudent: { value: number; source: string };
   newSubjectApprovalsAllowed: { value: boolean; source: string };
   licenseValidityYears: { value: number; source: string };
+  onlineLessonMaxMinutes: { value: number; source: string };
 }
 
 /** The department competent for a category (DOMAIN.md, Licensing): education acts where none is assigned. */

@@ -6,6 +6,7 @@ import { ApplicationEvent, ApplicationState, ApplicationStatus } from '../domain
 import { toIntegrationEvents } from '../application/integration-events';
 import { ApplicationRepository } from '../application/ports';
 import { ApplicationFilter } from '../application/list-applications/list-applications.query';
+import { insertCourse, insertStaff } from './filing-rows';
 import { RegistrationPrisma } from './registration-prisma';
 
 /** District code CN-ZJ-HZ-XH → XH, the local part printed in license numbers. */
@@ -80,10 +81,20 @@ export class PrismaApplicationRepository implements ApplicationRepository {
               scopes: f.scopes,
               validFrom: new Date(e.validFrom),
               validUntil: new Date(e.validUntil),
+              profile: {
+                institutionName: f.institutionName,
+                address: f.address,
+                legalRepresentative: f.legalRepresentative,
+                scopes: f.scopes,
+                category: f.category,
+                maxClassSize: f.venue.maxClassSize,
+              },
               version: 1,
             },
           });
         }
+        if (e.type === 'CourseFiled') await insertCourse(tx, e);
+        if (e.type === 'StaffFiled') await insertStaff(tx, e);
       }
       await this.outbox.append(tx, toIntegrationEvents(state, events, origin));
     });

@@ -16,6 +16,7 @@ export class RulebookLicensingRules implements LicensingRulesSource {
       minAreaPerStudent: cite(this.rulebook.resolve('venue.minAreaPerStudent', at)),
       newSubjectApprovalsAllowed: cite(this.rulebook.resolve('licensing.newSubjectApprovalsAllowed', at)),
       licenseValidityYears: cite(this.rulebook.resolve('licensing.validityYears', at)),
+      onlineLessonMaxMinutes: cite(this.rulebook.resolve('training.onlineLessonMaxMinutes', at)),
     };
   }
 }

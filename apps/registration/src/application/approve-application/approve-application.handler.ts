@@ -18,7 +18,7 @@ export class ApproveApplicationHandler implements ICommandHandler<ApproveApplica
 
   async execute({ applicationId, origin, by }: ApproveApplicationCommand) {
     const now = this.clock.now();
-    const license = { licenseId: newId(), licenseNumber: '', today: chinaDate(now) };
+    const license = { licenseId: newId(), licenseNumber: '', today: chinaDate(now), newId };
     await this.decide.run(applicationId, origin, async (state) => {
       license.licenseNumber = await this.applications.nextLicenseNumber(
         state.form.district,

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, loadChinaCalendar } from '@otr/kernel';
+import { chinaDate, Clock, loadChinaCalendar } from '@otr/kernel';
 import { defaultRulebook } from '@otr/rules';
 import {
   giveOpinion,
@@ -10,7 +10,7 @@ import {
   returnForCorrection,
 } from '../../domain/license-application';
 import { DecideOnApplication } from '../decide-on-application';
-import { LICENSING_RULES, LicensingRulesSource } from '../ports';
+import { APPLICANT_RECORDS, ApplicantRecords, LICENSING_RULES, LicensingRulesSource } from '../ports';
 import { CLOCK_TOKEN } from '../tokens';
 import {
   GiveOpinionCommand,
@@ -34,10 +34,13 @@ export class ResubmitApplicationHandler implements ICommandHandler<ResubmitAppli
     private readonly decide: DecideOnApplication,
     @Inject(LICENSING_RULES) private readonly rules: LicensingRulesSource,
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
+    @Inject(APPLICANT_RECORDS) private readonly records: ApplicantRecords,
   ) {}
-  execute(c: ResubmitApplicationCommand) {
+  async execute(c: ResubmitApplicationCommand) {
+    const now = this.clock.now();
+    const record = await this.records.recordFor(c.form, chinaDate(now));
     return this.decide.run(c.applicationId, c.origin, (s) =>
-      resubmit(s, c.form, this.rules.forDistrict(c.form.district, this.clock.now())),
+      resubmit(s, c.form, this.rules.forDistrict(c.form.district, now), record),
     );
   }
 }

@@ -1,8 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, newId } from '@otr/kernel';
+import { chinaDate, Clock, newId } from '@otr/kernel';
 import { evolve, submit } from '../../domain/license-application';
-import { APPLICATIONS, ApplicationRepository, LICENSING_RULES, LicensingRulesSource } from '../ports';
+import {
+  APPLICANT_RECORDS,
+  ApplicantRecords,
+  APPLICATIONS,
+  ApplicationRepository,
+  LICENSING_RULES,
+  LicensingRulesSource,
+} from '../ports';
 import { CLOCK_TOKEN } from '../tokens';
 import { SubmitApplicationCommand } from './submit-application.command';
 
@@ -12,10 +19,13 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
     @Inject(APPLICATIONS) private readonly applications: ApplicationRepository,
     @Inject(LICENSING_RULES) private readonly rules: LicensingRulesSource,
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
+    @Inject(APPLICANT_RECORDS) private readonly records: ApplicantRecords,
   ) {}
 
   async execute({ form, origin, institutionId }: SubmitApplicationCommand) {
-    const events = submit(form, this.rules.forDistrict(form.district, this.clock.now()));
+    const now = this.clock.now();
+    const record = await this.records.recordFor(form, chinaDate(now));
+    const events = submit(form, this.rules.forDistrict(form.district, now), record);
     const initial = {
       id: newId(),
       institutionId: institutionId ?? newId(),
