@@ -2,9 +2,29 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PrincipalGuard } from '@otr/auth';
+import { contracts } from '@otr/contracts';
+import { Outbox } from '@otr/messaging';
 import { defaultRulebook } from '@otr/rules';
 import { ServiceEvents, ServiceInfra, ServiceDefinition } from '@otr/runtime';
-import { APPLICATIONS, LICENSES, LICENSING_RULES } from './application/ports';
+import {
+  APPLICANT_RECORDS,
+  APPLICATION_DEADLINES,
+  APPLICATIONS,
+  LICENSE_REQUESTS,
+  LICENSES,
+  LICENSING_RULES,
+} from './application/ports';
+import { filingHandlers } from './application/filings/filings';
+import { licenseRequestHandlers } from './application/license-requests/license-requests';
+import { ImportRosterHandler } from './application/roster/import-roster';
+import { LicenseUpkeep } from './application/upkeep/license-upkeep';
+import { LicenseUpkeepSchedule } from './interface/license-upkeep.schedule';
+import { inspectionDecisions } from './interface/inspection-decisions.consumer';
+import { LICENSE_READ_MODEL, LicenseFilesController } from './interface/license-files.controller';
+import { LicenseReadModel } from './infrastructure/license-read-model';
+import { PrismaApplicantRecords } from './infrastructure/prisma-applicant-records';
+import { PrismaApplicationDeadlines } from './infrastructure/prisma-application-deadlines';
+import { PrismaLicenseRequestRepository } from './infrastructure/prisma-license-request.repository';
 import { ChangeLicenseHandler } from './application/license-lifecycle/license-lifecycle';
 import { PrismaLicenseRepository } from './infrastructure/prisma-license.repository';
 import { LicensesController } from './interface/licenses.controller';
@@ -33,7 +53,7 @@ export class RegistrationModule {
     return {
       module: RegistrationModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ApplicationsController, ReviewController, LicensesController],
+      controllers: [ApplicationsController, ReviewController, LicensesController, LicenseFilesController],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: CLOCK_TOKEN, useValue: infra.clock },
@@ -42,7 +62,10 @@ export class RegistrationModule {
           provide: ServiceEvents,
           inject: [PRISMA],
           useFactory: (prisma: RegistrationPrisma) =>
-            new ServiceEvents<RegistrationTx>(infra, (fn) => prisma.$transaction(fn)),
+            new ServiceEvents<RegistrationTx>(infra, (fn) => prisma.$transaction(fn), [
+              // The consumer writes through its own outbox handle into the same outbox table.
+              inspectionDecisions(new PrismaLicenseRepository(prisma, new Outbox(infra.name, contracts))),
+            ]),
         },
         {
           provide: APPLICATIONS,
@@ -56,6 +79,33 @@ export class RegistrationModule {
           useFactory: (prisma: RegistrationPrisma, events: ServiceEvents<RegistrationTx>) =>
             new PrismaLicenseRepository(prisma, events.outbox),
         },
+        {
+          provide: LICENSE_REQUESTS,
+          inject: [PRISMA, LICENSES],
+          useFactory: (prisma: RegistrationPrisma, licenses: PrismaLicenseRepository) =>
+            new PrismaLicenseRequestRepository(prisma, licenses),
+        },
+        {
+          provide: APPLICANT_RECORDS,
+          inject: [PRISMA],
+          useFactory: (prisma: RegistrationPrisma) => new PrismaApplicantRecords(prisma),
+        },
+        {
+          provide: APPLICATION_DEADLINES,
+          inject: [PRISMA, ServiceEvents],
+          useFactory: (prisma: RegistrationPrisma, events: ServiceEvents<RegistrationTx>) =>
+            new PrismaApplicationDeadlines(prisma, events.outbox),
+        },
+        {
+          provide: LICENSE_READ_MODEL,
+          inject: [PRISMA],
+          useFactory: (prisma: RegistrationPrisma) => new LicenseReadModel(prisma),
+        },
+        ...filingHandlers,
+        ...licenseRequestHandlers,
+        ImportRosterHandler,
+        LicenseUpkeep,
+        LicenseUpkeepSchedule,
         ChangeLicenseHandler,
         { provide: LICENSING_RULES, useFactory: () => new RulebookLicensingRules(defaultRulebook()) },
         SubmitApplicationHandler,

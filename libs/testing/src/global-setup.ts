@@ -49,6 +49,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
     (globalThis as { __otrPg?: unknown }).__otrPg = pg;
   }
+  // Tests drive the registration upkeep themselves.
+  process.env.REGISTRATION_UPKEEP_MS ??= '0';
   // OTR_SKIP_KAFKA=1 lets a developer run database-only tests without a broker.
   if (process.env.OTR_SKIP_KAFKA === '1') return;
   const [host, port] = testEnv.kafkaBrokers[0].split(':');

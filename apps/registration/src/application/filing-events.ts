@@ -17,7 +17,10 @@ export const courseFiledEvent = (
 };
 
 /** registration.StaffFiled: name, role and certificate only; the identity number never leaves the service. */
-export const staffFiledEvent = (base: Base, filing: { licenseId: string; staffId: string; staff: StaffMember }) =>
+export const staffFiledEvent = (
+  base: Base,
+  filing: { licenseId: string; staffId: string; staff: StaffMember },
+) =>
   createEvent(StaffFiled, {
     ...base,
     aggregateId: filing.licenseId,

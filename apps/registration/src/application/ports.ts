@@ -1,10 +1,11 @@
 import { EventOrigin } from '@otr/contracts';
 import { ApplicantRecord, ApplicationEvent, ApplicationState } from '../domain/license-application';
 import { ApplicationForm } from '../domain/application-form';
-import { BlacklistEntry } from '../domain/blacklist';
 import { FiledStaff, InServiceTeacher } from '../domain/in-service-roster';
 import { LicensingRules } from '../domain/licensing-rules';
 import { LicenseEvent, LicenseState } from '../domain/license';
+import { FilingEvent } from '../domain/filings';
+import { LicenseRequestEvent, LicenseRequestState } from '../domain/license-request';
 import { ApplicationFilter, ApplicationListItem } from './list-applications/list-applications.query';
 
 export const APPLICATIONS = Symbol('ApplicationRepository');
@@ -37,6 +38,54 @@ export interface LicenseRepository {
   dueToExpire(today: string): Promise<string[]>;
   /** Active or suspended licenses whose last valid day is on or before the given day. */
   endingBy(lastDay: string): Promise<string[]>;
+  /** Files courses and staff (or removes staff) with the action log and outbox in one transaction. */
+  saveFilings(state: LicenseState, events: FilingEvent[], origin: EventOrigin): Promise<void>;
+  staffMember(licenseId: string, staffId: string): Promise<{ staffId: string; removed: boolean }>;
+  /** Marks staff found on the in-service roster and reports each to inspection, once. */
+  reportInService(found: { staff: FiledStaff; school: string }[], origin: EventOrigin): Promise<void>;
+}
+
+export const LICENSE_REQUESTS = Symbol('LicenseRequestRepository');
+
+/** Change and closure requests; a decision saves the request and the license it changes together. */
+export interface LicenseRequestRepository {
+  load(id: string): Promise<LicenseRequestState>;
+  save(
+    request: LicenseRequestState,
+    events: LicenseRequestEvent[],
+    origin: EventOrigin,
+    license?: { state: LicenseState; events: LicenseEvent[] },
+  ): Promise<void>;
+}
+
+export const APPLICATION_DEADLINES = Symbol('ApplicationDeadlines');
+
+/** Review steps still open, for the overdue sweep. */
+export interface ApplicationDeadlines {
+  openSteps(): Promise<
+    {
+      applicationId: string;
+      institutionId: string;
+      district: string;
+      competentDepartment: string;
+      submittedAt: Date;
+      opinions: Record<string, { dueBy: string; agrees?: boolean }>;
+      overdueReported: string[];
+    }[]
+  >;
+  /** Records a step as reported overdue and publishes ReviewStepOverdue, unless already reported. */
+  reportOverdue(
+    step: {
+      applicationId: string;
+      institutionId: string;
+      key: string;
+      step: 'decision' | 'opinion';
+      department: string;
+      dueBy: string;
+      district: string;
+    },
+    origin: EventOrigin,
+  ): Promise<void>;
 }
 
 /** What other registers say about applicants and staff: the in-service roster and the black list. */
@@ -45,6 +94,4 @@ export interface ApplicantRecords {
   rosterMatches(idNumberHashes: string[]): Promise<InServiceTeacher[]>;
   /** Replaces the roster whole and returns the filed staff (not removed) to check against it. */
   replaceRoster(teachers: InServiceTeacher[]): Promise<FiledStaff[]>;
-  listBlacklisted(entry: BlacklistEntry): Promise<void>;
-  delistBlacklisted(entryId: string): Promise<void>;
 }

@@ -12,7 +12,9 @@ export class PrismaApplicantRecords implements ApplicantRecords {
   async recordFor(form: ApplicationForm, today: string) {
     const [inService, listed] = await Promise.all([
       this.rosterMatches(form.staff.map((s) => s.idNumberHash)),
-      this.prisma.blacklistEntry.findMany({ where: { removed: false, removableOn: { gt: new Date(today) } } }),
+      this.prisma.blacklistEntry.findMany({
+        where: { removed: false, removableOn: { gt: new Date(today) } },
+      }),
     ]);
     const blacklist: BlacklistEntry[] = listed.map((e) => ({
       entryId: e.entryId,
@@ -45,14 +47,5 @@ export class PrismaApplicantRecords implements ApplicantRecords {
       idNumberHash: s.idNumberHash,
       flaggedInService: s.flaggedInService,
     }));
-  }
-
-  async listBlacklisted(e: BlacklistEntry) {
-    const row = { ...e, removableOn: new Date(e.removableOn), removed: false };
-    await this.prisma.blacklistEntry.upsert({ where: { entryId: e.entryId }, create: row, update: row });
-  }
-
-  async delistBlacklisted(entryId: string) {
-    await this.prisma.blacklistEntry.updateMany({ where: { entryId }, data: { removed: true } });
   }
 }

@@ -1,5 +1,7 @@
 import {
   createEvent,
+  InServiceTeacherDetected,
+  StaffRemoved,
   Envelope,
   EventOrigin,
   InstitutionChanged,
@@ -12,9 +14,13 @@ import {
   LicenseSuspended,
 } from '@otr/contracts';
 import { Outbox } from '@otr/messaging';
-import { InvalidApplicationState, LicenseNotFound } from '../domain/errors';
+import { InvalidApplicationState, LicenseNotFound, LicensingRuleViolated } from '../domain/errors';
 import { LicenseEvent, LicenseProfile, LicenseState, LicenseStatus } from '../domain/license';
 import { LicenseRepository } from '../application/ports';
+import { courseFiledEvent, staffFiledEvent } from '../application/filing-events';
+import { FilingEvent } from '../domain/filings';
+import { FiledStaff } from '../domain/in-service-roster';
+import { insertCourse, insertStaff } from './filing-rows';
 import { RegistrationPrisma, RegistrationTx } from './registration-prisma';
 
 const toEnvelope = (s: LicenseState, e: LicenseEvent, origin: EventOrigin): Envelope => {
@@ -115,5 +121,76 @@ export class PrismaLicenseRepository implements LicenseRepository {
       select: { id: true },
     });
     return rows.map((r) => r.id);
+  }
+
+  async saveFilings(state: LicenseState, events: FilingEvent[], origin: EventOrigin): Promise<void> {
+    const base = { institutionId: state.institutionId, ...origin };
+    await this.prisma.$transaction(async (tx) => {
+      for (const e of events) {
+        if (e.type === 'CourseFiled') await insertCourse(tx, e);
+        if (e.type === 'StaffFiled') await insertStaff(tx, e);
+        if (e.type === 'StaffRemoved')
+          await tx.staff.update({ where: { id: e.staffId }, data: { removedAt: new Date() } });
+      }
+      await tx.licenseAction.createMany({
+        data: events.map((e) => ({
+          licenseId: state.id,
+          type: e.type,
+          actorId: origin.actor.userId,
+          data: e,
+        })),
+      });
+      await this.outbox.append(
+        tx,
+        events.map((e) =>
+          e.type === 'CourseFiled'
+            ? courseFiledEvent(base, { ...e, category: state.profile.category })
+            : e.type === 'StaffFiled'
+              ? staffFiledEvent(base, e)
+              : createEvent(StaffRemoved, {
+                  ...base,
+                  aggregateId: state.id,
+                  payload: { staffId: e.staffId, licenseId: e.licenseId, reason: e.reason },
+                }),
+        ),
+      );
+    });
+  }
+
+  async staffMember(licenseId: string, staffId: string) {
+    const row = await this.prisma.staff.findFirst({ where: { id: staffId, licenseId } });
+    if (!row)
+      throw new LicensingRuleViolated(`no staff member ${staffId} is filed for this license`, {
+        field: 'staffId',
+        rule: 'only filed staff can be removed',
+      });
+    return { staffId: row.id, removed: row.removedAt !== null };
+  }
+
+  async reportInService(found: { staff: FiledStaff; school: string }[], origin: EventOrigin): Promise<void> {
+    for (const { staff, school } of found) {
+      await this.prisma.$transaction(async (tx) => {
+        // Only the transaction that flips the flag reports, so concurrent imports report once.
+        const flipped = await tx.staff.updateMany({
+          where: { id: staff.staffId, flaggedInService: false },
+          data: { flaggedInService: true },
+        });
+        if (flipped.count === 0) return;
+        const license = await tx.license.findUniqueOrThrow({ where: { id: staff.licenseId } });
+        await this.outbox.append(tx, [
+          createEvent(InServiceTeacherDetected, {
+            ...origin,
+            aggregateId: staff.staffId,
+            institutionId: license.institutionId,
+            payload: {
+              staffName: staff.name,
+              school,
+              licenseId: staff.licenseId,
+              detectedAt: 'roster-import',
+            },
+          }),
+        ]);
+      });
+    }
   }
 }

@@ -15,7 +15,7 @@ import { coversJurisdiction, CurrentPrincipal, Principal, Roles } from '@otr/aut
 import { EventOrigin } from '@otr/contracts';
 import { currentContext } from '@otr/messaging';
 import { ZodPipe } from '@otr/runtime';
-import { ApplicationForm } from '../domain/application-form';
+import { ApplicationFormInput, toApplicationForm } from './application-input';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
 import { SubmitApplicationCommand } from '../application/submit-application/submit-application.command';
 import { ApproveApplicationCommand } from '../application/approve-application/approve-application.command';
@@ -25,7 +25,7 @@ import {
 } from '../application/list-applications/list-applications.query';
 
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
-type ApplicationInput = ApplicationForm;
+type ApplicationInput = ApplicationFormInput;
 type FilterInput = ApplicationFilter;
 
 export const originOf = (p: Principal): EventOrigin => ({
@@ -49,8 +49,10 @@ export class ApplicationsController {
 
   @Post()
   @Roles('institution-operator', 'approver')
-  submit(@Body(new ZodPipe(ApplicationForm)) form: ApplicationInput, @CurrentPrincipal() p: Principal) {
-    return this.commands.execute(new SubmitApplicationCommand(form, originOf(p), p.institutionId));
+  submit(@Body(new ZodPipe(ApplicationFormInput)) form: ApplicationInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(
+      new SubmitApplicationCommand(toApplicationForm(form), originOf(p), p.institutionId),
+    );
   }
 
   @Post(':id/approve')

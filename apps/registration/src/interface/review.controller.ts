@@ -12,7 +12,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
-import { ApplicationForm } from '../domain/application-form';
+import { ApplicationFormInput, toApplicationForm } from './application-input';
 import { OPINION_DEPARTMENTS } from '../domain/license-application';
 import {
   GiveOpinionCommand,
@@ -36,7 +36,7 @@ type ReturnInput = z.infer<typeof ReturnBody>;
 type OpinionRequestInput = z.infer<typeof OpinionRequestBody>;
 type OpinionInput = z.infer<typeof OpinionBody>;
 type RejectInput = z.infer<typeof RejectBody>;
-type FormInput = ApplicationForm;
+type FormInput = ApplicationFormInput;
 
 /** The review of an application: correction, joint-review opinions, rejection. */
 @Controller('applications/:id')
@@ -58,10 +58,10 @@ export class ReviewController {
   @Roles('institution-operator')
   resubmit(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body(new ZodPipe(ApplicationForm)) form: FormInput,
+    @Body(new ZodPipe(ApplicationFormInput)) form: FormInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.commands.execute(new ResubmitApplicationCommand(id, form, originOf(p)));
+    return this.commands.execute(new ResubmitApplicationCommand(id, toApplicationForm(form), originOf(p)));
   }
 
   @Post('opinions')

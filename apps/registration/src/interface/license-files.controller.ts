@@ -1,0 +1,190 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { IsoDate, Scope } from '@otr/contracts';
+import { ZodPipe } from '@otr/runtime';
+import { CourseFiling, StaffFiling } from '../domain/filings';
+import { FileCourseCommand, FileStaffCommand, RemoveStaffCommand } from '../application/filings/filings';
+import {
+  DecideLicenseRequestCommand,
+  FileLicenseRequestCommand,
+} from '../application/license-requests/license-requests';
+import { ImportRosterCommand } from '../application/roster/import-roster';
+import { LicenseUpkeep } from '../application/upkeep/license-upkeep';
+import { LicenseReadModel, ReadScope } from '../infrastructure/license-read-model';
+import { originOf } from './applications.controller';
+
+export const LICENSE_READ_MODEL = Symbol('LicenseReadModel');
+
+const LicenseFilter = z.object({
+  status: z.enum(['active', 'suspended', 'revoked', 'expired', 'closed']).optional(),
+  q: z.string().trim().max(40).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+const Removal = z.object({ reason: z.string().trim().min(2).max(500) });
+const LicenseRequestBody = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('change'),
+    changes: z
+      .object({
+        institutionName: z.string().trim().min(2).max(100),
+        address: z.string().trim().min(4).max(200),
+        legalRepresentative: z.string().trim().min(2).max(50),
+        scopes: z.array(Scope).min(1),
+      })
+      .partial()
+      .refine((c) => Object.keys(c).length > 0, 'name at least one change'),
+  }),
+  z.object({ kind: z.literal('closure'), closesOn: IsoDate, reason: z.string().trim().min(2).max(1000) }),
+]);
+const RequestDecision = z.discriminatedUnion('approve', [
+  z.object({ approve: z.literal(true) }),
+  z.object({ approve: z.literal(false), reasons: z.string().trim().min(2).max(2000) }),
+]);
+const RequestFilter = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() });
+const Roster = z.object({
+  teachers: z
+    .array(
+      z.object({
+        name: z.string().trim().min(2).max(50),
+        idNumber: z.string().regex(/^\d{17}[\dXx]$/, 'an 18-character resident identity number'),
+        school: z.string().trim().min(2).max(100),
+      }),
+    )
+    .max(200_000),
+});
+type LicenseFilterInput = z.infer<typeof LicenseFilter>;
+type CourseInput = z.infer<typeof CourseFiling>;
+type StaffInput = z.infer<typeof StaffFiling>;
+type RemovalInput = z.infer<typeof Removal>;
+type RequestInput = z.infer<typeof LicenseRequestBody>;
+type DecisionInput = z.infer<typeof RequestDecision>;
+type RequestFilterInput = z.infer<typeof RequestFilter>;
+type RosterInput = z.infer<typeof Roster>;
+
+const scopeOf = (p: Principal): ReadScope =>
+  p.institutionId ? { institutionId: p.institutionId } : { jurisdiction: p.jurisdiction };
+
+const OFFICIALS_AND_OPERATORS = [
+  'approver',
+  'institution-operator',
+  'inspector',
+  'task-force-officer',
+  'fund-supervisor',
+  'viewer',
+  'administrator',
+] as const;
+
+/** A license's file after issue: filings (课程/人员备案), change and closure requests, the roster. */
+@Controller()
+export class LicenseFilesController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(LICENSE_READ_MODEL) private readonly read: LicenseReadModel,
+    private readonly upkeep: LicenseUpkeep,
+  ) {}
+
+  @Get('licenses')
+  @Roles(...OFFICIALS_AND_OPERATORS)
+  list(@Query(new ZodPipe(LicenseFilter)) filter: LicenseFilterInput, @CurrentPrincipal() p: Principal) {
+    return this.read.list(scopeOf(p), filter);
+  }
+
+  @Get('licenses/:id')
+  @Roles(...OFFICIALS_AND_OPERATORS)
+  async file(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    const file = await this.read.file(id, scopeOf(p));
+    if (!file) throw new NotFoundException(`license ${id} not found in your jurisdiction`);
+    return file;
+  }
+
+  @Post('licenses/:id/courses')
+  @Roles('institution-operator')
+  fileCourse(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(CourseFiling)) course: CourseInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new FileCourseCommand(id, course, originOf(p), p));
+  }
+
+  @Post('licenses/:id/staff')
+  @Roles('institution-operator')
+  fileStaff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(StaffFiling)) staff: StaffInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new FileStaffCommand(id, staff, originOf(p), p));
+  }
+
+  @Post('licenses/:id/staff/:staffId/remove')
+  @HttpCode(200)
+  @Roles('institution-operator')
+  async removeStaff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('staffId', ParseUUIDPipe) staffId: string,
+    @Body(new ZodPipe(Removal)) body: RemovalInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    await this.commands.execute(new RemoveStaffCommand(id, staffId, body.reason, originOf(p), p));
+    return { removed: staffId };
+  }
+
+  @Post('licenses/:id/requests')
+  @Roles('institution-operator')
+  fileRequest(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(LicenseRequestBody)) body: RequestInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new FileLicenseRequestCommand(id, body, originOf(p), p));
+  }
+
+  @Get('license-requests')
+  @Roles('approver', 'viewer', 'administrator', 'institution-operator')
+  requests(@Query(new ZodPipe(RequestFilter)) filter: RequestFilterInput, @CurrentPrincipal() p: Principal) {
+    return this.read.requests(scopeOf(p), filter.status);
+  }
+
+  @Post('license-requests/:id/decision')
+  @HttpCode(200)
+  @Roles('approver')
+  async decide(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(RequestDecision)) body: DecisionInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    await this.commands.execute(new DecideLicenseRequestCommand(id, body, originOf(p), p));
+    return { id, status: body.approve ? 'approved' : 'rejected' };
+  }
+
+  /** Replaces the in-service teacher roster; every filed staff member is checked against it. */
+  @Post('in-service-roster')
+  @HttpCode(200)
+  @Roles('administrator')
+  importRoster(@Body(new ZodPipe(Roster)) body: RosterInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new ImportRosterCommand(body.teachers, originOf(p)));
+  }
+
+  /** Runs the daily upkeep now (expiry, reminders, overdue steps); it also runs on its own schedule. */
+  @Post('upkeep')
+  @HttpCode(200)
+  @Roles('administrator')
+  runUpkeep() {
+    return this.upkeep.run();
+  }
+}
