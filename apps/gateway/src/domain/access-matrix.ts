@@ -7,6 +7,19 @@ export type Caller = Role | 'anonymous';
  * so a change to the policy that widens access fails the matrix test until this table agrees.
  * 'allow' means the gateway lets the request through to the service; 'deny' is 401 or 403.
  */
+/** Public routes: anyone, signed in or not. */
+const EVERYONE: Caller[] = [
+  'anonymous',
+  'approver',
+  'inspector',
+  'task-force-officer',
+  'fund-supervisor',
+  'spot-check-planner',
+  'institution-operator',
+  'viewer',
+  'administrator',
+];
+
 export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[] = [
   {
     method: 'GET',
@@ -24,6 +37,11 @@ export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[
     ],
   },
   { method: 'POST', path: '/api/public/institutions', allowed: [] },
+  { method: 'POST', path: '/api/complaints/public/complaints', allowed: [...EVERYONE] },
+  { method: 'GET', path: '/api/complaints/public/complaints/TS2026', allowed: [...EVERYONE] },
+  { method: 'DELETE', path: '/api/complaints/public/complaints/TS2026', allowed: [] },
+  { method: 'POST', path: '/api/fee-supervision/public/family/sign-in', allowed: [...EVERYONE] },
+  { method: 'PUT', path: '/api/fee-supervision/public/family/orders', allowed: [] },
   {
     method: 'GET',
     path: '/api/directory/timeline?institutionId=x',

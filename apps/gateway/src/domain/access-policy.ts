@@ -18,11 +18,27 @@ const READ = ['GET', 'HEAD'];
 const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
- * The gateway's route table, checked top to bottom: the first rule whose prefix and method match
- * decides. Services check jurisdiction and record ownership themselves from the signed principal.
+ * The gateway's route table: among the rules with the longest matching prefix, the first whose
+ * method matches decides. Services check jurisdiction and record ownership themselves from the signed principal.
  */
 export const ROUTES: RouteRule[] = [
   { prefix: '/api/public', service: 'directory', target: '/public', methods: READ, allow: 'public' },
+  // Families and the public: filing a complaint and following it with its access code; families'
+  // own orders and lessons behind a one-time code the fee service checks itself.
+  {
+    prefix: '/api/complaints/public',
+    service: 'complaints',
+    target: '/public',
+    methods: [...READ, 'POST'],
+    allow: 'public',
+  },
+  {
+    prefix: '/api/fee-supervision/public',
+    service: 'fee-supervision',
+    target: '/public',
+    methods: [...READ, 'POST'],
+    allow: 'public',
+  },
   {
     prefix: '/api/directory/timeline',
     service: 'directory',
@@ -99,8 +115,11 @@ export type Decision =
 
 /** Decides whether a request may pass the gateway, and where it goes. */
 export function authorize(method: string, path: string, principal: Principal | null): Decision {
-  const forPath = ROUTES.filter((r) => matches(path, r.prefix));
-  if (forPath.length === 0) return { kind: 'no-route' };
+  const matching = ROUTES.filter((r) => matches(path, r.prefix));
+  if (matching.length === 0) return { kind: 'no-route' };
+  // The most specific prefix decides, so a public subtree never falls back to its parent's rules.
+  const longest = Math.max(...matching.map((r) => r.prefix.length));
+  const forPath = matching.filter((r) => r.prefix.length === longest);
   const route = forPath.find((r) => r.methods.includes(method.toUpperCase()));
   if (!route) return { kind: 'forbidden', reason: `${method} not allowed on ${path}` };
   const servicePath = route.target + path.slice(route.prefix.length);
