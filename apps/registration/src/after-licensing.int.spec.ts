@@ -91,7 +91,7 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
       jurisdiction: 'CN-ZJ-HZ-XH',
       institutionId: operatorInstitution,
     };
-    const arts = { ...approver, department: 'culture-tourism' };
+    const arts: Principal = { ...approver, department: 'culture-tourism' };
     const submitted = await call(operator, 'POST', '/applications', {
       institutionName: name,
       legalForm: 'for-profit',
@@ -248,7 +248,7 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
       },
     });
     await transport.publish(Topics.inspection, [{ key: 'b-1', value: JSON.stringify(listed) }]);
-    const arts = { ...approver, department: 'culture-tourism' };
+    const arts: Principal = { ...approver, department: 'culture-tourism' };
     await eventually(async () => {
       const r = await call(arts, 'POST', '/applications', {
         institutionName: '杭州西湖区新开艺术培训有限公司',
