@@ -295,4 +295,38 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
     expect(expired).toHaveLength(1);
     clock.set('2026-11-23T02:00:00Z');
   });
+
+  it('reports an unanswered opinion overdue once, and the work queue and stats show it', async () => {
+    const arts: Principal = { ...approver, department: 'culture-tourism' };
+    clock.set('2026-11-23T02:00:00Z');
+    const submitted = await call(arts, 'POST', '/applications', {
+      institutionName: '杭州西湖区晚晴摄影艺术培训有限公司',
+      legalForm: 'for-profit',
+      category: 'arts',
+      scopes: ['offline'],
+      district: 'CN-ZJ-HZ-XH',
+      address: '浙江省杭州市西湖区文三路8号',
+      venue: { area: 120, maxClassSize: 20, fireSafetyAccepted: true },
+      legalRepresentative: '陆远',
+      ageGroups: ['primary'],
+    });
+    const id = submitted.body.applicationId as string;
+    expect((await call(arts, 'POST', `/applications/${id}/opinions`, { department: 'fire' })).status).toBe(200);
+    const upkeep = service.app.get(LicenseUpkeep);
+    await upkeep.run();
+    expect(await outbox('registration.ReviewStepOverdue')).toEqual([]);
+    clock.set('2027-01-20T02:00:00Z');
+    await upkeep.run();
+    await upkeep.run();
+    const overdue = (await outbox('registration.ReviewStepOverdue')).filter((e) => e.payload.applicationId === id);
+    expect(overdue.map((e) => e.payload.step).sort()).toEqual(['decision', 'opinion']);
+    const queue = await call(arts, 'GET', '/applications?status=submitted');
+    const item = queue.body.items.find((i: { id: string }) => i.id === id);
+    expect(item).toMatchObject({ pendingOpinions: ['fire'] });
+    expect(item.overdueSteps.sort()).toEqual(['decision', 'opinion:fire']);
+    const stats = await call(arts, 'GET', '/stats');
+    expect(stats.body.overdue).toBeGreaterThanOrEqual(1);
+    expect(stats.body.byDistrict).toContainEqual(expect.objectContaining({ district: 'CN-ZJ-HZ-XH' }));
+    clock.set('2026-11-23T02:00:00Z');
+  });
 });

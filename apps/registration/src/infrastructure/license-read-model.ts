@@ -100,4 +100,37 @@ export class LicenseReadModel {
       WHERE ${scopeSql(scope)} ${status ? Prisma.sql`AND r.status = ${status}` : Prisma.empty}
       ORDER BY r.created_at LIMIT 500`;
   }
+
+  /** The dashboard's figures in the console's stats contract (apps/console/src/providers/dashboard-provider.ts). */
+  async stats(scope: ReadScope) {
+    const inScope =
+      'institutionId' in scope
+        ? Prisma.sql`institution_id = ${scope.institutionId}::uuid`
+        : Prisma.sql`(district = ${scope.jurisdiction} OR district LIKE ${`${scope.jurisdiction}-%`})`;
+    const [byDistrict, trend, licenses] = await Promise.all([
+      this.prisma.$queryRaw<{ district: string; waiting: number; overdue: number }[]>`
+        SELECT district, count(*)::int AS waiting, count(*) FILTER (WHERE cardinality(overdue_reported) > 0)::int AS overdue
+        FROM registration.application WHERE status = 'submitted' AND ${inScope}
+        GROUP BY district ORDER BY district`,
+      this.prisma.$queryRaw<{ period: string; submitted: number; decided: number }[]>`
+        SELECT period, sum(submitted)::int AS submitted, sum(decided)::int AS decided FROM (
+          SELECT to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period, 1 AS submitted, 0 AS decided
+          FROM registration.application WHERE submitted_at IS NOT NULL AND ${inScope}
+          UNION ALL
+          SELECT to_char(decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), 0, 1
+          FROM registration.application WHERE decided_at IS NOT NULL AND ${inScope}) t
+        GROUP BY period ORDER BY period DESC LIMIT 12`,
+      this.prisma.$queryRaw<{ status: string; count: number }[]>`
+        SELECT l.status, count(*)::int AS count
+        FROM registration.license l JOIN registration.application a ON a.id = l.application_id
+        WHERE ${scopeSql(scope)} GROUP BY l.status ORDER BY l.status`,
+    ]);
+    return {
+      waiting: byDistrict.reduce((n, d) => n + d.waiting, 0),
+      overdue: byDistrict.reduce((n, d) => n + d.overdue, 0),
+      byDistrict,
+      trend: trend.reverse(),
+      licensesByStatus: licenses,
+    };
+  }
 }

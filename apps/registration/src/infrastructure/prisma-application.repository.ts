@@ -130,6 +130,10 @@ export class PrismaApplicationRepository implements ApplicationRepository {
         status: r.status,
         competentDepartment: r.competentDepartment,
         submittedAt: r.submittedAt?.toISOString() ?? null,
+        overdueSteps: r.overdueReported,
+        pendingOpinions: Object.entries(r.opinions as Record<string, { agrees?: boolean }>)
+          .filter(([, o]) => o.agrees === undefined)
+          .map(([department]) => department),
       })),
     };
   }

@@ -97,6 +97,12 @@ export class LicenseFilesController {
     private readonly upkeep: LicenseUpkeep,
   ) {}
 
+  @Get('stats')
+  @Roles(...OFFICIALS_AND_OPERATORS)
+  stats(@CurrentPrincipal() p: Principal) {
+    return this.read.stats(scopeOf(p));
+  }
+
   @Get('licenses')
   @Roles(...OFFICIALS_AND_OPERATORS)
   list(@Query(new ZodPipe(LicenseFilter)) filter: LicenseFilterInput, @CurrentPrincipal() p: Principal) {

@@ -21,6 +21,10 @@ export interface ApplicationListItem {
   status: string;
   competentDepartment: string;
   submittedAt: string | null;
+  /** Review steps reported overdue ('decision', 'opinion:fire'). */
+  overdueSteps: string[];
+  /** Departments asked for an opinion that have not answered. */
+  pendingOpinions: string[];
 }
 
 /** The approver's work queue: applications in the caller's jurisdiction, oldest submission first. */
