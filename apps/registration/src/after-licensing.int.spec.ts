@@ -1,10 +1,10 @@
 import { Pool } from 'pg';
-import { Principal, PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
+import { Principal } from '@otr/auth';
 import { BlacklistEntryAdded, createEvent, PenaltyDecided, SYSTEM_ACTOR, Topics } from '@otr/contracts';
 import { FixedClock } from '@otr/kernel';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, eventually, freePort, TestDatabase } from '@otr/testing';
+import { createTestDatabase, eventually, freePort, serviceClient, TestDatabase } from '@otr/testing';
 import { LicenseUpkeep } from './application/upkeep/license-upkeep';
 import { registrationService } from './registration.module';
 
@@ -65,14 +65,8 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
     await db.drop();
   });
 
-  const call = async (as: Principal, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${service.port}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(as) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: await res.json() };
-  };
+  const call = (...args: Parameters<ReturnType<typeof serviceClient>>) =>
+    serviceClient(service.port)(...args);
   const outbox = async (type: string) =>
     (
       await pool.query(`SELECT envelope FROM registration.outbox WHERE type = $1 ORDER BY seq`, [type])
@@ -311,14 +305,18 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
       ageGroups: ['primary'],
     });
     const id = submitted.body.applicationId as string;
-    expect((await call(arts, 'POST', `/applications/${id}/opinions`, { department: 'fire' })).status).toBe(200);
+    expect((await call(arts, 'POST', `/applications/${id}/opinions`, { department: 'fire' })).status).toBe(
+      200,
+    );
     const upkeep = service.app.get(LicenseUpkeep);
     await upkeep.run();
     expect(await outbox('registration.ReviewStepOverdue')).toEqual([]);
     clock.set('2027-01-20T02:00:00Z');
     await upkeep.run();
     await upkeep.run();
-    const overdue = (await outbox('registration.ReviewStepOverdue')).filter((e) => e.payload.applicationId === id);
+    const overdue = (await outbox('registration.ReviewStepOverdue')).filter(
+      (e) => e.payload.applicationId === id,
+    );
     expect(overdue.map((e) => e.payload.step).sort()).toEqual(['decision', 'opinion']);
     const queue = await call(arts, 'GET', '/applications?status=submitted');
     const item = queue.body.items.find((i: { id: string }) => i.id === id);

@@ -15,6 +15,9 @@ import {
   LICENSING_RULES,
 } from './application/ports';
 import { filingHandlers } from './application/filings/filings';
+import { BLOB_STORE, materialHandlers } from './application/materials/materials';
+import { MaterialsController } from './interface/materials.controller';
+import { createBlobStore } from '@otr/storage';
 import { licenseRequestHandlers } from './application/license-requests/license-requests';
 import { ImportRosterHandler } from './application/roster/import-roster';
 import { LicenseUpkeep } from './application/upkeep/license-upkeep';
@@ -53,7 +56,13 @@ export class RegistrationModule {
     return {
       module: RegistrationModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ApplicationsController, ReviewController, LicensesController, LicenseFilesController],
+      controllers: [
+        ApplicationsController,
+        ReviewController,
+        MaterialsController,
+        LicensesController,
+        LicenseFilesController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: CLOCK_TOKEN, useValue: infra.clock },
@@ -101,6 +110,8 @@ export class RegistrationModule {
           inject: [PRISMA],
           useFactory: (prisma: RegistrationPrisma) => new LicenseReadModel(prisma),
         },
+        { provide: BLOB_STORE, useFactory: () => createBlobStore() },
+        ...materialHandlers,
         ...filingHandlers,
         ...licenseRequestHandlers,
         ImportRosterHandler,

@@ -3,3 +3,4 @@ export * from './database';
 export * from './sql';
 export * from './processes';
 export * from './browser';
+export * from './service-client';

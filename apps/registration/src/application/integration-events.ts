@@ -4,6 +4,8 @@ import {
   ApplicationReturned,
   ApplicationSubmitted,
   createEvent,
+  DocumentAttached,
+  SiteVisitRecorded,
   Envelope,
   EventOrigin,
   LicenseIssued,
@@ -86,6 +88,20 @@ export function toIntegrationEvents(
             ...(f.location ? { location: f.location } : {}),
             validFrom: e.validFrom,
             validUntil: e.validUntil,
+          },
+        });
+      case 'DocumentAttached': {
+        const { filename: _private, ...document } = e.document;
+        return createEvent(DocumentAttached, { ...base, payload: { applicationId: state.id, ...document } });
+      }
+      case 'SiteVisitRecorded':
+        return createEvent(SiteVisitRecorded, {
+          ...base,
+          payload: {
+            applicationId: state.id,
+            visitedOn: e.visit.visitedOn,
+            conforms: e.visit.conforms,
+            findings: e.visit.findings,
           },
         });
       case 'CourseFiled':

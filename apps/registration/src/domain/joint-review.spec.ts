@@ -52,6 +52,8 @@ const given = (...events: ApplicationEvent[]): ApplicationState =>
     form,
     competentDepartment: '',
     opinions: {},
+    documents: [],
+    siteVisits: [],
     version: 1,
   });
 const submitted = submit(form, rules, clean)[0];

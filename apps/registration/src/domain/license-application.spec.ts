@@ -35,6 +35,8 @@ const submitted = (f = form()): ApplicationState =>
     form: f,
     competentDepartment: '',
     opinions: {},
+    documents: [],
+    siteVisits: [],
     version: 1,
   });
 

@@ -21,6 +21,23 @@ export interface Opinion {
   reasons?: string;
 }
 
+/** A document filed with the application (申请材料), kept by content hash. */
+export interface ApplicationDocument {
+  sha256: string;
+  kind: (typeof DOCUMENT_KINDS)[number];
+  filename?: string;
+  contentType: string;
+  size: number;
+}
+
+/** The approver's site visit (实地核查): what was found, and whether the venue conforms. */
+export interface SiteVisit {
+  visitedOn: string;
+  findings: string;
+  conforms: boolean;
+  by: string;
+}
+
 export interface ApplicationState {
   id: string;
   institutionId: string;
@@ -28,8 +45,22 @@ export interface ApplicationState {
   form: ApplicationForm;
   competentDepartment: string;
   opinions: Record<string, Opinion>;
+  documents: ApplicationDocument[];
+  siteVisits: SiteVisit[];
   version: number;
 }
+
+/** The materials an application carries (DOMAIN.md, Licensing). */
+export const DOCUMENT_KINDS = [
+  'venue-lease',
+  'fire-safety-acceptance',
+  'legal-person-registration',
+  'legal-representative-id',
+  'staff-certificate',
+  'course-outline',
+  'fee-standard',
+  'other',
+] as const;
 
 /** Departments an approver may ask: fire, public security, market regulation or civil affairs (legal person), health. */
 export const OPINION_DEPARTMENTS = [
@@ -55,6 +86,8 @@ export type ApplicationEvent =
       validFrom: string;
       validUntil: string;
     }
+  | { type: 'DocumentAttached'; document: ApplicationDocument }
+  | { type: 'SiteVisitRecorded'; visit: SiteVisit }
   | { type: 'CourseFiled'; licenseId: string; courseId: string; course: CourseFiling }
   | { type: 'StaffFiled'; licenseId: string; staffId: string; staff: StaffMember };
 
@@ -210,6 +243,28 @@ export function giveOpinion(
   return [{ type: 'OpinionGiven', ...opinion }];
 }
 
+/** decide: materials are added while the application is under review or back for correction. */
+export function attachDocument(state: ApplicationState, document: ApplicationDocument): ApplicationEvent[] {
+  if (state.status !== 'submitted' && state.status !== 'returned') {
+    throw new InvalidApplicationState('attach a document to', state.status);
+  }
+  if (state.documents.some((d) => d.sha256 === document.sha256 && d.kind === document.kind)) return [];
+  return [{ type: 'DocumentAttached', document }];
+}
+
+/** decide: the competent department records its site visit; a venue that does not conform says why. */
+export function recordSiteVisit(state: ApplicationState, visit: SiteVisit, by: Decider): ApplicationEvent[] {
+  if (state.status !== 'submitted') throw new InvalidApplicationState('record a site visit on', state.status);
+  checkCompetence(state, by);
+  if (!visit.conforms && visit.findings.trim().length < 2) {
+    throw new LicensingRuleViolated('a site visit that finds the venue wanting says what it found', {
+      field: 'findings',
+      rule: 'findings required when the venue does not conform',
+    });
+  }
+  return [{ type: 'SiteVisitRecorded', visit }];
+}
+
 /** decide: reject with reasons; the applicant may apply again. */
 export function reject(state: ApplicationState, reasons: string, by: Decider): ApplicationEvent[] {
   if (state.status !== 'submitted') throw new InvalidApplicationState('reject', state.status);
@@ -245,6 +300,13 @@ export function approve(
   if (state.status !== 'submitted') throw new InvalidApplicationState('approve', state.status);
   checkCompetence(state, by);
   checkJointReview(state, license.today);
+  const last = state.siteVisits.at(-1);
+  if (last && !last.conforms) {
+    throw new LicensingRuleViolated(`the last site visit found: ${last.findings}`, {
+      field: 'siteVisits',
+      rule: 'approval needs the venue to conform at the last site visit',
+    });
+  }
   return [
     { type: 'ApplicationApproved', licenseId: license.licenseId },
     {
@@ -300,6 +362,10 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
       return { ...state, status: 'rejected' };
     case 'ApplicationApproved':
       return { ...state, status: 'approved' };
+    case 'DocumentAttached':
+      return { ...state, documents: [...state.documents, event.document] };
+    case 'SiteVisitRecorded':
+      return { ...state, siteVisits: [...state.siteVisits, event.visit] };
     case 'LicenseIssued':
     case 'CourseFiled':
     case 'StaffFiled':

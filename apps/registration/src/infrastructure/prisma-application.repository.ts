@@ -28,6 +28,8 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       form: ApplicationForm.parse(row.details),
       competentDepartment: row.competentDepartment,
       opinions: row.opinions as unknown as ApplicationState['opinions'],
+      documents: row.documents as unknown as ApplicationState['documents'],
+      siteVisits: row.siteVisits as unknown as ApplicationState['siteVisits'],
       version: row.version,
     };
   }
@@ -46,6 +48,8 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       competentDepartment: state.competentDepartment,
       details: f,
       opinions: state.opinions as object,
+      documents: state.documents as object[],
+      siteVisits: state.siteVisits as object[],
       version: state.version + 1,
       ...(events.some((e) => e.type === 'ApplicationSubmitted') ? { submittedAt: new Date() } : {}),
       ...(state.status === 'approved' || state.status === 'rejected' ? { decidedAt: new Date() } : {}),
@@ -66,7 +70,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
           applicationId: state.id,
           type: e.type,
           actorId: origin.actor.userId,
-          data: e,
+          data: e as object,
         })),
       });
       for (const e of events) {

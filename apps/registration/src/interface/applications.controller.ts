@@ -1,21 +1,11 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { coversJurisdiction, CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { EventOrigin } from '@otr/contracts';
 import { currentContext } from '@otr/messaging';
 import { ZodPipe } from '@otr/runtime';
 import { ApplicationFormInput, toApplicationForm } from './application-input';
+import { assertCanSee } from './materials.controller';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
 import { SubmitApplicationCommand } from '../application/submit-application/submit-application.command';
 import { ApproveApplicationCommand } from '../application/approve-application/approve-application.command';
@@ -66,10 +56,7 @@ export class ApplicationsController {
   @Roles('approver', 'institution-operator', 'task-force-officer', 'viewer', 'administrator')
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
     const application = await this.applications.load(id);
-    const visible = p.institutionId
-      ? p.institutionId === application.institutionId
-      : coversJurisdiction(p, application.form.district);
-    if (!visible) throw new ForbiddenException('application outside your jurisdiction');
+    assertCanSee(p, application);
     return application;
   }
 }

@@ -131,6 +131,33 @@ export const LicenseRenewed = defineEvent({
   payload: z.object({ licenseId: z.string(), licenseNumber: z.string(), validUntil: IsoDate }),
 });
 
+/** A document filed with an application, named by its SHA-256 so anyone can check the copy. */
+export const DocumentAttached = defineEvent({
+  type: 'registration.DocumentAttached',
+  version: 1,
+  topic,
+  payload: z.object({
+    applicationId: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    kind: z.string().min(1),
+    contentType: z.string().min(1),
+    size: z.number().int().nonnegative(),
+  }),
+});
+
+/** The competent department's site visit (实地核查). */
+export const SiteVisitRecorded = defineEvent({
+  type: 'registration.SiteVisitRecorded',
+  version: 1,
+  topic,
+  payload: z.object({
+    applicationId: z.string(),
+    visitedOn: IsoDate,
+    conforms: z.boolean(),
+    findings: z.string(),
+  }),
+});
+
 /** Days before the end of validity the operator is reminded to renew (90 and 30 by default). */
 export const LicenseExpiryReminderDue = defineEvent({
   type: 'registration.LicenseExpiryReminderDue',
@@ -262,6 +289,8 @@ export const registrationEvents = [
   LicenseRevoked,
   LicenseExpired,
   LicenseRenewed,
+  DocumentAttached,
+  SiteVisitRecorded,
   LicenseExpiryReminderDue,
   ReviewStepOverdue,
   InstitutionChanged,

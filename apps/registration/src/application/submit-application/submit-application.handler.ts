@@ -33,6 +33,8 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
       form,
       competentDepartment: '',
       opinions: {},
+      documents: [],
+      siteVisits: [],
       version: 0,
     };
     await this.applications.save(events.reduce(evolve, initial), events, origin);
