@@ -13,10 +13,9 @@ export function serviceClient(port: number) {
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
     const text = await res.text();
+    const json = Boolean(text) && res.headers.get('content-type')?.includes('json');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the route answers
-    return {
-      status: res.status,
-      body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as any,
-    };
+    const body: any = json ? JSON.parse(text) : text;
+    return { status: res.status, body };
   };
 }
