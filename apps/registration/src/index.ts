@@ -7,3 +7,9 @@ export { competentDepartment } from './domain/licensing-rules';
 export * from './application/review/review.commands';
 export { toStaffMember, StaffFiling, CourseFiling } from './domain/filings';
 export { idNumberPepper } from './infrastructure/id-number-pepper';
+export { FileCourseCommand, FileStaffCommand, RemoveStaffCommand } from './application/filings/filings';
+export {
+  FileLicenseRequestCommand,
+  DecideLicenseRequestCommand,
+} from './application/license-requests/license-requests';
+export { ImportRosterCommand } from './application/roster/import-roster';

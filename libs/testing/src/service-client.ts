@@ -15,7 +15,7 @@ export function serviceClient(port: number) {
     const text = await res.text();
     const json = Boolean(text) && res.headers.get('content-type')?.includes('json');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the route answers
-    const body: any = json ? JSON.parse(text) : text;
-    return { status: res.status, body };
+    const answer: any = json ? JSON.parse(text) : text;
+    return { status: res.status, body: answer };
   };
 }

@@ -97,9 +97,55 @@ export const COURSES: Record<'sports' | 'arts' | 'science-tech', string[]> = {
   'science-tech': ['编程', '机器人', '科学实验', '航模', '无人机', '人工智能', '天文', '创客'],
 };
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
-const GIVEN_NAMES = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '华', '慧'];
-const CERTIFICATES = { sports: 'sports-coach', arts: 'arts-professional', 'science-tech': 'science-professional' } as const;
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+];
+const GIVEN_NAMES = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '华',
+  '慧',
+];
+const CERTIFICATES = {
+  sports: 'sports-coach',
+  arts: 'arts-professional',
+  'science-tech': 'science-professional',
+} as const;
 
 /** A well-formed (not real) Hangzhou identity number. */
 const demoIdNumber = (rnd: () => number) =>
@@ -152,7 +198,11 @@ export function demoApplications(
             idNumber: demoIdNumber(rnd),
             role: 'teacher',
             subject: course,
-            certificate: { kind: CERTIFICATES[category], number: `ZS${Math.floor(rnd() * 1e8)}`, subject: course },
+            certificate: {
+              kind: CERTIFICATES[category],
+              number: `ZS${Math.floor(rnd() * 1e8)}`,
+              subject: course,
+            },
           },
           idNumberPepper(),
         ),

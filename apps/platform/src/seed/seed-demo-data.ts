@@ -5,6 +5,9 @@ import { createGatewayPrisma, seedDemoUsers } from '@otr/gateway';
 import { createPool, RunningService } from '@otr/runtime';
 import {
   ApproveApplicationCommand,
+  FileLicenseRequestCommand,
+  FileStaffCommand,
+  ImportRosterCommand,
   competentDepartment,
   CountApplicationsQuery,
   RequestOpinionCommand,
@@ -25,21 +28,25 @@ export async function seedDemoData(
   if ((await registration.get(QueryBus).execute(new CountApplicationsQuery())) > 0) return;
   const commands = registration.get(CommandBus);
   const origin = { actor: { ...SYSTEM_ACTOR, userId: 'demo-seed' }, correlationId: 'demo-seed' };
-  let firstInstitution: string | undefined;
+  // operator.demo runs the first institution licensed in 西湖区, where the demo officials work.
+  let demoOperated: { institutionId: string; licenseId: string; category: string } | undefined;
   for (const form of demoApplications(opts.institutions, demoDistricts())) {
     const { applicationId, institutionId } = await commands.execute(
       new SubmitApplicationCommand(form, origin),
     );
     const by = { department: competentDepartment(form.category), jurisdiction: 'CN-ZJ-HZ' };
-    await commands.execute(
+    const { licenseId } = await commands.execute(
       new ApproveApplicationCommand(
         applicationId,
         { ...origin, actor: { ...origin.actor, department: by.department } },
         by,
       ),
     );
-    firstInstitution ??= institutionId;
+    if (!demoOperated && form.district === 'CN-ZJ-HZ-XH') {
+      demoOperated = { institutionId, licenseId, category: form.category };
+    }
   }
+  if (demoOperated) await seedLicenseFile(commands, demoOperated);
   // Work waiting in 西湖区: applications to decide, two of them with the fire department's opinion pending.
   const xihu = demoDistricts().filter((d) => d.code === 'CN-ZJ-HZ-XH');
   for (const [i, form] of demoApplications(12, xihu, 20261123).entries()) {
@@ -58,9 +65,60 @@ export async function seedDemoData(
   }
   const pool = createPool(opts.databaseUrl, 2);
   try {
-    await seedDemoUsers(createGatewayPrisma(pool), firstInstitution);
+    await seedDemoUsers(createGatewayPrisma(pool), demoOperated?.institutionId);
   } finally {
     await pool.end();
   }
   opts.log.info({ institutions: opts.institutions }, 'demo data seeded');
+}
+
+/**
+ * The demo operator's license at work: a teacher filed and then found on the in-service roster
+ * (reported to inspection), and a change of address waiting for the approver in 西湖区.
+ */
+async function seedLicenseFile(
+  commands: CommandBus,
+  operated: { institutionId: string; licenseId: string; category: string },
+): Promise<void> {
+  const operator = {
+    actor: { userId: 'operator.demo', role: 'institution-operator' },
+    correlationId: 'demo-seed',
+  };
+  const by = { institutionId: operated.institutionId };
+  const certificate = {
+    sports: 'sports-coach',
+    arts: 'arts-professional',
+    'science-tech': 'science-professional',
+    subject: 'teacher-qualification',
+  }[operated.category] as 'sports-coach';
+  await commands.execute(
+    new FileStaffCommand(
+      operated.licenseId,
+      {
+        name: '沈立',
+        idNumber: '330106198803150021',
+        role: 'teacher',
+        certificate: { kind: certificate, number: 'ZS20260315' },
+      },
+      operator,
+      by,
+    ),
+  );
+  await commands.execute(
+    new ImportRosterCommand(
+      [
+        { name: '沈立', idNumber: '330106198803150021', school: '杭州市文三街小学' },
+        { name: '陶然', idNumber: '330106197905060048', school: '杭州市保俶塔实验学校' },
+      ],
+      { actor: { userId: 'admin', role: 'administrator' }, correlationId: 'demo-seed' },
+    ),
+  );
+  await commands.execute(
+    new FileLicenseRequestCommand(
+      operated.licenseId,
+      { kind: 'change', changes: { address: '浙江省杭州市西湖区文三路398号2楼' } },
+      operator,
+      by,
+    ),
+  );
 }
