@@ -36,6 +36,31 @@ export const RuleKeys = {
   'inspection.gradeThresholds': z
     .object({ excellent: z.number().max(100), pass: z.number(), basicPass: z.number().min(0) })
     .refine((g) => g.excellent > g.pass && g.pass > g.basicPass, 'expected excellent > pass > basicPass'),
+  /**
+   * The annual-report score sheet: indicators with their maximum points (summing to 100) and
+   * veto items (一票否决) that fail a report outright whatever its score.
+   */
+  'inspection.scoreSheet': z
+    .object({
+      indicators: z
+        .array(
+          z.object({ key: z.string().min(1), name: z.string().min(1), maxPoints: z.number().positive() }),
+        )
+        .min(1),
+      vetoItems: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })),
+    })
+    .refine(
+      (s) => s.indicators.reduce((a, i) => a + i.maxPoints, 0) === 100,
+      'indicators must total 100 points',
+    )
+    .refine(
+      (s) =>
+        new Set([...s.indicators, ...s.vetoItems].map((i) => i.key)).size ===
+        s.indicators.length + s.vetoItems.length,
+      'keys must be unique',
+    ),
+  /** Years an excellent grade keeps an institution out of the random spot-check pool. */
+  'inspection.excellentExemptYears': positiveInt,
   'inspection.consecutiveFailsToRevoke': positiveInt,
   'inspection.rectificationWorkingDays': positiveInt,
   /** Share of the pool drawn per round, 0–1. */
@@ -59,6 +84,8 @@ export const RuleKeys = {
   'fees.riskReserve': fen,
   'fees.alert.singlePaymentAbove': fen,
   'fees.alert.refundBurst': countWithin,
+  /** Prepaid (escrow) balance per seat of approved capacity above which to alert. */
+  'fees.alert.prepaidPerSeatAbove': fen,
 
   // Training times (培训时间)
   'training.offlineEndTime': hhmm,
@@ -76,6 +103,8 @@ export const RuleKeys = {
   'complaints.marketRegulation.mediateWorkingDays': positiveInt,
   /** This many complaints against one institution within the window trigger an inspection. */
   'complaints.repeatFlag': countWithin,
+  /** A repeat by the same complainant about the same institution and category within this many days is merged. */
+  'complaints.duplicateWindowDays': positiveInt,
 
   // Penalties (教育部令第53号)
   'penalties.unlicensed.incomeMultiple': range(z.number().positive()),

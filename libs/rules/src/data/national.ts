@@ -73,6 +73,38 @@ export const national: RuleEntry[] = [
     note: LOCAL_DEFAULT,
   },
   {
+    key: 'inspection.scoreSheet',
+    jurisdiction: CN,
+    effectiveFrom: '2021-07-24',
+    value: {
+      indicators: [
+        { key: 'qualification', name: '办学资质', maxPoints: 15 },
+        { key: 'courses', name: '课程与教学', maxPoints: 20 },
+        { key: 'staff', name: '师资队伍', maxPoints: 20 },
+        { key: 'funds', name: '资金管理', maxPoints: 20 },
+        { key: 'venue-safety', name: '场地与安全', maxPoints: 25 },
+      ],
+      vetoItems: [
+        { key: 'out-of-scope', name: '超出许可范围办学' },
+        { key: 'major-safety-incident', name: '发生重大安全责任事故' },
+        { key: 'in-service-teachers', name: '聘用在职中小学教师' },
+        { key: 'fees-outside-supervision', name: '预收费未纳入资金监管' },
+        { key: 'false-report', name: '年报弄虚作假' },
+      ],
+    },
+    source:
+      '年检评分表：办学资质、课程、师资、资金、场地与安全，满分100分，设一票否决项（一省年检办法的评分结构）',
+    note: `${LOCAL_DEFAULT}; indicator weights and veto items are a demo sheet`,
+  },
+  {
+    key: 'inspection.excellentExemptYears',
+    jurisdiction: CN,
+    effectiveFrom: '2021-07-24',
+    value: 1,
+    source: '年检优秀的机构下一年度不列入"双随机"抽查名单（一省年检办法）',
+    note: LOCAL_DEFAULT,
+  },
+  {
     key: 'inspection.consecutiveFailsToRevoke',
     jurisdiction: CN,
     effectiveFrom: '2021-07-24',
@@ -205,6 +237,14 @@ export const national: RuleEntry[] = [
     source: '风险预警规则：7日内10笔以上退费申请',
     note: `${LOCAL_DEFAULT}; demo figure`,
   },
+  {
+    key: 'fees.alert.prepaidPerSeatAbove',
+    jurisdiction: CN,
+    effectiveFrom: '2021-07-24',
+    value: 500_000,
+    source: '风险预警规则：预收费余额与办学规模不匹配（每核定学位预收余额超过5000元）',
+    note: `${LOCAL_DEFAULT}; demo figure`,
+  },
 
   // Training times
   {
@@ -298,6 +338,14 @@ export const national: RuleEntry[] = [
     value: { count: 3, withinDays: 30 },
     source: '同一机构30日内被投诉3次的，启动专项检查',
     note: `${LOCAL_DEFAULT}; demo figure`,
+  },
+  {
+    key: 'complaints.duplicateWindowDays',
+    jurisdiction: CN,
+    effectiveFrom: '2020-12-28',
+    value: 7,
+    source: 'OTR 服务规则：同一诉求人7日内就同一机构同类事项再次投诉的，并入首件办理',
+    note: 'platform practice; the window is a local parameter',
   },
 
   // Penalties

@@ -1,0 +1,44 @@
+import { Principal, Role } from '@otr/auth';
+import { EventOrigin } from '@otr/contracts';
+import { currentContext } from '@otr/messaging';
+import { levelOf } from '@otr/rules';
+import { Actor } from '../domain/vocabulary';
+
+/** The roles that handle complaints (the gateway lets them write); viewers and administrators only read. */
+export const HANDLER_ROLES: Role[] = ['task-force-officer', 'inspector', 'approver', 'fund-supervisor'];
+
+/**
+ * The principal as the complaint domain sees it. A handling official above the district level
+ * (city, province) is the supervising level (督办) for the districts within it.
+ */
+export function actorOf(p: Principal): Actor {
+  if (p.roles.includes('institution-operator') && p.institutionId)
+    return { kind: 'institution', institutionId: p.institutionId };
+  const handles = p.roles.some((r) => HANDLER_ROLES.includes(r));
+  return {
+    kind: 'official',
+    userId: p.userId,
+    ...(p.department ? { department: p.department } : {}),
+    roles: p.roles,
+    jurisdiction: p.jurisdiction,
+    ...(handles && levelOf(p.jurisdiction) !== 'district' ? { supervisor: true } : {}),
+  };
+}
+
+const correlationId = () => currentContext()?.correlationId ?? 'none';
+
+export const originOf = (p: Principal): EventOrigin => ({
+  actor: { userId: p.userId, role: p.roles[0], ...(p.department ? { department: p.department } : {}) },
+  correlationId: correlationId(),
+});
+
+/** The public and the complainant act without an account; events name no person for them. */
+export const publicOrigin = (): EventOrigin => ({
+  actor: { userId: 'public', role: 'public' },
+  correlationId: correlationId(),
+});
+
+export const systemOrigin = (): EventOrigin => ({
+  actor: { userId: 'system', role: 'system' },
+  correlationId: correlationId(),
+});

@@ -1,0 +1,55 @@
+import { Command } from '@nestjs/cqrs';
+import { EventOrigin } from '@otr/contracts';
+import { z } from 'zod';
+import { Actor, CATEGORIES, CHANNELS, COMPLAINT_KINDS } from '../../domain/vocabulary';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** What a complainant (or an official recording a call) submits. */
+export const ComplaintForm = z.object({
+  kind: z.enum(COMPLAINT_KINDS).default('complaint'),
+  category: z.enum(CATEGORIES),
+  /** A licensed institution by its license, or an operator without one as the complainant saw it. */
+  subject: z.union([
+    z.object({ licenseId: text(64) }),
+    z.object({
+      name: text(200),
+      address: text(300),
+      activity: text(500),
+      district: z.string().regex(/^CN(-[A-Z0-9]+){3}$/, 'a district code such as CN-ZJ-HZ-XH'),
+    }),
+  ]),
+  description: text(4000),
+  /** Absent for an anonymous tip (匿名举报). */
+  contact: z
+    .object({
+      name: text(50),
+      phone: z.string().regex(/^\+?[\d\s-]{7,20}$/, 'a phone number'),
+    })
+    .optional(),
+});
+export type ComplaintForm = z.infer<typeof ComplaintForm>;
+
+export interface FiledReceipt {
+  complaintId: string;
+  trackingNumber: string;
+  /** Shown once; only its hash is kept. */
+  accessCode: string;
+  /** Set when the complaint repeats an open one by the same complainant and was merged into it. */
+  mergedInto?: string;
+}
+
+export class FileComplaintCommand extends Command<FiledReceipt> {
+  constructor(
+    readonly form: ComplaintForm,
+    readonly channel: (typeof CHANNELS)[number],
+    readonly by: Actor,
+    readonly origin: EventOrigin,
+    /** The Idempotency-Key of a public submission: the same key files once. */
+    readonly idempotencyKey?: string,
+    /** When it was received, if earlier than now (a recorded call, a hotline work order, demo data). */
+    readonly receivedAt?: Date,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,161 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { addDays, chinaDate, Clock, newId } from '@otr/kernel';
+import {
+  attachDuplicate,
+  emptyComplaint,
+  fileComplaint,
+  markDuplicate,
+  replay,
+  route,
+  Subject,
+  subjectKey,
+} from '../../domain/complaint';
+import { ComplaintRuleViolated, IdempotencyKeyReused, UnknownInstitution } from '../../domain/errors';
+import { duplicateOf } from '../../domain/patterns';
+import { Complainant, identifiedComplainant } from '../../domain/privacy';
+import { Actor } from '../../domain/vocabulary';
+import {
+  Change,
+  ComplaintRepository,
+  ComplaintRulesSource,
+  IdentitySealer,
+  InstitutionRegister,
+  IntakeExtras,
+} from '../ports';
+import { CLOCK_TOKEN, COMPLAINT_RULES, COMPLAINTS, INSTITUTIONS, VAULT } from '../tokens';
+import { ComplaintForm, FileComplaintCommand, FiledReceipt } from './file-complaint.command';
+
+const SYSTEM: Actor = { kind: 'system' };
+
+/**
+ * Intake (受理) and dispatch (派单) in one transaction: the complaint is accepted, routed to its
+ * district, and folded into an open one if it repeats it. A retried submission with the same
+ * Idempotency-Key gets the first receipt back.
+ */
+@CommandHandler(FileComplaintCommand)
+export class FileComplaintHandler implements ICommandHandler<FileComplaintCommand> {
+  constructor(
+    @Inject(COMPLAINTS) private readonly complaints: ComplaintRepository,
+    @Inject(INSTITUTIONS) private readonly institutions: InstitutionRegister,
+    @Inject(COMPLAINT_RULES) private readonly rules: ComplaintRulesSource,
+    @Inject(VAULT) private readonly vault: IdentitySealer,
+    @Inject(CLOCK_TOKEN) private readonly clock: Clock,
+  ) {}
+
+  async execute(cmd: FileComplaintCommand): Promise<FiledReceipt> {
+    const requestHash = createHash('sha256').update(JSON.stringify(cmd.form)).digest('hex');
+    if (cmd.idempotencyKey) {
+      const earlier = await this.replayed(cmd.idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+    try {
+      return await this.file(cmd, requestHash);
+    } catch (error) {
+      // Two identical submissions racing: the second loses on the key and returns the first's receipt.
+      const earlier = cmd.idempotencyKey && (await this.replayed(cmd.idempotencyKey, requestHash));
+      if (earlier) return earlier;
+      throw error;
+    }
+  }
+
+  private async file(cmd: FileComplaintCommand, requestHash: string): Promise<FiledReceipt> {
+    const now = this.clock.now();
+    if (cmd.receivedAt && cmd.receivedAt > now) {
+      throw new ComplaintRuleViolated('a complaint cannot be received in the future', {
+        field: 'receivedAt',
+        rule: 'received no later than now',
+      });
+    }
+    const at = cmd.receivedAt ?? now;
+    const subject = await this.subjectOf(cmd.form.subject);
+    const { complainant, identity } = this.complainantOf(cmd.form.contact);
+    const ctx = this.rules.forDistrict(subject.district, at);
+    const id = newId();
+    const filed = fileComplaint(
+      {
+        id,
+        kind: cmd.form.kind,
+        category: cmd.form.category,
+        channel: cmd.channel,
+        subject,
+        complainant,
+        description: cmd.form.description,
+        at,
+        by: cmd.by,
+      },
+      { random: randomBytes, clock: ctx.clock },
+    );
+    const accepted = replay(filed.events);
+    const events = [...filed.events];
+    const changes: Change[] = [];
+    const since = new Date(`${addDays(chinaDate(at), -ctx.rules.duplicateWindowDays.value)}T00:00:00+08:00`);
+    const earlier = await this.complaints.earlierAbout(subjectKey(subject), since);
+    const into = duplicateOf(
+      { complainant, category: cmd.form.category, at },
+      earlier,
+      ctx.rules.duplicateWindowDays.value,
+    );
+    if (into) {
+      // A repeat is not dispatched again: it joins the first complaint's work order.
+      const target = await this.complaints.load(into);
+      events.push(...markDuplicate(accepted, { into: target.state, at, by: SYSTEM }));
+      const attached = attachDuplicate(target.state, { duplicateId: id, at, by: SYSTEM });
+      changes.push({ before: target.state, version: target.version, events: attached });
+    } else {
+      events.push(...route(accepted, { table: ctx.routes, at, by: SYSTEM }, ctx.clock));
+    }
+    changes.unshift({ before: emptyComplaint(), version: 0, events });
+
+    const receipt: FiledReceipt = {
+      complaintId: id,
+      trackingNumber: filed.trackingNumber,
+      accessCode: filed.accessCode,
+      ...(into ? { mergedInto: into } : {}),
+    };
+    const intake: IntakeExtras = {
+      ...(identity ? { identity } : {}),
+      ...(cmd.idempotencyKey
+        ? { idempotency: { key: cmd.idempotencyKey, requestHash, receipt: this.vault.seal(receipt) } }
+        : {}),
+    };
+    await this.complaints.save(changes, cmd.origin, intake);
+    return receipt;
+  }
+
+  private async replayed(key: string, requestHash: string): Promise<FiledReceipt | undefined> {
+    const earlier = await this.complaints.intakeRequest(key);
+    if (!earlier) return undefined;
+    if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReused();
+    return this.vault.open<FiledReceipt>(earlier.receipt);
+  }
+
+  private async subjectOf(input: ComplaintForm['subject']): Promise<Subject> {
+    if ('licenseId' in input) {
+      const found = await this.institutions.byLicense(input.licenseId);
+      if (!found) throw new UnknownInstitution(input.licenseId);
+      return {
+        kind: 'licensed',
+        institutionId: found.institutionId,
+        licenseId: found.licenseId,
+        name: found.name,
+        district: found.district,
+      };
+    }
+    return { kind: 'unlicensed', ...input };
+  }
+
+  /** The identity is sealed here and never reaches the domain, the events or the logs in clear. */
+  private complainantOf(contact: ComplaintForm['contact']): {
+    complainant: Complainant;
+    identity?: IntakeExtras['identity'];
+  } {
+    if (!contact) return { complainant: { anonymous: true } };
+    const identity = { id: newId(), sealed: this.vault.seal(contact), keyId: this.vault.keyId };
+    return {
+      complainant: identifiedComplainant(contact, identity.id, this.vault.phoneHash(contact.phone)),
+      identity,
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import type { ComplaintEvent, ComplaintState } from './complaint';
+import { isAssignedHandler } from './routing';
+import { Actor } from './vocabulary';
+import { isWithin } from '@otr/rules';
+
+/**
+ * The complainant as the aggregate holds them: never the clear name or phone. Infrastructure
+ * encrypts the identity and hands the domain an opaque reference; `hash` is its keyed hash of the
+ * phone number, so repeats can be recognised without reading anyone's number.
+ */
+export type Complainant =
+  | { anonymous: true }
+  | { anonymous: false; identityRef: string; hash: string; maskedName: string; maskedPhone: string };
+
+/** 王小明 → 王**: the surname stays so a handler on the phone can say 王女士/王先生. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return '*'.repeat(chars.length);
+  return chars[0] + '*'.repeat(chars.length - 1);
+}
+
+/** 13812341234 → 138****1234; other numbers keep only their last 4 digits. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  if (digits.length <= 4) return '*'.repeat(digits.length);
+  return '*'.repeat(digits.length - 4) + digits.slice(-4);
+}
+
+/** Builds the stored complainant from what intake saw: masks computed here, the rest opaque. */
+export const identifiedComplainant = (
+  clear: { name: string; phone: string },
+  identityRef: string,
+  hash: string,
+): Complainant => ({
+  anonymous: false,
+  identityRef,
+  hash,
+  maskedName: maskName(clear.name),
+  maskedPhone: maskPhone(clear.phone),
+});
+
+export type ComplainantView =
+  | { visibility: 'anonymous' }
+  | { visibility: 'hidden' }
+  | { visibility: 'masked'; name: string; phone: string }
+  /** The handler's application layer decrypts identityRef; the domain never holds the clear text. */
+  | { visibility: 'clear'; identityRef: string; name: string; phone: string };
+
+/**
+ * Who sees whom (DOMAIN.md, Complaints): the assigned handlers see the identity; a supervisor
+ * over the district and the complainant themself see it masked; institutions, the public and
+ * everyone else see nothing, not even the mask, since a surname can be enough to identify a parent.
+ */
+export function complainantFor(
+  viewer: Actor,
+  complaint: Pick<ComplaintState, 'complainant' | 'responsibility' | 'subject'>,
+): ComplainantView {
+  const c = complaint.complainant;
+  if (c.anonymous) return { visibility: 'anonymous' };
+  const masked = { name: c.maskedName, phone: c.maskedPhone };
+  if (complaint.responsibility && isAssignedHandler(viewer, complaint.responsibility)) {
+    return { visibility: 'clear', identityRef: c.identityRef, ...masked };
+  }
+  if (viewer.kind === 'complainant') return { visibility: 'masked', ...masked };
+  if (
+    viewer.kind === 'official' &&
+    viewer.supervisor &&
+    isWithin(complaint.subject.district, viewer.jurisdiction)
+  ) {
+    return { visibility: 'masked', ...masked };
+  }
+  return { visibility: 'hidden' };
+}
+
+/** The steps the complainant may follow (公开进度): no actors, no internal notes, no reasons. */
+const PUBLIC_STEPS: Partial<Record<ComplaintEvent['type'], string>> = {
+  ComplaintAccepted: 'accepted',
+  ComplaintRouted: 'routed',
+  WorkOrderSigned: 'signed',
+  TransferAccepted: 'transferred',
+  ExtensionGranted: 'extended',
+  ComplaintEscalated: 'escalated',
+  ReplyApproved: 'closed',
+  CalledBack: 'called-back',
+  ComplaintRated: 'rated',
+  ComplaintReopened: 'reopened',
+  MergedAsDuplicate: 'merged',
+};
+
+export const publicTimeline = (c: ComplaintState): { at: string; step: string }[] =>
+  c.actions.flatMap((a) => (PUBLIC_STEPS[a.action] ? [{ at: a.at, step: PUBLIC_STEPS[a.action]! }] : []));
+
+const CLOSED: ComplaintState['status'][] = ['closed', 'called-back', 'rated'];
+
+/** What the complainant sees with the access code: progress, and the reply once a supervisor approved it. */
+export function publicView(c: ComplaintState) {
+  return {
+    trackingNumber: c.trackingNumber,
+    kind: c.kind,
+    category: c.category,
+    subject: { kind: c.subject.kind, name: c.subject.name, district: c.subject.district },
+    status: c.status,
+    filedAt: c.filedAt,
+    answerBy: c.answerBy,
+    lead: c.responsibility?.lead.department,
+    round: c.round,
+    ...(CLOSED.includes(c.status) && c.reply ? { reply: c.reply } : {}),
+    canRate: c.status === 'closed' || c.status === 'called-back',
+    timeline: publicTimeline(c),
+  };
+}
+
+/**
+ * What the institution complained about sees (机构端): the complaint and its own replies, never
+ * who complained, nor the handlers' notes or the reply to the complainant.
+ */
+export function institutionView(c: ComplaintState) {
+  return {
+    id: c.id,
+    trackingNumber: c.trackingNumber,
+    kind: c.kind,
+    category: c.category,
+    description: c.description,
+    status: c.status,
+    filedAt: c.filedAt,
+    answerBy: c.answerBy,
+    lead: c.responsibility?.lead.department,
+    institutionReplies: c.actions
+      .filter((a) => a.action === 'InstitutionReplied')
+      .map((a) => ({ at: a.at, reply: a.note })),
+    timeline: publicTimeline(c),
+  };
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, OFFICIAL_ROLES, Principal, Roles } from '@otr/auth';
+import { ZodPipe } from '@otr/runtime';
+import { z } from 'zod';
+import { actorOf, HANDLER_ROLES, originOf } from '../application/actor';
+import {
+  ActName,
+  Acts,
+  ActOnComplaintCommand,
+  Act,
+} from '../application/act-on-complaint/act-on-complaint.command';
+import {
+  ComplaintDetailsQuery,
+  RevealComplainantQuery,
+} from '../application/complaint-details/complaint-details';
+import { ComplaintForm, FileComplaintCommand } from '../application/file-complaint/file-complaint.command';
+import { QueueFilter } from '../application/ports';
+import { WorkQueueQuery } from '../application/work-queue/work-queue.query';
+
+/** An official recording a call (console) or a 12345 work order, possibly received earlier. */
+const RecordedComplaint = ComplaintForm.extend({
+  channel: z.enum(['console', 'hotline-12345']).default('console'),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+});
+type RecordedInput = z.infer<typeof RecordedComplaint>;
+type FilterInput = QueueFilter;
+const ActParam = z.enum(Object.keys(Acts) as [ActName, ...ActName[]]);
+
+/** The officials' and institutions' side of the loop (behind the gateway at /api/complaints/complaints). */
+@Controller('complaints')
+export class ComplaintsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @Roles(...OFFICIAL_ROLES, 'institution-operator')
+  queue(@Query(new ZodPipe(QueueFilter)) filter: FilterInput, @CurrentPrincipal() p: Principal) {
+    return this.queries.execute(new WorkQueueQuery(filter, p));
+  }
+
+  @Post()
+  @Roles(...HANDLER_ROLES)
+  async record(@Body(new ZodPipe(RecordedComplaint)) body: RecordedInput, @CurrentPrincipal() p: Principal) {
+    const { channel, receivedAt, ...form } = body;
+    const receipt = await this.commands.execute(
+      new FileComplaintCommand(
+        form,
+        channel,
+        actorOf(p),
+        originOf(p),
+        undefined,
+        receivedAt ? new Date(receivedAt) : undefined,
+      ),
+    );
+    return receipt;
+  }
+
+  @Get(':id')
+  @Roles(...OFFICIAL_ROLES, 'institution-operator')
+  details(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.queries.execute(new ComplaintDetailsQuery(id, p));
+  }
+
+  /** The clear name and phone, for the assigned handlers; each call is recorded. */
+  @Get(':id/complainant')
+  @Roles(...HANDLER_ROLES)
+  complainant(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.queries.execute(new RevealComplainantQuery(id, p));
+  }
+
+  /** Every act of the loop: sign, note, transfer, accept-transfer, refuse-transfer, reply, approve, send-back,
+   *  call-back, rate, request-extension, grant-extension, refuse-extension, merge, institution-reply. */
+  @Post(':id/:act')
+  @HttpCode(200)
+  @Roles(...HANDLER_ROLES, 'institution-operator')
+  act(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('act', new ZodPipe(ActParam)) name: ActName,
+    @Body() body: unknown,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const input = new ZodPipe(Acts[name]).transform(body ?? {});
+    const act = { ...input, type: name } as Act;
+    return this.commands.execute(new ActOnComplaintCommand(id, act, actorOf(p), originOf(p)));
+  }
+}
