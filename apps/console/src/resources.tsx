@@ -3,6 +3,9 @@ import { applications } from './applications';
 import { audit } from './audit';
 import { MENU } from './auth/permissions';
 import { institutions } from './institutions';
+import { licenseRequests } from './license-requests';
+import { licenses } from './licenses';
+import { roster } from './roster';
 import { timeline } from './timeline';
 import { users } from './users';
 
@@ -11,7 +14,16 @@ import { users } from './users';
  * ResourceProps, an entry here, its URL in providers/resources.ts, its grants and menu position
  * in auth/permissions.ts, and its words in i18n/zh-CN.ts and en.ts.
  */
-const registered: ResourceProps[] = [applications, institutions, timeline, users, audit];
+const registered: ResourceProps[] = [
+  applications,
+  licenseRequests,
+  licenses,
+  institutions,
+  timeline,
+  users,
+  roster,
+  audit,
+];
 
 /** In menu order (auth/permissions.ts MENU); react-admin hides those the role may not list. */
 export const resources = [...registered].sort(

@@ -3,6 +3,7 @@ import { applyMigrations, createLogger, RunningService, ServiceDefinition, start
 import { InProcessTransport, KafkaTransport, Transport } from '@otr/messaging';
 import { registrationService } from '@otr/registration';
 import { directoryService } from '@otr/directory';
+import { complaintsService, seedComplaintsDemo } from '@otr/complaints';
 import { gatewayService } from '@otr/gateway';
 import { seedDemoData } from './seed/seed-demo-data';
 
@@ -24,7 +25,7 @@ export interface RunningPlatform {
 }
 
 /** The services in the embedded platform, in start order; each gets port gateway + index + 1. */
-export const SERVICES: ServiceDefinition[] = [registrationService, directoryService];
+export const SERVICES: ServiceDefinition[] = [registrationService, directoryService, complaintsService];
 
 /** Embedded mode: every service module and the gateway in one process (ARCHITECTURE.md, Modes). */
 export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatform> {
@@ -52,6 +53,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
   if (opts.seed) {
     const institutions = opts.seed === true ? 300 : opts.seed;
     await seedDemoData(services, { institutions, databaseUrl: opts.databaseUrl, log });
+    // Each service seeds its own demo from the licenses it has learned through events.
+    await seedComplaintsDemo(services.complaints.app, { log });
   }
   return {
     url: `http://localhost:${port}`,

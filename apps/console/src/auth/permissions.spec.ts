@@ -3,14 +3,26 @@ import { can, MENU, menuFor, panelsFor, PERMISSIONS, ROLES } from './permissions
 
 describe('console permissions', () => {
   it('shows each role exactly its screens', () => {
-    expect(menuFor(['administrator'])).toEqual(['users', 'audit']);
-    expect(menuFor(['approver'])).toEqual(['applications', 'institutions', 'timeline']);
-    expect(menuFor(['inspector'])).toEqual(['institutions', 'timeline']);
-    expect(menuFor(['task-force-officer'])).toEqual(['applications', 'institutions', 'timeline']);
-    expect(menuFor(['fund-supervisor'])).toEqual(['institutions', 'timeline']);
+    expect(menuFor(['administrator'])).toEqual(['users', 'roster', 'audit']);
+    expect(menuFor(['approver'])).toEqual([
+      'applications',
+      'license-requests',
+      'licenses',
+      'institutions',
+      'timeline',
+    ]);
+    expect(menuFor(['inspector'])).toEqual(['licenses', 'institutions', 'timeline']);
+    expect(menuFor(['task-force-officer'])).toEqual(['applications', 'licenses', 'institutions', 'timeline']);
+    expect(menuFor(['fund-supervisor'])).toEqual(['licenses', 'institutions', 'timeline']);
     expect(menuFor(['spot-check-planner'])).toEqual(['institutions', 'timeline']);
-    expect(menuFor(['viewer'])).toEqual(['applications', 'institutions', 'timeline']);
-    expect(menuFor(['institution-operator'])).toEqual(['applications', 'timeline']);
+    expect(menuFor(['viewer'])).toEqual([
+      'applications',
+      'license-requests',
+      'licenses',
+      'institutions',
+      'timeline',
+    ]);
+    expect(menuFor(['institution-operator'])).toEqual(['applications', 'licenses', 'timeline']);
   });
 
   it('has a row for every role and combines the rows of several roles', () => {
@@ -26,15 +38,29 @@ describe('console permissions', () => {
     }
   });
 
-  it('lets only administrators manage accounts and read the audit log', () => {
+  it('lets only administrators manage accounts, read the audit log and import the roster', () => {
     for (const role of ROLES) {
       expect(can([role], 'users', 'create')).toBe(role === 'administrator');
       expect(can([role], 'audit', 'list')).toBe(role === 'administrator');
+      expect(can([role], 'roster', 'import')).toBe(role === 'administrator');
     }
   });
 
-  it('lets every role that lists a screen export it as CSV', () => {
-    for (const role of ROLES) for (const r of menuFor([role])) expect(can([role], r, 'export')).toBe(true);
+  it('lets only approvers decide on licenses and requests, and only operators file', () => {
+    for (const role of ROLES) {
+      for (const action of ['suspend', 'reinstate', 'revoke', 'renew'])
+        expect(can([role], 'licenses', action)).toBe(role === 'approver');
+      for (const action of ['approve', 'reject'])
+        expect(can([role], 'license-requests', action)).toBe(role === 'approver');
+      for (const action of ['fileCourse', 'fileStaff', 'removeStaff', 'requestChange', 'requestClosure'])
+        expect(can([role], 'licenses', action)).toBe(role === 'institution-operator');
+    }
+  });
+
+  it('lets every role that lists a screen export it as CSV (the roster is an upload, not a list)', () => {
+    for (const role of ROLES)
+      for (const r of menuFor([role]).filter((m) => m !== 'roster'))
+        expect(can([role], r, 'export')).toBe(true);
   });
 
   it('never allows deleting anything from the console', () => {

@@ -17,10 +17,31 @@ export type Action =
   | 'return'
   | 'reject'
   | 'requestOpinion'
-  | 'giveOpinion';
+  | 'giveOpinion'
+  // licenses: the approver's decisions and the operator's filings and requests (licenses/license-file.ts)
+  | 'suspend'
+  | 'reinstate'
+  | 'revoke'
+  | 'renew'
+  | 'fileCourse'
+  | 'fileStaff'
+  | 'removeStaff'
+  | 'requestChange'
+  | 'requestClosure'
+  // an upload that replaces a register (the in-service teacher roster)
+  | 'import';
 
 /** Screens of the console, in menu order; a new service's screen is added here and in resources.ts. */
-export const MENU = ['applications', 'institutions', 'timeline', 'users', 'audit'] as const;
+export const MENU = [
+  'applications',
+  'license-requests',
+  'licenses',
+  'institutions',
+  'timeline',
+  'users',
+  'roster',
+  'audit',
+] as const;
 export type MenuResource = (typeof MENU)[number];
 
 /** Dashboard panels are resources too ('dashboard.<panel>', action 'view'). */
@@ -37,6 +58,14 @@ export type Panel = (typeof PANELS)[number];
 type Grants = Partial<Record<MenuResource | `dashboard.${Panel}`, Action[]>>;
 
 const read: Action[] = ['list', 'show', 'export'];
+const licenseDecisions: Action[] = ['suspend', 'reinstate', 'revoke', 'renew'];
+const licenseFilings: Action[] = [
+  'fileCourse',
+  'fileStaff',
+  'removeStaff',
+  'requestChange',
+  'requestClosure',
+];
 const panels = (...names: Panel[]): Grants =>
   Object.fromEntries(names.map((p) => [`dashboard.${p}`, ['view'] as Action[]]));
 
@@ -44,12 +73,15 @@ export const PERMISSIONS: Record<Role, Grants> = {
   // Licensing: the work queue and its decisions, the directory, each institution's history.
   approver: {
     applications: [...read, 'approve', 'return', 'reject', 'requestOpinion'],
+    'license-requests': [...read, 'approve', 'reject'],
+    licenses: [...read, ...licenseDecisions],
     institutions: read,
     timeline: read,
     ...panels('applications', 'rectifications', 'complaints', 'institutions'),
   },
   // Inspections and rectifications (screens come with the inspection service).
   inspector: {
+    licenses: read,
     institutions: read,
     timeline: read,
     ...panels('rectifications', 'complaints', 'institutions'),
@@ -57,11 +89,13 @@ export const PERMISSIONS: Record<Role, Grants> = {
   // Joint review: opinions on applications routed to the officer's department; complaints.
   'task-force-officer': {
     applications: [...read, 'giveOpinion'],
+    licenses: read,
     institutions: read,
     timeline: read,
     ...panels('applications', 'complaints', 'institutions'),
   },
   'fund-supervisor': {
+    licenses: read,
     institutions: read,
     timeline: read,
     ...panels('fundAlerts', 'complaints', 'institutions'),
@@ -71,22 +105,27 @@ export const PERMISSIONS: Record<Role, Grants> = {
     timeline: read,
     ...panels('rectifications', 'institutions'),
   },
-  // The operator sees the institution's own applications and history only (the services scope it).
+  // The operator sees the institution's own applications, license and history only (the services
+  // scope it), and files courses, staff, changes and closure for that license.
   'institution-operator': {
     applications: read,
+    licenses: [...read, ...licenseFilings],
     timeline: read,
     ...panels('applications'),
   },
   // Read-only oversight of everything a task-force leader looks at.
   viewer: {
     applications: read,
+    'license-requests': read,
+    licenses: read,
     institutions: read,
     timeline: read,
     ...panels('applications', 'rectifications', 'complaints', 'fundAlerts', 'institutions'),
   },
-  // Accounts and the audit log, nothing of the regulatory work itself.
+  // Accounts, the audit log and the in-service teacher roster; nothing of the regulatory work itself.
   administrator: {
     users: [...read, 'create', 'edit'],
+    roster: ['list', 'import'],
     audit: read,
     ...panels('audit', 'institutions'),
   },

@@ -3,6 +3,7 @@ import { useTranslate } from 'react-admin';
 
 const COLOR: Record<string, 'default' | 'primary' | 'success' | 'warning' | 'error' | 'info'> = {
   submitted: 'primary',
+  pending: 'primary',
   returned: 'warning',
   approved: 'success',
   rejected: 'error',
@@ -13,7 +14,7 @@ const COLOR: Record<string, 'default' | 'primary' | 'success' | 'warning' | 'err
   closed: 'default',
 };
 
-/** An application or license status as a coloured label. */
+/** An application, license or request status as a coloured label. */
 export function StatusChip({ status }: { status?: string | null }) {
   const t = useTranslate();
   if (!status) return null;

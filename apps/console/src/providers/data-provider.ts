@@ -26,7 +26,7 @@ export const dataProvider: OtrDataProvider = {
     const endpoint = endpointOf(resource);
     if (missingRequiredFilter(endpoint, params.filter)) return { data: [], total: 0 };
     const { page = 1, perPage = 25 } = params.pagination ?? {};
-    const plan = pagePlan(page, perPage, endpoint.maxPageSize);
+    const plan = pagePlan(page, perPage, endpoint.maxPageSize, endpoint.unpaged);
     const data: Record<string, unknown>[] = [];
     let total = 0;
     for (const p of plan.pages) {

@@ -58,8 +58,10 @@ export const missingRequiredFilter = (endpoint: ResourceEndpoint, filter: Record
 /**
  * The service pages to fetch for react-admin's page: one when it fits the service's largest page,
  * several when it does not (an export asks for 1000 rows), then `skip` rows dropped from the first.
+ * A service that answers the whole list at once is asked once and paged here.
  */
-export function pagePlan(page: number, perPage: number, maxPageSize: number) {
+export function pagePlan(page: number, perPage: number, maxPageSize: number, unpaged = false) {
+  if (unpaged) return { pageSize: maxPageSize, pages: [1], skip: (page - 1) * perPage, take: perPage };
   if (perPage <= maxPageSize) return { pageSize: perPage, pages: [page], skip: 0, take: perPage };
   const offset = (page - 1) * perPage;
   const first = Math.floor(offset / maxPageSize) + 1;

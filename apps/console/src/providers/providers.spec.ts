@@ -77,6 +77,11 @@ describe('the data provider', () => {
     expect(pagePlan(2, 150, 100)).toEqual({ pageSize: 100, pages: [2, 3], skip: 50, take: 150 });
   });
 
+  it('asks a service that answers whole lists once, and pages its answer in the console', () => {
+    expect(RESOURCES['license-requests'].unpaged).toBe(true);
+    expect(pagePlan(3, 25, 500, true)).toEqual({ pageSize: 500, pages: [1], skip: 50, take: 25 });
+  });
+
   it('tells a bad password from a locked account, without repeating the server', () => {
     expect(loginError(401)).toBe('otr.login.invalid');
     expect(loginError(423)).toBe('otr.login.locked');

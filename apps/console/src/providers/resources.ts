@@ -12,10 +12,14 @@ export interface ResourceEndpoint {
   requiredFilters?: string[];
   /** Filters holding a calendar day (YYYY-MM-DD) that the service wants as an ISO instant in Beijing time. */
   dayFilters?: { from?: string[]; to?: string[] };
+  /** The service answers the whole list at once (at most maxPageSize rows); the console pages it. */
+  unpaged?: boolean;
 }
 
 export const RESOURCES: Record<string, ResourceEndpoint> = {
   applications: { url: '/api/registration/applications', maxPageSize: 200 },
+  licenses: { url: '/api/registration/licenses', maxPageSize: 200 },
+  'license-requests': { url: '/api/registration/license-requests', maxPageSize: 500, unpaged: true },
   institutions: { url: '/api/public/institutions', maxPageSize: 100 },
   timeline: {
     url: '/api/directory/timeline',
@@ -25,6 +29,8 @@ export const RESOURCES: Record<string, ResourceEndpoint> = {
   },
   users: { url: '/api/admin/users', maxPageSize: 200 },
   audit: { url: '/api/admin/audit', maxPageSize: 200, dayFilters: { from: ['from'], to: ['to'] } },
+  /** The in-service teacher roster: not a list, an upload (POST replaces the roster). */
+  roster: { url: '/api/registration/in-service-roster', maxPageSize: 1 },
 };
 
 /** Statistics for the dashboards: GET /api/<service>/stats, one per service (see dashboard-provider.ts). */

@@ -92,7 +92,8 @@ export class LicenseReadModel {
   async requests(scope: ReadScope, status?: string) {
     return this.prisma.$queryRaw<unknown[]>`
       SELECT r.id, r.license_id AS "licenseId", l.number AS "licenseNumber",
-             l.profile->>'institutionName' AS "institutionName", a.district, r.kind, r.request, r.status,
+             l.profile->>'institutionName' AS "institutionName", a.district,
+             a.competent_department AS "competentDepartment", r.kind, r.request, r.status,
              r.reasons, r.created_at AS "createdAt", r.decided_at AS "decidedAt"
       FROM registration.license_request r
       JOIN registration.license l ON l.id = r.license_id

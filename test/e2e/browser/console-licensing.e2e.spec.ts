@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserContext, Page } from 'playwright-core';
+import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
+import { RunningPlatform, startPlatform } from '@otr/platform';
+import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+
+jest.setTimeout(300_000);
+
+const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
+const shot = (name: string) => join(artifactsDir, `console-licensing-${name}.png`);
+const zh = appZhCN;
+
+interface License {
+  id: string;
+  number: string;
+  institutionId: string;
+  institutionName: string;
+  district: string;
+  status: string;
+  competentDepartment: string;
+}
+
+/**
+ * The licensing screens after issue, in Chromium against the embedded platform: the roster
+ * import, an operator's filing refused with its rule, a change of name requested by the
+ * operator and approved by the competent department, and the license file showing both.
+ */
+describe('the console’s licensing screens in Chromium', () => {
+  const IN_SERVICE_ID = '330106198801011234';
+  let db: TestDatabase;
+  let platform: RunningPlatform;
+  let browser: BrowserContext;
+  let license: License;
+  let approver: string;
+
+  async function api<T>(token: string, path: string, init: RequestInit = {}): Promise<T> {
+    const res = await fetch(`${platform.url}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+  async function token(username: string) {
+    const res = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  }
+
+  beforeAll(async () => {
+    if (!consoleBuilt)
+      throw new Error('build the console first: npx vite build --config apps/console/vite.config.ts');
+    process.env.LOGIN_RATE_LIMIT = '1000';
+    db = await createTestDatabase('otr_browser_licensing');
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 20_000 + Math.floor(Math.random() * 20_000),
+      seed: 26,
+    });
+    // operator.demo runs a 西湖区 institution (apps/platform/src/seed); its competent department decides.
+    const own = await api<{ items: License[] }>(await token('operator.demo'), '/api/registration/licenses');
+    expect(own.items).toHaveLength(1);
+    license = own.items[0];
+    approver = DEMO_ACCOUNTS.find(
+      (a) =>
+        a.roles.includes('approver') &&
+        a.department === license.competentDepartment &&
+        (license.district === a.jurisdiction || license.district.startsWith(`${a.jurisdiction}-`)),
+    )!.username;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await db?.drop();
+  });
+
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${platform.url}/console/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${platform.url}/console/#/login`);
+    await page.reload();
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.RaLayout-appFrame', { timeout: 20_000 });
+  }
+  const waitForText = (page: Page, text: string, timeout = 20_000) =>
+    page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout });
+  const confirm = (page: Page) => page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+
+  it('lets the administrator replace the in-service teacher roster from a CSV file', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'admin');
+    await page.getByRole('menuitem', { name: zh.resources.roster.name }).click();
+    await page.getByTestId('roster-file').setInputFiles({
+      name: 'roster.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF姓名,身份证号,学校\r\n赵老师,${IN_SERVICE_ID},杭州市学军中学\r\n`),
+    });
+    await waitForText(page, '已读取 1 名教师');
+    await page.getByRole('button', { name: zh.otr.roster.upload }).click();
+    const outcome = await page.getByTestId('roster-outcome').innerText();
+    expect(outcome).toContain('共 1 名在职教师');
+    await page.screenshot({ path: shot('roster') });
+    await page.close();
+  });
+
+  it('shows the operator why a filing is refused, next to the input, with the rule’s source', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'operator.demo');
+    await page.getByRole('menuitem', { name: zh.resources.licenses.name }).click();
+    // The operator sees the institution's own license only.
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.screenshot({ path: shot('list') });
+    await page.locator('tbody tr').first().click();
+    await page.getByRole('tab', { name: zh.otr.licenses.tabs.profile }).waitFor();
+    await waitForText(page, zh.resources.licenses.fields.legalRepresentative);
+    await page.screenshot({ path: shot('profile') });
+
+    await page.getByRole('button', { name: zh.otr.licenses.commands.fileStaff }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name=name]').fill('赵老师');
+    await dialog.locator('input[name=idNumber]').fill(IN_SERVICE_ID);
+    await dialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: zh.otr.licenses.staffRoles.other }).click();
+    await confirm(page);
+    const error = dialog.locator('.MuiFormHelperText-root.Mui-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/in-service school teachers may not teach.*（.+）/);
+    await page.screenshot({ path: shot('refused') });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await page.close();
+  });
+
+  it('carries a change of name from the operator through the approver’s queue onto the license', async () => {
+    const newName = `杭州西湖区${license.institutionName.slice(5, 9)}更名培训学校`;
+    const operator = await browser.newPage();
+    await signIn(operator, 'operator.demo');
+    await operator.goto(`${platform.url}/console/#/licenses/${license.id}/show`);
+    await waitForText(operator, license.number);
+    await operator.getByRole('button', { name: zh.otr.licenses.commands.requestChange }).click();
+    const dialog = operator.getByRole('dialog');
+    // A one-character name is refused by the service; the rule shows under the input.
+    await dialog.locator('input[name=institutionName]').fill('新');
+    await confirm(operator);
+    await dialog.locator('.MuiFormHelperText-root.Mui-error').waitFor();
+    await dialog.locator('input[name=institutionName]').fill(newName);
+    await confirm(operator);
+    await dialog.waitFor({ state: 'detached' });
+    await operator.getByRole('tab', { name: zh.otr.licenses.tabs.requests }).click();
+    await waitForText(operator, newName);
+    await waitForText(operator, zh.otr.statuses.pending);
+    await operator.close();
+
+    const page = await browser.newPage();
+    await signIn(page, approver);
+    await page.getByRole('menuitem', { name: zh.resources['license-requests'].name }).click();
+    // The demo may have other requests waiting on this license; this one asks for the new name.
+    const asked = `${zh.otr.facts.institutionName}：${newName}`;
+    const row = page.locator('tbody tr').filter({ hasText: asked });
+    await row.waitFor();
+    await page.screenshot({ path: shot('queue') });
+    await row.getByRole('button', { name: zh.otr.licenses.commands.approve, exact: true }).click();
+    await confirm(page);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' }); // the queue shows pending requests only
+
+    await page.goto(`${platform.url}/console/#/licenses/${license.id}/show`);
+    await waitForText(page, newName);
+    await page.getByRole('tab', { name: zh.otr.licenses.tabs.actions }).click();
+    const log = page
+      .locator('tbody tr')
+      .filter({ hasText: zh.otr.licenses.actions.InstitutionChanged })
+      .filter({ hasText: asked });
+    await log.waitFor();
+    await page.screenshot({ path: shot('action-log'), fullPage: true });
+
+    // The approver suspends enrolment and reinstates it; the buttons follow the license's status.
+    const cmd = zh.otr.licenses.commands;
+    for (const [command, next] of [
+      [cmd.suspend, cmd.reinstate],
+      [cmd.reinstate, cmd.suspend],
+    ]) {
+      await page.getByRole('button', { name: command, exact: true }).click();
+      await page.getByRole('dialog').locator('textarea[name=reason]').fill('消防通道堵塞，责令整改');
+      await confirm(page);
+      await page.getByRole('button', { name: next, exact: true }).waitFor();
+    }
+    await page.locator('tbody tr').filter({ hasText: zh.otr.licenses.actions.LicenseReinstated }).waitFor();
+    await page.close();
+  });
+});
