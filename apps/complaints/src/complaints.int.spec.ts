@@ -422,6 +422,9 @@ describe('complaints on the real PostgreSQL', () => {
     clock.set('2026-10-08T01:00:00Z'); // first working day after National Day
     const queue = await call(educationXihu, 'GET', '/complaints?colour=red');
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    const stats = await call(educationXihu, 'GET', '/stats');
+    expect(stats.body.open.red).toBe(queue.body.total);
+    expect(stats.body.byDistrict).toContainEqual(expect.objectContaining({ district: 'CN-ZJ-HZ-XH' }));
     await sweep.run();
     await sweep.run();
     const breached = (await published('complaints.SlaBreached')).filter((e) => e.aggregateId === id);

@@ -21,7 +21,8 @@ import {
   VAULT,
 } from './application/tokens';
 import { AccessGate } from './application/track-complaint/access-gate';
-import { WorkQueueHandler } from './application/work-queue/work-queue.handler';
+import { ComplaintStatsHandler, WorkQueueHandler } from './application/work-queue/work-queue.handler';
+import { StatsController } from './interface/stats.controller';
 import { ComplaintsPrisma, ComplaintsTx, createComplaintsPrisma } from './infrastructure/complaints-prisma';
 import { IdentityVault } from './infrastructure/identity-vault';
 import { PrismaComplaintRepository } from './infrastructure/prisma-complaint.repository';
@@ -36,7 +37,7 @@ export class ComplaintsModule {
     return {
       module: ComplaintsModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PublicComplaintsController, ComplaintsController],
+      controllers: [PublicComplaintsController, ComplaintsController, StatsController],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: CLOCK_TOKEN, useValue: infra.clock },
@@ -86,6 +87,7 @@ export class ComplaintsModule {
         FileComplaintHandler,
         ActOnComplaintHandler,
         WorkQueueHandler,
+        ComplaintStatsHandler,
         ComplaintDetailsHandler,
         RevealComplainantHandler,
       ],

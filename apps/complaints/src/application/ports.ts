@@ -47,6 +47,11 @@ export interface ComplaintRepository {
     scope: QueueScope,
     bounds: { today: string; amberUntil: string },
   ): Promise<{ total: number; rows: QueueRow[] }>;
+  /** Open complaints by district and SLA colour, for the dashboards. */
+  openByColour(
+    scope: QueueScope,
+    bounds: { today: string; amberUntil: string },
+  ): Promise<{ district: string; green: number; amber: number; red: number }[]>;
   /** The sealed identity, recording in the same transaction that this viewer opened it. */
   revealIdentity(complaintId: string, identityRef: string, viewerId: string): Promise<Uint8Array>;
   /** Institutions with at least two complaints since an instant not yet counted in a flag. */

@@ -231,6 +231,50 @@ export class PrismaComplaintRepository implements ComplaintRepository {
     return { total, rows };
   }
 
+  async openByColour(scope: QueueScope, bounds: { today: string; amberUntil: string }) {
+    const inScope =
+      'institutionId' in scope
+        ? { institutionId: scope.institutionId }
+        : { OR: [{ district: scope.jurisdiction }, { district: { startsWith: `${scope.jurisdiction}-` } }] };
+    const today = new Date(bounds.today);
+    const amberUntil = new Date(bounds.amberUntil);
+    const count = (deadline: object) =>
+      this.prisma.complaint.groupBy({
+        by: ['district'],
+        where: { ...inScope, status: { in: QUEUE_STATUSES }, deadline },
+        _count: { _all: true },
+      });
+    // The same ranges as the work queue's colour filter; a complaint with no deadline is on time.
+    const [red, amber, green] = await Promise.all([
+      count({ lt: today }),
+      count({ gte: today, lte: amberUntil }),
+      this.prisma.complaint.groupBy({
+        by: ['district'],
+        where: {
+          ...inScope,
+          status: { in: QUEUE_STATUSES },
+          OR: [{ deadline: { gt: amberUntil } }, { deadline: null }],
+        },
+        _count: { _all: true },
+      }),
+    ]);
+    const byDistrict = new Map<string, { district: string; green: number; amber: number; red: number }>();
+    const add = (
+      rows: { district: string; _count: { _all: number } }[],
+      colour: 'green' | 'amber' | 'red',
+    ) => {
+      for (const r of rows) {
+        const d = byDistrict.get(r.district) ?? { district: r.district, green: 0, amber: 0, red: 0 };
+        d[colour] += r._count._all;
+        byDistrict.set(r.district, d);
+      }
+    };
+    add(red, 'red');
+    add(amber, 'amber');
+    add(green, 'green');
+    return [...byDistrict.values()].sort((a, b) => a.district.localeCompare(b.district));
+  }
+
   async revealIdentity(complaintId: string, identityRef: string, viewerId: string): Promise<Uint8Array> {
     return this.prisma.$transaction(async (tx) => {
       const identity = await tx.complainantIdentity.findUniqueOrThrow({ where: { id: identityRef } });

@@ -1,9 +1,46 @@
 import { Inject } from '@nestjs/common';
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Principal } from '@otr/auth';
 import { chinaDate, Clock, loadChinaCalendar } from '@otr/kernel';
 import { COMPLAINT_RULES, COMPLAINTS, CLOCK_TOKEN } from '../tokens';
 import { ComplaintRepository, ComplaintRulesSource, QueueRow } from '../ports';
 import { QueueItem, WorkQueueQuery } from './work-queue.query';
+
+/** The caller's scope, and the days that split green, amber and red for their jurisdiction. */
+function queueBounds(p: Principal, rules: ComplaintRulesSource, now: Date) {
+  const today = chinaDate(now);
+  const ctx = rules.forDistrict(p.jurisdiction, now);
+  const amberUntil = loadChinaCalendar().addWorkingDays(today, ctx.rules.reminderWorkingDaysBefore.value);
+  const scope = p.institutionId ? { institutionId: p.institutionId } : { jurisdiction: p.jurisdiction };
+  return { scope, bounds: { today, amberUntil } };
+}
+
+/** The dashboards' complaint figures: open complaints by SLA colour, in total and by district. */
+export class ComplaintStatsQuery extends Query<{
+  open: { green: number; amber: number; red: number };
+  byDistrict: { district: string; green: number; amber: number; red: number }[];
+}> {
+  constructor(readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(ComplaintStatsQuery)
+export class ComplaintStatsHandler implements IQueryHandler<ComplaintStatsQuery> {
+  constructor(
+    @Inject(COMPLAINTS) private readonly complaints: ComplaintRepository,
+    @Inject(COMPLAINT_RULES) private readonly rules: ComplaintRulesSource,
+    @Inject(CLOCK_TOKEN) private readonly clock: Clock,
+  ) {}
+
+  async execute({ principal }: ComplaintStatsQuery) {
+    const { scope, bounds } = queueBounds(principal, this.rules, this.clock.now());
+    const byDistrict = await this.complaints.openByColour(scope, bounds);
+    const open = { green: 0, amber: 0, red: 0 };
+    for (const d of byDistrict) for (const c of ['green', 'amber', 'red'] as const) open[c] += d[c];
+    return { open, byDistrict };
+  }
+}
 
 @QueryHandler(WorkQueueQuery)
 export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
@@ -15,11 +52,8 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
 
   async execute({ filter, principal: p }: WorkQueueQuery) {
     const now = this.clock.now();
-    const today = chinaDate(now);
-    const ctx = this.rules.forDistrict(p.jurisdiction, now);
-    const amberUntil = loadChinaCalendar().addWorkingDays(today, ctx.rules.reminderWorkingDaysBefore.value);
-    const scope = p.institutionId ? { institutionId: p.institutionId } : { jurisdiction: p.jurisdiction };
-    const { total, rows } = await this.complaints.list(filter, scope, { today, amberUntil });
+    const { scope, bounds } = queueBounds(p, this.rules, now);
+    const { total, rows } = await this.complaints.list(filter, scope, bounds);
     const item = (r: QueueRow): QueueItem => {
       const due = r.deadline ? r.deadline.toISOString().slice(0, 10) : null;
       return {
