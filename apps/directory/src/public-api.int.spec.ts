@@ -90,13 +90,19 @@ describe('the public directory API', () => {
     const page = await (await get('/institutions/00000000-0000-4000-8000-000000000001')).json();
     expect(Object.keys(page).sort()).toEqual([
       'address',
+      'blacklist',
       'category',
+      'courses',
       'district',
       'id',
+      'legalForm',
+      'legalRepresentative',
       'license',
       'location',
       'name',
+      'penalties',
       'scopes',
+      'staff',
       'updatedAt',
     ]);
     expect(page.license.status).toBe('active');

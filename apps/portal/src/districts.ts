@@ -14,3 +14,9 @@ export const DISTRICTS: { code: string; zh: string; en: string }[] = [
   { code: 'CN-ZJ-HZ-CA', zh: '淳安县', en: "Chun'an" },
   { code: 'CN-ZJ-HZ-JD', zh: '建德市', en: 'Jiande' },
 ];
+
+/** The district's name in the reader's language, or its code when the portal does not know it. */
+export function districtName(code: string, locale: string): string {
+  const d = DISTRICTS.find((x) => x.code === code);
+  return d ? (locale === 'en' ? d.en : d.zh) : code;
+}

@@ -2,14 +2,14 @@ import { Controller, Get, Header, Param, ParseEnumPipe, Query, Res } from '@nest
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { Public } from '@otr/auth';
-import { ListExportQuery } from '../application/open-data/list-export.query';
+import { ListExportQuery, PublicList } from '../application/open-data/list-export.query';
 
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** Open data: the white list and the revoked list as CSV or JSON, stamped with how current they are. */
+/** Open data: the white, revoked and black lists as CSV or JSON, stamped with how current they are. */
 @Controller('public/open-data')
 @Public()
 export class OpenDataController {
@@ -18,7 +18,7 @@ export class OpenDataController {
   @Get(':list.:format')
   @Header('Cache-Control', 'public, max-age=60')
   async download(
-    @Param('list', new ParseEnumPipe(['white', 'revoked'])) list: 'white' | 'revoked',
+    @Param('list', new ParseEnumPipe(['white', 'revoked', 'black'])) list: PublicList,
     @Param('format', new ParseEnumPipe(['csv', 'json'])) format: 'csv' | 'json',
     @Query('download') download: string | undefined,
     @Res() res: Response,
@@ -29,16 +29,10 @@ export class OpenDataController {
     if (download !== undefined)
       res.setHeader('Content-Disposition', `attachment; filename="${list}-list.${format}"`);
     if (format === 'json') return res.json(data);
-    const columns = [
-      'name',
-      'licenseNumber',
-      'category',
-      'district',
-      'address',
-      'licenseStatus',
-      'validUntil',
-    ] as const;
-    const lines = [columns.join(','), ...data.rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
+    const lines = [
+      data.columns.join(','),
+      ...data.rows.map((r) => data.columns.map((c) => csvCell(r[c])).join(',')),
+    ];
     res.type('text/csv; charset=utf-8').send(`\uFEFF# as of ${data.asOf ?? 'never'}\n${lines.join('\n')}\n`);
   }
 }

@@ -1,21 +1,49 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { summariseStaff, StaffOnFile } from '../../domain/staff-summary';
 import { DirectoryPrisma } from '../../infrastructure/directory-prisma';
+import { STAFF_ON_FILE } from '../projections/filing-projection';
+import { BLACKLISTED } from '../projections/sanction-projection';
 import { DIRECTORY_PRISMA } from '../tokens';
-import { InstitutionPage, InstitutionPageQuery } from './institution-page.query';
+import { InstitutionPage, InstitutionPageQuery, PublicBlacklistEntry } from './institution-page.query';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+
+/** The black list's public columns, shared by the page, the list and the open data. */
+export const BLACKLIST_COLUMNS = `subject_name AS "subjectName", reason, decision_number AS "decisionNumber",
+  to_char(listed_on, 'YYYY-MM-DD') AS "listedOn", to_char(removable_on, 'YYYY-MM-DD') AS "removableOn"`;
 
 @QueryHandler(InstitutionPageQuery)
 export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuery> {
   constructor(@Inject(DIRECTORY_PRISMA) private readonly prisma: DirectoryPrisma) {}
 
   async execute({ id }: InstitutionPageQuery): Promise<InstitutionPage> {
-    const r = await this.prisma.institution.findUnique({ where: { id } });
+    const [r, courses, staff, penalties, blacklist] = await Promise.all([
+      this.prisma.institution.findUnique({ where: { id } }),
+      this.prisma.course.findMany({
+        where: { institutionId: id },
+        orderBy: [{ subject: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+      }),
+      this.prisma.$queryRawUnsafe<StaffOnFile[]>(
+        `SELECT role, subject, certified FROM directory.staff WHERE institution_id = $1 AND ${STAFF_ON_FILE}`,
+        id,
+      ),
+      this.prisma.penalty.findMany({
+        where: { institutionId: id },
+        orderBy: [{ decidedOn: 'desc' }, { id: 'asc' }],
+      }),
+      this.prisma.$queryRawUnsafe<PublicBlacklistEntry[]>(
+        `SELECT ${BLACKLIST_COLUMNS} FROM directory.blacklist_entry
+         WHERE institution_id = $1 AND ${BLACKLISTED} ORDER BY listed_on DESC, id`,
+        id,
+      ),
+    ]);
     if (!r) throw new NotFoundException(`institution ${id} not found`);
     return {
       id: r.id,
       name: r.name,
+      legalForm: r.legalForm,
+      legalRepresentative: r.legalRepresentative,
       category: r.category,
       scopes: r.scopes,
       district: r.district,
@@ -26,7 +54,31 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
         status: r.licenseStatus,
         validFrom: day(r.validFrom),
         validUntil: day(r.validUntil),
+        closedOn: day(r.closedOn),
       },
+      courses: courses.map((c) => ({
+        id: c.id,
+        name: c.name,
+        category: c.category,
+        subject: c.subject,
+        mode: c.mode,
+        gradeLevels: c.gradeLevels,
+        totalHours: c.totalHours,
+        lessonMinutes: c.lessonMinutes,
+        maxClassSize: c.maxClassSize,
+        priceFen: c.priceFen,
+      })),
+      staff: summariseStaff(staff),
+      penalties: penalties.map((p) => ({
+        decisionNumber: p.decisionNumber,
+        penaltyType: p.penaltyType,
+        legalBasis: p.legalBasis,
+        fineFen: p.fineFen,
+        licenseAction: p.licenseAction,
+        reasons: p.reasons,
+        decidedOn: day(p.decidedOn)!,
+      })),
+      blacklist,
       updatedAt: r.lastEventAt.toISOString(),
     };
   }

@@ -1,22 +1,18 @@
 import { Query } from '@nestjs/cqrs';
 
+export type PublicList = 'white' | 'revoked' | 'black';
+
 export interface ListExport {
-  /** The time of the last event applied to any entry: how current the list is. */
+  /** The time of the last event applied to the list: how current it is. */
   asOf: string | null;
-  rows: {
-    name: string;
-    licenseNumber: string | null;
-    category: string;
-    district: string;
-    address: string;
-    licenseStatus: string;
-    validUntil: string | null;
-  }[];
+  /** The columns of every row, in download order. */
+  columns: string[];
+  rows: Record<string, string | null>[];
 }
 
-/** The white list (licensed and active) or the list of revoked licenses, for download. */
+/** The white list (licensed and active), the revoked licenses, or the black list, for download. */
 export class ListExportQuery extends Query<ListExport> {
-  constructor(readonly list: 'white' | 'revoked') {
+  constructor(readonly list: PublicList) {
     super();
   }
 }

@@ -1,0 +1,148 @@
+// Integration events as other contexts publish them, for the directory's own tests.
+import {
+  BlacklistEntryAdded,
+  BlacklistEntryRemoved,
+  contracts,
+  CourseFiled,
+  createEvent,
+  Envelope,
+  EventDefinition,
+  InstitutionChanged,
+  InstitutionClosed,
+  LicenseIssued,
+  LicenseReinstated,
+  LicenseRenewed,
+  LicenseSuspended,
+  PayloadOf,
+  PenaltyDecided,
+  RiskAlertRaised,
+  StaffFiled,
+  StaffRemoved,
+  SYSTEM_ACTOR,
+} from '@otr/contracts';
+import type { OutgoingMessage } from '@otr/messaging';
+
+/** Strings that must never leave the directory through a public endpoint. */
+export const PRIVATE = {
+  staffName: '私密员工姓名甲',
+  certificateNumber: 'CERT-PRIVATE-20260001',
+  legalRepresentative: '私密法人乙',
+  creditCode: '91330100PRIVATE0001',
+  riskDetail: '私密风险预警详情丙',
+} as const;
+
+const at = (day: number, hour = 8) => new Date(Date.UTC(2026, 0, day, hour));
+
+/** Builds one institution's events, each at a given day of January 2026 (out-of-order tests need times). */
+export function eventsFor(institutionId: string, name: string) {
+  const licenseId = `l-${institutionId}`;
+  const licenseNumber = `教民3301${institutionId.slice(-6)}号`;
+  const make = <D extends EventDefinition>(def: D, day: number, payload: PayloadOf<D>): Envelope =>
+    createEvent(def, {
+      actor: SYSTEM_ACTOR,
+      correlationId: 'directory-test',
+      aggregateId: licenseId,
+      institutionId,
+      occurredAt: at(day),
+      payload,
+    });
+  return {
+    issued: (location?: { lat: number; lng: number }) =>
+      make(LicenseIssued, 1, {
+        licenseId,
+        licenseNumber,
+        institutionName: name,
+        legalForm: 'non-profit',
+        category: 'arts',
+        scopes: ['offline'],
+        district: 'CN-ZJ-HZ-XH',
+        address: '浙江省杭州市西湖区文三路1号',
+        ...(location && { location }),
+        validFrom: '2026-01-01',
+        validUntil: '2028-12-31',
+      }),
+    changed: (day: number, changes: PayloadOf<typeof InstitutionChanged>['changes']) =>
+      make(InstitutionChanged, day, { licenseId, licenseNumber, changes }),
+    suspended: (day: number) =>
+      make(LicenseSuspended, day, { licenseId, licenseNumber, reason: '责令停止招生' }),
+    reinstated: (day: number) =>
+      make(LicenseReinstated, day, { licenseId, licenseNumber, reason: '整改完成' }),
+    renewed: (day: number, validUntil: string) =>
+      make(LicenseRenewed, day, { licenseId, licenseNumber, validUntil }),
+    closed: (day: number) =>
+      make(InstitutionClosed, day, { licenseId, licenseNumber, closedOn: '2026-01-28', reason: '终止办学' }),
+    course: (day: number, courseId: string, priceFen: number) =>
+      make(CourseFiled, day, {
+        courseId,
+        licenseId,
+        name: '少儿美术启蒙',
+        category: 'arts',
+        subject: '美术',
+        mode: 'offline',
+        gradeLevels: ['小学一年级', '小学二年级'],
+        totalHours: 48,
+        lessonMinutes: 45,
+        maxClassSize: 12,
+        priceFen,
+      }),
+    staffFiled: (day: number, staffId: string, subject: string, certified: boolean) =>
+      make(StaffFiled, day, {
+        staffId,
+        licenseId,
+        name: PRIVATE.staffName,
+        role: 'teacher',
+        subject,
+        ...(certified && { certificateNumber: PRIVATE.certificateNumber }),
+      }),
+    staffRemoved: (day: number, staffId: string) =>
+      make(StaffRemoved, day, { staffId, licenseId, reason: '离职' }),
+    penalty: (day: number, penaltyId: string) =>
+      make(PenaltyDecided, day, {
+        penaltyId,
+        decisionNumber: `西教罚〔2026〕${penaltyId.slice(-3)}号`,
+        licenseId,
+        subjectName: name,
+        penaltyType: 'fine',
+        legalBasis: '教育部令第53号 第十九条',
+        fineFen: 2_000_000,
+        licenseAction: 'none',
+        reasons: '超标准收费',
+        decidedOn: `2026-01-${String(day).padStart(2, '0')}`,
+      }),
+    blacklisted: (day: number, entryId: string) =>
+      make(BlacklistEntryAdded, day, {
+        entryId,
+        subjectName: name,
+        licenseId,
+        creditCode: PRIVATE.creditCode,
+        legalRepresentative: PRIVATE.legalRepresentative,
+        reason: '逾期未整改',
+        decisionNumber: `西教黑〔2026〕${entryId.slice(-3)}号`,
+        listedOn: `2026-01-${String(day).padStart(2, '0')}`,
+        removableOn: '2029-01-01',
+      }),
+    unlisted: (day: number, entryId: string) =>
+      make(BlacklistEntryRemoved, day, {
+        entryId,
+        reason: '信用修复',
+        removedOn: `2026-01-${String(day).padStart(2, '0')}`,
+      }),
+    riskAlert: (day: number) =>
+      make(RiskAlertRaised, day, {
+        alertId: `a-${institutionId}`,
+        licenseId,
+        rule: 'fees.alert.singlePaymentAbove',
+        detail: PRIVATE.riskDetail,
+        severity: 'high',
+      }),
+  };
+}
+
+/** The event as its context's relay publishes it: validated, keyed by institution. */
+export const message = (e: Envelope): OutgoingMessage => ({
+  key: e.institutionId,
+  value: JSON.stringify(contracts.parse(e)),
+});
+
+/** Its contract's topic. */
+export const topicOf = (e: Envelope) => contracts.definition(e.type, e.version)!.topic;

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import { getInstitution, InstitutionPage as Page, NotFound } from '../api';
+import { districtName } from '../districts';
+import { useI18n, yuan } from '../i18n';
+import { Link } from '../router';
+
+/** One institution's public page: license, courses and fees, staff, penalties (资质信息奖惩全面公开). */
+export function InstitutionPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const [page, setPage] = useState<Page | null>(null);
+  const [failure, setFailure] = useState<'not-found' | 'error' | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setPage(null);
+    setFailure(null);
+    getInstitution(id, abort.signal).then(setPage, (e) => {
+      if (e.name !== 'AbortError') setFailure(e instanceof NotFound ? 'not-found' : 'error');
+    });
+    return () => abort.abort();
+  }, [id]);
+  // Screen readers land on the institution's name once it is there.
+  useEffect(() => heading.current?.focus(), [page]);
+
+  const back = (
+    <p>
+      <Link href="/">{t.back}</Link>
+    </p>
+  );
+  if (failure)
+    return (
+      <>
+        {back}
+        <p role="alert">{failure === 'not-found' ? t.notFound : t.error}</p>
+      </>
+    );
+  if (!page) return <p aria-busy="true">{t.loading}</p>;
+  const i = t.institution;
+  const l = page.license;
+  return (
+    <article className="institution">
+      {back}
+      <h1 ref={heading} tabIndex={-1}>
+        {page.name}
+      </h1>
+      <p className="tags">
+        <span className={`status ${l.status}`}>{t.statuses[l.status] ?? l.status}</span>
+        <span>{t.categories[page.category] ?? page.category}</span>
+        <span>{page.scopes.map((s) => t.scopes[s]).join(' / ')}</span>
+        <span>{districtName(page.district, locale)}</span>
+      </p>
+      {page.blacklist.length > 0 && (
+        <p className="warning" role="note">
+          {i.blacklisted}
+        </p>
+      )}
+
+      <section aria-labelledby="license-heading">
+        <h2 id="license-heading">{i.licenseSection}</h2>
+        <dl className="facts">
+          <dt>{i.licenseNumber}</dt>
+          <dd data-testid="license-number">{l.number}</dd>
+          <dt>{i.validity}</dt>
+          <dd>
+            {l.validFrom} – {l.validUntil}
+          </dd>
+          {l.closedOn && (
+            <>
+              <dt>{i.closedOn}</dt>
+              <dd>{l.closedOn}</dd>
+            </>
+          )}
+          {page.legalForm && (
+            <>
+              <dt>{i.legalForm}</dt>
+              <dd>{t.legalForms[page.legalForm]}</dd>
+            </>
+          )}
+          {page.legalRepresentative && (
+            <>
+              <dt>{i.legalRepresentative}</dt>
+              <dd>{page.legalRepresentative}</dd>
+            </>
+          )}
+          <dt>{i.address}</dt>
+          <dd>{page.address}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="courses-heading">
+        <h2 id="courses-heading">{i.courses}</h2>
+        {page.courses.length === 0 ? (
+          <p>{i.noCourses}</p>
+        ) : (
+          <ul className="cards" data-testid="courses">
+            {page.courses.map((c) => (
+              <li key={c.id}>
+                <h3>{c.name}</h3>
+                <dl className="facts">
+                  <dt>{i.subject}</dt>
+                  <dd>
+                    {c.subject} · {t.scopes[c.mode]}
+                  </dd>
+                  <dt>{i.grades}</dt>
+                  <dd>{c.gradeLevels.join('、')}</dd>
+                  <dt>{i.price}</dt>
+                  <dd className="price">
+                    {yuan(c.priceFen, locale)}{' '}
+                    <small>({i.perHour(yuan(Math.round(c.priceFen / c.totalHours), locale))})</small>
+                  </dd>
+                </dl>
+                <p>{i.lessons(c.totalHours, c.lessonMinutes, c.maxClassSize)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="staff-heading">
+        <h2 id="staff-heading">{i.staff}</h2>
+        <p>{i.teachers(page.staff.teachers, page.staff.certifiedTeachers)}</p>
+        {page.staff.bySubject.length > 0 && (
+          <ul>
+            {page.staff.bySubject.map((s) => (
+              <li key={s.subject}>{i.bySubject(s.subject, s.teachers, s.certified)}</li>
+            ))}
+          </ul>
+        )}
+        {page.staff.otherStaff > 0 && <p>{i.otherStaff(page.staff.otherStaff)}</p>}
+      </section>
+
+      <section aria-labelledby="penalties-heading">
+        <h2 id="penalties-heading">{i.penalties}</h2>
+        {page.penalties.length === 0 ? (
+          <p>{i.noPenalties}</p>
+        ) : (
+          <ul className="cards">
+            {page.penalties.map((p) => (
+              <li key={p.decisionNumber}>
+                <h3>{t.penaltyTypes[p.penaltyType] ?? p.penaltyType}</h3>
+                <p>{p.reasons}</p>
+                <dl className="facts">
+                  <dt>{i.decision}</dt>
+                  <dd>{p.decisionNumber}</dd>
+                  <dt>{i.decidedOn}</dt>
+                  <dd>{p.decidedOn}</dd>
+                  <dt>{i.legalBasis}</dt>
+                  <dd>{p.legalBasis}</dd>
+                  {p.fineFen !== null && (
+                    <>
+                      <dt>{i.fine}</dt>
+                      <dd>{yuan(p.fineFen, locale)}</dd>
+                    </>
+                  )}
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p className="updated">
+        {i.updatedAt} {new Date(page.updatedAt).toLocaleString(locale)}
+      </p>
+    </article>
+  );
+}

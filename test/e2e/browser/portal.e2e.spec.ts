@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { BrowserContext, Page } from 'playwright-core';
+import { eventsFor, message, topicOf } from '../../../apps/directory/src/directory-fixtures';
+import { messages } from '../../../apps/portal/src/i18n';
+import { RunningPlatform, startPlatform } from '@otr/platform';
+import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+
+jest.setTimeout(300_000);
+
+const portalBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist', 'index.html'));
+const shot = (name: string) => join(artifactsDir, `portal-${name}.png`);
+const zh = messages['zh-CN'];
+const westLake = { latitude: 30.2431, longitude: 120.1497 };
+
+describe('the public portal in Chromium, on a phone', () => {
+  let db: TestDatabase;
+  let platform: RunningPlatform;
+  let browser: BrowserContext;
+  const id = randomUUID();
+  const name = '杭州启航英语戏剧培训学校';
+
+  beforeAll(async () => {
+    if (!portalBuilt) throw new Error('build the portal first: (cd apps/portal && npx vite build)');
+    db = await createTestDatabase('otr_portal');
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 20_000 + Math.floor(Math.random() * 20_000),
+      seed: 12,
+    });
+    // An institution with filed fees, staff, a penalty and a black list entry, as the other contexts publish them.
+    const e = eventsFor(id, name);
+    for (const event of [
+      e.issued({ lat: westLake.latitude + 0.001, lng: westLake.longitude }),
+      e.course(2, `c-${id}`, 480_000),
+      e.staffFiled(2, `s-${id}-1`, '英语', true),
+      e.staffFiled(2, `s-${id}-2`, '戏剧', false),
+      e.penalty(10, `p-${id}-017`),
+      e.blacklisted(12, `b-${id}-042`),
+    ])
+      await platform.transport.publish(topicOf(event), [message(event)]);
+    browser = await launchChromium({ width: 390, height: 844 });
+    await browser.grantPermissions(['geolocation']);
+    await browser.setGeolocation(westLake);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await db?.drop();
+  });
+
+  const waitForText = (page: Page, text: string) =>
+    page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 20_000 });
+  const noSideways = async (page: Page) =>
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+
+  it('finds an institution by a two-character fragment and shows its license and fees', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByLabel(zh.query).fill('英语');
+    await page.getByRole('button', { name: zh.search, exact: true }).click();
+    const link = page.getByRole('link', { name });
+    await link.waitFor();
+    await noSideways(page);
+    await page.screenshot({ path: shot('search'), fullPage: true });
+
+    await link.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    expect(page.url()).toBe(`${platform.url}/institutions/${id}`);
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain(`教民3301${id.slice(-6)}号`);
+    expect(text).toContain('少儿美术启蒙');
+    expect(text).toContain('¥4,800.00');
+    expect(text).toContain('小学一年级、小学二年级');
+    expect(text).toContain(zh.institution.teachers(2, 1));
+    expect(text).toContain('西教罚〔2026〕017号');
+    expect(text).toContain(zh.institution.blacklisted);
+    await noSideways(page);
+    await page.screenshot({ path: shot('institution'), fullPage: true });
+
+    // The back button returns to the search.
+    await page.goBack();
+    await page.getByRole('link', { name }).waitFor();
+    await page.close();
+  });
+
+  it('opens the black list from the menu and links its entries to the institution', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/`);
+    await page
+      .getByRole('navigation', { name: zh.nav.main })
+      .getByRole('link', { name: zh.nav.blacklist })
+      .click();
+    await page.getByRole('heading', { level: 1, name: zh.blacklist.title }).waitFor();
+    await waitForText(page, '西教黑〔2026〕042号');
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('逾期未整改');
+    expect(text).toContain('2029-01-01');
+    expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe(
+      '/api/public/open-data/black.csv?download',
+    );
+    await noSideways(page);
+    await page.screenshot({ path: shot('blacklist'), fullPage: true });
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.close();
+  });
+
+  it('finds institutions near the phone’s location, nearest first with the distance', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/`);
+    await page.getByRole('button', { name: zh.nearMe }).click();
+    await waitForText(page, zh.nearActive(5));
+    const first = page.locator('.results li').first();
+    await first.waitFor();
+    expect(await first.innerText()).toContain(name);
+    expect(await first.innerText()).toContain('111 米');
+    await page.screenshot({ path: shot('near-me'), fullPage: true });
+    await page.close();
+  });
+
+  it('switches to English and keeps the choice across pages, with every form field labelled', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/revoked`);
+    await page.getByRole('button', { name: zh.languageLabel }).click();
+    const en = messages.en;
+    await page.getByRole('heading', { level: 1, name: en.revoked.title }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.goto(`${platform.url}/institutions/${id}`);
+    await page.getByRole('heading', { level: 2, name: en.institution.courses }).waitFor();
+    await page.goto(`${platform.url}/`);
+    const unlabelled = await page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('input, select')).filter(
+          (el) => !el.closest('label') && !el.getAttribute('aria-label'),
+        ).length,
+    );
+    expect(unlabelled).toBe(0);
+    await page.screenshot({ path: shot('english'), fullPage: true });
+    await page.close();
+  });
+});
