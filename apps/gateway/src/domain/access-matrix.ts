@@ -59,6 +59,19 @@ export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[
   { method: 'GET', path: '/api/directory/anything-else', allowed: [] },
   {
     method: 'GET',
+    path: '/api/directory/stats',
+    allowed: [
+      'approver',
+      'inspector',
+      'task-force-officer',
+      'fund-supervisor',
+      'spot-check-planner',
+      'viewer',
+      'administrator',
+    ],
+  },
+  {
+    method: 'GET',
     path: '/api/registration/applications',
     allowed: [
       'approver',

@@ -40,6 +40,13 @@ export const ROUTES: RouteRule[] = [
     allow: 'public',
   },
   {
+    prefix: '/api/directory/stats',
+    service: 'directory',
+    target: '/stats',
+    methods: READ,
+    allow: [...OFFICIALS],
+  },
+  {
     prefix: '/api/directory/timeline',
     service: 'directory',
     target: '/timeline',
