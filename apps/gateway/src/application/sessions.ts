@@ -13,8 +13,12 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 type UserRow = Awaited<ReturnType<GatewayPrisma['user']['findUnique']>> & {};
 
+/**
+ * The principal the services see. Its userId is the stable username (inspector.xihu), so rosters,
+ * assignments and action logs name officials as people read them; the row id stays internal.
+ */
 export const principalOf = (u: UserRow): Principal => ({
-  userId: u.id,
+  userId: u.username,
   name: u.displayName,
   roles: u.roles as Principal['roles'],
   ...(u.department ? { department: u.department as Principal['department'] } : {}),

@@ -1,4 +1,11 @@
-import { BlacklistEntryAdded, BlacklistEntryRemoved, Envelope, PenaltyDecided, Topics } from '@otr/contracts';
+import {
+  BlacklistEntryAdded,
+  BlacklistEntryRemoved,
+  Envelope,
+  PenaltyDecided,
+  RectificationOverdue,
+  Topics,
+} from '@otr/contracts';
 import { ConsumerSpec } from '@otr/runtime';
 import { applyPenalty, evolveLicense } from '../domain/license';
 import { PrismaLicenseRepository } from '../infrastructure/prisma-license.repository';
@@ -21,6 +28,15 @@ export function inspectionDecisions(licenses: PrismaLicenseRepository): Consumer
         if (!p.licenseId || p.licenseAction === 'none') return;
         const license = await licenses.load(p.licenseId);
         const events = applyPenalty(license, p.licenseAction, p.decisionNumber, p.reasons);
+        await licenses.saveIn(tx, events.reduce(evolveLicense, license), events, causedBy(e));
+      },
+      // Not rectified by the deadline: black list and training ban (DOMAIN.md, grade consequences).
+      [RectificationOverdue.type]: async (e, tx) => {
+        const p = RectificationOverdue.payload.parse(e.payload);
+        if (!p.licenseId || p.licenseAction === 'none') return;
+        const license = await licenses.load(p.licenseId);
+        const reason = `逾期未整改 (rectification ${p.rectificationId} due ${p.dueBy})`;
+        const events = applyPenalty(license, p.licenseAction, `blacklist ${p.blacklistEntryId}`, reason);
         await licenses.saveIn(tx, events.reduce(evolveLicense, license), events, causedBy(e));
       },
       [BlacklistEntryAdded.type]: async (e, tx) => {

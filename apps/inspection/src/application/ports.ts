@@ -1,0 +1,107 @@
+import { EventOrigin } from '@otr/contracts';
+import { AnnualReportEvent, AnnualReportState, Grade, GradingRules } from '../domain/annual-report';
+import { BlacklistEntryState, BlacklistEvent } from '../domain/blacklist';
+import { FineRules, IncomeLedger } from '../domain/fine';
+import { InspectionEvent, InspectionState } from '../domain/inspection';
+import { JointCaseEvent, JointCaseState } from '../domain/joint-case';
+import { PenaltyEvent, PenaltyState } from '../domain/penalty';
+import { RectificationEvent, RectificationState } from '../domain/rectification';
+import { PoolInstitution, RosterInspector, SpotCheckEvent, SpotCheckState } from '../domain/spot-check';
+import { ViolationEvent, ViolationState } from '../domain/violation';
+
+export const STORE = Symbol('InspectionStore');
+export const RULES = Symbol('InspectionRulesSource');
+export const EVIDENCE = Symbol('EvidenceStore');
+
+/** Every aggregate of the service, by kind, with its state and events. */
+export interface Aggregates {
+  'annual-report': { state: AnnualReportState; event: AnnualReportEvent };
+  inspection: { state: InspectionState; event: InspectionEvent };
+  violation: { state: ViolationState; event: ViolationEvent };
+  rectification: { state: RectificationState; event: RectificationEvent };
+  penalty: { state: PenaltyState; event: PenaltyEvent };
+  blacklist: { state: BlacklistEntryState; event: BlacklistEvent };
+  'spot-check': { state: SpotCheckState; event: SpotCheckEvent };
+  'joint-case': { state: JointCaseState; event: JointCaseEvent };
+}
+export type Kind = keyof Aggregates;
+
+/**
+ * One aggregate's change: its state after the events (version still the one loaded, 0 when new)
+ * and the events that led there.
+ */
+export type Change = {
+  [K in Kind]: { kind: K; state: Aggregates[K]['state']; events: Aggregates[K]['event'][] };
+}[Kind];
+
+export const change = <K extends Kind>(
+  kind: K,
+  state: Aggregates[K]['state'],
+  events: Aggregates[K]['event'][],
+): Change => ({ kind, state, events }) as Change;
+
+/** Who may see what in a list: officials by jurisdiction, an operator only their institution. */
+export type Scope = { jurisdiction: string } | { institutionId: string };
+
+export interface ListFilter {
+  status?: string;
+  institutionId?: string;
+  /** Inspections assigned to this inspector. */
+  inspectorId?: string;
+  spotCheckId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The service's store: every change of one command (several aggregates, e.g. a grade with its
+ * rectification order and revocation proposal) is saved with its action log and outbox rows in
+ * one transaction, optimistically on each aggregate's version.
+ */
+export interface InspectionStore {
+  commit(changes: Change[], origin: EventOrigin): Promise<void>;
+  load<K extends Kind>(kind: K, id: string): Promise<Aggregates[K]['state']>;
+  list<K extends Kind>(
+    kind: K,
+    filter: ListFilter,
+    scope: Scope,
+  ): Promise<{ items: Aggregates[K]['state'][]; total: number }>;
+  /** Action log of one record, oldest first. */
+  history(kind: Kind, id: string): Promise<{ type: string; actorId: string; at: string; data: unknown }[]>;
+  nextDecisionNumber(kind: 'penalty' | 'blacklist', district: string, year: number): Promise<string>;
+
+  institution(
+    institutionId: string,
+  ): Promise<(PoolInstitution & { licenseStatus: string; address: string }) | undefined>;
+  institutionByLicense(licenseId: string): Promise<(PoolInstitution & { licenseStatus: string }) | undefined>;
+  /** Licensed (active) institutions within a jurisdiction. */
+  pool(jurisdiction: string): Promise<PoolInstitution[]>;
+  poolSize(): Promise<number>;
+  roster(jurisdiction: string): Promise<RosterInspector[]>;
+  saveInspector(inspector: RosterInspector & { active: boolean }): Promise<void>;
+  ledger(licenseId: string): Promise<IncomeLedger | undefined>;
+  reportExists(licenseId: string, year: number): Promise<boolean>;
+  earlierGrades(licenseId: string, year: number): Promise<{ year: number; grade: Grade }[]>;
+  /** Orders still 'ordered' whose deadline is before today. */
+  overdueRectifications(today: string): Promise<string[]>;
+  inspectionsOf(spotCheckId: string): Promise<InspectionState[]>;
+}
+
+/** Rule values for a district on a day, each with its source. */
+export interface InspectionRules {
+  grading: GradingRules;
+  rectificationWorkingDays: number;
+  minInspectors: number;
+  spotCheckRatio: number;
+  blacklistRemovalMonths: { months: number; source: string };
+  fines: FineRules;
+}
+
+export interface InspectionRulesSource {
+  forDistrict(district: string, on: Date): InspectionRules;
+}
+
+/** Evidence files by checksum (libs/storage). */
+export interface EvidenceStore {
+  has(sha256: string): Promise<boolean>;
+}

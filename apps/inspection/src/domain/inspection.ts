@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { InspectionRuleViolated, InvalidState, NotAllowed } from './errors';
+import { Official, Subject } from './official';
+
+/** Why an inspection happens: the annual cycle, a random draw, or a lead from another context. */
+export type InspectionTrigger =
+  | { kind: 'spot-check'; spotCheckId: string }
+  | { kind: 'repeat-complaints'; complaintIds: string[]; detail: string }
+  | { kind: 'risk-alert'; alertId: string; detail: string }
+  | { kind: 'training-time'; lessonId: string; detail: string }
+  | { kind: 'in-service-teacher'; detail: string }
+  | { kind: 'joint-case'; caseId: string }
+  | { kind: 'routine'; detail: string };
+
+export const ChecklistItem = z.object({
+  item: z.string().trim().min(1).max(200),
+  ok: z.boolean(),
+  note: z.string().max(1000).optional(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+
+export type InspectionResult = 'compliant' | 'violations-found';
+
+export interface InspectionState {
+  id: string;
+  subject: Subject;
+  trigger: InspectionTrigger;
+  /** A lead waits 'to-schedule' until inspectors are assigned. */
+  status: 'to-schedule' | 'scheduled' | 'closed';
+  inspectors: { userId: string; department: string }[];
+  scheduledFor?: string;
+  checklist: ChecklistItem[];
+  violationIds: string[];
+  result?: InspectionResult;
+  findings?: string;
+  closedOn?: string;
+  version: number;
+}
+
+export type InspectionEvent =
+  | { type: 'LeadOpened' }
+  | {
+      type: 'InspectionScheduled';
+      inspectors: { userId: string; department: string }[];
+      scheduledFor: string;
+    }
+  | { type: 'ChecklistRecorded'; checklist: ChecklistItem[] }
+  | { type: 'ViolationLinked'; violationId: string }
+  | { type: 'InspectionClosed'; result: InspectionResult; findings: string; on: string };
+
+const TWO_OFFICERS = '《中华人民共和国行政处罚法》（2021年修订）第四十二条：执法人员不得少于两人';
+
+/** decide: at least the minimum number of distinct inspectors, on a day not in the past. */
+export function scheduleInspection(
+  s: InspectionState,
+  inspectors: { userId: string; department: string }[],
+  scheduledFor: string,
+  minInspectors: number,
+  today: string,
+): InspectionEvent[] {
+  if (s.status !== 'to-schedule') throw new InvalidState('schedule an inspection', s.status);
+  if (new Set(inspectors.map((i) => i.userId)).size < minInspectors)
+    throw new InspectionRuleViolated(`at least ${minInspectors} inspectors`, {
+      field: 'inspectors',
+      rule: `at least ${minInspectors} different inspectors`,
+      source: TWO_OFFICERS,
+    });
+  if (scheduledFor < today)
+    throw new InspectionRuleViolated('an inspection is scheduled for today or later', {
+      field: 'scheduledFor',
+      rule: 'not in the past',
+    });
+  return [{ type: 'InspectionScheduled', inspectors, scheduledFor }];
+}
+
+/** Only inspectors assigned to the inspection work on it. */
+export function assertAssigned(s: InspectionState, by: Official): void {
+  if (!s.inspectors.some((i) => i.userId === by.userId))
+    throw new NotAllowed('you are not assigned to this inspection', { field: 'inspectors' });
+}
+
+export function recordChecklist(
+  s: InspectionState,
+  checklist: ChecklistItem[],
+  by: Official,
+): InspectionEvent[] {
+  if (s.status !== 'scheduled') throw new InvalidState('fill the checklist', s.status);
+  assertAssigned(s, by);
+  return [{ type: 'ChecklistRecorded', checklist }];
+}
+
+export function linkViolation(s: InspectionState, violationId: string, by: Official): InspectionEvent[] {
+  if (s.status !== 'scheduled') throw new InvalidState('log a violation on an inspection', s.status);
+  assertAssigned(s, by);
+  return [{ type: 'ViolationLinked', violationId }];
+}
+
+/** decide: closing needs a filled checklist; the result follows from the violations logged. */
+export function closeInspection(
+  s: InspectionState,
+  findings: string,
+  by: Official,
+  today: string,
+): InspectionEvent[] {
+  if (s.status !== 'scheduled') throw new InvalidState('close an inspection', s.status);
+  assertAssigned(s, by);
+  if (s.checklist.length === 0)
+    throw new InspectionRuleViolated('fill the checklist before closing', {
+      field: 'checklist',
+      rule: 'not empty',
+    });
+  const result: InspectionResult = s.violationIds.length > 0 ? 'violations-found' : 'compliant';
+  return [{ type: 'InspectionClosed', result, findings, on: today }];
+}
+
+export function evolveInspection(s: InspectionState, e: InspectionEvent): InspectionState {
+  switch (e.type) {
+    case 'LeadOpened':
+      return { ...s, status: 'to-schedule' };
+    case 'InspectionScheduled':
+      return { ...s, status: 'scheduled', inspectors: e.inspectors, scheduledFor: e.scheduledFor };
+    case 'ChecklistRecorded':
+      return { ...s, checklist: e.checklist };
+    case 'ViolationLinked':
+      return { ...s, violationIds: [...s.violationIds, e.violationId] };
+    case 'InspectionClosed':
+      return { ...s, status: 'closed', result: e.result, findings: e.findings, closedOn: e.on };
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { ZodPipe } from '@otr/runtime';
+import { GradeAnnualReportCommand, SubmitAnnualReportCommand } from '../application/annual-reports';
+import { InspectionRulesSource, InspectionStore, RULES, STORE } from '../application/ports';
+import { AnnualReportContent } from '../domain/annual-report';
+import { assertVisible, ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+
+const Submission = z.object({ year: z.number().int().min(2000).max(2100), content: AnnualReportContent });
+const Scoring = z.object({
+  scores: z.record(z.string(), z.number().min(0).max(100)),
+  vetoes: z.array(z.string()).default([]),
+});
+type SubmissionInput = z.infer<typeof Submission>;
+type ScoringInput = z.infer<typeof Scoring>;
+
+/** Annual reports (年报) and their scoring (年检). */
+@Controller('annual-reports')
+export class AnnualReportsController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(STORE) private readonly store: InspectionStore,
+    @Inject(RULES) private readonly rules: InspectionRulesSource,
+  ) {}
+
+  @Post()
+  @Roles('institution-operator')
+  submit(@Body(new ZodPipe(Submission)) body: SubmissionInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new SubmitAnnualReportCommand(body.year, body.content, ctxOf(p)));
+  }
+
+  @Get()
+  @Roles(...READERS, 'institution-operator')
+  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
+    return this.store.list('annual-report', filterOf(q, p), scopeOf(p));
+  }
+
+  /** The score sheet and grade thresholds in force for the caller's jurisdiction, with their sources. */
+  @Get('score-sheet')
+  @Roles('approver', 'inspector', 'viewer', 'administrator')
+  scoreSheet(@CurrentPrincipal() p: Principal) {
+    return this.rules.forDistrict(p.jurisdiction, new Date()).grading;
+  }
+
+  @Get(':id')
+  @Roles(...READERS, 'institution-operator')
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    const report = await this.store.load('annual-report', id);
+    assertVisible(p, report.subject);
+    return report;
+  }
+
+  @Post(':id/grade')
+  @HttpCode(200)
+  @Roles('approver')
+  grade(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Scoring)) body: ScoringInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new GradeAnnualReportCommand(id, body, ctxOf(p)));
+  }
+}

@@ -1,0 +1,56 @@
+import { BadRequestException, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Roles } from '@otr/auth';
+import { BlobStore, isSha256 } from '@otr/storage';
+import { EVIDENCE } from '../application/ports';
+import { READERS } from './http';
+
+/** Content types accepted as evidence; the body arrives raw (see inspectionService.configure). */
+export const EVIDENCE_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+  'video/mp4',
+  'text/plain',
+];
+
+/**
+ * Evidence files (photos, documents) stored by content: the answer is the SHA-256 the violation
+ * or rectification report then cites, so a file cannot be swapped after the fact.
+ */
+@Controller('evidence')
+export class EvidenceController {
+  constructor(@Inject(EVIDENCE) private readonly blobs: BlobStore) {}
+
+  @Post()
+  @Roles('inspector', 'institution-operator', 'task-force-officer')
+  async upload(
+    @Req() req: Request,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('x-filename') filename: string | undefined,
+  ) {
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'ValidationFailed',
+        message: `file: send the file as the request body with its content type (${EVIDENCE_TYPES.join(', ')})`,
+        issues: [{ field: 'file', rule: `one of ${EVIDENCE_TYPES.join(', ')}` }],
+      });
+    return this.blobs.put(req.body, {
+      contentType: contentType ?? 'application/octet-stream',
+      ...(filename ? { filename: decodeURIComponent(filename) } : {}),
+      field: 'file',
+    });
+  }
+
+  @Get(':sha256')
+  @Roles(...READERS, 'institution-operator')
+  async download(@Param('sha256') sha256: string, @Res() res: Response) {
+    if (!isSha256(sha256)) throw new BadRequestException('sha256: 64 lowercase hex characters');
+    const { stream, blob } = await this.blobs.get(sha256);
+    res.setHeader('content-type', blob.contentType);
+    res.setHeader('x-content-sha256', blob.sha256);
+    stream.pipe(res);
+  }
+}

@@ -1,0 +1,67 @@
+import { ForbiddenException } from '@nestjs/common';
+import { coversJurisdiction, Principal } from '@otr/auth';
+import { currentContext } from '@otr/messaging';
+import { z } from 'zod';
+import { ListFilter, Scope } from '../application/ports';
+import { Ctx } from '../application/support';
+import { Subject } from '../domain/official';
+
+/** The acting official (or operator) and the origin their events carry. */
+export const ctxOf = (p: Principal): Ctx => ({
+  origin: {
+    actor: { userId: p.userId, role: p.roles[0], ...(p.department ? { department: p.department } : {}) },
+    correlationId: currentContext()?.correlationId ?? 'none',
+  },
+  by: {
+    userId: p.userId,
+    jurisdiction: p.jurisdiction,
+    ...(p.department ? { department: p.department } : {}),
+    ...(p.institutionId ? { institutionId: p.institutionId } : {}),
+  },
+});
+
+/** Officials see their jurisdiction; an institution operator only their own institution. */
+export const scopeOf = (p: Principal): Scope =>
+  // An operator not (yet) linked to an institution sees nothing, never their whole district.
+  p.roles.includes('institution-operator')
+    ? { institutionId: p.institutionId ?? '' }
+    : { jurisdiction: p.jurisdiction };
+
+export function assertVisible(p: Principal, subject: Subject): void {
+  const scope = scopeOf(p);
+  const visible =
+    'institutionId' in scope
+      ? scope.institutionId === subject.institutionId
+      : coversJurisdiction(p, subject.district);
+  if (!visible) throw new ForbiddenException('outside your jurisdiction');
+}
+
+export const ListQuery = z.object({
+  status: z.string().max(40).optional(),
+  institutionId: z.string().max(64).optional(),
+  /** 'me': inspections assigned to the caller. */
+  assigned: z.literal('me').optional(),
+  spotCheckId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type ListQueryInput = z.infer<typeof ListQuery>;
+
+export const filterOf = (q: ListQueryInput, p: Principal): ListFilter => ({
+  page: q.page,
+  pageSize: q.pageSize,
+  ...(q.status ? { status: q.status } : {}),
+  ...(q.institutionId ? { institutionId: q.institutionId } : {}),
+  ...(q.assigned ? { inspectorId: p.userId } : {}),
+  ...(q.spotCheckId ? { spotCheckId: q.spotCheckId } : {}),
+});
+
+/** Officials who read enforcement records. */
+export const READERS = [
+  'approver',
+  'inspector',
+  'spot-check-planner',
+  'task-force-officer',
+  'viewer',
+  'administrator',
+] as const;

@@ -1,0 +1,176 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { IsoDate } from '@otr/contracts';
+import { ZodPipe } from '@otr/runtime';
+import {
+  CloseInspectionCommand,
+  OpenInspectionCommand,
+  RecordChecklistCommand,
+  RecordViolationCommand,
+  ScheduleInspectionCommand,
+  ViolationTarget,
+} from '../application/inspections';
+import { InspectionStore, STORE } from '../application/ports';
+import { ChecklistItem } from '../domain/inspection';
+import { Evidence, Severity, VIOLATION_CODES, ViolationCode } from '../domain/violation';
+import { assertVisible, ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+
+const Opening = z.object({ institutionId: z.string().min(1), detail: z.string().trim().min(2).max(1000) });
+const Scheduling = z.object({
+  inspectorIds: z.array(z.string().min(1)).min(1).max(10),
+  scheduledFor: IsoDate,
+});
+const Checklist = z.object({ items: z.array(ChecklistItem).min(1).max(100) });
+const Closing = z.object({ findings: z.string().trim().min(1).max(4000) });
+const ViolationDetails = z.object({
+  code: ViolationCode,
+  severity: Severity,
+  description: z.string().trim().min(2).max(4000),
+  evidence: z.array(Evidence).min(1).max(30),
+});
+const ViolationOutsideInspection = ViolationDetails.extend({
+  institutionId: z.string().min(1).optional(),
+  unlicensed: z
+    .object({
+      name: z.string().trim().min(2).max(200),
+      address: z.string().trim().min(2).max(300),
+      district: z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/),
+    })
+    .optional(),
+}).refine((v) => !!v.institutionId !== !!v.unlicensed, {
+  message: 'either institutionId or unlicensed',
+  path: ['institutionId'],
+});
+type OpeningInput = z.infer<typeof Opening>;
+type SchedulingInput = z.infer<typeof Scheduling>;
+type ChecklistInput = z.infer<typeof Checklist>;
+type ClosingInput = z.infer<typeof Closing>;
+type ViolationInput = z.infer<typeof ViolationDetails>;
+type OutsideInput = z.infer<typeof ViolationOutsideInspection>;
+
+/** Inspections: leads to schedule, assigned visits, the on-site checklist and violations. */
+@Controller('inspections')
+export class InspectionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(STORE) private readonly store: InspectionStore,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
+    return this.store.list('inspection', filterOf(q, p), scopeOf(p));
+  }
+
+  @Post()
+  @Roles('approver', 'inspector')
+  open(@Body(new ZodPipe(Opening)) body: OpeningInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new OpenInspectionCommand(body.institutionId, body.detail, ctxOf(p)));
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    const inspection = await this.store.load('inspection', id);
+    assertVisible(p, inspection.subject);
+    return { ...inspection, history: await this.store.history('inspection', id) };
+  }
+
+  @Post(':id/schedule')
+  @HttpCode(200)
+  @Roles('approver', 'spot-check-planner')
+  schedule(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Scheduling)) body: SchedulingInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(
+      new ScheduleInspectionCommand(id, body.inspectorIds, body.scheduledFor, ctxOf(p)),
+    );
+  }
+
+  @Put(':id/checklist')
+  @Roles('inspector')
+  checklist(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Checklist)) body: ChecklistInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new RecordChecklistCommand(id, body.items, ctxOf(p)));
+  }
+
+  @Post(':id/violations')
+  @Roles('inspector')
+  violation(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(ViolationDetails)) body: ViolationInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new RecordViolationCommand({ inspectionId: id }, body, ctxOf(p)));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('inspector')
+  close(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Closing)) body: ClosingInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new CloseInspectionCommand(id, body.findings, ctxOf(p)));
+  }
+}
+
+/** Violations, also those logged outside a scheduled inspection (e.g. an unlicensed operator found on a tip). */
+@Controller('violations')
+export class ViolationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(STORE) private readonly store: InspectionStore,
+  ) {}
+
+  /** The code list of DOMAIN.md with the Chinese terms. */
+  @Get('codes')
+  @Roles(...READERS, 'institution-operator')
+  codes() {
+    return Object.entries(VIOLATION_CODES).map(([code, name]) => ({ code, name }));
+  }
+
+  @Get()
+  @Roles(...READERS, 'institution-operator')
+  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
+    return this.store.list('violation', filterOf(q, p), scopeOf(p));
+  }
+
+  @Post()
+  @Roles('inspector')
+  record(
+    @Body(new ZodPipe(ViolationOutsideInspection)) body: OutsideInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const { institutionId, unlicensed, ...details } = body;
+    const target: ViolationTarget = unlicensed ? { unlicensed } : { institutionId: institutionId! };
+    return this.commands.execute(new RecordViolationCommand(target, details, ctxOf(p)));
+  }
+
+  @Get(':id')
+  @Roles(...READERS, 'institution-operator')
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    const violation = await this.store.load('violation', id);
+    assertVisible(p, violation.subject);
+    return violation;
+  }
+}

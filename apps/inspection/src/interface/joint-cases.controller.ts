@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
+import { IsoDate } from '@otr/contracts';
+import { ZodPipe } from '@otr/runtime';
+import {
+  CloseJointCaseCommand,
+  CompleteCaseTaskCommand,
+  OpenJointCaseCommand,
+} from '../application/joint-cases';
+import { InspectionStore, STORE } from '../application/ports';
+import { assertVisible, ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+
+const Task = z.union([
+  z.object({ department: Department, legalBasis: z.string().trim().min(2).max(300), dueBy: IsoDate }),
+  z.object({
+    department: Department,
+    legalBasis: z.string().trim().min(2).max(300),
+    workingDays: z.number().int().min(1).max(120),
+  }),
+]);
+const Opening = z.object({
+  subject: z.union([
+    z.object({ institutionId: z.string().min(1) }),
+    z.object({
+      name: z.string().trim().min(2).max(200),
+      address: z.string().trim().min(2).max(300),
+      district: z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/),
+    }),
+  ]),
+  summary: z.string().trim().min(2).max(4000),
+  tasks: z.array(Task).min(1).max(12),
+});
+const Completion = z.object({ findings: z.string().trim().min(1).max(4000) });
+const Closing = z.object({ conclusion: z.string().trim().min(1).max(4000) });
+type OpeningInput = z.infer<typeof Opening>;
+type CompletionInput = z.infer<typeof Completion>;
+type ClosingInput = z.infer<typeof Closing>;
+
+/** Joint cases (联合执法): one task per department, every department's progress in one place. */
+@Controller('joint-cases')
+export class JointCasesController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(STORE) private readonly store: InspectionStore,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
+    return this.store.list('joint-case', filterOf(q, p), scopeOf(p));
+  }
+
+  @Post()
+  @Roles('task-force-officer')
+  open(@Body(new ZodPipe(Opening)) body: OpeningInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new OpenJointCaseCommand(body, ctxOf(p)));
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    const c = await this.store.load('joint-case', id);
+    assertVisible(p, c.subject);
+    return { ...c, history: await this.store.history('joint-case', id) };
+  }
+
+  @Post(':id/tasks/:taskId/complete')
+  @HttpCode(200)
+  @Roles('task-force-officer', 'inspector')
+  complete(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('taskId', ParseUUIDPipe) taskId: string,
+    @Body(new ZodPipe(Completion)) body: CompletionInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new CompleteCaseTaskCommand(id, taskId, body.findings, ctxOf(p)));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('task-force-officer')
+  close(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Closing)) body: ClosingInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.commands.execute(new CloseJointCaseCommand(id, body.conclusion, ctxOf(p)));
+  }
+}

@@ -1,0 +1,133 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { coversJurisdiction, CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
+import { IsoDate } from '@otr/contracts';
+import { ZodPipe } from '@otr/runtime';
+import { InspectionStore, STORE } from '../application/ports';
+import { DrawSpotCheckCommand, PublishSpotCheckCommand } from '../application/spot-checks';
+import { NotAllowed } from '../domain/errors';
+import { replayMatches } from '../domain/spot-check';
+import { ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+
+const Jurisdiction = z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/, 'a jurisdiction code like CN-ZJ-HZ-XH');
+const Draw = z.object({
+  name: z.string().trim().min(2).max(200),
+  jurisdiction: Jurisdiction.optional(),
+  seed: z.string().trim().min(1).max(200).optional(),
+  count: z.number().int().min(1).max(500).optional(),
+  districts: z.array(Jurisdiction).max(20).optional(),
+  categories: z
+    .array(z.enum(['subject', 'sports', 'arts', 'science-tech']))
+    .max(4)
+    .optional(),
+  scheduledFor: IsoDate,
+});
+type DrawInput = z.infer<typeof Draw>;
+
+/** Random spot checks (双随机一公开): draw, re-run, publish. */
+@Controller('spot-checks')
+export class SpotChecksController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(STORE) private readonly store: InspectionStore,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
+    return this.store.list('spot-check', filterOf(q, p), scopeOf(p));
+  }
+
+  @Post()
+  @Roles('spot-check-planner')
+  draw(@Body(new ZodPipe(Draw)) body: DrawInput, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new DrawSpotCheckCommand(body, ctxOf(p)));
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    const s = await this.store.load('spot-check', id);
+    if (!coversJurisdiction(p, s.jurisdiction)) throw new NotAllowed('outside your jurisdiction');
+    return { ...s, inspectionStates: await this.store.inspectionsOf(id) };
+  }
+
+  /** Re-runs the draw from its kept input: anyone can check it gives the published result. */
+  @Get(':id/replay')
+  @Roles(...READERS)
+  async replay(@Param('id', ParseUUIDPipe) id: string) {
+    const s = await this.store.load('spot-check', id);
+    return {
+      seed: s.draw.seed,
+      algorithm: s.draw.algorithm,
+      inputDigest: s.draw.inputDigest,
+      matches: replayMatches(s),
+    };
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('spot-check-planner')
+  publish(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.commands.execute(new PublishSpotCheckCommand(id, ctxOf(p)));
+  }
+}
+
+const RosterEntry = z.object({
+  name: z.string().trim().min(1).max(100),
+  department: Department,
+  jurisdiction: Jurisdiction,
+  conflicts: z.array(z.string().min(1)).max(200).default([]),
+  active: z.boolean().default(true),
+});
+type RosterEntryInput = z.infer<typeof RosterEntry>;
+
+/** The inspector roster (执法检查人员名录) the draws pick from, with declared conflicts of interest. */
+@Controller('roster')
+export class RosterController {
+  constructor(@Inject(STORE) private readonly store: InspectionStore) {}
+
+  @Get()
+  @Roles('spot-check-planner', 'approver', 'inspector', 'administrator')
+  list(@CurrentPrincipal() p: Principal) {
+    return this.store.roster(p.jurisdiction);
+  }
+
+  @Put(':userId')
+  @Roles('spot-check-planner', 'approver', 'administrator')
+  async put(
+    @Param('userId') userId: string,
+    @Body(new ZodPipe(RosterEntry)) body: RosterEntryInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    if (!coversJurisdiction(p, body.jurisdiction))
+      throw new NotAllowed(`${body.jurisdiction} is outside your jurisdiction`, { field: 'jurisdiction' });
+    await this.store.saveInspector({ userId, ...body });
+    return { userId, ...body };
+  }
+}
+
+/** The pool of licensed institutions in the caller's jurisdiction (who may be drawn, who is exempt). */
+@Controller('pool')
+export class PoolController {
+  constructor(@Inject(STORE) private readonly store: InspectionStore) {}
+
+  @Get()
+  @Roles(...READERS)
+  async list(@CurrentPrincipal() p: Principal) {
+    const items = await this.store.pool(p.jurisdiction);
+    return { items, total: items.length };
+  }
+}
