@@ -21,7 +21,6 @@ export class PriceAboveGuidedPrice extends FeeRuleViolated {
 /** Money not paid into the institution's supervised account, or financed by a training loan (培训贷). */
 export class PaymentChannelRefused extends FeeRuleViolated {
   readonly code = 'fees.PaymentChannelRefused';
-  override readonly kind = 'forbidden';
 }
 
 /** A ledger transaction whose postings do not add up, or that breaks the ledger's shape. */
@@ -51,4 +50,39 @@ export class InvalidRefundState extends FeeRuleViolated {
 export class LedgerInconsistent extends FeeRuleViolated {
   readonly code = 'fees.LedgerInconsistent';
   override readonly kind = 'conflict';
+}
+
+/** New orders refused: the license is suspended, revoked or closed, enrolment stopped, or black-listed (冻结). */
+export class OrdersFrozen extends FeeRuleViolated {
+  readonly code = 'fees.OrdersFrozen';
+}
+
+/** Money may not move the ordinary way once the closure playbook runs: the families are refunded instead. */
+export class ClosureInProgress extends FeeRuleViolated {
+  readonly code = 'fees.ClosureInProgress';
+  override readonly kind = 'conflict';
+}
+
+/** A lesson or an answer that does not fit the order (more hours than are left, a second answer). */
+export class InvalidLesson extends FeeRuleViolated {
+  readonly code = 'fees.InvalidLesson';
+}
+
+export class FeeRecordNotFound extends DomainError {
+  readonly code = 'fees.NotFound';
+  override readonly kind = 'not-found';
+
+  constructor(what: string, id: string) {
+    super(`${what} ${id} not found`);
+  }
+}
+
+/** The caller may not act on this record: another family's order, another institution's lesson. */
+export class NotYours extends DomainError {
+  readonly code = 'fees.NotYours';
+  override readonly kind = 'forbidden';
+
+  constructor(what: string) {
+    super(`${what} belongs to someone else`);
+  }
 }

@@ -42,10 +42,7 @@ export interface FeeRules {
   /** fen */
   alertSinglePaymentAbove: Cited<number>;
   alertRefundBurst: Cited<{ count: number; withinDays: number }>;
-  /**
-   * fen of prepaid (escrow) balance per seat of approved capacity above which to alert.
-   * Not yet a rulebook key: the lead adds 'fees.alert.prepaidPerSeatAbove' before wiring.
-   */
+  /** fen of prepaid (escrow) balance per seat of approved capacity above which to alert. */
   alertPrepaidPerSeatAbove: Cited<number>;
   offlineEndTime: Cited<string>;
   onlineEndTime: Cited<string>;
@@ -53,7 +50,7 @@ export interface FeeRules {
   onlineBreakMinutes: Cited<number>;
 }
 
-/** Where the infrastructure layer reads each field; null where the rulebook has no key yet. */
+/** Where the infrastructure layer reads each field. */
 export const FEE_RULE_KEYS = {
   maxMonthsPerCharge: 'fees.maxMonthsPerCharge',
   maxHoursPerCharge: 'fees.maxHoursPerCharge',
@@ -69,9 +66,9 @@ export const FEE_RULE_KEYS = {
   riskReserve: 'fees.riskReserve',
   alertSinglePaymentAbove: 'fees.alert.singlePaymentAbove',
   alertRefundBurst: 'fees.alert.refundBurst',
-  alertPrepaidPerSeatAbove: null,
+  alertPrepaidPerSeatAbove: 'fees.alert.prepaidPerSeatAbove',
   offlineEndTime: 'training.offlineEndTime',
   onlineEndTime: 'training.onlineEndTime',
   onlineLessonMaxMinutes: 'training.onlineLessonMaxMinutes',
   onlineBreakMinutes: 'training.onlineBreakMinutes',
-} as const satisfies Record<keyof FeeRules, RuleKey | null>;
+} as const satisfies Record<keyof FeeRules, RuleKey>;

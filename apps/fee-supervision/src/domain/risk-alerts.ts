@@ -35,7 +35,9 @@ export interface RiskAlert {
     | 'prepaid-large-for-capacity'
     | 'refund-burst'
     | 'funds-while-license-suspended'
-    | 'single-payment-above-threshold';
+    | 'single-payment-above-threshold'
+    /** The bank's daily statement disagrees with the ledger (raised by reconciliation, not an evaluator). */
+    | 'reconciliation-mismatch';
   severity: Severity;
   institutionId: string;
   /** The facts that triggered it, for the supervisor's screen and the audit trail. */

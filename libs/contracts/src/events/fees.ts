@@ -61,10 +61,185 @@ export const RiskAlertRaised = defineEvent({
   }),
 });
 
+/** Each licensed institution's one supervised account (监管账户) is open at the custodian bank. */
+export const SupervisedAccountOpened = defineEvent({
+  type: 'fees.SupervisedAccountOpened',
+  version: 1,
+  topic,
+  payload: z.object({
+    licenseId: z.string(),
+    /** Full bank escrow, or a risk reserve (风险保证金) of requiredReserveFen instead. */
+    mode: z.enum(['bank-escrow', 'risk-reserve']),
+    bankAccountNo: z.string().min(1),
+    requiredReserveFen: Fen.optional(),
+  }),
+});
+
+/** A family's order passed the caps, price and timing rules and awaits payment into the supervised account. */
+export const OrderPlaced = defineEvent({
+  type: 'fees.OrderPlaced',
+  version: 1,
+  topic,
+  payload: z.object({
+    orderId: z.string(),
+    licenseId: z.string(),
+    courseId: z.string(),
+    subject: z.string().min(1),
+    hours: z.number().int().nonnegative().optional(),
+    giftHours: z.number().int().nonnegative(),
+    months: z.number().int().positive().optional(),
+    amountFen: Fen,
+    courseStartsOn: IsoDate,
+  }),
+});
+
+/** An order a prepaid-fee rule refused, with the rule and its source (e.g. above 60 class hours). */
+export const OrderRefused = defineEvent({
+  type: 'fees.OrderRefused',
+  version: 1,
+  topic,
+  payload: z.object({
+    licenseId: z.string(),
+    courseId: z.string(),
+    amountFen: Fen,
+    code: z.string().min(1),
+    field: z.string().optional(),
+    rule: z.string().min(1),
+    source: z.string().optional(),
+  }),
+});
+
+/** A family's payment arrived in the supervised account (bank webhook, verified and applied once). */
+export const PaymentReceived = defineEvent({
+  type: 'fees.PaymentReceived',
+  version: 1,
+  topic,
+  payload: z.object({
+    orderId: z.string(),
+    licenseId: z.string(),
+    amountFen: Fen,
+    paidOn: IsoDate,
+    bankReference: z.string().min(1),
+  }),
+});
+
+/** The institution recorded a lesson taught on an order (课消记录). */
+export const LessonRecorded = defineEvent({
+  type: 'fees.LessonRecorded',
+  version: 1,
+  topic,
+  payload: z.object({
+    lessonId: z.string(),
+    orderId: z.string(),
+    licenseId: z.string(),
+    startsAt: z.iso.datetime({ offset: true }),
+    durationMinutes: z.number().int().positive(),
+    mode: z.enum(['online', 'offline']),
+    hours: z.number().int().positive(),
+    confirmBy: IsoDate,
+  }),
+});
+
+/** The family confirmed the lesson, or let the confirmation period pass (deemed, 视为确认). */
+export const LessonConfirmed = defineEvent({
+  type: 'fees.LessonConfirmed',
+  version: 1,
+  topic,
+  payload: z.object({
+    lessonId: z.string(),
+    orderId: z.string(),
+    licenseId: z.string(),
+    confirmedOn: IsoDate,
+    deemed: z.boolean(),
+  }),
+});
+
+/** The family disputes a recorded lesson: its share stays in escrow. */
+export const LessonDisputed = defineEvent({
+  type: 'fees.LessonDisputed',
+  version: 1,
+  topic,
+  payload: z.object({
+    lessonId: z.string(),
+    orderId: z.string(),
+    licenseId: z.string(),
+    disputedOn: IsoDate,
+    reason: z.string().min(1),
+  }),
+});
+
+/** A family asked for a refund (退费申请); the institution answers by answerBy or is deemed to agree. */
+export const RefundRequested = defineEvent({
+  type: 'fees.RefundRequested',
+  version: 1,
+  topic,
+  payload: z.object({
+    refundId: z.string(),
+    orderId: z.string(),
+    licenseId: z.string(),
+    requestedOn: IsoDate,
+    answerBy: IsoDate,
+  }),
+});
+
+/** The institution agreed to a refund, or was deemed to (视为同意); payment is due by payBy. */
+export const RefundApproved = defineEvent({
+  type: 'fees.RefundApproved',
+  version: 1,
+  topic,
+  payload: z.object({
+    refundId: z.string(),
+    orderId: z.string(),
+    licenseId: z.string(),
+    approvedOn: IsoDate,
+    deemed: z.boolean(),
+    payBy: IsoDate,
+  }),
+});
+
+/** The bank's daily statement (对账单) does not agree with the ledger. */
+export const ReconciliationMismatch = defineEvent({
+  type: 'fees.ReconciliationMismatch',
+  version: 1,
+  topic,
+  payload: z.object({
+    runId: z.string(),
+    licenseId: z.string(),
+    statementDate: IsoDate,
+    bankBalanceFen: z.number().int(),
+    ledgerBalanceFen: z.number().int(),
+    differences: z.number().int().nonnegative(),
+  }),
+});
+
+/** New orders are frozen (suspension, revocation, closure, stop-enrolling, black list); closure starts the playbook. */
+export const InstitutionFundsFrozen = defineEvent({
+  type: 'fees.InstitutionFundsFrozen',
+  version: 1,
+  topic,
+  payload: z.object({
+    licenseId: z.string(),
+    reason: z.string().min(1),
+    escrowFen: Fen,
+    closure: z.boolean(),
+  }),
+});
+
 /** fee-supervision integration events; add each new one here. */
 export const feesEvents: EventDefinition[] = [
   FundsReleased,
   RefundPaid,
   TrainingTimeViolationDetected,
   RiskAlertRaised,
+  SupervisedAccountOpened,
+  OrderPlaced,
+  OrderRefused,
+  PaymentReceived,
+  LessonRecorded,
+  LessonConfirmed,
+  LessonDisputed,
+  RefundRequested,
+  RefundApproved,
+  ReconciliationMismatch,
+  InstitutionFundsFrozen,
 ];

@@ -1,0 +1,169 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { EventOrigin, InstitutionFundsFrozen } from '@otr/contracts';
+import { addDays, Money } from '@otr/kernel';
+import { creditorList } from '../domain';
+import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
+import { refundRow } from '../infrastructure/fees-rows';
+import { FEES_LOG, FeesContext, FeesTx } from './fees-context';
+import { MoneyMovements } from './money-movements';
+
+export interface ClosureProgress {
+  institutionId: string;
+  status: string;
+  reason: string;
+  startedAt: Date;
+  completedAt: Date | null;
+  families: number;
+  claims: number;
+  claimsPaid: number;
+  totalFen: number;
+  paidFen: number;
+  escrowFen: number;
+}
+
+/**
+ * The closure playbook (停办/吊销): freeze, list every family's refundable balance from the ledger,
+ * refund them in bulk with visible progress, export the creditor list (债权人清单).
+ */
+@Injectable()
+export class ClosurePlaybook {
+  constructor(
+    @Inject(FEES_LOG) private readonly log: Logger,
+    private readonly fees: FeesContext,
+    private readonly money: MoneyMovements,
+  ) {}
+
+  /** Freezes the account for good and turns every order's escrow into an agreed refund; once per institution. */
+  async start(tx: FeesTx, account: SupervisedAccount, reason: string, origin: EventOrigin): Promise<void> {
+    if (await tx.closure.findUnique({ where: { institutionId: account.institutionId } })) return;
+    const today = this.fees.today();
+    const ledger = await this.fees.ledger.institutionLedger(tx, account.institutionId);
+    const orders = await tx.feeOrder.findMany({ where: { institutionId: account.institutionId } });
+    const list = creditorList(
+      ledger,
+      orders.map((o) => ({ orderId: o.id, familyId: o.familyId, totalHours: (o.hours ?? 0) + o.giftHours })),
+    );
+    await tx.closure.create({ data: { institutionId: account.institutionId, reason, status: 'refunding' } });
+    await tx.feeOrder.updateMany({
+      where: { institutionId: account.institutionId, status: 'awaiting-payment' },
+      data: { status: 'closed' },
+    });
+    const payBy = addDays(today, this.fees.rulesFor(account, today).refundPayoutDaysAfterStart.value);
+    const byOrder = new Map(orders.map((o) => [o.id, o]));
+    await tx.refundRequest.createMany({
+      data: list.creditors.flatMap((c) =>
+        c.orders.map((claim) => ({
+          id: crypto.randomUUID(),
+          orderId: claim.orderId,
+          institutionId: account.institutionId,
+          familyId: byOrder.get(claim.orderId)?.familyId ?? c.familyId,
+          requestedOn: new Date(today),
+          reason: `closure: ${reason}`,
+          status: 'agreed',
+          answerOn: new Date(today),
+          answerBy: new Date(today),
+          payBy: new Date(payBy),
+          amountFen: BigInt(claim.amount.fen),
+          closure: true,
+        })),
+      ),
+    });
+    await this.fees.emit(
+      tx,
+      InstitutionFundsFrozen,
+      account,
+      account.institutionId,
+      {
+        licenseId: account.licenseId,
+        reason,
+        escrowFen: list.escrowBalance.fen,
+        closure: true,
+      },
+      origin,
+    );
+  }
+
+  /** Pays the outstanding closure refunds, one order per transaction, so a crash resumes where it stopped. */
+  async runBulkRefunds(origin: EventOrigin, institutionId?: string): Promise<number> {
+    const due = await this.fees.prisma.refundRequest.findMany({
+      where: { closure: true, status: 'agreed', ...(institutionId ? { institutionId } : {}) },
+      orderBy: { createdAt: 'asc' },
+      take: 500,
+    });
+    let paid = 0;
+    for (const claim of due) {
+      try {
+        await this.fees.moneyTransaction(async (tx) => {
+          const order = await this.money.lockOrder(tx, claim.orderId);
+          const refund = (await refundRow(tx, claim.id))!;
+          const account = await this.fees.account(tx, claim.institutionId);
+          await this.money.payRefund(tx, order, refund, account, origin);
+        });
+        paid++;
+      } catch (error) {
+        this.log.error({ err: error, refund: claim.id }, 'closure refund failed; retried on the next run');
+      }
+    }
+    const institutions = [...new Set(due.map((d) => d.institutionId))];
+    for (const id of institutions) {
+      const left = await this.fees.prisma.refundRequest.count({
+        where: { institutionId: id, closure: true, status: { not: 'paid' } },
+      });
+      if (left === 0) {
+        await this.fees.prisma.closure.updateMany({
+          where: { institutionId: id, status: 'refunding' },
+          data: { status: 'completed', completedAt: this.fees.clock.now() },
+        });
+      }
+    }
+    return paid;
+  }
+
+  async progress(institutionId: string): Promise<ClosureProgress | null> {
+    const closure = await this.fees.prisma.closure.findUnique({ where: { institutionId } });
+    if (!closure) return null;
+    const claims = await this.fees.prisma.refundRequest.findMany({ where: { institutionId, closure: true } });
+    const escrow = (await this.fees.ledger.balances(this.fees.prisma, institutionId)).escrow;
+    return {
+      institutionId,
+      status: closure.status,
+      reason: closure.reason,
+      startedAt: closure.startedAt,
+      completedAt: closure.completedAt,
+      families: new Set(claims.map((c) => c.familyId)).size,
+      claims: claims.length,
+      claimsPaid: claims.filter((c) => c.status === 'paid').length,
+      totalFen: claims.reduce((n, c) => n + Number(c.amountFen ?? 0), 0),
+      paidFen: claims.filter((c) => c.status === 'paid').reduce((n, c) => n + Number(c.amountFen ?? 0), 0),
+      escrowFen: escrow,
+    };
+  }
+
+  /** The creditor list as CSV: one line per family and order, phone masked, with what was owed and paid. */
+  async creditorCsv(institutionId: string): Promise<string> {
+    const claims = await this.fees.prisma.refundRequest.findMany({
+      where: { institutionId, closure: true },
+      orderBy: [{ familyId: 'asc' }, { orderId: 'asc' }],
+    });
+    const families = await this.fees.prisma.family.findMany({
+      where: { id: { in: [...new Set(claims.map((c) => c.familyId))] } },
+    });
+    const phone = new Map(families.map((f) => [f.id, maskPhone(f.phone)]));
+    const lines = claims.map((c) =>
+      [
+        c.familyId,
+        phone.get(c.familyId) ?? '',
+        c.orderId,
+        Money.fen(Number(c.amountFen ?? 0)).toYuanString(),
+        c.status === 'paid' ? 'paid' : 'outstanding',
+        c.paidOn ? c.paidOn.toISOString().slice(0, 10) : '',
+      ].join(','),
+    );
+    return ['family_id,phone,order_id,amount_yuan,status,paid_on', ...lines].join('\n') + '\n';
+  }
+}
+
+/** 138****5678: enough for a family to find itself on a published list, not enough to call it. */
+export const maskPhone = (phone: string) =>
+  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createEvent, EventDefinition, EventOrigin, PayloadOf, SYSTEM_ACTOR } from '@otr/contracts';
+import { chinaDate, Clock, loadChinaCalendar, WorkingDayCalendar } from '@otr/kernel';
+import { Outbox, SqlClient } from '@otr/messaging';
+import type { Pool } from 'pg';
+import { FeeRecordNotFound, FeeRules } from '../domain';
+import { accountRow, pgTransaction } from '../infrastructure/fees-rows';
+import { FeesPrisma, FeesTx } from '../infrastructure/fees-prisma';
+import { LedgerRepository } from '../infrastructure/ledger.repository';
+import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
+import { CLOCK_TOKEN, FEE_RULES, FeeRulesSource } from './ports';
+
+export const FEES_PRISMA = Symbol('FeesPrisma');
+export const FEES_OUTBOX = Symbol('FeesOutbox');
+export const FEES_POOL = Symbol('FeesPool');
+export const FEES_LOG = Symbol('FeesLog');
+
+export const systemOrigin = (what: string, causationId?: string): EventOrigin => ({
+  actor: { ...SYSTEM_ACTOR, userId: `fee-supervision:${what}` },
+  correlationId: causationId ?? `fee-supervision:${what}`,
+  ...(causationId ? { causationId } : {}),
+});
+
+/** Long enough for a writer queued behind others on the same order's lock. */
+const TX_OPTIONS = { maxWait: 20_000, timeout: 60_000 };
+
+/**
+ * What every use case of the service shares: the database, the ledger, the outbox, the rulebook
+ * for an institution's district, the working-day calendar and the clock.
+ */
+@Injectable()
+export class FeesContext {
+  readonly calendar: WorkingDayCalendar = loadChinaCalendar();
+
+  constructor(
+    @Inject(FEES_PRISMA) readonly prisma: FeesPrisma,
+    @Inject(FEES_OUTBOX) readonly outbox: Outbox,
+    @Inject(FEES_POOL) private readonly pool: Pool,
+    readonly ledger: LedgerRepository,
+    @Inject(FEE_RULES) private readonly rulesSource: FeeRulesSource,
+    @Inject(CLOCK_TOKEN) readonly clock: Clock,
+  ) {}
+
+  /** Today in Beijing. */
+  today(): string {
+    return chinaDate(this.clock.now());
+  }
+
+  rulesFor(account: Pick<SupervisedAccount, 'district'>, on: string = this.today()): FeeRules {
+    return this.rulesSource.forDistrict(account.district, on);
+  }
+
+  transaction<T>(fn: (tx: FeesTx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(fn, TX_OPTIONS);
+  }
+
+  /**
+   * A transaction that moves money, in plain SQL on a pg connection of the service's pool: the
+   * hot path (release, refund, payment) costs a fraction of a Prisma interactive transaction.
+   */
+  moneyTransaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    return pgTransaction(this.pool, fn);
+  }
+
+  async account(db: SqlClient, institutionId: string): Promise<SupervisedAccount> {
+    const account = await accountRow(db, institutionId);
+    if (!account) throw new FeeRecordNotFound('supervised account of institution', institutionId);
+    return account;
+  }
+
+  /** Appends integration events of one institution to the outbox, in the caller's transaction. */
+  emit<D extends EventDefinition>(
+    tx: SqlClient,
+    def: D,
+    account: Pick<SupervisedAccount, 'institutionId'>,
+    aggregateId: string,
+    payload: PayloadOf<D>,
+    origin: EventOrigin,
+  ): Promise<void> {
+    return this.outbox.append(tx, [
+      createEvent(def, {
+        aggregateId,
+        institutionId: account.institutionId,
+        payload,
+        ...origin,
+        occurredAt: this.clock.now(),
+      }),
+    ]);
+  }
+}
+
+export type { FeesTx };
+
+/** A Prisma DATE column as 'YYYY-MM-DD'. */
+export const day = (d: Date): string => d.toISOString().slice(0, 10);

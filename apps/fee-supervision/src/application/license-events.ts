@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import {
+  BlacklistEntryAdded,
+  CourseFiled,
+  Envelope,
+  EventOrigin,
+  InstitutionClosed,
+  InstitutionFundsFrozen,
+  LicenseExpired,
+  LicenseIssued,
+  LicenseReinstated,
+  LicenseRenewed,
+  LicenseRevoked,
+  LicenseSuspended,
+  PayloadOf,
+  PenaltyDecided,
+  SupervisedAccountOpened,
+} from '@otr/contracts';
+import { EventHandler } from '@otr/messaging';
+import { RuleNotFound } from '@otr/rules';
+import { ClosurePlaybook } from './closure';
+import { FeesContext, FeesTx, systemOrigin } from './fees-context';
+
+type Standing = 'active' | 'suspended' | 'expired' | 'revoked' | 'closed';
+
+const origin = (event: Envelope): EventOrigin => ({
+  ...systemOrigin('licenses', event.id),
+  correlationId: event.correlationId,
+});
+
+/** Which supervision a newly licensed institution gets: subject-type full bank escrow, others a risk reserve. */
+export const supervisionModeOf = (category: string): 'bank-escrow' | 'risk-reserve' =>
+  category === 'subject' ? 'bank-escrow' : 'risk-reserve';
+
+/**
+ * What fee supervision does with the licensing and enforcement facts of other contexts: opens the
+ * supervised account, files courses, freezes and unfreezes new orders, and starts the closure
+ * playbook on revocation or closure. Every handler runs in the inbox transaction, so a redelivery
+ * changes nothing.
+ */
+@Injectable()
+export class LicenseEventHandlers {
+  constructor(
+    private readonly fees: FeesContext,
+    private readonly closure: ClosurePlaybook,
+  ) {}
+
+  readonly handlers: Record<string, EventHandler<FeesTx>> = {
+    [LicenseIssued.type]: (e, tx) => this.opened(e, tx),
+    [CourseFiled.type]: (e, tx) => this.courseFiled(e, tx),
+    [LicenseSuspended.type]: (e, tx) => this.standing(e, tx, 'suspended'),
+    [LicenseExpired.type]: (e, tx) => this.standing(e, tx, 'expired'),
+    [LicenseReinstated.type]: (e, tx) => this.standing(e, tx, 'active', 'suspended'),
+    [LicenseRenewed.type]: (e, tx) => this.standing(e, tx, 'active', 'expired'),
+    [LicenseRevoked.type]: (e, tx) => this.standing(e, tx, 'revoked'),
+    [InstitutionClosed.type]: (e, tx) => this.standing(e, tx, 'closed'),
+    [PenaltyDecided.type]: (e, tx) => this.penalty(e, tx),
+    [BlacklistEntryAdded.type]: (e, tx) => this.blacklisted(e, tx),
+  };
+
+  private async opened(event: Envelope, tx: FeesTx): Promise<void> {
+    const p = event.payload as PayloadOf<typeof LicenseIssued>;
+    if (await tx.supervisedAccount.findUnique({ where: { institutionId: event.institutionId } })) return;
+    const category = p.category === 'subject' ? 'subject' : 'non-subject';
+    // The reserve is a local amount; where no jurisdiction has set one, full bank escrow is the safe mode.
+    const reserve = this.reserveFor(p.district);
+    const mode = reserve === undefined ? 'bank-escrow' : supervisionModeOf(p.category);
+    const account = await tx.supervisedAccount.create({
+      data: {
+        institutionId: event.institutionId,
+        licenseId: p.licenseId,
+        licenseNumber: p.licenseNumber,
+        institutionName: p.institutionName,
+        district: p.district,
+        category,
+        mode,
+        bankAccountNo: `OTR-ESC-${p.licenseNumber}`,
+      },
+    });
+    await this.fees.emit(
+      tx,
+      SupervisedAccountOpened,
+      account,
+      account.institutionId,
+      {
+        licenseId: p.licenseId,
+        mode,
+        bankAccountNo: account.bankAccountNo,
+        ...(mode === 'risk-reserve' && reserve !== undefined ? { requiredReserveFen: reserve } : {}),
+      },
+      origin(event),
+    );
+  }
+
+  private reserveFor(district: string): number | undefined {
+    try {
+      return this.fees.rulesFor({ district }).riskReserve.value;
+    } catch (error) {
+      if (error instanceof RuleNotFound) return undefined;
+      throw error;
+    }
+  }
+
+  private async courseFiled(event: Envelope, tx: FeesTx): Promise<void> {
+    const p = event.payload as PayloadOf<typeof CourseFiled>;
+    const row = {
+      institutionId: event.institutionId,
+      licenseId: p.licenseId,
+      name: p.name,
+      category: p.category,
+      subject: p.subject,
+      mode: p.mode,
+      totalHours: p.totalHours,
+      lessonMinutes: p.lessonMinutes,
+      maxClassSize: p.maxClassSize,
+      priceFen: BigInt(p.priceFen),
+      origin: 'filed',
+    };
+    await tx.course.upsert({ where: { id: p.courseId }, create: { id: p.courseId, ...row }, update: row });
+    await this.refreshCapacity(tx, event.institutionId);
+  }
+
+  /** Approved capacity in seats, as the filed courses' class sizes add up (核定学位), for the capacity alert. */
+  async refreshCapacity(tx: FeesTx, institutionId: string): Promise<void> {
+    const seats = await tx.course.aggregate({ where: { institutionId }, _sum: { maxClassSize: true } });
+    await tx.supervisedAccount.updateMany({
+      where: { institutionId },
+      data: { capacitySeats: seats._sum.maxClassSize ?? 0 },
+    });
+  }
+
+  private async standing(
+    event: Envelope,
+    tx: FeesTx,
+    license: Standing,
+    liftsOnly?: Standing,
+  ): Promise<void> {
+    const p = event.payload as { licenseId: string; reason?: string };
+    const reason = p.reason ?? event.type;
+    await this.changeStanding(tx, { licenseId: p.licenseId }, license, reason, origin(event), liftsOnly);
+  }
+
+  private async penalty(event: Envelope, tx: FeesTx): Promise<void> {
+    const p = event.payload as PayloadOf<typeof PenaltyDecided>;
+    if (!p.licenseId || p.licenseAction === 'none') return;
+    const reason = `${p.decisionNumber}: ${p.reasons}`;
+    if (p.licenseAction === 'stop-enrolling') {
+      const account = await tx.supervisedAccount.findUnique({ where: { licenseId: p.licenseId } });
+      if (!account || account.enrollingStopped) return;
+      await tx.supervisedAccount.update({
+        where: { institutionId: account.institutionId },
+        data: { enrollingStopped: true },
+      });
+      await this.frozen(tx, account, reason, origin(event));
+      return;
+    }
+    await this.changeStanding(
+      tx,
+      { licenseId: p.licenseId },
+      p.licenseAction === 'suspend' ? 'suspended' : 'revoked',
+      reason,
+      origin(event),
+    );
+  }
+
+  private async blacklisted(event: Envelope, tx: FeesTx): Promise<void> {
+    const p = event.payload as PayloadOf<typeof BlacklistEntryAdded>;
+    if (!p.licenseId) return;
+    const account = await tx.supervisedAccount.findUnique({ where: { licenseId: p.licenseId } });
+    if (!account || account.blacklisted) return;
+    await tx.supervisedAccount.update({
+      where: { institutionId: account.institutionId },
+      data: { blacklisted: true },
+    });
+    await this.frozen(tx, account, `black list ${p.decisionNumber}: ${p.reason}`, origin(event));
+  }
+
+  /**
+   * Moves the license standing. Revocation and closure are final and start the closure playbook;
+   * reinstatement or renewal only lifts a suspension or an expiry, never a revocation.
+   */
+  async changeStanding(
+    tx: FeesTx,
+    where: { licenseId: string } | { institutionId: string },
+    license: Standing,
+    reason: string,
+    eventOrigin: EventOrigin,
+    liftsOnly?: Standing,
+  ): Promise<void> {
+    const account = await tx.supervisedAccount.findFirst({ where });
+    if (!account || account.license === license) return;
+    if (account.license === 'revoked' || account.license === 'closed') return;
+    if (liftsOnly && account.license !== liftsOnly) return;
+    await tx.supervisedAccount.update({
+      where: { institutionId: account.institutionId },
+      // A reinstatement ends the penalty's stop on enrolment too.
+      data: { license, ...(liftsOnly === 'suspended' ? { enrollingStopped: false } : {}) },
+    });
+    if (license === 'active') return;
+    const next = { ...account, license };
+    if (license === 'revoked' || license === 'closed') {
+      await this.closure.start(tx, next, reason, eventOrigin);
+    } else {
+      await this.frozen(tx, next, reason, eventOrigin);
+    }
+  }
+
+  private async frozen(
+    tx: FeesTx,
+    account: { institutionId: string; licenseId: string },
+    reason: string,
+    eventOrigin: EventOrigin,
+  ): Promise<void> {
+    const escrowFen = (await this.fees.ledger.balances(tx, account.institutionId)).escrow;
+    await this.fees.emit(
+      tx,
+      InstitutionFundsFrozen,
+      account,
+      account.institutionId,
+      {
+        licenseId: account.licenseId,
+        reason,
+        escrowFen,
+        closure: false,
+      },
+      eventOrigin,
+    );
+  }
+}

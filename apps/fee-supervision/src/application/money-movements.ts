@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { EventOrigin, FundsReleased, RefundPaid } from '@otr/contracts';
+import { Money, newId } from '@otr/kernel';
+import {
+  ClosureInProgress,
+  escrowOf,
+  balances,
+  FeeRecordNotFound,
+  LedgerTransaction,
+  LessonRecord,
+  payRefund,
+  positionOf,
+  refundPaid,
+  RefundRequest,
+  releaseLesson,
+  TeachingMode,
+} from '../domain';
+import { SqlClient } from '@otr/messaging';
+import { hoursTaughtNotReleased, lockOrderRow, updateRow } from '../infrastructure/fees-rows';
+import {
+  FeeOrder,
+  Lesson,
+  RefundRequest as RefundRow,
+  SupervisedAccount,
+} from '../infrastructure/prisma/generated/client';
+import { day, FeesContext } from './fees-context';
+
+/** Paid and gift hours: every hour taught, free or not, releases the same share (一课一消). */
+export const totalHours = (o: Pick<FeeOrder, 'hours' | 'giftHours'>) => (o.hours ?? 0) + o.giftHours;
+
+export const lessonRecord = (l: Lesson): LessonRecord => ({
+  id: l.id,
+  orderId: l.orderId,
+  date: day(l.date),
+  start: l.start,
+  durationMinutes: l.durationMinutes,
+  mode: l.mode as TeachingMode,
+  hours: l.hours,
+  ...(l.answer && l.answeredOn
+    ? {
+        answer: {
+          kind: l.answer as 'confirmed' | 'disputed',
+          on: day(l.answeredOn),
+          ...(l.disputeReason ? { reason: l.disputeReason } : {}),
+        },
+      }
+    : {}),
+});
+
+export const refundRecord = (r: RefundRow, order: Pick<FeeOrder, 'courseStartsOn'>): RefundRequest => ({
+  id: r.id,
+  orderId: r.orderId,
+  requestedOn: day(r.requestedOn),
+  courseStartsOn: day(order.courseStartsOn),
+  ...(r.answerOn && (r.status === 'agreed' || r.status === 'disputed' || r.status === 'paid') && !r.deemed
+    ? {
+        answer: {
+          kind: r.status === 'disputed' ? ('disputed' as const) : ('agreed' as const),
+          on: day(r.answerOn),
+          ...(r.answerReason ? { reason: r.answerReason } : {}),
+        },
+      }
+    : {}),
+});
+
+/**
+ * The moves of families' money, each inside the caller's transaction after it locked the order:
+ * the order's ledger is read, the domain decides, the transaction is appended with its bank
+ * instruction and event. Idempotency keys (release:<lesson>, refund:<request>) make a retry a no-op.
+ */
+@Injectable()
+export class MoneyMovements {
+  constructor(private readonly fees: FeesContext) {}
+
+  /** Locks the order row for the rest of the transaction: writers of one order's money go one at a time. */
+  async lockOrder(tx: SqlClient, orderId: string): Promise<FeeOrder> {
+    const order = await lockOrderRow(tx, orderId);
+    if (!order) throw new FeeRecordNotFound('order', orderId);
+    return order;
+  }
+
+  /** Releases a confirmed (or deemed-confirmed) lesson's share of escrow to the institution; the amount comes from the ledger. */
+  async release(
+    tx: SqlClient,
+    order: FeeOrder,
+    lesson: Lesson,
+    account: SupervisedAccount,
+    origin: EventOrigin,
+  ): Promise<number> {
+    if (lesson.status === 'released') return 0;
+    if (account.license === 'revoked' || account.license === 'closed') {
+      throw new ClosureInProgress(`institution ${account.institutionId} is under the closure playbook`, {
+        rule: 'after revocation or closure escrow is refunded to families, not released',
+        source: '教监管函〔2021〕2号 (预收费监管)',
+      });
+    }
+    const today = this.fees.today();
+    const ledger = await this.fees.ledger.orderLedger(tx, order.id);
+    const tx_ = releaseLesson(
+      ledger,
+      lessonRecord(lesson),
+      { orderId: order.id, totalHours: totalHours(order) },
+      today,
+      this.fees.rulesFor(account, today),
+      this.fees.calendar,
+      { id: newId(), on: today },
+    );
+    const appended =
+      tx_ &&
+      (await this.fees.ledger.append(tx, account.institutionId, tx_, {
+        instruction: 'release',
+        releasedLesson: lesson.id,
+      }));
+    if (!tx_ || !appended) {
+      // Nothing to move (a share that rounds to zero) or already released under this lesson's key.
+      await updateRow(tx, 'lesson', lesson.id, { status: 'released' });
+      return 0;
+    }
+    const amountFen = tx_.postings[0].amount.fen;
+    await this.fees.emit(
+      tx,
+      FundsReleased,
+      account,
+      order.id,
+      {
+        orderId: order.id,
+        licenseId: account.licenseId,
+        lessonId: lesson.id,
+        amountFen,
+        releasedOn: today,
+      },
+      origin,
+    );
+    return amountFen;
+  }
+
+  /** Pays an agreed refund to the family's original account: all escrow before the course starts, pro rata after. */
+  async payRefund(
+    tx: SqlClient,
+    order: FeeOrder,
+    refund: RefundRow,
+    account: SupervisedAccount,
+    origin: EventOrigin,
+  ): Promise<number> {
+    if (refund.status === 'paid') return Number(refund.amountFen ?? 0);
+    const today = this.fees.today();
+    const ledger = await this.fees.ledger.orderLedger(tx, order.id);
+    let tx_: LedgerTransaction | undefined;
+    if (refund.closure) {
+      tx_ = this.closureRefund(ledger, order, refund, today);
+    } else {
+      const taughtNotReleased = await hoursTaughtNotReleased(tx, order.id);
+      const rules = this.fees.rulesFor(account, today);
+      tx_ = payRefund(
+        ledger,
+        refundRecord(refund, order),
+        { totalHours: totalHours(order), hoursTaughtNotReleased: taughtNotReleased },
+        today,
+        rules,
+        this.fees.calendar,
+        { id: newId(), on: today },
+      );
+    }
+    const appended =
+      tx_ && (await this.fees.ledger.append(tx, account.institutionId, tx_, { instruction: 'refund' }));
+    const amountFen = tx_ && appended ? tx_.postings[0].amount.fen : 0;
+    await updateRow(tx, 'refund_request', refund.id, {
+      status: 'paid',
+      paid_on: today,
+      amount_fen: amountFen,
+    });
+    const after = escrowOf(balances(tx_ ? [...ledger, tx_] : ledger), order.id);
+    if (after.isZero() && order.status === 'paid')
+      await updateRow(tx, 'fee_order', order.id, { status: 'refunded' });
+    if (amountFen > 0) {
+      await this.fees.emit(
+        tx,
+        RefundPaid,
+        account,
+        order.id,
+        {
+          refundId: refund.id,
+          orderId: order.id,
+          licenseId: account.licenseId,
+          amountFen,
+          paidOn: today,
+        },
+        origin,
+      );
+    }
+    return amountFen;
+  }
+
+  /** The closure playbook refunds everything the order still holds, whatever was taught and not confirmed. */
+  private closureRefund(
+    ledger: LedgerTransaction[],
+    order: FeeOrder,
+    refund: RefundRow,
+    today: string,
+  ): LedgerTransaction | undefined {
+    const position = positionOf(balances(ledger), order.id, totalHours(order));
+    if (!position.escrow.greaterThan(Money.zero())) return undefined;
+    return refundPaid(order.id, position.escrow, Math.max(position.hoursLeft, 0), {
+      id: newId(),
+      idempotencyKey: `refund:${refund.id}`,
+      on: today,
+      ref: refund.id,
+    });
+  }
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { EventOrigin, RiskAlertRaised } from '@otr/contracts';
+import { addDays, Money, newId } from '@otr/kernel';
+import {
+  DEFAULT_EVALUATORS,
+  evaluateRisk,
+  FeeRecordNotFound,
+  InvalidRefundState,
+  LicenseStanding,
+  prepaidLargeForCapacity,
+  RiskAlert,
+  RiskFacts,
+  Severity,
+} from '../domain';
+import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
+import { FeesContext, FeesTx } from './fees-context';
+import { totalHours } from './money-movements';
+
+const SEVERITY: Record<Severity, 'low' | 'medium' | 'high'> = {
+  info: 'low',
+  warning: 'medium',
+  critical: 'high',
+};
+
+/** Days of ledger history each evaluation looks at for per-transaction rules. */
+const WINDOW_DAYS = 31;
+
+/** The key that keeps one alert per fact: per transaction where the rule names one, else per rule and day. */
+const dedupeKey = (a: RiskAlert, today: string) =>
+  `${a.institutionId}:${a.code}:${a.facts.transactionId ?? today}`;
+
+/**
+ * Risk alerts (风险预警): the configurable rules of the domain run over an institution's ledger and
+ * facts; each new alert is stored with its state and raised as an event inspection can act on.
+ */
+@Injectable()
+export class RiskMonitor {
+  constructor(private readonly fees: FeesContext) {}
+
+  async evaluate(institutionId: string, origin: EventOrigin): Promise<RiskAlert[]> {
+    return this.fees.transaction(async (tx) => {
+      const account = await this.fees.account(tx, institutionId);
+      const today = this.fees.today();
+      const facts = await this.facts(tx, account, today);
+      // Capacity unknown (no filed course yet): the capacity rule has nothing to compare with.
+      const evaluators =
+        account.capacitySeats > 0
+          ? DEFAULT_EVALUATORS
+          : DEFAULT_EVALUATORS.filter((e) => e !== prepaidLargeForCapacity);
+      const alerts = evaluateRisk(facts, this.fees.rulesFor(account, today), evaluators);
+      const raised: RiskAlert[] = [];
+      for (const alert of alerts) {
+        if (await this.raise(tx, account, alert, dedupeKey(alert, today), origin)) raised.push(alert);
+      }
+      return raised;
+    });
+  }
+
+  /** Stores the alert and raises its event, unless an alert with the same key exists. */
+  async raise(
+    tx: FeesTx,
+    account: SupervisedAccount,
+    alert: RiskAlert,
+    key: string,
+    origin: EventOrigin,
+  ): Promise<boolean> {
+    const id = newId();
+    const inserted = await tx.$executeRawUnsafe(
+      `INSERT INTO fees.risk_alert (id, institution_id, code, severity, facts, source, dedupe_key)
+       VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
+      id,
+      account.institutionId,
+      alert.code,
+      alert.severity,
+      JSON.stringify(alert.facts),
+      alert.source ?? null,
+      key,
+    );
+    if (!inserted) return false;
+    await this.fees.emit(
+      tx,
+      RiskAlertRaised,
+      account,
+      id,
+      {
+        alertId: id,
+        licenseId: account.licenseId,
+        rule: alert.code,
+        detail:
+          Object.entries(alert.facts)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ') || alert.code,
+        severity: SEVERITY[alert.severity],
+      },
+      origin,
+    );
+    return true;
+  }
+
+  async acknowledge(alertId: string, by: string) {
+    return this.transition(alertId, ['open'], {
+      state: 'acknowledged',
+      acknowledgedBy: by,
+      acknowledgedAt: this.fees.clock.now(),
+    });
+  }
+
+  async close(alertId: string, by: string, note: string) {
+    return this.transition(alertId, ['open', 'acknowledged'], {
+      state: 'closed',
+      closedBy: by,
+      closedAt: this.fees.clock.now(),
+      note,
+    });
+  }
+
+  private async transition(alertId: string, from: string[], data: Record<string, unknown>) {
+    const updated = await this.fees.prisma.riskAlert.updateMany({
+      where: { id: alertId, state: { in: from } },
+      data,
+    });
+    if (updated.count === 0) {
+      const alert = await this.fees.prisma.riskAlert.findUnique({ where: { id: alertId } });
+      if (!alert) throw new FeeRecordNotFound('alert', alertId);
+      throw new InvalidRefundState(`alert ${alertId} is ${alert.state}`, {
+        rule: `only a ${from.join(' or ')} alert can move to ${String(data.state)}`,
+      });
+    }
+    return this.fees.prisma.riskAlert.findUniqueOrThrow({ where: { id: alertId } });
+  }
+
+  private async facts(tx: FeesTx, account: SupervisedAccount, today: string): Promise<RiskFacts> {
+    const ledger = await this.fees.ledger.institutionLedger(tx, account.institutionId);
+    const released = await tx.lesson.findMany({
+      where: { institutionId: account.institutionId, status: 'released' },
+    });
+    const orders = new Map(
+      (
+        await tx.feeOrder.findMany({ where: { id: { in: [...new Set(released.map((l) => l.orderId))] } } })
+      ).map((o) => [o.id, o]),
+    );
+    const lessonsOf = new Map<string, number>();
+    for (const l of released) lessonsOf.set(l.orderId, (lessonsOf.get(l.orderId) ?? 0) + 1);
+    // A released lesson justifies its hours' share of what the order was paid, plus the rounding the
+    // releases may have carried (at most half a fen per lesson of the order, the last one taking the rest).
+    const consumptions = released.map((l) => {
+      const o = orders.get(l.orderId)!;
+      const share = Money.fen(Number(o.amountFen)).prorate(l.hours, Math.max(totalHours(o), 1));
+      return {
+        lessonId: l.id,
+        orderId: l.orderId,
+        amount: share.add(Money.fen(lessonsOf.get(l.orderId) ?? 1)),
+      };
+    });
+    const since = addDays(today, -WINDOW_DAYS);
+    const refundRequests = (
+      await tx.refundRequest.findMany({
+        where: {
+          institutionId: account.institutionId,
+          closure: false,
+          requestedOn: { gte: new Date(since) },
+        },
+        select: { id: true, requestedOn: true },
+      })
+    ).map((r) => ({ id: r.id, requestedOn: r.requestedOn.toISOString().slice(0, 10) }));
+    return {
+      institutionId: account.institutionId,
+      today,
+      windowFrom: since,
+      ledger,
+      consumptions,
+      refundRequests,
+      license: (account.license === 'expired' ? 'suspended' : account.license) as LicenseStanding,
+      supervisionMode: account.mode === 'risk-reserve' ? 'risk-reserve' : 'escrow',
+      capacitySeats: account.capacitySeats,
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { createLogger } from '@otr/runtime';
+import { deliver, FeesHarness, licenseIssued, startFees } from '../fees.int-fixtures';
+import { seedFeeSupervisionDemo } from './seed-demo';
+
+jest.setTimeout(120_000);
+
+describe('the fee-supervision demo seed', () => {
+  let h: FeesHarness;
+
+  beforeAll(async () => {
+    h = await startFees('2026-11-20T02:00:00Z');
+  });
+  afterAll(() => h.stop());
+
+  it('seeds orders, payments, lessons, a pending refund and an open alert through the use cases, once', async () => {
+    for (const category of ['subject', 'subject', 'arts', 'arts'] as const) {
+      await deliver(h, licenseIssued({ category, district: 'CN-ZJ-HZ-SC' }).event);
+    }
+    const log = createLogger('seed-test');
+    await seedFeeSupervisionDemo(h.service.app, { log });
+    const p = h.fees.prisma;
+    const counts = async () => ({
+      orders: await p.feeOrder.count({ where: { status: 'paid' } }),
+      released: await p.lesson.count({ where: { status: 'released' } }),
+      pendingLessons: await p.lesson.count({ where: { status: 'pending' } }),
+      pendingRefunds: await p.refundRequest.count({ where: { status: 'awaiting-institution' } }),
+      openAlerts: await p.riskAlert.count({ where: { state: 'open', code: 'refund-burst' } }),
+      payments: await p.journalTransaction.count({ where: { kind: 'payment' } }),
+    });
+    const first = await counts();
+    expect(first).toEqual({
+      orders: 19,
+      released: 24,
+      pendingLessons: 9,
+      pendingRefunds: 10,
+      openAlerts: 1,
+      payments: 19,
+    });
+    const violations = await p.outboxMessage.count({ where: { type: 'fees.TrainingTimeViolationDetected' } });
+    expect(violations).toBe(1);
+    await seedFeeSupervisionDemo(h.service.app, { log });
+    expect(await counts()).toEqual(first);
+  });
+});

@@ -1,0 +1,199 @@
+import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { SYSTEM_ACTOR } from '@otr/contracts';
+import { addDays, newId } from '@otr/kernel';
+import type { Logger } from 'pino';
+import { FeesContext } from '../application/fees-context';
+import { Lessons } from '../application/lessons';
+import { LicenseEventHandlers } from '../application/license-events';
+import { PlaceOrderCommand } from '../application/orders';
+import { PaymentWebhooks, signWebhook } from '../application/payments';
+import { Refunds } from '../application/refunds';
+import { RiskMonitor } from '../application/risk-monitor';
+import { feeSupervisionEnv } from '../fee-supervision.module';
+import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
+
+const origin = { actor: { ...SYSTEM_ACTOR, userId: 'demo-seed' }, correlationId: 'fees-demo-seed' };
+const OPENED_TIMEOUT_MS = 30_000;
+
+/** Demo course per category, priced within the Hangzhou guided price (subject) or the 5,000-yuan cap. */
+const demoCourse = (a: SupervisedAccount) =>
+  a.category === 'subject'
+    ? {
+        name: '初中数学同步提升班',
+        subject: '数学',
+        mode: 'offline',
+        totalHours: 40,
+        lessonMinutes: 45,
+        maxClassSize: 20,
+        priceFen: 40 * 5_500,
+      }
+    : {
+        name: '少儿创意美术',
+        subject: '美术',
+        mode: 'offline',
+        totalHours: 24,
+        lessonMinutes: 60,
+        maxClassSize: 12,
+        priceFen: 240_000,
+      };
+
+/**
+ * The fee-supervision demo, through the service's own use cases: orders for a few families with
+ * signed bank payments, lessons taught and confirmed (one on a Saturday, which inspection hears
+ * of), a burst of refund requests at one institution that raises an open alert. Runs once.
+ */
+export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log: Logger }): Promise<void> {
+  const fees = app.get(FeesContext);
+  if ((await fees.prisma.course.count({ where: { origin: 'demo' } })) > 0) return;
+  const accounts = await waitForAccounts(fees, opts.log);
+  // The Hangzhou demo jurisdiction is where the rulebook has guided prices and a reserve.
+  const hangzhou = accounts.filter((a) => a.district.startsWith('CN-ZJ-HZ') && a.license === 'active');
+  const chosen = [
+    ...hangzhou.filter((a) => a.category === 'subject').slice(0, 2),
+    ...hangzhou.filter((a) => a.category === 'non-subject').slice(0, 2),
+  ];
+  if (!chosen.length) {
+    opts.log.warn('fee-supervision demo: no licensed Hangzhou institution to seed');
+    return;
+  }
+  const today = fees.today();
+  const startsOn = addDays(today, -21);
+  const courses = new Map<string, string>();
+  for (const a of chosen) {
+    let course = await fees.prisma.course.findFirst({ where: { institutionId: a.institutionId } });
+    if (!course) {
+      // Demo licenses file no courses yet (no registration.CourseFiled arrives): file one here.
+      course = await fees.prisma.course.create({
+        data: {
+          id: newId(),
+          institutionId: a.institutionId,
+          licenseId: a.licenseId,
+          category: a.category,
+          origin: 'demo',
+          ...demoCourse(a),
+          priceFen: BigInt(demoCourse(a).priceFen),
+        },
+      });
+      await fees.transaction((tx) => app.get(LicenseEventHandlers).refreshCapacity(tx, a.institutionId));
+    }
+    courses.set(a.institutionId, course.id);
+  }
+
+  const commands = app.get(CommandBus);
+  const webhooks = app.get(PaymentWebhooks);
+  const secret = feeSupervisionEnv().bankWebhookSecret;
+  const pay = async (a: SupervisedAccount, orderId: string, amountFen: number) => {
+    const idempotencyKey = `demo-${orderId}`;
+    const rawBody = JSON.stringify({
+      type: 'payment.received',
+      idempotencyKey,
+      accountNo: a.bankAccountNo,
+      orderId,
+      amountFen,
+      paidAt: new Date(`${startsOn}T10:00:00+08:00`).toISOString(),
+      payer: { account: '6222020000000000', method: 'direct' },
+    });
+    const timestamp = String(Math.floor(fees.clock.now().getTime() / 1000));
+    await webhooks.receive({
+      rawBody,
+      timestamp,
+      signature: signWebhook(secret, timestamp, rawBody),
+      idempotencyKey,
+    });
+  };
+  const order = async (a: SupervisedAccount, family: number, hours: number) => {
+    const course = await fees.prisma.course.findUniqueOrThrow({
+      where: { id: courses.get(a.institutionId)! },
+    });
+    const amountFen = Math.round((Number(course.priceFen) * hours) / course.totalHours);
+    const { orderId } = await commands.execute(
+      new PlaceOrderCommand(
+        a.institutionId,
+        {
+          courseId: course.id,
+          familyPhone: `1380571${String(family).padStart(4, '0')}`,
+          studentName: `学生${family}`,
+          hours,
+          amountFen,
+          courseStartsOn: startsOn,
+          payment: { into: 'supervised-account', method: 'direct' },
+        },
+        origin,
+      ),
+    );
+    await pay(a, orderId, amountFen);
+    return fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } });
+  };
+
+  const lessons = app.get(Lessons);
+  const workingDays = [...Array(21).keys()]
+    .map((i) => addDays(startsOn, i))
+    .filter((d) => d < today && fees.calendar.isWorkingDay(d));
+  let family = 1;
+  for (const a of chosen) {
+    for (let f = 0; f < 2; f++) {
+      const o = await order(a, family++, 20);
+      for (const [i, date] of workingDays.slice(0, 4).entries()) {
+        const { lessonId } = await lessons.record(
+          a.institutionId,
+          {
+            orderId: o.id,
+            date,
+            start: '16:30',
+            durationMinutes: o.lessonMinutes,
+            mode: 'offline',
+            hours: 1,
+            students: 12,
+          },
+          origin,
+        );
+        if (i < 3) await lessons.answer(o.familyId, lessonId, { kind: 'confirmed' }, origin);
+      }
+    }
+  }
+  // A Saturday lesson of a subject-type course: recorded, and reported to inspection.
+  const subject = chosen.find((a) => a.category === 'subject');
+  const saturday = [...Array(7).keys()]
+    .map((i) => addDays(today, -1 - i))
+    .find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6 && !fees.calendar.isWorkingDay(d));
+  if (subject && saturday) {
+    const o = await order(subject, family++, 10);
+    await lessons.record(
+      subject.institutionId,
+      {
+        orderId: o.id,
+        date: saturday,
+        start: '09:00',
+        durationMinutes: 45,
+        mode: 'offline',
+        hours: 1,
+        students: 15,
+      },
+      origin,
+    );
+  }
+  // A burst of refund requests at one institution: pending refunds, and the alert they raise.
+  const burst = chosen[chosen.length - 1];
+  const refunds = app.get(Refunds);
+  for (let i = 0; i < fees.rulesFor(burst).alertRefundBurst.value.count; i++) {
+    const o = await order(burst, family++, 10);
+    await refunds.request(o.familyId, o.id, '孩子课业安排变化，申请退费', origin);
+  }
+  await app.get(RiskMonitor).evaluate(burst.institutionId, origin);
+  opts.log.info({ institutions: chosen.length, families: family - 1 }, 'fee-supervision demo seeded');
+}
+
+/** Accounts open as registration's LicenseIssued events arrive: wait until there are some and their number settles. */
+async function waitForAccounts(fees: FeesContext, log: Logger): Promise<SupervisedAccount[]> {
+  const deadline = Date.now() + OPENED_TIMEOUT_MS;
+  let last = -1;
+  for (;;) {
+    const count = await fees.prisma.supervisedAccount.count();
+    if ((count > 0 && count === last) || Date.now() > deadline) break;
+    last = count;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  if (last <= 0) log.warn('fee-supervision demo: no supervised account opened within 30 s');
+  return fees.prisma.supervisedAccount.findMany({ orderBy: { institutionName: 'asc' } });
+}

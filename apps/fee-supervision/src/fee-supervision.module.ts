@@ -1,0 +1,136 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { raw } from 'express';
+import { PrincipalGuard } from '@otr/auth';
+import { contracts, Topics } from '@otr/contracts';
+import { Outbox } from '@otr/messaging';
+import { defaultRulebook } from '@otr/rules';
+import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
+import { BankOperations } from './application/bank';
+import { ClosurePlaybook } from './application/closure';
+import { FAMILY_TOKEN_SECRET, FamilySignIn } from './application/family-sign-in';
+import { FEES_LOG, FEES_OUTBOX, FEES_POOL, FEES_PRISMA, FeesContext } from './application/fees-context';
+import { Lessons } from './application/lessons';
+import { LicenseEventHandlers } from './application/license-events';
+import { MoneyMovements } from './application/money-movements';
+import { OpenOrders, PlaceOrderHandler } from './application/orders';
+import { PaymentWebhooks } from './application/payments';
+import { BANK, CLOCK_TOKEN, CODE_SENDER, FEE_RULES } from './application/ports';
+import { FeesQueries } from './application/queries';
+import { Refunds } from './application/refunds';
+import { RiskMonitor } from './application/risk-monitor';
+import { FeesScheduler, SCHEDULER_SETTINGS, schedulerSettings } from './application/scheduler';
+import { HttpCodeSender, LoggingCodeSender } from './infrastructure/code-senders';
+import { createFeesPrisma, FEES_SCHEMA, FeesPrisma, FeesTx } from './infrastructure/fees-prisma';
+import { HttpCustodianBank } from './infrastructure/http-custodian-bank';
+import { LedgerRepository } from './infrastructure/ledger.repository';
+import { RulebookFeeRules } from './infrastructure/rulebook-fee-rules';
+import { DEV_BANK_API_KEY, DEV_BANK_WEBHOOK_SECRET, DEV_FAMILY_TOKEN_SECRET } from './dev-defaults';
+import { BankWebhookController } from './interface/bank-webhook.controller';
+import { FamilyController, FamilySignInController } from './interface/family.controller';
+import { FamilyGuard } from './interface/http';
+import { LessonsController, OrdersController, RefundsController } from './interface/operations.controller';
+import {
+  AccountsController,
+  AlertsController,
+  ClosuresController,
+  DeadlinesController,
+  ReconciliationController,
+} from './interface/supervision.controller';
+
+/** The environment the service reads; the lead wires these in deployment. */
+export const feeSupervisionEnv = (env = process.env) => ({
+  bankWebhookSecret: env.FEES_BANK_WEBHOOK_SECRET ?? DEV_BANK_WEBHOOK_SECRET,
+  familyTokenSecret: env.FEES_FAMILY_TOKEN_SECRET ?? DEV_FAMILY_TOKEN_SECRET,
+  bankUrl: env.FEES_BANK_URL,
+  bankApiKey: env.FEES_BANK_API_KEY ?? DEV_BANK_API_KEY,
+  /** An SMS gateway for sign-in codes; without it the development sender logs them. */
+  smsUrl: env.FEES_SMS_URL,
+});
+
+@Module({})
+export class FeeSupervisionModule {
+  static register(infra: ServiceInfra): DynamicModule {
+    const env = feeSupervisionEnv();
+    return {
+      module: FeeSupervisionModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [
+        FamilySignInController,
+        FamilyController,
+        BankWebhookController,
+        OrdersController,
+        LessonsController,
+        RefundsController,
+        AccountsController,
+        AlertsController,
+        ReconciliationController,
+        ClosuresController,
+        DeadlinesController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: PrincipalGuard },
+        { provide: CLOCK_TOKEN, useValue: infra.clock },
+        { provide: FEES_PRISMA, useFactory: () => createFeesPrisma(infra.pool) },
+        { provide: FEES_OUTBOX, useFactory: () => new Outbox(FEES_SCHEMA, contracts) },
+        { provide: FEES_POOL, useValue: infra.pool },
+        { provide: FEES_LOG, useValue: infra.log },
+        { provide: FEE_RULES, useFactory: () => new RulebookFeeRules(defaultRulebook()) },
+        {
+          provide: BANK,
+          useFactory: () => (env.bankUrl ? new HttpCustodianBank(env.bankUrl, env.bankApiKey) : null),
+        },
+        {
+          provide: CODE_SENDER,
+          useFactory: () => (env.smsUrl ? new HttpCodeSender(env.smsUrl) : new LoggingCodeSender(infra.log)),
+        },
+        { provide: FAMILY_TOKEN_SECRET, useValue: env.familyTokenSecret },
+        { provide: SCHEDULER_SETTINGS, useFactory: () => schedulerSettings() },
+        {
+          // The service is 'fee-supervision'; its schema (outbox, inbox) is 'fees'.
+          provide: ServiceEvents,
+          inject: [FEES_PRISMA, LicenseEventHandlers],
+          useFactory: (prisma: FeesPrisma, licenses: LicenseEventHandlers) =>
+            new ServiceEvents<FeesTx>({ ...infra, name: FEES_SCHEMA }, (fn) => prisma.$transaction(fn), [
+              {
+                name: 'fee-supervision.licenses',
+                topics: [Topics.registration, Topics.inspection],
+                handlers: licenses.handlers,
+              },
+            ]),
+        },
+        {
+          provide: PaymentWebhooks,
+          inject: [FeesContext],
+          useFactory: (fees: FeesContext) => new PaymentWebhooks(fees, infra.log, env.bankWebhookSecret),
+        },
+        LedgerRepository,
+        FeesContext,
+        MoneyMovements,
+        ClosurePlaybook,
+        LicenseEventHandlers,
+        OpenOrders,
+        PlaceOrderHandler,
+        Lessons,
+        Refunds,
+        RiskMonitor,
+        BankOperations,
+        FeesQueries,
+        FamilySignIn,
+        FamilyGuard,
+        FeesScheduler,
+      ],
+    };
+  }
+}
+
+export const feeSupervisionService: ServiceDefinition = {
+  name: 'fee-supervision',
+  defaultPort: 3004,
+  module: (infra) => FeeSupervisionModule.register(infra),
+  // The bank's webhook is verified over its exact bytes: keep them raw for that one path.
+  configure: (app) => {
+    app.use('/bank/webhooks', raw({ type: '*/*', limit: '64kb' }));
+  },
+};

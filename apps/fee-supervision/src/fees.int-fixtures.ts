@@ -1,0 +1,222 @@
+// Shared set-up of the fee-supervision integration tests (real PostgreSQL, the service's own handlers).
+import { CommandBus } from '@nestjs/cqrs';
+import { Principal, PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
+import { CourseFiled, createEvent, Envelope, EventOrigin, LicenseIssued, SYSTEM_ACTOR } from '@otr/contracts';
+import { FixedClock, newId } from '@otr/kernel';
+import { InProcessTransport, Transport } from '@otr/messaging';
+import { RunningService, startService } from '@otr/runtime';
+import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
+import { FeesContext } from './application/fees-context';
+import { LicenseEventHandlers } from './application/license-events';
+import { PlaceOrderCommand, PlaceOrderInput } from './application/orders';
+import { PaymentWebhooks, signWebhook } from './application/payments';
+import { feeSupervisionEnv, feeSupervisionService } from './fee-supervision.module';
+
+export const origin: EventOrigin = { actor: { ...SYSTEM_ACTOR, userId: 'test' }, correlationId: 'test' };
+
+export interface FeesHarness {
+  db: TestDatabase;
+  service: RunningService;
+  clock: FixedClock;
+  fees: FeesContext;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The service on a fresh database with a fixed clock; the scheduler is off so tests drive the timers. */
+export async function startFees(
+  at: string,
+  transport: Transport = new InProcessTransport(),
+): Promise<FeesHarness> {
+  process.env.FEES_SCHEDULER ??= 'off';
+  const db = await createTestDatabase('otr_fees');
+  const clock = new FixedClock(at);
+  const service = await startService(feeSupervisionService, {
+    databaseUrl: db.url,
+    transport,
+    port: await freePort(),
+    clock,
+  });
+  return {
+    db,
+    service,
+    clock,
+    fees: service.app.get(FeesContext),
+    url: `http://127.0.0.1:${service.port}`,
+    stop: async () => {
+      await service.stop();
+      await db.drop();
+    },
+  };
+}
+
+/** Applies an event through the service's own inbox handlers, in one transaction, as the consumer would. */
+export async function deliver(h: FeesHarness, event: Envelope): Promise<void> {
+  const handler = h.service.app.get(LicenseEventHandlers).handlers[event.type];
+  await h.fees.transaction((tx) => handler(event, tx));
+}
+
+export function licenseIssued(
+  opts: { category?: 'subject' | 'arts'; district?: string; institutionId?: string } = {},
+) {
+  const institutionId = opts.institutionId ?? newId();
+  const licenseId = newId();
+  const event = createEvent(LicenseIssued, {
+    aggregateId: licenseId,
+    institutionId,
+    actor: SYSTEM_ACTOR,
+    correlationId: 'test',
+    payload: {
+      licenseId,
+      licenseNumber: `教民${licenseId.slice(0, 8)}`,
+      institutionName: `测试培训学校${licenseId.slice(0, 4)}`,
+      legalForm: 'non-profit',
+      category: opts.category ?? 'subject',
+      scopes: ['offline'],
+      district: opts.district ?? 'CN-ZJ-HZ-XH',
+      address: '杭州市西湖区文三路1号',
+      validFrom: '2026-01-01',
+      validUntil: '2029-12-31',
+    },
+  });
+  return { institutionId, licenseId, event };
+}
+
+export function courseFiled(
+  institutionId: string,
+  licenseId: string,
+  over: Partial<{ totalHours: number; priceFen: number; category: 'subject' | 'arts'; subject: string }> = {},
+) {
+  const courseId = newId();
+  return {
+    courseId,
+    event: createEvent(CourseFiled, {
+      aggregateId: courseId,
+      institutionId,
+      actor: SYSTEM_ACTOR,
+      correlationId: 'test',
+      payload: {
+        courseId,
+        licenseId,
+        name: '初中数学',
+        category: over.category ?? 'subject',
+        subject: over.subject ?? '数学',
+        mode: 'offline',
+        gradeLevels: ['junior'],
+        totalHours: over.totalHours ?? 40,
+        lessonMinutes: 45,
+        maxClassSize: 20,
+        priceFen: over.priceFen ?? 220_000,
+      },
+    }),
+  };
+}
+
+/** An institution with a supervised account and a filed course. */
+export async function institutionWithCourse(h: FeesHarness, opts: Parameters<typeof licenseIssued>[0] = {}) {
+  const issued = licenseIssued(opts);
+  await deliver(h, issued.event);
+  const course = courseFiled(issued.institutionId, issued.licenseId, {
+    category: opts.category ?? 'subject',
+  });
+  await deliver(h, course.event);
+  const account = await h.fees.account(h.fees.prisma, issued.institutionId);
+  return { ...issued, courseId: course.courseId, account };
+}
+
+export const placeOrder = (h: FeesHarness, institutionId: string, input: PlaceOrderInput) =>
+  h.service.app.get(CommandBus).execute(new PlaceOrderCommand(institutionId, input, origin));
+
+/** A payment notification signed as the bank signs it. */
+export function signedPayment(
+  h: FeesHarness,
+  p: { accountNo: string; orderId: string; amountFen: number; key?: string; method?: string },
+) {
+  const idempotencyKey = p.key ?? `bank-${newId()}`;
+  const rawBody = JSON.stringify({
+    type: 'payment.received',
+    idempotencyKey,
+    accountNo: p.accountNo,
+    orderId: p.orderId,
+    amountFen: p.amountFen,
+    paidAt: h.clock.now().toISOString(),
+    payer: { account: '6222020000000000', method: p.method ?? 'direct' },
+  });
+  const timestamp = String(Math.floor(h.clock.now().getTime() / 1000));
+  return {
+    rawBody,
+    timestamp,
+    signature: signWebhook(feeSupervisionEnv().bankWebhookSecret, timestamp, rawBody),
+    idempotencyKey,
+  };
+}
+
+/** Places and pays an order of `hours` hours at the course's hourly price. */
+export async function paidOrder(
+  h: FeesHarness,
+  inst: { institutionId: string; courseId: string; account: { bankAccountNo: string } },
+  phone: string,
+  hours: number,
+  over: Partial<PlaceOrderInput> = {},
+) {
+  const amountFen = hours * 5_500;
+  const { orderId } = await placeOrder(h, inst.institutionId, {
+    courseId: inst.courseId,
+    familyPhone: phone,
+    studentName: '小明',
+    hours,
+    amountFen,
+    courseStartsOn: '2026-09-15',
+    payment: { into: 'supervised-account', method: 'direct' },
+    ...over,
+  });
+  const outcome = await h.service.app
+    .get(PaymentWebhooks)
+    .receive(signedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen }));
+  if (outcome.outcome !== 'applied')
+    throw new Error(`payment not applied: ${outcome.outcome} ${outcome.reason}`);
+  return h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } });
+}
+
+export async function call(
+  h: FeesHarness,
+  as: Principal | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(`${h.url}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(as ? { [PRINCIPAL_HEADER]: await signPrincipal(as) } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // CSV and other text answers stay text
+  }
+  return { status: res.status, body: json as Record<string, unknown> & unknown[] };
+}
+
+/** The ledger invariant straight from SQL: per order escrow = paid − released − refunded, never negative. */
+export async function ledgerInvariant(h: FeesHarness, institutionId: string) {
+  return h.fees.prisma.$queryRawUnsafe<
+    { order_id: string; escrow: string; paid: string; released: string; refunded: string }[]
+  >(
+    `SELECT p.order_id,
+            sum(p.amount_fen) FILTER (WHERE p.account = 'escrow')::text AS escrow,
+            coalesce(sum(p.amount_fen) FILTER (WHERE t.kind = 'payment' AND p.account = 'escrow'), 0)::text AS paid,
+            coalesce(sum(p.amount_fen) FILTER (WHERE t.kind = 'release' AND p.account = 'settlement'), 0)::text AS released,
+            coalesce(sum(p.amount_fen) FILTER (WHERE t.kind = 'refund' AND p.account = 'family-clearing'), 0)::text AS refunded
+     FROM fees.posting p JOIN fees.journal_transaction t ON t.id = p.transaction_id
+     WHERE p.institution_id = $1::uuid AND p.order_id IS NOT NULL GROUP BY p.order_id`,
+    institutionId,
+  );
+}

@@ -1,0 +1,121 @@
+import { Pool, PoolClient } from 'pg';
+import { SqlClient } from '@otr/messaging';
+import { FeeOrder, Lesson, RefundRequest, SupervisedAccount } from './prisma/generated/client';
+
+/**
+ * Rows of the money-moving transactions, read and written in plain SQL so that they run the same
+ * on a Prisma transaction and on a bare pg connection (the hot path: see pgTransaction). Rows come
+ * back in the Prisma models' shapes: DATE columns as UTC-midnight Dates, BIGINT as bigint.
+ */
+type Kind = 'date' | 'bigint';
+
+const revive = <T>(row: Record<string, unknown>, kinds: Record<string, Kind>): T => {
+  for (const [field, kind] of Object.entries(kinds)) {
+    const v = row[field];
+    if (v === null || v === undefined) continue;
+    row[field] = kind === 'date' ? new Date(`${String(v)}T00:00:00Z`) : BigInt(String(v));
+  }
+  return row as T;
+};
+
+const d = (col: string, as: string) => `to_char(${col}, 'YYYY-MM-DD') AS "${as}"`;
+
+const ORDER = `id, institution_id AS "institutionId", family_id AS "familyId", student_name AS "studentName",
+  course_id AS "courseId", subject, category, mode, class_size AS "classSize", hours, gift_hours AS "giftHours", months,
+  lesson_minutes AS "lessonMinutes", amount_fen::text AS "amountFen", ${d('course_starts_on', 'courseStartsOn')},
+  ${d('placed_on', 'placedOn')}, status, created_at AS "createdAt"`;
+const ORDER_KINDS: Record<string, Kind> = { amountFen: 'bigint', courseStartsOn: 'date', placedOn: 'date' };
+
+const LESSON = `id, order_id AS "orderId", institution_id AS "institutionId", ${d('date', 'date')}, start,
+  duration_minutes AS "durationMinutes", mode, hours, students, answer, ${d('answered_on', 'answeredOn')},
+  dispute_reason AS "disputeReason", status, ${d('confirm_by', 'confirmBy')}, recorded_at AS "recordedAt"`;
+const LESSON_KINDS: Record<string, Kind> = { date: 'date', answeredOn: 'date', confirmBy: 'date' };
+
+const REFUND = `id, order_id AS "orderId", institution_id AS "institutionId", family_id AS "familyId",
+  ${d('requested_on', 'requestedOn')}, reason, status, ${d('answer_on', 'answerOn')}, answer_reason AS "answerReason",
+  deemed, ${d('answer_by', 'answerBy')}, ${d('pay_by', 'payBy')}, ${d('paid_on', 'paidOn')},
+  amount_fen::text AS "amountFen", closure, created_at AS "createdAt"`;
+const REFUND_KINDS: Record<string, Kind> = {
+  requestedOn: 'date',
+  answerOn: 'date',
+  answerBy: 'date',
+  payBy: 'date',
+  paidOn: 'date',
+  amountFen: 'bigint',
+};
+
+const ACCOUNT = `institution_id AS "institutionId", license_id AS "licenseId", license_number AS "licenseNumber",
+  institution_name AS "institutionName", district, category, mode, bank_account_no AS "bankAccountNo", license,
+  enrolling_stopped AS "enrollingStopped", blacklisted, capacity_seats AS "capacitySeats",
+  opened_at AS "openedAt", updated_at AS "updatedAt"`;
+
+const one = async <T>(
+  db: SqlClient,
+  sql: string,
+  id: string,
+  kinds: Record<string, Kind> = {},
+): Promise<T | null> => {
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, id);
+  return rows.length ? revive<T>(rows[0], kinds) : null;
+};
+
+/** Locks the order row until the transaction ends: the money of one order moves one writer at a time. */
+export const lockOrderRow = (db: SqlClient, id: string) =>
+  one<FeeOrder>(db, `SELECT ${ORDER} FROM fees.fee_order WHERE id = $1::uuid FOR UPDATE`, id, ORDER_KINDS);
+
+export const lessonRow = (db: SqlClient, id: string) =>
+  one<Lesson>(db, `SELECT ${LESSON} FROM fees.lesson WHERE id = $1::uuid`, id, LESSON_KINDS);
+
+export const refundRow = (db: SqlClient, id: string) =>
+  one<RefundRequest>(db, `SELECT ${REFUND} FROM fees.refund_request WHERE id = $1::uuid`, id, REFUND_KINDS);
+
+export const accountRow = (db: SqlClient, institutionId: string) =>
+  one<SupervisedAccount>(
+    db,
+    `SELECT ${ACCOUNT} FROM fees.supervised_account WHERE institution_id = $1::uuid`,
+    institutionId,
+  );
+
+/** Hours taught on the order and not yet released (awaiting confirmation or disputed). */
+export async function hoursTaughtNotReleased(db: SqlClient, orderId: string): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ hours: number }[]>(
+    `SELECT coalesce(sum(hours), 0)::int AS hours FROM fees.lesson WHERE order_id = $1::uuid AND status <> 'released'`,
+    orderId,
+  );
+  return row.hours;
+}
+
+/** Sets the given columns of one row; column names are this module's own, never input. */
+export async function updateRow(
+  db: SqlClient,
+  table: 'lesson' | 'refund_request' | 'fee_order',
+  id: string,
+  values: Record<string, string | number | boolean | null>,
+): Promise<void> {
+  const columns = Object.keys(values);
+  await db.$executeRawUnsafe(
+    `UPDATE fees.${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1::uuid`,
+    id,
+    ...columns.map((c) => values[c]),
+  );
+}
+
+/** A transaction on a bare pg connection, shaped as the SqlClient the outbox and these helpers use. */
+export async function pgTransaction<T>(pool: Pool, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+  const client: PoolClient = await pool.connect();
+  const tx: SqlClient = {
+    $executeRawUnsafe: async (q, ...v) => (await client.query(q, v)).rowCount ?? 0,
+    $queryRawUnsafe: async <R>(q: string, ...v: unknown[]) => (await client.query(q, v)).rows as R,
+  };
+  try {
+    await client.query('BEGIN');
+    const result = await fn(tx);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Public } from '@otr/auth';
+import { ZodPipe } from '@otr/runtime';
+import { z } from 'zod';
+import { FamilySession, FamilySignIn } from '../application/family-sign-in';
+import { Lessons } from '../application/lessons';
+import { FeesQueries } from '../application/queries';
+import { Refunds } from '../application/refunds';
+import { CurrentFamily, FamilyGuard, familyOrigin } from './http';
+
+const Phone = z.string().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number of 11 digits');
+const CodeRequest = z.object({ phone: Phone });
+const CodeAnswer = z.object({ phone: Phone, code: z.string().regex(/^\d{6}$/, 'six digits') });
+const Dispute = z.object({ reason: z.string().trim().min(2).max(1000) });
+const RefundAsk = z.object({ orderId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
+type CodeRequestInput = z.infer<typeof CodeRequest>;
+type CodeAnswerInput = z.infer<typeof CodeAnswer>;
+type DisputeInput = z.infer<typeof Dispute>;
+type RefundAskInput = z.infer<typeof RefundAsk>;
+
+/** Sign-in by phone and one-time code (家长端). The gateway maps /api/fee-supervision/public/* here. */
+@Controller('public/family')
+@Public()
+export class FamilySignInController {
+  constructor(private readonly signIn: FamilySignIn) {}
+
+  @Post('sign-in/code')
+  @HttpCode(202)
+  sendCode(@Body(new ZodPipe(CodeRequest)) body: CodeRequestInput) {
+    return this.signIn.sendCode(body.phone);
+  }
+
+  @Post('sign-in')
+  @HttpCode(200)
+  verify(@Body(new ZodPipe(CodeAnswer)) body: CodeAnswerInput) {
+    return this.signIn.verify(body.phone, body.code);
+  }
+}
+
+/** What a signed-in family does: see its orders, confirm or dispute lessons, ask for a refund. */
+@Controller('public/family')
+@Public()
+@UseGuards(FamilyGuard)
+export class FamilyController {
+  constructor(
+    private readonly queries: FeesQueries,
+    private readonly lessons: Lessons,
+    private readonly refunds: Refunds,
+  ) {}
+
+  @Get('orders')
+  orders(@CurrentFamily() f: FamilySession) {
+    return this.queries.familyOrders(f.familyId);
+  }
+
+  @Post('lessons/:id/confirm')
+  @HttpCode(200)
+  confirm(@Param('id', ParseUUIDPipe) id: string, @CurrentFamily() f: FamilySession) {
+    return this.lessons.answer(f.familyId, id, { kind: 'confirmed' }, familyOrigin(f));
+  }
+
+  @Post('lessons/:id/dispute')
+  @HttpCode(200)
+  dispute(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Dispute)) body: DisputeInput,
+    @CurrentFamily() f: FamilySession,
+  ) {
+    return this.lessons.answer(f.familyId, id, { kind: 'disputed', reason: body.reason }, familyOrigin(f));
+  }
+
+  @Post('refunds')
+  requestRefund(@Body(new ZodPipe(RefundAsk)) body: RefundAskInput, @CurrentFamily() f: FamilySession) {
+    return this.refunds.request(f.familyId, body.orderId, body.reason, familyOrigin(f));
+  }
+}

@@ -1,0 +1,206 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { IsoDate } from '@otr/contracts';
+import { addDays } from '@otr/kernel';
+import { ZodPipe } from '@otr/runtime';
+import { z } from 'zod';
+import { BankOperations } from '../application/bank';
+import { ClosurePlaybook } from '../application/closure';
+import { FeesContext } from '../application/fees-context';
+import { LicenseEventHandlers } from '../application/license-events';
+import { FeesQueries, scopeOf } from '../application/queries';
+import { RiskMonitor } from '../application/risk-monitor';
+import { FeesScheduler } from '../application/scheduler';
+import { originOf, Paging } from './http';
+
+const AccountFilter = z.object({ q: z.string().trim().max(100).optional(), ...Paging });
+const Range = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+const AlertFilter = z.object({
+  institutionId: z.uuid().optional(),
+  state: z.enum(['open', 'acknowledged', 'closed']).optional(),
+  ...Paging,
+});
+const ReconFilter = z.object({
+  institutionId: z.uuid().optional(),
+  result: z.enum(['matched', 'mismatch']).optional(),
+  ...Paging,
+});
+const Note = z.object({ note: z.string().trim().min(2).max(2000) });
+const Evaluate = z.object({ institutionId: z.uuid() });
+const Reconcile = z.object({ date: IsoDate, institutionId: z.uuid().optional() });
+const StartClosure = z.object({ institutionId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
+type AccountFilterInput = z.infer<typeof AccountFilter>;
+type RangeInput = z.infer<typeof Range>;
+type AlertFilterInput = z.infer<typeof AlertFilter>;
+type ReconFilterInput = z.infer<typeof ReconFilter>;
+type NoteInput = z.infer<typeof Note>;
+type EvaluateInput = z.infer<typeof Evaluate>;
+type ReconcileInput = z.infer<typeof Reconcile>;
+type StartClosureInput = z.infer<typeof StartClosure>;
+
+/** Supervised accounts (监管账户) with ledger balances, and their escrow over time for the console's chart. */
+@Controller('accounts')
+@Roles('fund-supervisor')
+export class AccountsController {
+  constructor(
+    private readonly queries: FeesQueries,
+    private readonly fees: FeesContext,
+  ) {}
+
+  @Get()
+  list(@Query(new ZodPipe(AccountFilter)) f: AccountFilterInput, @CurrentPrincipal() p: Principal) {
+    return this.queries.accounts(p, f);
+  }
+
+  @Get(':institutionId')
+  @Roles('fund-supervisor', 'institution-operator')
+  get(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.queries.account(scopeOf(p), id);
+  }
+
+  @Get(':institutionId/balances')
+  @Roles('fund-supervisor', 'institution-operator')
+  balances(
+    @Param('institutionId', ParseUUIDPipe) id: string,
+    @Query(new ZodPipe(Range)) r: RangeInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const to = r.to ?? this.fees.today();
+    return this.queries.balancesOverTime(scopeOf(p), id, r.from ?? addDays(to, -90), to);
+  }
+}
+
+/** Risk alerts (风险预警): open → acknowledged → closed with a note. */
+@Controller('alerts')
+@Roles('fund-supervisor')
+export class AlertsController {
+  constructor(
+    private readonly queries: FeesQueries,
+    private readonly risk: RiskMonitor,
+  ) {}
+
+  @Get()
+  list(@Query(new ZodPipe(AlertFilter)) f: AlertFilterInput, @CurrentPrincipal() p: Principal) {
+    return this.queries.alerts(scopeOf(p), f);
+  }
+
+  @Post('evaluate')
+  @HttpCode(200)
+  async evaluate(@Body(new ZodPipe(Evaluate)) body: EvaluateInput, @CurrentPrincipal() p: Principal) {
+    await this.queries.visible(scopeOf(p), body.institutionId);
+    return this.risk.evaluate(body.institutionId, originOf(p));
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  async acknowledge(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    await this.queries.alertInScope(scopeOf(p), id);
+    return this.risk.acknowledge(id, p.userId);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  async close(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(Note)) body: NoteInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    await this.queries.alertInScope(scopeOf(p), id);
+    return this.risk.close(id, p.userId, body.note);
+  }
+}
+
+/** Daily statement reconciliation (对账) against the ledger. */
+@Controller('reconciliation')
+@Roles('fund-supervisor')
+export class ReconciliationController {
+  constructor(
+    private readonly queries: FeesQueries,
+    private readonly bank: BankOperations,
+  ) {}
+
+  @Get('runs')
+  list(@Query(new ZodPipe(ReconFilter)) f: ReconFilterInput, @CurrentPrincipal() p: Principal) {
+    return this.queries.reconciliations(scopeOf(p), f);
+  }
+
+  @Post('runs')
+  async run(@Body(new ZodPipe(Reconcile)) body: ReconcileInput, @CurrentPrincipal() p: Principal) {
+    const ids = await this.queries.institutionIds(scopeOf(p), body.institutionId);
+    const runs = [];
+    for (const id of ids) runs.push(...(await this.bank.reconcile(body.date, originOf(p), id)));
+    return runs.map((r) => ({
+      ...r,
+      bankBalanceFen: Number(r.bankBalanceFen),
+      ledgerBalanceFen: Number(r.ledgerBalanceFen),
+    }));
+  }
+}
+
+/** The closure playbook (停办/吊销): start, progress of the bulk refund, creditor list export. */
+@Controller('closures')
+@Roles('fund-supervisor')
+export class ClosuresController {
+  constructor(
+    private readonly queries: FeesQueries,
+    private readonly closure: ClosurePlaybook,
+    private readonly licenses: LicenseEventHandlers,
+    private readonly fees: FeesContext,
+  ) {}
+
+  @Get()
+  list(@CurrentPrincipal() p: Principal) {
+    return this.queries.closures(scopeOf(p));
+  }
+
+  /** The supervisor starts the playbook by hand (e.g. an institution that stopped operating, 跑路). */
+  @Post()
+  async start(@Body(new ZodPipe(StartClosure)) body: StartClosureInput, @CurrentPrincipal() p: Principal) {
+    await this.queries.visible(scopeOf(p), body.institutionId);
+    await this.fees.transaction((tx) =>
+      this.licenses.changeStanding(
+        tx,
+        { institutionId: body.institutionId },
+        'closed',
+        body.reason,
+        originOf(p),
+      ),
+    );
+    return this.closure.progress(body.institutionId);
+  }
+
+  @Post(':institutionId/refunds/run')
+  @HttpCode(200)
+  async runRefunds(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    await this.queries.visible(scopeOf(p), id);
+    await this.closure.runBulkRefunds(originOf(p), id);
+    return this.closure.progress(id);
+  }
+
+  @Get(':institutionId')
+  async progress(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    await this.queries.visible(scopeOf(p), id);
+    return this.closure.progress(id);
+  }
+
+  @Get(':institutionId/creditors.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  async creditors(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    await this.queries.visible(scopeOf(p), id);
+    return this.closure.creditorCsv(id);
+  }
+}
+
+/** Deadlines on the working-day calendar, normally swept by the scheduler. */
+@Controller('deadlines')
+@Roles('fund-supervisor')
+export class DeadlinesController {
+  constructor(private readonly scheduler: FeesScheduler) {}
+
+  /** Runs every passed deadline now: deemed confirmations and agreements, then the risk rules. */
+  @Post('run')
+  @HttpCode(200)
+  run() {
+    return this.scheduler.sweep();
+  }
+}
