@@ -12,7 +12,7 @@ psql "${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname
 bash infra/kafka/start.sh
 npm run --silent db:migrate
 
-declare -A PORTS=([registration]=3001 [directory]=3002 [complaints]=3005)
+declare -A PORTS=([registration]=3001 [directory]=3002 [inspection]=3003 [complaints]=3005)
 pids=()
 for svc in "${!PORTS[@]}"; do
   PORT=${PORTS[$svc]} node -r @swc-node/register "apps/$svc/src/main.ts" &

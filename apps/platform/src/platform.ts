@@ -4,6 +4,7 @@ import { InProcessTransport, KafkaTransport, Transport } from '@otr/messaging';
 import { registrationService } from '@otr/registration';
 import { directoryService } from '@otr/directory';
 import { complaintsService, seedComplaintsDemo } from '@otr/complaints';
+import { inspectionService, seedInspectionDemo } from '@otr/inspection';
 import { gatewayService } from '@otr/gateway';
 import { seedDemoData } from './seed/seed-demo-data';
 
@@ -25,7 +26,12 @@ export interface RunningPlatform {
 }
 
 /** The services in the embedded platform, in start order; each gets port gateway + index + 1. */
-export const SERVICES: ServiceDefinition[] = [registrationService, directoryService, complaintsService];
+export const SERVICES: ServiceDefinition[] = [
+  registrationService,
+  directoryService,
+  inspectionService,
+  complaintsService,
+];
 
 /** Embedded mode: every service module and the gateway in one process (ARCHITECTURE.md, Modes). */
 export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatform> {
@@ -54,6 +60,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     const institutions = opts.seed === true ? 300 : opts.seed;
     await seedDemoData(services, { institutions, databaseUrl: opts.databaseUrl, log });
     // Each service seeds its own demo from the licenses it has learned through events.
+    await seedInspectionDemo(services.inspection.app, { log });
     await seedComplaintsDemo(services.complaints.app, { log });
   }
   return {
