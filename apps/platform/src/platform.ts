@@ -5,6 +5,12 @@ import { registrationService } from '@otr/registration';
 import { directoryService } from '@otr/directory';
 import { complaintsService, seedComplaintsDemo } from '@otr/complaints';
 import { inspectionService, seedInspectionDemo } from '@otr/inspection';
+import {
+  createBankSimulator,
+  feeSupervisionEnv,
+  feeSupervisionService,
+  seedFeeSupervisionDemo,
+} from '@otr/fee-supervision';
 import { gatewayService } from '@otr/gateway';
 import { seedDemoData } from './seed/seed-demo-data';
 
@@ -30,8 +36,12 @@ export const SERVICES: ServiceDefinition[] = [
   registrationService,
   directoryService,
   inspectionService,
+  feeSupervisionService,
   complaintsService,
 ];
+
+/** The custodian bank's simulator listens this far above the gateway's port (3090 by default). */
+const BANK_PORT_OFFSET = 90;
 
 /** Embedded mode: every service module and the gateway in one process (ARCHITECTURE.md, Modes). */
 export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatform> {
@@ -44,6 +54,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
   if (applied.length)
     log.info({ applied: applied.map((m) => `${m.service}/${m.name}`) }, 'migrations applied');
 
+  const bank = await startBankSimulator(port);
   const services: Record<string, RunningService> = {};
   for (const [i, def] of SERVICES.entries()) {
     const servicePort = port + i + 1;
@@ -61,6 +72,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     await seedDemoData(services, { institutions, databaseUrl: opts.databaseUrl, log });
     // Each service seeds its own demo from the licenses it has learned through events.
     await seedInspectionDemo(services.inspection.app, { log });
+    await seedFeeSupervisionDemo(services['fee-supervision'].app, { log });
     await seedComplaintsDemo(services.complaints.app, { log });
   }
   return {
@@ -71,6 +83,26 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       await services.gateway.stop();
       for (const def of [...SERVICES].reverse()) await services[def.name].stop();
       await transport.close();
+      await new Promise((resolve) => bank.close(resolve));
     },
   };
+}
+
+/**
+ * The custodian bank's side for the demo: payment webhooks to the fee service and the daily
+ * statement it reconciles against. A deployment points FEES_BANK_URL at the real bank instead.
+ */
+async function startBankSimulator(gatewayPort: number) {
+  const feePort = gatewayPort + SERVICES.indexOf(feeSupervisionService) + 1;
+  const bankPort = gatewayPort + BANK_PORT_OFFSET;
+  const env = feeSupervisionEnv();
+  const app = createBankSimulator({
+    webhookUrl: `http://127.0.0.1:${feePort}/bank/webhooks/payments`,
+    webhookSecret: env.bankWebhookSecret,
+    apiKey: env.bankApiKey,
+  });
+  process.env.FEES_BANK_URL ??= `http://127.0.0.1:${bankPort}`;
+  return new Promise<import('node:http').Server>((resolve) => {
+    const server = app.listen(bankPort, '127.0.0.1', () => resolve(server));
+  });
 }
