@@ -1,6 +1,7 @@
 import type { ResourceProps } from 'react-admin';
 import { applications } from './applications';
 import { audit } from './audit';
+import { complaints } from './complaints';
 import { MENU } from './auth/permissions';
 import { institutions } from './institutions';
 import { licenseRequests } from './license-requests';
@@ -18,6 +19,7 @@ const registered: ResourceProps[] = [
   applications,
   licenseRequests,
   licenses,
+  complaints,
   institutions,
   timeline,
   users,

@@ -468,8 +468,9 @@ export async function seedComplaintsDemo(app: INestApplication, opts: { log: Log
     orderBy: { lastEventAt: 'asc' },
   });
   const inDistrict = (district: string) => institutions.filter((i) => i.district === district);
-  // The first licensed institution is the demo operator's: its queue gets the repeated complaints.
-  const operatorsOwn = institutions[0];
+  // The demo operator runs the first institution licensed in 西湖区 (apps/platform's seed): its
+  // queue gets the repeated complaints.
+  const operatorsOwn = inDistrict(XH)[0];
   const xihu = inDistrict(XH).filter((i) => i.institutionId !== operatorsOwn?.institutionId);
 
   let filed = 0;
@@ -517,14 +518,17 @@ export async function seedComplaintsDemo(app: INestApplication, opts: { log: Log
   }
   // A repeat by the same parent is merged into their open complaint.
   const repeatOf = SCENARIOS[3];
-  await file(
-    {
-      ...repeatOf.form,
-      subject: { licenseId: xihu[repeatOf.pick].licenseId },
-      description: '再次反映：晚上九点半后仍在上课。',
-    },
-    now,
-  );
+  const repeated = xihu[repeatOf.pick % Math.max(xihu.length, 1)];
+  if (repeated) {
+    await file(
+      {
+        ...repeatOf.form,
+        subject: { licenseId: repeated.licenseId },
+        description: '再次反映：晚上九点半后仍在上课。',
+      },
+      now,
+    );
+  }
 
   const swept = await app.get(SlaSweep).run();
   opts.log.info({ complaints: filed, ...swept }, 'complaints demo seeded');

@@ -8,21 +8,29 @@ describe('console permissions', () => {
       'applications',
       'license-requests',
       'licenses',
+      'complaints',
       'institutions',
       'timeline',
     ]);
-    expect(menuFor(['inspector'])).toEqual(['licenses', 'institutions', 'timeline']);
-    expect(menuFor(['task-force-officer'])).toEqual(['applications', 'licenses', 'institutions', 'timeline']);
-    expect(menuFor(['fund-supervisor'])).toEqual(['licenses', 'institutions', 'timeline']);
+    expect(menuFor(['inspector'])).toEqual(['licenses', 'complaints', 'institutions', 'timeline']);
+    expect(menuFor(['task-force-officer'])).toEqual([
+      'applications',
+      'licenses',
+      'complaints',
+      'institutions',
+      'timeline',
+    ]);
+    expect(menuFor(['fund-supervisor'])).toEqual(['licenses', 'complaints', 'institutions', 'timeline']);
     expect(menuFor(['spot-check-planner'])).toEqual(['institutions', 'timeline']);
     expect(menuFor(['viewer'])).toEqual([
       'applications',
       'license-requests',
       'licenses',
+      'complaints',
       'institutions',
       'timeline',
     ]);
-    expect(menuFor(['institution-operator'])).toEqual(['applications', 'licenses', 'timeline']);
+    expect(menuFor(['institution-operator'])).toEqual(['applications', 'licenses', 'complaints', 'timeline']);
   });
 
   it('has a row for every role and combines the rows of several roles', () => {
@@ -54,6 +62,18 @@ describe('console permissions', () => {
         expect(can([role], 'license-requests', action)).toBe(role === 'approver');
       for (const action of ['fileCourse', 'fileStaff', 'removeStaff', 'requestChange', 'requestClosure'])
         expect(can([role], 'licenses', action)).toBe(role === 'institution-operator');
+    }
+  });
+
+  it('lets the four handling roles record calls and act on complaints, viewers read, operators answer', () => {
+    const handlers = ['approver', 'inspector', 'task-force-officer', 'fund-supervisor'];
+    for (const role of ROLES) {
+      for (const action of ['create', 'act', 'revealContact'])
+        expect(can([role], 'complaints', action)).toBe(handlers.includes(role));
+      expect(can([role], 'complaints', 'institutionReply')).toBe(role === 'institution-operator');
+      expect(can([role], 'complaints', 'show')).toBe(
+        [...handlers, 'viewer', 'institution-operator'].includes(role),
+      );
     }
   });
 

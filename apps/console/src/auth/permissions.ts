@@ -29,13 +29,19 @@ export type Action =
   | 'requestChange'
   | 'requestClosure'
   // an upload that replaces a register (the in-service teacher roster)
-  | 'import';
+  | 'import'
+  // complaints: the handlers' acts of the loop (complaints/complaint-file.ts decides which), the
+  // audited view of the complainant's identity, and the institution's own answer
+  | 'act'
+  | 'revealContact'
+  | 'institutionReply';
 
 /** Screens of the console, in menu order; a new service's screen is added here and in resources.ts. */
 export const MENU = [
   'applications',
   'license-requests',
   'licenses',
+  'complaints',
   'institutions',
   'timeline',
   'users',
@@ -66,6 +72,8 @@ const licenseFilings: Action[] = [
   'requestChange',
   'requestClosure',
 ];
+/** Complaint handlers: the work queue, recording a call, the acts and the complainant's identity. */
+const complaintHandling: Action[] = [...read, 'create', 'act', 'revealContact'];
 const panels = (...names: Panel[]): Grants =>
   Object.fromEntries(names.map((p) => [`dashboard.${p}`, ['view'] as Action[]]));
 
@@ -75,6 +83,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     applications: [...read, 'approve', 'return', 'reject', 'requestOpinion'],
     'license-requests': [...read, 'approve', 'reject'],
     licenses: [...read, ...licenseDecisions],
+    complaints: complaintHandling,
     institutions: read,
     timeline: read,
     ...panels('applications', 'rectifications', 'complaints', 'institutions'),
@@ -82,6 +91,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
   // Inspections and rectifications (screens come with the inspection service).
   inspector: {
     licenses: read,
+    complaints: complaintHandling,
     institutions: read,
     timeline: read,
     ...panels('rectifications', 'complaints', 'institutions'),
@@ -90,12 +100,14 @@ export const PERMISSIONS: Record<Role, Grants> = {
   'task-force-officer': {
     applications: [...read, 'giveOpinion'],
     licenses: read,
+    complaints: complaintHandling,
     institutions: read,
     timeline: read,
     ...panels('applications', 'complaints', 'institutions'),
   },
   'fund-supervisor': {
     licenses: read,
+    complaints: complaintHandling,
     institutions: read,
     timeline: read,
     ...panels('fundAlerts', 'complaints', 'institutions'),
@@ -105,11 +117,13 @@ export const PERMISSIONS: Record<Role, Grants> = {
     timeline: read,
     ...panels('rectifications', 'institutions'),
   },
-  // The operator sees the institution's own applications, license and history only (the services
-  // scope it), and files courses, staff, changes and closure for that license.
+  // The operator sees the institution's own applications, license, complaints and history only
+  // (the services scope it), files courses, staff, changes and closure for that license, and
+  // answers the complaints about the institution (never seeing who complained).
   'institution-operator': {
     applications: read,
     licenses: [...read, ...licenseFilings],
+    complaints: [...read, 'institutionReply'],
     timeline: read,
     ...panels('applications'),
   },
@@ -118,6 +132,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     applications: read,
     'license-requests': read,
     licenses: read,
+    complaints: read,
     institutions: read,
     timeline: read,
     ...panels('applications', 'rectifications', 'complaints', 'fundAlerts', 'institutions'),

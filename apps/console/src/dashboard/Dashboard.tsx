@@ -28,7 +28,7 @@ import {
 } from 'recharts';
 import { panelsFor } from '../auth/permissions';
 import { DISTRICTS, jurisdictionName, jurisdictionPath, shortDistrictName } from '../i18n/jurisdictions';
-import { colors } from '../layout/theme';
+import { colors, slaColors } from '../layout/theme';
 import { createDashboardProvider } from '../providers/dashboard-provider';
 import { RESOURCES, STATS_URLS } from '../providers/resources';
 import { apiFetch } from '../providers/session';
@@ -38,7 +38,6 @@ import { useSmall } from '../layout/useSmall';
 
 const provider = createDashboardProvider((url) => apiFetch(url));
 const CATEGORIES = ['subject', 'sports', 'arts', 'science-tech'];
-const SLA = { green: colors.green, amber: colors.amber, red: colors.red } as const;
 
 function Header({ onRefresh }: { onRefresh: () => void }) {
   const t = useTranslate();
@@ -214,7 +213,12 @@ export function Dashboard() {
               {(d) => (
                 <Stack direction="row" spacing={2}>
                   {(['green', 'amber', 'red'] as const).map((c) => (
-                    <Figure key={c} label={t(`otr.dashboard.sla.${c}`)} value={d.open[c]} color={SLA[c]} />
+                    <Figure
+                      key={c}
+                      label={t(`otr.dashboard.sla.${c}`)}
+                      value={d.open[c]}
+                      color={slaColors[c]}
+                    />
                   ))}
                 </Stack>
               )}
@@ -418,7 +422,7 @@ export function Dashboard() {
                             dataKey={c}
                             name={t(`otr.dashboard.sla.${c}`)}
                             stackId="sla"
-                            fill={SLA[c]}
+                            fill={slaColors[c]}
                           />
                         ))}
                       </BarChart>

@@ -25,6 +25,8 @@ export interface CommandDialogProps {
   /** The form's field paths, so a refusal's field lands next to its input. */
   fields?: readonly string[];
   defaultValues?: Values;
+  /** Translation key of the notice on success. */
+  done?: string;
   /** Sends the command; a refusal it throws (HttpError) is shown on the form. */
   send: (values: Values) => Promise<unknown>;
   onClose: () => void;
@@ -53,6 +55,7 @@ export function CommandDialog({
   inputs,
   fields = [],
   defaultValues,
+  done = 'otr.actions.done',
   send,
   onClose,
 }: CommandDialogProps) {
@@ -63,7 +66,7 @@ export function CommandDialog({
   const submit = async (values: Values) => {
     try {
       await send(values);
-      notify('otr.actions.done', { type: 'success' });
+      notify(done, { type: 'success' });
       refresh();
       onClose();
     } catch (e) {

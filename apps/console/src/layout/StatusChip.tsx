@@ -12,10 +12,19 @@ const COLOR: Record<string, 'default' | 'primary' | 'success' | 'warning' | 'err
   revoked: 'error',
   expired: 'default',
   closed: 'default',
+  // complaints (complaints/complaint-file.ts)
+  accepted: 'primary',
+  routed: 'primary',
+  signed: 'info',
+  handling: 'info',
+  replied: 'warning',
+  'called-back': 'success',
+  rated: 'success',
+  merged: 'default',
 };
 
-/** An application, license or request status as a coloured label. */
-export function StatusChip({ status }: { status?: string | null }) {
+/** An application, license, request or complaint status as a coloured label (its words under `prefix`). */
+export function StatusChip({ status, prefix = 'otr.statuses' }: { status?: string | null; prefix?: string }) {
   const t = useTranslate();
   if (!status) return null;
   return (
@@ -23,7 +32,7 @@ export function StatusChip({ status }: { status?: string | null }) {
       size="small"
       variant="outlined"
       color={COLOR[status] ?? 'default'}
-      label={t(`otr.statuses.${status}`, { _: status })}
+      label={t(`${prefix}.${status}`, { _: status })}
       sx={{ fontWeight: 500 }}
     />
   );

@@ -14,6 +14,9 @@ export const colors = {
   chart: ['#12468f', '#3a7bd5', '#6aa5e8', '#9cc3f0', '#c8102e', '#ed8c00'],
 };
 
+/** The complaint SLA colours (green on time, amber 临期, red 超期), on the dashboard and the work queue. */
+export const slaColors = { green: colors.green, amber: colors.amber, red: colors.red } as const;
+
 const fontFamily = [
   'system-ui',
   '-apple-system',
@@ -83,10 +86,14 @@ export const theme: RaThemeOptions = {
         },
       },
     },
+    // react-admin's layout is as wide as its widest table (min-width: fit-content, flex items):
+    // held to the window instead, a wide list scrolls inside its grid (ListActions' gridSx) and
+    // its toolbar stays in view.
     RaLayout: {
       styleOverrides: {
-        root: { '& .RaLayout-content': { paddingTop: 16 } },
+        root: { minWidth: 0, '& .RaLayout-content': { paddingTop: 16, minWidth: 0 } },
       },
     },
+    RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } } },
   } as RaThemeOptions['components'],
 };

@@ -18,6 +18,8 @@ async function call(url: string, init?: RequestInit) {
 export interface OtrDataProvider extends DataProvider {
   /** A domain action on one record: POST <resource url>/<id>/<action>. */
   command(resource: string, id: string, action: string, body?: unknown): Promise<unknown>;
+  /** A part of one record the service serves on its own route: GET <resource url>/<id>/<part>. */
+  part<T = unknown>(resource: string, id: string, part: string): Promise<T>;
 }
 
 /** react-admin's data provider over the gateway: resource URLs from resources.ts, both list shapes. */
@@ -54,7 +56,8 @@ export const dataProvider: OtrDataProvider = {
   },
   async create(resource, { data }) {
     const { body } = await call(endpointOf(resource).url, { method: 'POST', body: JSON.stringify(data) });
-    return { data: { ...data, ...body, id: body.id ?? body.applicationId } };
+    // The services answer with their receipt: its id is named after the record.
+    return { data: { ...data, ...body, id: body.id ?? body.applicationId ?? body.complaintId } };
   },
   async update(resource, { id, data, previousData }) {
     const changed = Object.fromEntries(
@@ -78,5 +81,8 @@ export const dataProvider: OtrDataProvider = {
   async command(resource, id, action, body) {
     const url = `${endpointOf(resource).url}/${encodeURIComponent(id)}/${action}`;
     return (await call(url, { method: 'POST', body: JSON.stringify(body ?? {}) })).body;
+  },
+  async part(resource, id, part) {
+    return (await call(`${endpointOf(resource).url}/${encodeURIComponent(id)}/${part}`)).body;
   },
 };

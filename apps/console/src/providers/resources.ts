@@ -20,6 +20,8 @@ export const RESOURCES: Record<string, ResourceEndpoint> = {
   applications: { url: '/api/registration/applications', maxPageSize: 200 },
   licenses: { url: '/api/registration/licenses', maxPageSize: 200 },
   'license-requests': { url: '/api/registration/license-requests', maxPageSize: 500, unpaged: true },
+  /** The complaint work queue, soonest deadline first (the service orders it). */
+  complaints: { url: '/api/complaints/complaints', maxPageSize: 200 },
   institutions: { url: '/api/public/institutions', maxPageSize: 100 },
   timeline: {
     url: '/api/directory/timeline',

@@ -1,0 +1,214 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserContext, Page } from 'playwright-core';
+import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
+import { DEMO_PASSWORD } from '@otr/gateway';
+import { RunningPlatform, startPlatform } from '@otr/platform';
+import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+
+jest.setTimeout(300_000);
+
+const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
+const shot = (name: string) => join(artifactsDir, `console-complaints-${name}.png`);
+const zh = appZhCN;
+const OFFICIAL = 'officer.fire';
+
+interface QueueItem {
+  id: string;
+  trackingNumber: string;
+  colour: string | null;
+  lead: string | null;
+  status: string;
+}
+
+/**
+ * The complaint screens in Chromium against the embedded platform and its demo complaints: the
+ * fire brigade's official finds the overdue safety complaint (routed to fire by category) in the
+ * red queue, opens the complainant's contact through the audited reveal, signs the work order and
+ * replies; the action log shows both acts by that official.
+ */
+describe('the console’s complaint screens in Chromium', () => {
+  let db: TestDatabase;
+  let platform: RunningPlatform;
+  let browser: BrowserContext;
+  let overdue: QueueItem[];
+
+  async function token(username: string) {
+    const res = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  }
+
+  beforeAll(async () => {
+    if (!consoleBuilt)
+      throw new Error('build the console first: npx vite build --config apps/console/vite.config.ts');
+    process.env.LOGIN_RATE_LIMIT = '1000';
+    db = await createTestDatabase('otr_browser_complaints');
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 20_000 + Math.floor(Math.random() * 20_000),
+      // 42 institutions over 13 districts put four in 西湖区: the operator's and the three the
+      // complaints demo spreads its 西湖区 scenarios over.
+      seed: 42,
+    });
+    // The demo seeds a safety complaint the fire brigade never signed (apps/complaints/src/demo).
+    const res = await fetch(`${platform.url}/api/complaints/complaints?department=fire&colour=red`, {
+      headers: { authorization: `Bearer ${await token(OFFICIAL)}` },
+    });
+    expect(res.status).toBe(200);
+    overdue = ((await res.json()) as { items: QueueItem[] }).items.filter(
+      (i) => i.lead === 'fire' && i.status === 'routed',
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await db?.drop();
+  });
+
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${platform.url}/console/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${platform.url}/console/#/login`);
+    await page.reload();
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.RaLayout-appFrame', { timeout: 20_000 });
+  }
+  const confirm = (page: Page) => page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+  const act = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+  it('lets the routed department sign an overdue complaint from its red queue and reply to it', async () => {
+    const page = await browser.newPage();
+    await signIn(page, OFFICIAL);
+    await page.getByRole('menuitem', { name: zh.resources.complaints.name }).click();
+    await page.locator('tbody tr').first().waitFor();
+
+    // Only the red ones: every row left carries a red SLA chip.
+    await page.getByRole('combobox', { name: zh.resources.complaints.fields.colour }).click();
+    await page.getByRole('option', { name: zh.otr.dashboard.sla.red }).click();
+    const rows = page.locator('tbody tr');
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('tbody tr').length > 0 &&
+        Array.from(document.querySelectorAll('tbody tr')).every((r) => r.querySelector('[data-colour=red]')),
+      undefined,
+      { timeout: 20_000 },
+    );
+    // The menu is gone once its fading popover is (it would take the row's click).
+    await page.locator('#menu-colour').waitFor({ state: 'detached' });
+    await page.screenshot({ path: shot('red-queue') });
+    const row = rows.filter({ hasText: overdue[0].trackingNumber });
+    await row.click();
+
+    await page.getByTestId('action-log').waitFor();
+    expect(await page.getByTestId('sla-chip').first().getAttribute('data-colour')).toBe('red');
+    // Before signing, the lead may sign, transfer or merge, not yet reply.
+    await act(page, zh.otr.complaints.acts.sign).waitFor();
+    expect(await act(page, zh.otr.complaints.acts.reply).count()).toBe(0);
+
+    // The clear contact only after confirming a view that is audited.
+    const contact = page.getByTestId('complainant');
+    expect(await contact.innerText()).toContain('****');
+    await page.getByRole('button', { name: zh.otr.complaints.contact.reveal }).click();
+    expect(await page.getByRole('dialog').innerText()).toContain('审计日志');
+    await confirm(page);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await contact.getByText(zh.otr.complaints.contact.revealed).waitFor();
+    expect(await contact.innerText()).not.toContain('****');
+
+    await act(page, zh.otr.complaints.acts.sign).click();
+    await confirm(page);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const log = page.getByTestId('action-log').locator('li');
+    await log
+      .filter({ hasText: zh.otr.complaints.log.WorkOrderSigned })
+      .filter({ hasText: OFFICIAL })
+      .waitFor();
+    await act(page, zh.otr.complaints.acts.sign).waitFor({ state: 'detached' });
+
+    const reply = '已现场检查，责令机构当日清理安全出口堆放物，并于三日后复查。';
+    await act(page, zh.otr.complaints.acts.reply).click();
+    await page.getByRole('dialog').locator('textarea[name=reply]').fill(reply);
+    await confirm(page);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await log.filter({ hasText: zh.otr.complaints.log.ReplyGiven }).filter({ hasText: reply }).waitFor();
+
+    // Both acts, in order, by this official; the reply now waits for the supervising level.
+    const entries = await log.allInnerTexts();
+    const signed = entries.findIndex((e) => e.includes(zh.otr.complaints.log.WorkOrderSigned));
+    const replied = entries.findIndex((e) => e.includes(reply));
+    expect(signed).toBeGreaterThan(-1);
+    expect(replied).toBeGreaterThan(signed);
+    expect(entries[replied]).toContain(OFFICIAL);
+    await page.getByText(zh.otr.complaints.statuses.replied).first().waitFor();
+    expect(await page.getByTestId('complaint-acts').count()).toBe(0);
+    await page.screenshot({ path: shot('replied'), fullPage: true });
+    await page.close();
+  });
+
+  it('records an anonymous hotline tip about an unlicensed operator and routes it by category', async () => {
+    const page = await browser.newPage();
+    await signIn(page, OFFICIAL);
+    await page.getByRole('menuitem', { name: zh.resources.complaints.name }).click();
+    await page.getByRole('link', { name: '新建' }).click();
+    const f = zh.resources.complaints.fields;
+    await page.getByLabel(zh.otr.complaints.channels['hotline-12345']).check();
+    await page.getByRole('combobox', { name: f.category }).click();
+    await page.getByRole('option', { name: zh.otr.complaints.categories.safety }).click();
+    await page.getByLabel(zh.otr.complaints.subjectKinds.unlicensed).check();
+    const operator = '“状元小课堂”（无招牌）';
+    await page.locator('input[name="subject.name"]').fill(operator);
+    await page.locator('input[name="subject.address"]').fill('西湖区教工路某小区3幢101室');
+    await page.locator('textarea[name="subject.activity"]').fill('车库内开设托管和辅导班，约20名学生');
+    await page.getByRole('combobox', { name: f.subject.district }).click();
+    await page.getByRole('option', { name: '西湖区' }).click();
+    await page.locator('textarea[name=description]').fill('车库改作教室，无消防设施。');
+    await page.getByLabel(zh.otr.complaints.record.anonymous).check();
+    await page.getByRole('button', { name: '保存' }).click();
+
+    // The receipt for the caller, then the new work order, routed to the fire brigade (safety).
+    await page.getByText('已登记。受理编号').waitFor();
+    await page.getByTestId('action-log').waitFor();
+    const body = await page.locator('main').innerText();
+    expect(body).toContain(operator);
+    expect(body).toContain(zh.otr.complaints.channels['hotline-12345']);
+    expect(body).toContain(zh.otr.complaints.contact.anonymous);
+    expect(body).toContain(zh.otr.complaints.statuses.routed);
+    await act(page, zh.otr.complaints.acts.sign).waitFor();
+    await page.screenshot({ path: shot('recorded'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the institution the complaints about it without the complainant, and takes its statement', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'operator.demo');
+    await page.getByRole('menuitem', { name: zh.resources.complaints.name }).click();
+    const rows = page.locator('tbody tr').filter({ hasText: zh.otr.complaints.statuses.signed });
+    await rows.first().click();
+    await page.getByTestId('action-log').waitFor();
+    const body = await page.locator('main').innerText();
+    expect(body).not.toContain(zh.otr.complaints.sections.contact);
+    expect(body).not.toMatch(/1380571\d{4}|\*{4}/);
+
+    const statement = '已按规定调整收费周期，未上课时的费用已于本周退还。';
+    await act(page, zh.otr.complaints.acts['institution-reply']).click();
+    await page.getByRole('dialog').locator('textarea[name=reply]').fill(statement);
+    await confirm(page);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page
+      .getByTestId('action-log')
+      .locator('li')
+      .filter({ hasText: zh.otr.complaints.log.InstitutionReplied })
+      .filter({ hasText: statement })
+      .waitFor();
+    await page.screenshot({ path: shot('institution'), fullPage: true });
+    await page.close();
+  });
+});
