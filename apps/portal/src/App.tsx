@@ -1,16 +1,32 @@
 import { useEffect, useState } from 'react';
 import { I18n, Locale, messages } from './i18n';
 import { BlacklistPage } from './pages/BlacklistPage';
+import { ComplaintPage } from './pages/ComplaintPage';
+import { ComplaintReceiptPage } from './pages/ComplaintReceiptPage';
 import { InstitutionPage } from './pages/InstitutionPage';
 import { RevokedPage } from './pages/RevokedPage';
 import { SearchPage } from './pages/SearchPage';
+import { TrackPage } from './pages/TrackPage';
 import { Link, Route, useRoute } from './router';
 
-const NAV: { page: Route['page']; href: string; key: 'search' | 'blacklist' | 'revoked' }[] = [
+type NavKey = 'search' | 'blacklist' | 'revoked' | 'complain' | 'track';
+const NAV: { page: Route['page']; href: string; key: NavKey }[] = [
   { page: 'search', href: '/', key: 'search' },
   { page: 'blacklist', href: '/blacklist', key: 'blacklist' },
   { page: 'revoked', href: '/revoked', key: 'revoked' },
+  { page: 'complain', href: '/complaints/new', key: 'complain' },
+  { page: 'track', href: '/complaints/track', key: 'track' },
 ];
+/** The menu entry a page belongs to (and its title). */
+const SECTION: Record<Route['page'], NavKey> = {
+  search: 'search',
+  institution: 'search',
+  blacklist: 'blacklist',
+  revoked: 'revoked',
+  complain: 'complain',
+  receipt: 'complain',
+  track: 'track',
+};
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(
@@ -24,7 +40,7 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
   useEffect(() => {
-    document.title = `${route.page === 'search' ? t.title : t.nav[route.page === 'institution' ? 'search' : route.page]} — OTR`;
+    document.title = `${route.page === 'search' ? t.title : t.nav[SECTION[route.page]]} — OTR`;
   }, [route, t]);
 
   return (
@@ -59,6 +75,13 @@ export function App() {
         {route.page === 'blacklist' && <BlacklistPage />}
         {route.page === 'revoked' && <RevokedPage />}
         {route.page === 'search' && <SearchPage />}
+        {route.page === 'complain' && (
+          <ComplaintPage key={route.institutionId} institutionId={route.institutionId} />
+        )}
+        {route.page === 'receipt' && <ComplaintReceiptPage />}
+        {route.page === 'track' && (
+          <TrackPage key={route.trackingNumber} trackingNumber={route.trackingNumber} />
+        )}
       </main>
     </I18n.Provider>
   );

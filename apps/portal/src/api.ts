@@ -128,3 +128,127 @@ export function getBlacklist(q: string, page: number, signal?: AbortSignal) {
 /** Open data downloads (CSV with a BOM for spreadsheets, or JSON). */
 export const openDataUrl = (list: 'white' | 'revoked' | 'black', format: 'csv' | 'json') =>
   `/api/public/open-data/${list}.${format}?download`;
+
+// ---- Complaints (投诉举报): the complaints service's public side, no sign-in ----
+
+export const COMPLAINT_KINDS = ['complaint', 'consultation', 'help'] as const;
+export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
+export const COMPLAINT_CATEGORIES = [
+  'fees-refunds',
+  'safety',
+  'teaching-content-times',
+  'staff',
+  'advertising',
+  'unlicensed',
+  'other',
+] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+/** The body of POST /api/complaints/public/complaints (ComplaintForm in the complaints service). */
+export interface ComplaintForm {
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  subject: { institutionId: string } | { name: string; address: string; activity: string; district: string };
+  description: string;
+  contact?: { name: string; phone: string };
+}
+
+export interface ComplaintReceipt {
+  trackingNumber: string;
+  /** Shown once: the service keeps only its hash. */
+  accessCode: string;
+  /** The complaint repeated an open one of the same complainant and was folded into it. */
+  merged: boolean;
+}
+
+export type ComplaintStatus =
+  'accepted' | 'routed' | 'signed' | 'handling' | 'replied' | 'closed' | 'called-back' | 'rated' | 'merged';
+
+/** What the complainant sees with the access code (publicView in the complaints service). */
+export interface TrackedComplaint {
+  trackingNumber: string;
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  subject: { kind: 'licensed' | 'unlicensed'; name: string; district: string };
+  status: ComplaintStatus;
+  filedAt: string;
+  /** Working-day deadline for the answer, a China date (YYYY-MM-DD). */
+  answerBy?: string;
+  /** The lead department once routed. */
+  lead?: string;
+  round: 1 | 2;
+  reply?: string;
+  canRate: boolean;
+  timeline: { at: string; step: string }[];
+}
+
+export interface FieldIssue {
+  field: string;
+  rule: string;
+}
+
+/** The service refused the input: 400 names each field and rule, 422 one rule with its source. */
+export class Refused extends Error {
+  constructor(
+    readonly status: number,
+    readonly issues: FieldIssue[],
+  ) {
+    super(issues.map((i) => `${i.field}: ${i.rule}`).join('; '));
+  }
+}
+/** A wrong tracking number or access code, or too many wrong codes in a row (locked for a while). */
+export class AccessDenied extends Error {}
+
+async function complaintsCall<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`/api/complaints/public/complaints${path}`, {
+    method,
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.ok) return (await res.json()) as T;
+  const error = (await res.json().catch(() => ({}))) as {
+    issues?: FieldIssue[];
+    field?: string;
+    rule?: string;
+    message?: string;
+  };
+  if (res.status === 403) throw new AccessDenied();
+  if (res.status === 400 && error.issues) throw new Refused(400, error.issues);
+  if (res.status === 422 || res.status === 409)
+    throw new Refused(res.status, [{ field: error.field ?? '', rule: error.rule ?? error.message ?? '' }]);
+  throw new Error(`${method} ${path}: ${res.status}`);
+}
+
+/** Files once per Idempotency-Key: a double click or a retry gets the first receipt back. */
+export const fileComplaint = (form: ComplaintForm, idempotencyKey: string) =>
+  complaintsCall<ComplaintReceipt>('POST', '', { 'Idempotency-Key': idempotencyKey }, form);
+
+const tracked = (trackingNumber: string) => `/${encodeURIComponent(trackingNumber)}`;
+
+export const trackComplaint = (trackingNumber: string, accessCode: string) =>
+  complaintsCall<TrackedComplaint>('GET', tracked(trackingNumber), { 'x-access-code': accessCode });
+
+export const rateComplaint = (
+  trackingNumber: string,
+  accessCode: string,
+  rating: { satisfied: boolean; comment?: string },
+) =>
+  complaintsCall<{ status: ComplaintStatus }>(
+    'POST',
+    `${tracked(trackingNumber)}/rating`,
+    { 'x-access-code': accessCode },
+    rating,
+  );
+
+/** A fresh Idempotency-Key (randomUUID needs a secure context; getRandomValues does not). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
+}

@@ -2,9 +2,23 @@ import { AnchorHTMLAttributes, MouseEvent, useEffect, useState } from 'react';
 
 /** The portal's pages, addressed by path (the gateway serves index.html for any page path). */
 export type Route =
-  { page: 'search' } | { page: 'institution'; id: string } | { page: 'blacklist' } | { page: 'revoked' };
+  | { page: 'search' }
+  | { page: 'institution'; id: string }
+  | { page: 'blacklist' }
+  | { page: 'revoked' }
+  /** 投诉举报, about an institution when opened from its page. */
+  | { page: 'complain'; institutionId?: string }
+  | { page: 'receipt' }
+  /** 查询进度, with the tracking number filled in when opened from the receipt. */
+  | { page: 'track'; trackingNumber?: string };
 
-export function parseRoute(pathname: string): Route {
+export function parseRoute(pathname: string, search = ''): Route {
+  const query = new URLSearchParams(search);
+  if (/^\/complaints\/new\/?$/.test(pathname))
+    return { page: 'complain', institutionId: query.get('institution') ?? undefined };
+  if (/^\/complaints\/receipt\/?$/.test(pathname)) return { page: 'receipt' };
+  if (/^\/complaints\/track\/?$/.test(pathname))
+    return { page: 'track', trackingNumber: query.get('number') ?? undefined };
   const institution = /^\/institutions\/([^/]+)\/?$/.exec(pathname);
   if (institution) return { page: 'institution', id: decodeURIComponent(institution[1]) };
   if (/^\/blacklist\/?$/.test(pathname)) return { page: 'blacklist' };
@@ -20,9 +34,9 @@ export function navigate(href: string) {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+  const [route, setRoute] = useState(() => parseRoute(window.location.pathname, window.location.search));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.pathname));
+    const update = () => setRoute(parseRoute(window.location.pathname, window.location.search));
     window.addEventListener('popstate', update);
     window.addEventListener(CHANGE, update);
     return () => {

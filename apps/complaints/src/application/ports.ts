@@ -80,6 +80,7 @@ export interface InstitutionRecord {
 /** The local register of licensed institutions, kept from registration's events. */
 export interface InstitutionRegister {
   byLicense(licenseId: string): Promise<InstitutionRecord | undefined>;
+  byInstitution(institutionId: string): Promise<InstitutionRecord | undefined>;
   count(): Promise<number>;
 }
 

@@ -65,9 +65,10 @@ export class TrackingAccessDenied extends DomainError {
 /** The licenseId names no institution in the register (or one no longer operating). */
 export class UnknownInstitution extends DomainError {
   readonly code = 'complaints.UnknownInstitution';
-  constructor(licenseId: string) {
-    super(`no licensed institution with license ${licenseId}`, {
-      field: 'subject.licenseId',
+  constructor(by: { licenseId: string } | { institutionId: string }) {
+    const [field, value] = Object.entries(by)[0];
+    super(`no licensed institution with ${field} ${value}`, {
+      field: `subject.${field}`,
       rule: 'a licensed subject is one the register knows; describe an unlicensed operator otherwise',
     });
   }

@@ -9,6 +9,11 @@ export class PrismaInstitutionRegister implements InstitutionRegister {
     return row ?? undefined;
   }
 
+  async byInstitution(institutionId: string): Promise<InstitutionRecord | undefined> {
+    const row = await this.prisma.institution.findUnique({ where: { institutionId } });
+    return row ?? undefined;
+  }
+
   count(): Promise<number> {
     return this.prisma.institution.count();
   }

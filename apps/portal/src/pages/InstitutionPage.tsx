@@ -50,6 +50,11 @@ export function InstitutionPage({ id }: { id: string }) {
         <span>{page.scopes.map((s) => t.scopes[s]).join(' / ')}</span>
         <span>{districtName(page.district, locale)}</span>
       </p>
+      <p>
+        <Link className="button" href={`/complaints/new?institution=${encodeURIComponent(page.id)}`}>
+          {t.complaints.report}
+        </Link>
+      </p>
       {page.blacklist.length > 0 && (
         <p className="warning" role="note">
           {i.blacklisted}

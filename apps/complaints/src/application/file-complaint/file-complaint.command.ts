@@ -9,9 +9,13 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const ComplaintForm = z.object({
   kind: z.enum(COMPLAINT_KINDS).default('complaint'),
   category: z.enum(CATEGORIES),
-  /** A licensed institution by its license, or an operator without one as the complainant saw it. */
+  /**
+   * A licensed institution by its license or by its id in the public directory, or an operator
+   * without one as the complainant saw it.
+   */
   subject: z.union([
     z.object({ licenseId: text(64) }),
+    z.object({ institutionId: text(64) }),
     z.object({
       name: text(200),
       address: text(300),

@@ -132,9 +132,12 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
   }
 
   private async subjectOf(input: ComplaintForm['subject']): Promise<Subject> {
-    if ('licenseId' in input) {
-      const found = await this.institutions.byLicense(input.licenseId);
-      if (!found) throw new UnknownInstitution(input.licenseId);
+    if ('licenseId' in input || 'institutionId' in input) {
+      const found =
+        'licenseId' in input
+          ? await this.institutions.byLicense(input.licenseId)
+          : await this.institutions.byInstitution(input.institutionId);
+      if (!found) throw new UnknownInstitution(input);
       return {
         kind: 'licensed',
         institutionId: found.institutionId,

@@ -1,0 +1,108 @@
+import type { ComplaintCategory, ComplaintForm, ComplaintKind, FieldIssue, InstitutionSummary } from './api';
+import type { Messages } from './i18n';
+
+/** The institution a complaint is about, as the directory search listed it. */
+export type ChosenInstitution = Pick<InstitutionSummary, 'id' | 'name' | 'district' | 'licenseNumber'>;
+
+/** What the form holds while it is filled in. */
+export interface Draft {
+  kind: ComplaintKind;
+  category: ComplaintCategory | '';
+  subjectKind: 'licensed' | 'unlicensed';
+  institution: ChosenInstitution | null;
+  operator: { name: string; address: string; activity: string; district: string };
+  description: string;
+  contact: { name: string; phone: string };
+}
+
+export const emptyDraft = (): Draft => ({
+  kind: 'complaint',
+  category: '',
+  subjectKind: 'licensed',
+  institution: null,
+  operator: { name: '', address: '', activity: '', district: '' },
+  description: '',
+  contact: { name: '', phone: '' },
+});
+
+/** Field → message; `form` holds a refusal no field stands for. */
+export type Errors = Partial<Record<FormField | 'form', string>>;
+export const FORM_FIELDS = [
+  'kind',
+  'category',
+  'subject',
+  'subject.name',
+  'subject.address',
+  'subject.activity',
+  'subject.district',
+  'description',
+  'contact.name',
+  'contact.phone',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** The same limits as the complaints service's ComplaintForm, checked before sending. */
+const LIMITS = { 'subject.name': 200, 'subject.address': 300, 'subject.activity': 500, description: 4000 };
+const PHONE = /^\+?[\d\s-]{7,20}$/;
+
+export function validate(d: Draft, m: Messages['complaints']['errors']): Errors {
+  const errors: Errors = {};
+  const text = (field: keyof typeof LIMITS | 'contact.name', value: string, max: number) => {
+    if (!value.trim()) errors[field] = m.required;
+    else if (value.trim().length > max) errors[field] = m.tooLong(max);
+  };
+  if (!d.category) errors.category = m.choose;
+  if (d.subjectKind === 'licensed') {
+    if (!d.institution) errors.subject = m.subject;
+  } else {
+    text('subject.name', d.operator.name, LIMITS['subject.name']);
+    text('subject.address', d.operator.address, LIMITS['subject.address']);
+    text('subject.activity', d.operator.activity, LIMITS['subject.activity']);
+    if (!d.operator.district) errors['subject.district'] = m.choose;
+  }
+  text('description', d.description, LIMITS.description);
+  const { name, phone } = d.contact;
+  if (name.trim() || phone.trim()) {
+    if (!name.trim()) errors['contact.name'] = m.contactPair;
+    else if (name.trim().length > 50) errors['contact.name'] = m.tooLong(50);
+    if (!phone.trim()) errors['contact.phone'] = m.contactPair;
+    else if (!PHONE.test(phone.trim())) errors['contact.phone'] = m.phone;
+  }
+  return errors;
+}
+
+/** The request body; call only on a draft that validated. */
+export function toForm(d: Draft): ComplaintForm {
+  const o = d.operator;
+  const contact = d.contact.name.trim()
+    ? { contact: { name: d.contact.name.trim(), phone: d.contact.phone.trim() } }
+    : {};
+  return {
+    kind: d.kind,
+    category: d.category as ComplaintCategory,
+    subject:
+      d.subjectKind === 'licensed'
+        ? { institutionId: d.institution!.id }
+        : {
+            name: o.name.trim(),
+            address: o.address.trim(),
+            activity: o.activity.trim(),
+            district: o.district,
+          },
+    description: d.description.trim(),
+    ...contact,
+  };
+}
+
+/** The service's refusals under the fields they name (an institution it does not know: the subject). */
+export function fromIssues(issues: FieldIssue[], m: Messages['complaints']['errors']): Errors {
+  const errors: Errors = {};
+  for (const { field, rule } of issues) {
+    if (field.startsWith('subject.institutionId') || field === 'subject') {
+      errors.subject = field === 'subject' ? rule : m.unknownInstitution;
+    } else {
+      errors[FORM_FIELDS.find((f) => f === field) ?? 'form'] = rule;
+    }
+  }
+  return errors;
+}
