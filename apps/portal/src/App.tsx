@@ -3,19 +3,21 @@ import { I18n, Locale, messages } from './i18n';
 import { BlacklistPage } from './pages/BlacklistPage';
 import { ComplaintPage } from './pages/ComplaintPage';
 import { ComplaintReceiptPage } from './pages/ComplaintReceiptPage';
+import { FamilyPage } from './pages/FamilyPage';
 import { InstitutionPage } from './pages/InstitutionPage';
 import { RevokedPage } from './pages/RevokedPage';
 import { SearchPage } from './pages/SearchPage';
 import { TrackPage } from './pages/TrackPage';
 import { Link, Route, useRoute } from './router';
 
-type NavKey = 'search' | 'blacklist' | 'revoked' | 'complain' | 'track';
+type NavKey = 'search' | 'blacklist' | 'revoked' | 'complain' | 'track' | 'family';
 const NAV: { page: Route['page']; href: string; key: NavKey }[] = [
   { page: 'search', href: '/', key: 'search' },
   { page: 'blacklist', href: '/blacklist', key: 'blacklist' },
   { page: 'revoked', href: '/revoked', key: 'revoked' },
   { page: 'complain', href: '/complaints/new', key: 'complain' },
   { page: 'track', href: '/complaints/track', key: 'track' },
+  { page: 'family', href: '/my-orders', key: 'family' },
 ];
 /** The menu entry a page belongs to (and its title). */
 const SECTION: Record<Route['page'], NavKey> = {
@@ -26,6 +28,7 @@ const SECTION: Record<Route['page'], NavKey> = {
   complain: 'complain',
   receipt: 'complain',
   track: 'track',
+  family: 'family',
 };
 
 export function App() {
@@ -82,6 +85,7 @@ export function App() {
         {route.page === 'track' && (
           <TrackPage key={route.trackingNumber} trackingNumber={route.trackingNumber} />
         )}
+        {route.page === 'family' && <FamilyPage />}
       </main>
     </I18n.Provider>
   );

@@ -185,6 +185,8 @@ export interface TrackedComplaint {
 export interface FieldIssue {
   field: string;
   rule: string;
+  /** The document the rule comes from (422 refusals cite it). */
+  source?: string;
 }
 
 /** The service refused the input: 400 names each field and rule, 422 one rule with its source. */
@@ -199,13 +201,17 @@ export class Refused extends Error {
 /** A wrong tracking number or access code, or too many wrong codes in a row (locked for a while). */
 export class AccessDenied extends Error {}
 
-async function complaintsCall<T>(
+/** The family's sign-in has expired or is missing (401): sign in again. */
+export class SignedOut extends Error {}
+
+/** A JSON call to a service's public side; refusals become Refused, AccessDenied or SignedOut. */
+async function serviceCall<T>(
   method: 'GET' | 'POST',
-  path: string,
+  url: string,
   headers: Record<string, string>,
   body?: unknown,
 ): Promise<T> {
-  const res = await fetch(`/api/complaints/public/complaints${path}`, {
+  const res = await fetch(url, {
     method,
     headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -215,14 +221,25 @@ async function complaintsCall<T>(
     issues?: FieldIssue[];
     field?: string;
     rule?: string;
+    source?: string;
     message?: string;
   };
+  if (res.status === 401) throw new SignedOut();
   if (res.status === 403) throw new AccessDenied();
   if (res.status === 400 && error.issues) throw new Refused(400, error.issues);
   if (res.status === 422 || res.status === 409)
-    throw new Refused(res.status, [{ field: error.field ?? '', rule: error.rule ?? error.message ?? '' }]);
-  throw new Error(`${method} ${path}: ${res.status}`);
+    throw new Refused(res.status, [
+      { field: error.field ?? '', rule: error.rule ?? error.message ?? '', source: error.source },
+    ]);
+  throw new Error(`${method} ${url}: ${res.status}`);
 }
+
+const complaintsCall = <T>(
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+) => serviceCall<T>(method, `/api/complaints/public/complaints${path}`, headers, body);
 
 /** Files once per Idempotency-Key: a double click or a retry gets the first receipt back. */
 export const fileComplaint = (form: ComplaintForm, idempotencyKey: string) =>
@@ -252,3 +269,98 @@ export function newIdempotencyKey(): string {
     '',
   );
 }
+
+// ---- 我的订单: the fee-supervision service's family side (phone and one-time code) ----
+
+/** One lesson as the service recorded it; the family confirms or disputes a pending one. */
+export interface FamilyLesson {
+  id: string;
+  /** A China date (YYYY-MM-DD). */
+  date: string;
+  start: string;
+  durationMinutes: number;
+  hours: number;
+  status: 'pending' | 'disputed' | 'released';
+  answer: 'confirmed' | 'disputed' | null;
+  disputeReason: string | null;
+  /** After this day silence counts as confirmation. */
+  confirmBy: string;
+}
+
+export interface FamilyRefund {
+  id: string;
+  requestedOn: string;
+  reason: string;
+  status: 'awaiting-institution' | 'agreed' | 'disputed' | 'paid';
+  answerBy: string;
+  answerReason: string | null;
+  deemed: boolean;
+  payBy: string | null;
+  paidOn: string | null;
+  /** Computed by the service from the ledger once the refund is agreed. */
+  amountFen: number | null;
+}
+
+/** GET /family/orders (FeesQueries.familyOrders in the fee-supervision service). */
+export interface FamilyOrder {
+  id: string;
+  institutionId: string;
+  institutionName?: string;
+  studentName: string;
+  courseId: string;
+  subject: string;
+  category: 'subject' | 'non-subject';
+  hours: number | null;
+  giftHours: number;
+  months: number | null;
+  amountFen: number;
+  courseStartsOn: string;
+  placedOn: string;
+  status: 'awaiting-payment' | 'paid' | 'refunded' | 'closed';
+  /** What the supervised account still holds for this order (paid in − released − refunded). */
+  escrowFen: number;
+  lessons: FamilyLesson[];
+  refunds: FamilyRefund[];
+}
+
+const FAMILY = '/api/fee-supervision/public/family';
+const TOKEN_KEY = 'otr.familyToken';
+
+/** The family token lives in this tab's sessionStorage only: closing the tab signs out. */
+export const familyToken = {
+  get: () => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+// The gateway reads Authorization itself, so the family token travels in its own header.
+function familyCall<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const token = familyToken.get();
+  if (!token) return Promise.reject(new SignedOut());
+  return serviceCall<T>(method, `${FAMILY}${path}`, { 'x-family-token': token }, body).catch((e) => {
+    if (e instanceof SignedOut) familyToken.clear();
+    throw e;
+  });
+}
+
+export const sendSignInCode = (phone: string) =>
+  serviceCall<{ expiresInSeconds: number }>('POST', `${FAMILY}/sign-in/code`, {}, { phone });
+
+export async function signInFamily(phone: string, code: string): Promise<void> {
+  const { token } = await serviceCall<{ token: string }>('POST', `${FAMILY}/sign-in`, {}, { phone, code });
+  familyToken.set(token);
+}
+
+export const familyOrders = () => familyCall<FamilyOrder[]>('GET', '/orders');
+
+export const confirmLesson = (lessonId: string) =>
+  familyCall<{ status: string; releasedFen: number }>(
+    'POST',
+    `/lessons/${encodeURIComponent(lessonId)}/confirm`,
+  );
+
+export const disputeLesson = (lessonId: string, reason: string) =>
+  familyCall<{ status: string }>('POST', `/lessons/${encodeURIComponent(lessonId)}/dispute`, { reason });
+
+export const requestRefund = (orderId: string, reason: string) =>
+  familyCall<{ refundId: string; answerBy: string }>('POST', '/refunds', { orderId, reason });

@@ -10,7 +10,9 @@ export type Route =
   | { page: 'complain'; institutionId?: string }
   | { page: 'receipt' }
   /** 查询进度, with the tracking number filled in when opened from the receipt. */
-  | { page: 'track'; trackingNumber?: string };
+  | { page: 'track'; trackingNumber?: string }
+  /** 我的订单: a family's prepaid orders, after signing in by phone. */
+  | { page: 'family' };
 
 export function parseRoute(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
@@ -21,6 +23,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { page: 'track', trackingNumber: query.get('number') ?? undefined };
   const institution = /^\/institutions\/([^/]+)\/?$/.exec(pathname);
   if (institution) return { page: 'institution', id: decodeURIComponent(institution[1]) };
+  if (/^\/my-orders\/?$/.test(pathname)) return { page: 'family' };
   if (/^\/blacklist\/?$/.test(pathname)) return { page: 'blacklist' };
   if (/^\/revoked\/?$/.test(pathname)) return { page: 'revoked' };
   return { page: 'search' };
