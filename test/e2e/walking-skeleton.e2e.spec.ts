@@ -81,14 +81,13 @@ describe('walking skeleton: gateway, registration and directory as separate proc
     return body.items.filter((i) => i.name === name).length;
   };
 
-  it('approves a license over HTTP and finds it by a two-character fragment within 2 s', async () => {
+  // How fast is measured by bench/approve-to-searchable.ts, not asserted here.
+  it('approves a license over HTTP and finds it by a two-character fragment', async () => {
     const q = fragment();
     const name = `杭州${q}${randomBytes(2).toString('hex')}美术培训有限公司`;
     await licenseAndApprove(name);
-    const started = Date.now();
-    await eventually(async () => ((await searchHits(q, name)) === 1 ? true : undefined), 2000);
-    expect(Date.now() - started).toBeLessThan(2000);
-  }, 30_000);
+    await eventually(async () => ((await searchHits(q, name)) === 1 ? true : undefined), 20_000);
+  }, 60_000);
 
   it('keeps an approval made while the broker is down, and delivers it once when the broker is back', async () => {
     const q = fragment();

@@ -74,7 +74,8 @@ export class LicenseEventHandlers {
         district: p.district,
         category,
         mode,
-        bankAccountNo: `OTR-ESC-${p.licenseNumber}`,
+        // Until the bank assigns one: readable by license number, unique by license id.
+        bankAccountNo: `OTR-ESC-${p.licenseNumber}-${p.licenseId.slice(0, 8)}`,
       },
     });
     await this.fees.emit(
