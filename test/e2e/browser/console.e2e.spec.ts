@@ -101,9 +101,10 @@ describe('the task-force console in Chromium', () => {
   it('is honest about services that are not there yet', async () => {
     const page = await browser.newPage();
     await signIn('viewer.city', page);
-    await waitForText(page, appZhCN.otr.dashboard.complaints);
+    await waitForText(page, appZhCN.otr.dashboard.fundAlerts);
     await page.waitForSelector('[data-testid=panel-no-data]');
-    expect(await bodyText(page)).toContain('投诉处理服务尚未接入');
+    // Fee supervision publishes no dashboard figures yet: the panel says so rather than inventing any.
+    expect(await bodyText(page)).toContain('资金监管服务尚未接入');
     await page.waitForSelector('[data-testid=chart-by-district] .recharts-bar-rectangle');
     await page.close();
   });
@@ -150,6 +151,11 @@ describe('the task-force console in Chromium', () => {
     const inXihu = page.locator('tbody tr').filter({ hasText: '西湖区' }).first();
     await inXihu.waitFor();
     await inXihu.getByRole('link', { name: '时间线' }).click();
+    await page.waitForSelector('[data-testid=timeline-event]');
+    // Backdated demo complaints come first (oldest first): narrow to the licensing service's events.
+    const url = new URL(page.url().replace('#/', ''));
+    const filter = { ...JSON.parse(url.searchParams.get('filter') ?? '{}'), service: 'registration' };
+    await page.goto(`${platform.url}/console/#/timeline?filter=${encodeURIComponent(JSON.stringify(filter))}`);
     await page.waitForSelector('[data-testid=timeline-event]');
     const events = await page.locator('[data-testid=timeline-event]').allInnerTexts();
     expect(events[0]).toContain(appZhCN.otr.events['registration.ApplicationSubmitted']);
