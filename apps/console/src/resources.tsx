@@ -2,6 +2,16 @@ import type { ResourceProps } from 'react-admin';
 import { applications } from './applications';
 import { audit } from './audit';
 import { complaints } from './complaints';
+import {
+  feeAccounts,
+  feeAlerts,
+  feeClosures,
+  feeLessons,
+  feeOrders,
+  feeReconciliations,
+  feeRefunds,
+} from './fees';
+import { inspectionResources } from './inspection';
 import { MENU } from './auth/permissions';
 import { institutions } from './institutions';
 import { licenseRequests } from './license-requests';
@@ -20,6 +30,14 @@ const registered: ResourceProps[] = [
   licenseRequests,
   licenses,
   complaints,
+  ...inspectionResources,
+  feeAccounts,
+  feeAlerts,
+  feeOrders,
+  feeLessons,
+  feeRefunds,
+  feeReconciliations,
+  feeClosures,
   institutions,
   timeline,
   users,

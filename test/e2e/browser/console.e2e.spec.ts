@@ -4,6 +4,15 @@ import { BrowserContext, Page } from 'playwright-core';
 import { menuFor, panelsFor } from '../../../apps/console/src/auth/permissions';
 import { appEn } from '../../../apps/console/src/i18n/en';
 import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
+import { feeMessages } from '../../../apps/console/src/fees/messages';
+import { inspectionMessages } from '../../../apps/console/src/inspection/messages';
+
+/** Menu names from every catalogue the console merges. */
+const menuNames: Record<string, { name: string }> = {
+  ...appZhCN.resources,
+  ...inspectionMessages['zh-CN'].resources,
+  ...feeMessages['zh-CN'].resources,
+};
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
@@ -75,7 +84,7 @@ describe('the task-force console in Chromium', () => {
     for (const account of DEMO_ACCOUNTS) {
       const page = await browser.newPage();
       await signIn(account.username, page);
-      const expected = ['工作台', ...menuFor(account.roles).map((r) => appZhCN.resources[r].name)];
+      const expected = ['工作台', ...menuFor(account.roles).map((r) => menuNames[r].name)];
       await page.waitForFunction(
         (n) => document.querySelectorAll('.RaSidebar-fixed a').length === n,
         expected.length,
@@ -155,7 +164,9 @@ describe('the task-force console in Chromium', () => {
     // Backdated demo complaints come first (oldest first): narrow to the licensing service's events.
     const url = new URL(page.url().replace('#/', ''));
     const filter = { ...JSON.parse(url.searchParams.get('filter') ?? '{}'), service: 'registration' };
-    await page.goto(`${platform.url}/console/#/timeline?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    await page.goto(
+      `${platform.url}/console/#/timeline?filter=${encodeURIComponent(JSON.stringify(filter))}`,
+    );
     await page.waitForSelector('[data-testid=timeline-event]');
     const events = await page.locator('[data-testid=timeline-event]').allInnerTexts();
     expect(events[0]).toContain(appZhCN.otr.events['registration.ApplicationSubmitted']);

@@ -2,6 +2,25 @@ import { Role } from '@otr/auth/src/principal';
 import { can, MENU, menuFor, panelsFor, PERMISSIONS, ROLES } from './permissions';
 
 describe('console permissions', () => {
+  const ENFORCEMENT = [
+    'inspections',
+    'rectifications',
+    'penalties',
+    'blacklist',
+    'spot-checks',
+    'annual-reports',
+    'joint-cases',
+  ];
+  const FEES = [
+    'fee-accounts',
+    'fee-alerts',
+    'fee-orders',
+    'fee-lessons',
+    'fee-refunds',
+    'fee-reconciliations',
+    'fee-closures',
+  ];
+
   it('shows each role exactly its screens', () => {
     expect(menuFor(['administrator'])).toEqual(['users', 'roster', 'audit']);
     expect(menuFor(['approver'])).toEqual([
@@ -9,33 +28,58 @@ describe('console permissions', () => {
       'license-requests',
       'licenses',
       'complaints',
+      ...ENFORCEMENT,
       'institutions',
       'timeline',
     ]);
-    expect(menuFor(['inspector'])).toEqual(['licenses', 'complaints', 'institutions', 'timeline']);
+    expect(menuFor(['inspector'])).toEqual([
+      'licenses',
+      'complaints',
+      ...ENFORCEMENT,
+      'institutions',
+      'timeline',
+    ]);
     expect(menuFor(['task-force-officer'])).toEqual([
       'applications',
       'licenses',
       'complaints',
+      ...ENFORCEMENT,
       'institutions',
       'timeline',
     ]);
-    expect(menuFor(['fund-supervisor'])).toEqual(['licenses', 'complaints', 'institutions', 'timeline']);
-    expect(menuFor(['spot-check-planner'])).toEqual(['institutions', 'timeline']);
+    expect(menuFor(['fund-supervisor'])).toEqual([
+      'licenses',
+      'complaints',
+      ...FEES,
+      'institutions',
+      'timeline',
+    ]);
+    expect(menuFor(['spot-check-planner'])).toEqual([...ENFORCEMENT, 'institutions', 'timeline']);
     expect(menuFor(['viewer'])).toEqual([
       'applications',
       'license-requests',
       'licenses',
       'complaints',
+      ...ENFORCEMENT,
       'institutions',
       'timeline',
     ]);
-    expect(menuFor(['institution-operator'])).toEqual(['applications', 'licenses', 'complaints', 'timeline']);
+    expect(menuFor(['institution-operator'])).toEqual([
+      'applications',
+      'licenses',
+      'complaints',
+      'rectifications',
+      'annual-reports',
+      'fee-orders',
+      'fee-lessons',
+      'fee-refunds',
+      'timeline',
+    ]);
   });
 
   it('has a row for every role and combines the rows of several roles', () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...Role.options].sort());
-    expect(menuFor(['administrator', 'viewer'])).toEqual([...MENU]);
+    expect(menuFor(['administrator', 'viewer', 'fund-supervisor'])).toEqual([...MENU]);
   });
 
   it('lets only approvers decide and only task-force officers give opinions', () => {
@@ -77,9 +121,9 @@ describe('console permissions', () => {
     }
   });
 
-  it('lets every role that lists a screen export it as CSV (the roster is an upload, not a list)', () => {
+  it('lets every role that lists a screen export it as CSV (not the roster, an upload, nor the inspection lists yet)', () => {
     for (const role of ROLES)
-      for (const r of menuFor([role]).filter((m) => m !== 'roster'))
+      for (const r of menuFor([role]).filter((m) => m !== 'roster' && !ENFORCEMENT.includes(m)))
         expect(can([role], r, 'export')).toBe(true);
   });
 

@@ -34,7 +34,32 @@ export type Action =
   // audited view of the complainant's identity, and the institution's own answer
   | 'act'
   | 'revealContact'
-  | 'institutionReply';
+  | 'institutionReply'
+  // inspection: on-site work, decisions and the draw (inspection/inspection-file.ts)
+  | 'schedule'
+  | 'fillChecklist'
+  | 'logViolation'
+  | 'orderRectification'
+  | 'closeInspection'
+  | 'verify'
+  | 'report'
+  | 'decide'
+  | 'remove'
+  | 'publish'
+  | 'grade'
+  | 'completeTask'
+  | 'close'
+  // fee supervision: alerts, lessons, refunds, reconciliation and the closure playbook
+  | 'acknowledge'
+  | 'closeAlert'
+  | 'recordLesson'
+  | 'agreeRefund'
+  | 'disputeRefund'
+  | 'orderRefund'
+  | 'payRefund'
+  | 'reconcile'
+  | 'startClosure'
+  | 'runRefunds';
 
 /** Screens of the console, in menu order; a new service's screen is added here and in resources.ts. */
 export const MENU = [
@@ -42,6 +67,20 @@ export const MENU = [
   'license-requests',
   'licenses',
   'complaints',
+  'inspections',
+  'rectifications',
+  'penalties',
+  'blacklist',
+  'spot-checks',
+  'annual-reports',
+  'joint-cases',
+  'fee-accounts',
+  'fee-alerts',
+  'fee-orders',
+  'fee-lessons',
+  'fee-refunds',
+  'fee-reconciliations',
+  'fee-closures',
   'institutions',
   'timeline',
   'users',
@@ -74,12 +113,28 @@ const licenseFilings: Action[] = [
 ];
 /** Complaint handlers: the work queue, recording a call, the acts and the complainant's identity. */
 const complaintHandling: Action[] = [...read, 'create', 'act', 'revealContact'];
+/** Inspection screens have no CSV export: every role that reads them reads all seven. */
+const ENFORCEMENT = [
+  'inspections',
+  'rectifications',
+  'penalties',
+  'blacklist',
+  'spot-checks',
+  'annual-reports',
+  'joint-cases',
+] as const;
+const enforcementRead: Grants = Object.fromEntries(ENFORCEMENT.map((r) => [r, ['list', 'show'] as Action[]]));
 const panels = (...names: Panel[]): Grants =>
   Object.fromEntries(names.map((p) => [`dashboard.${p}`, ['view'] as Action[]]));
 
 export const PERMISSIONS: Record<Role, Grants> = {
   // Licensing: the work queue and its decisions, the directory, each institution's history.
   approver: {
+    ...enforcementRead,
+    inspections: ['list', 'show', 'create', 'schedule'],
+    penalties: ['list', 'show', 'decide', 'reject'],
+    blacklist: ['list', 'show', 'create', 'remove'],
+    'annual-reports': ['list', 'show', 'grade'],
     applications: [...read, 'approve', 'return', 'reject', 'requestOpinion'],
     'license-requests': [...read, 'approve', 'reject'],
     licenses: [...read, ...licenseDecisions],
@@ -90,6 +145,19 @@ export const PERMISSIONS: Record<Role, Grants> = {
   },
   // Inspections and rectifications (screens come with the inspection service).
   inspector: {
+    ...enforcementRead,
+    inspections: [
+      'list',
+      'show',
+      'create',
+      'fillChecklist',
+      'logViolation',
+      'orderRectification',
+      'closeInspection',
+    ],
+    rectifications: ['list', 'show', 'verify'],
+    penalties: ['list', 'show', 'create'],
+    'joint-cases': ['list', 'show', 'completeTask'],
     licenses: read,
     complaints: complaintHandling,
     institutions: read,
@@ -98,6 +166,8 @@ export const PERMISSIONS: Record<Role, Grants> = {
   },
   // Joint review: opinions on applications routed to the officer's department; complaints.
   'task-force-officer': {
+    ...enforcementRead,
+    'joint-cases': ['list', 'show', 'create', 'completeTask', 'close'],
     applications: [...read, 'giveOpinion'],
     licenses: read,
     complaints: complaintHandling,
@@ -106,6 +176,13 @@ export const PERMISSIONS: Record<Role, Grants> = {
     ...panels('applications', 'complaints', 'institutions'),
   },
   'fund-supervisor': {
+    'fee-accounts': read,
+    'fee-alerts': [...read, 'acknowledge', 'closeAlert'],
+    'fee-orders': read,
+    'fee-lessons': read,
+    'fee-refunds': [...read, 'orderRefund', 'payRefund'],
+    'fee-reconciliations': [...read, 'reconcile'],
+    'fee-closures': [...read, 'startClosure', 'runRefunds'],
     licenses: read,
     complaints: complaintHandling,
     institutions: read,
@@ -113,6 +190,9 @@ export const PERMISSIONS: Record<Role, Grants> = {
     ...panels('fundAlerts', 'complaints', 'institutions'),
   },
   'spot-check-planner': {
+    ...enforcementRead,
+    inspections: ['list', 'show', 'schedule'],
+    'spot-checks': ['list', 'show', 'create', 'publish'],
     institutions: read,
     timeline: read,
     ...panels('rectifications', 'institutions'),
@@ -121,6 +201,11 @@ export const PERMISSIONS: Record<Role, Grants> = {
   // (the services scope it), files courses, staff, changes and closure for that license, and
   // answers the complaints about the institution (never seeing who complained).
   'institution-operator': {
+    rectifications: ['list', 'show', 'report'],
+    'annual-reports': ['list', 'show'],
+    'fee-orders': [...read, 'recordLesson'],
+    'fee-lessons': read,
+    'fee-refunds': [...read, 'agreeRefund', 'disputeRefund'],
     applications: read,
     licenses: [...read, ...licenseFilings],
     complaints: [...read, 'institutionReply'],
@@ -129,6 +214,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
   },
   // Read-only oversight of everything a task-force leader looks at.
   viewer: {
+    ...enforcementRead,
     applications: read,
     'license-requests': read,
     licenses: read,

@@ -3,14 +3,16 @@ import englishMessages from 'ra-language-english';
 import { I18nProvider, mergeTranslations, TranslationMessages } from 'react-admin';
 import { appEn } from './en';
 import { appZhCN, raZhCN } from './zh-CN';
+import { feeMessages } from '../fees/messages';
+import { inspectionMessages } from '../inspection/messages';
 
 export const LOCALES = [
   { locale: 'zh-CN', name: '简体中文' },
   { locale: 'en', name: 'English' },
 ];
 const catalogs: Record<string, TranslationMessages> = {
-  'zh-CN': mergeTranslations(raZhCN, appZhCN),
-  en: mergeTranslations(englishMessages, appEn),
+  'zh-CN': mergeTranslations(raZhCN, appZhCN, inspectionMessages['zh-CN'], feeMessages['zh-CN']),
+  en: mergeTranslations(englishMessages, appEn, inspectionMessages.en, feeMessages.en),
 };
 const KEY = 'otr.locale';
 
