@@ -37,6 +37,7 @@ import {
 } from 'react-admin';
 import { districtChoices, jurisdictionName } from '../i18n/jurisdictions';
 import { gridSx, ListActions } from '../layout/ListActions';
+import { Documents, SiteVisits } from './Materials';
 import { StatusChip } from '../layout/StatusChip';
 import { useSmall } from '../layout/useSmall';
 import { ExportField, useCsvExporter } from '../providers/csv-exporter';
@@ -334,6 +335,8 @@ export const ApplicationShow = () => {
         />
         <TextField source="form.address" label="resources.applications.fields.address" />
         <FunctionField label="resources.applications.fields.opinions" render={() => <Opinions />} />
+        <FunctionField label="resources.applications.fields.documents" render={() => <Documents />} />
+        <FunctionField label="resources.applications.fields.siteVisits" render={() => <SiteVisits />} />
         <ReviewButtons />
       </SimpleShowLayout>
     </Show>

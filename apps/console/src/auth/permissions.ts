@@ -18,6 +18,9 @@ export type Action =
   | 'reject'
   | 'requestOpinion'
   | 'giveOpinion'
+  // application materials: documents filed by the applicant or the approver, the approver's site visit
+  | 'attach'
+  | 'recordSiteVisit'
   // licenses: the approver's decisions and the operator's filings and requests (licenses/license-file.ts)
   | 'suspend'
   | 'reinstate'
@@ -135,7 +138,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     penalties: ['list', 'show', 'decide', 'reject'],
     blacklist: ['list', 'show', 'create', 'remove'],
     'annual-reports': ['list', 'show', 'grade'],
-    applications: [...read, 'approve', 'return', 'reject', 'requestOpinion'],
+    applications: [...read, 'approve', 'return', 'reject', 'requestOpinion', 'attach', 'recordSiteVisit'],
     'license-requests': [...read, 'approve', 'reject'],
     licenses: [...read, ...licenseDecisions],
     complaints: complaintHandling,
@@ -201,12 +204,12 @@ export const PERMISSIONS: Record<Role, Grants> = {
   // (the services scope it), files courses, staff, changes and closure for that license, and
   // answers the complaints about the institution (never seeing who complained).
   'institution-operator': {
+    applications: [...read, 'attach'],
     rectifications: ['list', 'show', 'report'],
     'annual-reports': ['list', 'show'],
     'fee-orders': [...read, 'recordLesson'],
     'fee-lessons': read,
     'fee-refunds': [...read, 'agreeRefund', 'disputeRefund'],
-    applications: read,
     licenses: [...read, ...licenseFilings],
     complaints: [...read, 'institutionReply'],
     timeline: read,

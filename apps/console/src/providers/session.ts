@@ -57,7 +57,8 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
     fetch(url, {
       ...init,
       headers: {
-        'content-type': 'application/json',
+        // A file upload (FormData) carries its own multipart type and boundary.
+        ...(init.body instanceof FormData ? {} : { 'content-type': 'application/json' }),
         ...(init.headers ?? {}),
         authorization: `Bearer ${session.get()?.accessToken ?? ''}`,
       },
