@@ -111,6 +111,36 @@ describe('the console’s licensing screens in Chromium', () => {
     await page.close();
   });
 
+  it('lets the operator apply, showing a refused rule next to its input first', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'operator.demo');
+    await page.goto(`${platform.url}/console/#/applications/create`);
+    await page.locator('input[name=institutionName]').fill('杭州西湖区晨曦书画艺术培训有限公司');
+    const pick = async (id: string, option: string) => {
+      await page.locator(`.ra-input-${id} [role=combobox]`).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await pick('legalForm', zh.otr.legalForms['for-profit']);
+    await pick('category', zh.otr.categories.arts);
+    await pick('district', '西湖区');
+    await page.locator('input[name=address]').fill('浙江省杭州市西湖区文三路200号');
+    await page.locator('input[name="venue.area"]').fill('30');
+    await page.locator('input[name="venue.maxClassSize"]').fill('20');
+    await page.locator('input[name="venue.fireSafetyAccepted"]').check();
+    await page.locator('input[name=legalRepresentative]').fill('秦岚');
+    await page.getByRole('button', { name: '保存' }).click();
+    const error = page.locator('.MuiFormHelperText-root.Mui-error');
+    await error.first().waitFor();
+    expect(await error.first().innerText()).toMatch(/m².*（.+）/);
+    await page.screenshot({ path: shot('apply-refused') });
+    await page.locator('input[name="venue.area"]').fill('120');
+    await page.getByRole('button', { name: '保存' }).click();
+    await waitForText(page, zh.resources.applications.fields.documents);
+    await waitForText(page, '杭州西湖区晨曦书画艺术培训有限公司');
+    await page.screenshot({ path: shot('applied') });
+    await page.close();
+  });
+
   it('shows the operator why a filing is refused, next to the input, with the rule’s source', async () => {
     const page = await browser.newPage();
     await signIn(page, 'operator.demo');

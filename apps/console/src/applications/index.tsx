@@ -37,6 +37,7 @@ import {
 } from 'react-admin';
 import { districtChoices, jurisdictionName } from '../i18n/jurisdictions';
 import { gridSx, ListActions } from '../layout/ListActions';
+import { ApplicationCreate } from './ApplicationCreate';
 import { Documents, SiteVisits } from './Materials';
 import { StatusChip } from '../layout/StatusChip';
 import { useSmall } from '../layout/useSmall';
@@ -108,7 +109,7 @@ export const ApplicationList = () => {
     <List
       filters={filters}
       filterDefaultValues={{ status: 'submitted' }}
-      actions={<ListActions filters />}
+      actions={<ListActions filters create />}
       exporter={exporter}
     >
       {small ? (
@@ -347,6 +348,7 @@ export const applications: ResourceProps = {
   name: 'applications',
   list: ApplicationList,
   show: ApplicationShow,
+  create: ApplicationCreate,
   icon: AssignmentIcon,
   recordRepresentation: (r) => r.form?.institutionName ?? r.institutionName,
 };

@@ -204,7 +204,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
   // (the services scope it), files courses, staff, changes and closure for that license, and
   // answers the complaints about the institution (never seeing who complained).
   'institution-operator': {
-    applications: [...read, 'attach'],
+    applications: [...read, 'create', 'attach'],
     rectifications: ['list', 'show', 'report'],
     'annual-reports': ['list', 'show'],
     'fee-orders': [...read, 'recordLesson'],

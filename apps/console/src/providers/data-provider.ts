@@ -10,7 +10,17 @@ async function call(url: string, init?: RequestInit) {
     const message = body?.issues
       ? body.issues.map((i: { field: string; rule: string }) => `${i.field}: ${i.rule}`).join('; ')
       : (body?.message ?? res.statusText);
-    throw new HttpError(message, res.status, body);
+    // react-admin places body.errors next to the form's inputs (server-side validation).
+    const errors = body?.issues
+      ? Object.fromEntries(body.issues.map((i: { field: string; rule: string }) => [i.field, i.rule]))
+      : body?.field
+        ? {
+            [body.field]: body.source
+              ? `${body.rule ?? body.message}（${body.source}）`
+              : (body.rule ?? body.message),
+          }
+        : undefined;
+    throw new HttpError(message, res.status, errors ? { ...body, errors } : body);
   }
   return { body, total: res.headers.get('x-total-count') };
 }
