@@ -225,6 +225,22 @@ export const InstitutionFundsFrozen = defineEvent({
   }),
 });
 
+/**
+ * A family's rating of an institution, one per order (editable: a later version of the same
+ * order's rating replaces the earlier one, ordered by `ratedAt`). The directory averages them.
+ */
+export const OrderRated = defineEvent({
+  type: 'fees.OrderRated',
+  version: 1,
+  topic,
+  payload: z.object({
+    orderId: z.string(),
+    licenseId: z.string(),
+    stars: z.number().int().min(1).max(5),
+    ratedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 /** fee-supervision integration events; add each new one here. */
 export const feesEvents: EventDefinition[] = [
   FundsReleased,
@@ -242,4 +258,5 @@ export const feesEvents: EventDefinition[] = [
   RefundApproved,
   ReconciliationMismatch,
   InstitutionFundsFrozen,
+  OrderRated,
 ];
