@@ -11,8 +11,6 @@ import ShowChartIcon from '@mui/icons-material/ShowChart';
 import { Loading, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import {
-  Bar,
-  BarChart,
   CartesianGrid,
   Cell,
   Legend,
@@ -27,14 +25,14 @@ import {
   YAxis,
 } from 'recharts';
 import { panelsFor } from '../auth/permissions';
-import { DISTRICTS, jurisdictionName, jurisdictionPath, shortDistrictName } from '../i18n/jurisdictions';
+import { DISTRICTS, jurisdictionPath } from '../i18n/jurisdictions';
 import { colors, slaColors } from '../layout/theme';
 import { createDashboardProvider } from '../providers/dashboard-provider';
 import { RESOURCES, STATS_URLS } from '../providers/resources';
 import { apiFetch } from '../providers/session';
-import { Figure, PanelCard } from './PanelCard';
+import { DistrictBars } from './DistrictBars';
+import { Figure, Tile } from './PanelCard';
 import { usePanel } from './usePanel';
-import { useSmall } from '../layout/useSmall';
 
 const provider = createDashboardProvider((url) => apiFetch(url));
 const CATEGORIES = ['subject', 'sports', 'arts', 'science-tech'];
@@ -107,11 +105,6 @@ export function Dashboard() {
   const [locale = 'zh-CN'] = useLocaleState();
   const { data: me, isPending } = useGetIdentity();
   const [version, setVersion] = useState(0);
-  const small = useSmall();
-  // District names are long in English and the phone is narrow: slant them there.
-  const slant = small || !locale.startsWith('zh');
-  const tick = slant ? { fontSize: 11, angle: -40, textAnchor: 'end' as const } : { fontSize: 12 };
-  const tickHeight = slant ? (locale.startsWith('zh') ? 44 : 64) : 30;
   const roles = useMemo(() => (me?.roles as string[]) ?? [], [me]);
   const panels = new Set(panelsFor(roles));
   const ready = !!me;
@@ -142,431 +135,340 @@ export function Dashboard() {
     <Box sx={{ py: 2, px: { xs: 0, sm: 1 } }}>
       <Header onRefresh={() => setVersion((v) => v + 1)} />
       <Grid container spacing={2}>
-        {panels.has('applications') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-            <PanelCard
-              title={t('otr.dashboard.applications')}
-              icon={<AssignmentIcon fontSize="small" />}
-              panel={applications}
-              service="registration"
-              url={STATS_URLS.registration}
-              footer={
-                <Button component={Link} to="/applications" size="small">
-                  {t('otr.dashboard.openQueue')} →
-                </Button>
-              }
-            >
-              {(d, source) => (
-                <>
-                  <Stack direction="row" spacing={3}>
-                    <Figure label={t('otr.dashboard.waiting')} value={d.waiting} />
-                    <Figure label={t('otr.dashboard.overdue')} value={d.overdue} color={colors.red} />
-                  </Stack>
-                  <Source
-                    text={
-                      d.overdue === null
-                        ? `${t('otr.dashboard.derivedQueue')} · ${t('otr.dashboard.overdueUnknown')}`
-                        : source === 'derived'
-                          ? t('otr.dashboard.derivedQueue')
-                          : ''
-                    }
-                  />
-                </>
-              )}
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('rectifications') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-            <PanelCard
-              title={t('otr.dashboard.rectifications')}
-              icon={<BuildCircleIcon fontSize="small" />}
-              panel={rectifications}
-              service="inspection"
-              url={STATS_URLS.inspection}
-            >
-              {(d) => (
-                <Stack direction="row" spacing={3}>
-                  <Figure
-                    label={t('otr.dashboard.rectificationsOverdue')}
-                    value={d.rectificationsOverdue}
-                    color={colors.red}
-                  />
-                  <Figure
-                    label={t('otr.dashboard.rectificationsOpen')}
-                    value={d.rectificationsOpen ?? null}
-                  />
-                </Stack>
-              )}
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('complaints') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-            <PanelCard
-              title={t('otr.dashboard.complaints')}
-              icon={<RecordVoiceOverIcon fontSize="small" />}
-              panel={complaints}
-              service="complaints"
-              url={STATS_URLS.complaints}
-            >
-              {(d) => (
-                <Stack direction="row" spacing={2}>
-                  {(['green', 'amber', 'red'] as const).map((c) => (
-                    <Figure
-                      key={c}
-                      label={t(`otr.dashboard.sla.${c}`)}
-                      value={d.open[c]}
-                      color={slaColors[c]}
-                    />
-                  ))}
-                </Stack>
-              )}
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('fundAlerts') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-            <PanelCard
-              title={t('otr.dashboard.fundAlerts')}
-              icon={<SavingsIcon fontSize="small" />}
-              panel={fees}
-              service="fees"
-              url={STATS_URLS.fees}
-            >
-              {(d) => (
-                <Figure label={t('otr.dashboard.openAlerts')} value={d.openAlerts} color={colors.red} />
-              )}
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('institutions') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-            <PanelCard
-              title={t('otr.dashboard.institutions')}
-              icon={<MapIcon fontSize="small" />}
-              panel={institutions}
-              service="directory"
-              url={`${RESOURCES.institutions.url}?district=…`}
-            >
-              {(d, source) => (
-                <>
-                  <Figure label={t('otr.dashboard.licensed')} value={d.total} atLeast={d.totalIsCapped} />
-                  <Source text={source === 'derived' ? t('otr.dashboard.derived') : ''} />
-                </>
-              )}
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('audit') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-            <PanelCard
-              title={t('otr.dashboard.audit')}
-              icon={<FactCheckIcon fontSize="small" />}
-              panel={audit}
-              service="admin"
-              url={RESOURCES.audit.url}
-              footer={
-                <Button component={Link} to="/audit" size="small">
-                  {t('otr.dashboard.openAudit')} →
-                </Button>
-              }
-            >
-              {(d) => <Figure label={t('resources.audit.name')} value={d.total} />}
-            </PanelCard>
-          </Grid>
-        )}
+        <Tile
+          show={panels.has('applications')}
+          size={{ xs: 12, sm: 6, lg: 3 }}
+          title={t('otr.dashboard.applications')}
+          icon={<AssignmentIcon fontSize="small" />}
+          panel={applications}
+          service="registration"
+          url={STATS_URLS.registration}
+          footer={
+            <Button component={Link} to="/applications" size="small">
+              {t('otr.dashboard.openQueue')} →
+            </Button>
+          }
+        >
+          {(d, source) => (
+            <>
+              <Stack direction="row" spacing={3}>
+                <Figure label={t('otr.dashboard.waiting')} value={d.waiting} />
+                <Figure label={t('otr.dashboard.overdue')} value={d.overdue} color={colors.red} />
+              </Stack>
+              <Source
+                text={
+                  d.overdue === null
+                    ? `${t('otr.dashboard.derivedQueue')} · ${t('otr.dashboard.overdueUnknown')}`
+                    : source === 'derived'
+                      ? t('otr.dashboard.derivedQueue')
+                      : ''
+                }
+              />
+            </>
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('rectifications')}
+          size={{ xs: 12, sm: 6, lg: 3 }}
+          title={t('otr.dashboard.rectifications')}
+          icon={<BuildCircleIcon fontSize="small" />}
+          panel={rectifications}
+          service="inspection"
+          url={STATS_URLS.inspection}
+        >
+          {(d) => (
+            <Stack direction="row" spacing={3}>
+              <Figure
+                label={t('otr.dashboard.rectificationsOverdue')}
+                value={d.rectificationsOverdue}
+                color={colors.red}
+              />
+              <Figure label={t('otr.dashboard.rectificationsOpen')} value={d.rectificationsOpen ?? null} />
+            </Stack>
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('complaints')}
+          size={{ xs: 12, sm: 6, lg: 3 }}
+          title={t('otr.dashboard.complaints')}
+          icon={<RecordVoiceOverIcon fontSize="small" />}
+          panel={complaints}
+          service="complaints"
+          url={STATS_URLS.complaints}
+        >
+          {(d) => (
+            <Stack direction="row" spacing={2}>
+              {(['green', 'amber', 'red'] as const).map((c) => (
+                <Figure key={c} label={t(`otr.dashboard.sla.${c}`)} value={d.open[c]} color={slaColors[c]} />
+              ))}
+            </Stack>
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('fundAlerts')}
+          size={{ xs: 12, sm: 6, lg: 3 }}
+          title={t('otr.dashboard.fundAlerts')}
+          icon={<SavingsIcon fontSize="small" />}
+          panel={fees}
+          service="fees"
+          url={STATS_URLS.fees}
+        >
+          {(d) => <Figure label={t('otr.dashboard.openAlerts')} value={d.openAlerts} color={colors.red} />}
+        </Tile>
+        <Tile
+          show={panels.has('institutions')}
+          size={{ xs: 12, sm: 6, lg: 3 }}
+          title={t('otr.dashboard.institutions')}
+          icon={<MapIcon fontSize="small" />}
+          panel={institutions}
+          service="directory"
+          url={`${RESOURCES.institutions.url}?district=…`}
+        >
+          {(d, source) => (
+            <>
+              <Figure label={t('otr.dashboard.licensed')} value={d.total} atLeast={d.totalIsCapped} />
+              <Source text={source === 'derived' ? t('otr.dashboard.derived') : ''} />
+            </>
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('audit')}
+          size={{ xs: 12, sm: 6, lg: 3 }}
+          title={t('otr.dashboard.audit')}
+          icon={<FactCheckIcon fontSize="small" />}
+          panel={audit}
+          service="admin"
+          url={RESOURCES.audit.url}
+          footer={
+            <Button component={Link} to="/audit" size="small">
+              {t('otr.dashboard.openAudit')} →
+            </Button>
+          }
+        >
+          {(d) => <Figure label={t('resources.audit.name')} value={d.total} />}
+        </Tile>
 
-        {panels.has('institutions') && (
-          <Grid size={{ xs: 12, lg: 8 }}>
-            <PanelCard
-              title={t('otr.dashboard.byDistrict')}
-              icon={<MapIcon fontSize="small" />}
-              panel={institutions}
-              service="directory"
-              url={`${RESOURCES.institutions.url}?district=…`}
-              minHeight={320}
-            >
-              {(d) => (
-                <Box sx={{ height: 300 }} data-testid="chart-by-district">
-                  <ResponsiveContainer width="100%" height="100%">
-                    <BarChart
-                      data={d.byDistrict.map((x) => ({ ...x, name: shortDistrictName(x.district, locale) }))}
-                      margin={{ top: 16, right: 8, left: -16, bottom: 0 }}
-                    >
-                      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={colors.border} />
-                      <XAxis dataKey="name" interval={0} tick={tick} height={tickHeight} tickLine={false} />
-                      <YAxis
-                        allowDecimals={false}
-                        tick={{ fontSize: 12 }}
-                        axisLine={false}
-                        tickLine={false}
-                      />
-                      <Tooltip
-                        formatter={(v) => [v, t('otr.dashboard.licensed')]}
-                        labelFormatter={(_l, p) => jurisdictionName(p?.[0]?.payload?.district, locale)}
-                        cursor={{ fill: 'rgba(18,70,143,0.06)' }}
-                      />
-                      <Bar
-                        isAnimationActive={false}
-                        dataKey="count"
-                        radius={[3, 3, 0, 0]}
-                        maxBarSize={36}
-                        label={{ position: 'top', fontSize: 11, fill: colors.muted }}
-                      >
-                        {d.byDistrict.map((x) => (
-                          <Cell
-                            key={x.district}
-                            fill={x.district === myDistrict ? colors.accent : colors.primary}
-                          />
-                        ))}
-                      </Bar>
-                    </BarChart>
-                  </ResponsiveContainer>
-                </Box>
-              )}
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('institutions') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 4 }}>
-            <PanelCard
-              title={t('otr.dashboard.byCategory')}
-              icon={<MapIcon fontSize="small" />}
-              panel={institutions}
-              service="directory"
-              url={`${RESOURCES.institutions.url}?category=…`}
-              minHeight={320}
-            >
-              {(d) => (
-                <Box sx={{ height: 300 }}>
-                  <ResponsiveContainer width="100%" height="100%">
-                    <PieChart>
-                      <Pie
-                        isAnimationActive={false}
-                        data={(d.byCategory ?? []).map((c) => ({
-                          ...c,
-                          name: t(`otr.categories.${c.category}`),
-                        }))}
-                        dataKey="count"
-                        nameKey="name"
-                        innerRadius="45%"
-                        outerRadius="75%"
-                        paddingAngle={2}
-                        labelLine={false}
-                        label={(p: PieLabelRenderProps) =>
-                          p.value ? (
-                            <text
-                              x={p.x}
-                              y={p.y}
-                              textAnchor={p.textAnchor === 'inherit' ? undefined : p.textAnchor}
-                              dominantBaseline="central"
-                              fontSize={12}
-                              fill="#374151"
-                            >
-                              {p.value}
-                            </text>
-                          ) : null
-                        }
-                      >
-                        {(d.byCategory ?? []).map((c, i) => (
-                          <Cell key={c.category} fill={colors.chart[i % colors.chart.length]} />
-                        ))}
-                      </Pie>
-                      <Tooltip />
-                      <Legend
-                        verticalAlign="bottom"
-                        iconType="circle"
-                        formatter={(name, entry) => (
-                          <span style={{ color: '#374151', fontSize: 13 }}>
-                            {name} {(entry?.payload as { count?: number } | undefined)?.count ?? ''}
-                          </span>
-                        )}
-                      />
-                    </PieChart>
-                  </ResponsiveContainer>
-                </Box>
-              )}
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('complaints') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 6 }}>
-            <PanelCard
-              title={`${t('otr.dashboard.complaints')} · ${t('resources.institutions.fields.district')}`}
-              icon={<RecordVoiceOverIcon fontSize="small" />}
-              panel={complaints}
-              service="complaints"
-              url={STATS_URLS.complaints}
-              minHeight={260}
-            >
-              {(d) =>
-                d.byDistrict?.length ? (
-                  <Box sx={{ height: 240 }}>
-                    <ResponsiveContainer width="100%" height="100%">
-                      <BarChart
-                        data={d.byDistrict.map((x) => ({
-                          ...x,
-                          name: shortDistrictName(x.district, locale),
-                        }))}
-                      >
-                        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={colors.border} />
-                        <XAxis dataKey="name" interval={0} tick={tick} height={tickHeight} />
-                        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-                        <Tooltip />
-                        <Legend />
-                        {(['green', 'amber', 'red'] as const).map((c) => (
-                          <Bar
-                            isAnimationActive={false}
-                            key={c}
-                            dataKey={c}
-                            name={t(`otr.dashboard.sla.${c}`)}
-                            stackId="sla"
-                            fill={slaColors[c]}
-                          />
-                        ))}
-                      </BarChart>
-                    </ResponsiveContainer>
-                  </Box>
-                ) : (
-                  <Typography color="text.secondary" sx={{ m: 'auto' }}>
-                    {t('otr.dashboard.noData')}
-                  </Typography>
-                )
-              }
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('applications') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 6 }}>
-            <PanelCard
-              title={t('otr.dashboard.trend')}
-              icon={<ShowChartIcon fontSize="small" />}
-              panel={
-                applications?.state === 'ok' && applications.source === 'derived'
-                  ? { state: 'unavailable', status: applications.statsStatus ?? 404 }
-                  : applications
-              }
-              service="registration"
-              url={STATS_URLS.registration}
-              minHeight={260}
-            >
-              {(d) =>
-                d.trend?.length ? (
-                  <Box sx={{ height: 240 }}>
-                    <ResponsiveContainer width="100%" height="100%">
-                      <LineChart data={d.trend}>
-                        <CartesianGrid strokeDasharray="3 3" stroke={colors.border} />
-                        <XAxis dataKey="period" tick={{ fontSize: 12 }} />
-                        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-                        <Tooltip />
-                        <Legend />
-                        <Line
-                          isAnimationActive={false}
-                          dataKey="submitted"
-                          name={t('otr.dashboard.submitted')}
-                          stroke={colors.primary}
-                          strokeWidth={2}
-                        />
-                        <Line
-                          isAnimationActive={false}
-                          dataKey="decided"
-                          name={t('otr.dashboard.decided')}
-                          stroke={colors.green}
-                          strokeWidth={2}
-                        />
-                      </LineChart>
-                    </ResponsiveContainer>
-                  </Box>
-                ) : (
-                  <Typography color="text.secondary" sx={{ m: 'auto' }}>
-                    {t('otr.dashboard.noData')}
-                  </Typography>
-                )
-              }
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('fundAlerts') && (
-          <Grid size={{ xs: 12, sm: 6, lg: 6 }}>
-            <PanelCard
-              title={`${t('otr.dashboard.fundAlerts')} · ${t('resources.institutions.fields.district')}`}
-              icon={<SavingsIcon fontSize="small" />}
-              panel={fees}
-              service="fees"
-              url={STATS_URLS.fees}
-              minHeight={260}
-            >
-              {(d) =>
-                d.byDistrict?.length ? (
-                  <Box sx={{ height: 240 }}>
-                    <ResponsiveContainer width="100%" height="100%">
-                      <BarChart
-                        data={d.byDistrict.map((x) => ({
-                          ...x,
-                          name: shortDistrictName(x.district, locale),
-                        }))}
-                      >
-                        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={colors.border} />
-                        <XAxis dataKey="name" interval={0} tick={tick} height={tickHeight} />
-                        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-                        <Tooltip />
-                        <Bar
-                          isAnimationActive={false}
-                          dataKey="openAlerts"
-                          name={t('otr.dashboard.openAlerts')}
-                          fill={colors.red}
-                        />
-                      </BarChart>
-                    </ResponsiveContainer>
-                  </Box>
-                ) : (
-                  <Typography color="text.secondary" sx={{ m: 'auto' }}>
-                    {t('otr.dashboard.noData')}
-                  </Typography>
-                )
-              }
-            </PanelCard>
-          </Grid>
-        )}
-        {panels.has('audit') && (
-          <Grid size={{ xs: 12, lg: 12 }}>
-            <PanelCard
-              title={t('otr.dashboard.audit')}
-              icon={<FactCheckIcon fontSize="small" />}
-              panel={audit}
-              service="admin"
-              url={RESOURCES.audit.url}
-            >
-              {(d) => (
-                <Box
-                  component="table"
-                  sx={{
-                    width: '100%',
-                    borderCollapse: 'collapse',
-                    fontSize: 13,
-                    '& td': { py: 0.75, borderBottom: `1px solid ${colors.border}`, pr: 1 },
-                  }}
-                >
-                  <tbody>
-                    {d.recent.map((e) => (
-                      <tr key={e.id}>
-                        <td style={{ whiteSpace: 'nowrap' }}>
-                          {new Date(e.at).toLocaleString(locale, { timeZone: 'Asia/Shanghai' })}
-                        </td>
-                        <td>{e.role ? t(`otr.roles.${e.role}`, { _: e.role }) : '—'}</td>
-                        <td style={{ wordBreak: 'break-all' }}>
-                          {e.method} {e.path}
-                        </td>
-                        <td style={{ color: e.status >= 400 ? colors.red : colors.green }}>{e.status}</td>
-                      </tr>
+        <Tile
+          show={panels.has('institutions')}
+          size={{ xs: 12, lg: 8 }}
+          title={t('otr.dashboard.byDistrict')}
+          icon={<MapIcon fontSize="small" />}
+          panel={institutions}
+          service="directory"
+          url={`${RESOURCES.institutions.url}?district=…`}
+          minHeight={320}
+        >
+          {(d) => (
+            <DistrictBars
+              rows={d.byDistrict}
+              series={[{ key: 'count', name: t('otr.dashboard.licensed'), color: colors.primary }]}
+              height={300}
+              highlight={myDistrict}
+              labels
+              testId="chart-by-district"
+            />
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('institutions')}
+          size={{ xs: 12, sm: 6, lg: 4 }}
+          title={t('otr.dashboard.byCategory')}
+          icon={<MapIcon fontSize="small" />}
+          panel={institutions}
+          service="directory"
+          url={`${RESOURCES.institutions.url}?category=…`}
+          minHeight={320}
+        >
+          {(d) => (
+            <Box sx={{ height: 300 }}>
+              <ResponsiveContainer width="100%" height="100%">
+                <PieChart>
+                  <Pie
+                    isAnimationActive={false}
+                    data={(d.byCategory ?? []).map((c) => ({
+                      ...c,
+                      name: t(`otr.categories.${c.category}`),
+                    }))}
+                    dataKey="count"
+                    nameKey="name"
+                    innerRadius="45%"
+                    outerRadius="75%"
+                    paddingAngle={2}
+                    labelLine={false}
+                    label={(p: PieLabelRenderProps) =>
+                      p.value ? (
+                        <text
+                          x={p.x}
+                          y={p.y}
+                          textAnchor={p.textAnchor === 'inherit' ? undefined : p.textAnchor}
+                          dominantBaseline="central"
+                          fontSize={12}
+                          fill="#374151"
+                        >
+                          {p.value}
+                        </text>
+                      ) : null
+                    }
+                  >
+                    {(d.byCategory ?? []).map((c, i) => (
+                      <Cell key={c.category} fill={colors.chart[i % colors.chart.length]} />
                     ))}
-                  </tbody>
-                </Box>
-              )}
-            </PanelCard>
-          </Grid>
-        )}
+                  </Pie>
+                  <Tooltip />
+                  <Legend
+                    verticalAlign="bottom"
+                    iconType="circle"
+                    formatter={(name, entry) => (
+                      <span style={{ color: '#374151', fontSize: 13 }}>
+                        {name} {(entry?.payload as { count?: number } | undefined)?.count ?? ''}
+                      </span>
+                    )}
+                  />
+                </PieChart>
+              </ResponsiveContainer>
+            </Box>
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('complaints')}
+          size={{ xs: 12, sm: 6, lg: 6 }}
+          title={`${t('otr.dashboard.complaints')} · ${t('resources.institutions.fields.district')}`}
+          icon={<RecordVoiceOverIcon fontSize="small" />}
+          panel={complaints}
+          service="complaints"
+          url={STATS_URLS.complaints}
+          minHeight={260}
+        >
+          {(d) => (
+            <DistrictBars
+              rows={d.byDistrict}
+              series={(['green', 'amber', 'red'] as const).map((c) => ({
+                key: c,
+                name: t(`otr.dashboard.sla.${c}`),
+                color: slaColors[c],
+                stackId: 'sla',
+              }))}
+            />
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('rectifications')}
+          size={{ xs: 12, sm: 6, lg: 6 }}
+          title={`${t('otr.dashboard.rectificationsOverdue')} · ${t('resources.institutions.fields.district')}`}
+          icon={<BuildCircleIcon fontSize="small" />}
+          panel={rectifications}
+          service="inspection"
+          url={STATS_URLS.inspection}
+          minHeight={260}
+        >
+          {(d) => (
+            <DistrictBars
+              rows={d.byDistrict}
+              series={[{ key: 'overdue', name: t('otr.dashboard.rectificationsOverdue'), color: colors.red }]}
+            />
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('applications')}
+          size={{ xs: 12, sm: 6, lg: 6 }}
+          title={t('otr.dashboard.trend')}
+          icon={<ShowChartIcon fontSize="small" />}
+          panel={
+            applications?.state === 'ok' && applications.source === 'derived'
+              ? { state: 'unavailable', status: applications.statsStatus ?? 404 }
+              : applications
+          }
+          service="registration"
+          url={STATS_URLS.registration}
+          minHeight={260}
+        >
+          {(d) =>
+            d.trend?.length ? (
+              <Box sx={{ height: 240 }}>
+                <ResponsiveContainer width="100%" height="100%">
+                  <LineChart data={d.trend}>
+                    <CartesianGrid strokeDasharray="3 3" stroke={colors.border} />
+                    <XAxis dataKey="period" tick={{ fontSize: 12 }} />
+                    <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+                    <Tooltip />
+                    <Legend />
+                    <Line
+                      isAnimationActive={false}
+                      dataKey="submitted"
+                      name={t('otr.dashboard.submitted')}
+                      stroke={colors.primary}
+                      strokeWidth={2}
+                    />
+                    <Line
+                      isAnimationActive={false}
+                      dataKey="decided"
+                      name={t('otr.dashboard.decided')}
+                      stroke={colors.green}
+                      strokeWidth={2}
+                    />
+                  </LineChart>
+                </ResponsiveContainer>
+              </Box>
+            ) : (
+              <Typography color="text.secondary" sx={{ m: 'auto' }}>
+                {t('otr.dashboard.noData')}
+              </Typography>
+            )
+          }
+        </Tile>
+        <Tile
+          show={panels.has('fundAlerts')}
+          size={{ xs: 12, sm: 6, lg: 6 }}
+          title={`${t('otr.dashboard.fundAlerts')} · ${t('resources.institutions.fields.district')}`}
+          icon={<SavingsIcon fontSize="small" />}
+          panel={fees}
+          service="fees"
+          url={STATS_URLS.fees}
+          minHeight={260}
+        >
+          {(d) => (
+            <DistrictBars
+              rows={d.byDistrict}
+              series={[{ key: 'openAlerts', name: t('otr.dashboard.openAlerts'), color: colors.red }]}
+            />
+          )}
+        </Tile>
+        <Tile
+          show={panels.has('audit')}
+          size={{ xs: 12, lg: 12 }}
+          title={t('otr.dashboard.audit')}
+          icon={<FactCheckIcon fontSize="small" />}
+          panel={audit}
+          service="admin"
+          url={RESOURCES.audit.url}
+        >
+          {(d) => (
+            <Box
+              component="table"
+              sx={{
+                width: '100%',
+                borderCollapse: 'collapse',
+                fontSize: 13,
+                '& td': { py: 0.75, borderBottom: `1px solid ${colors.border}`, pr: 1 },
+              }}
+            >
+              <tbody>
+                {d.recent.map((e) => (
+                  <tr key={e.id}>
+                    <td style={{ whiteSpace: 'nowrap' }}>
+                      {new Date(e.at).toLocaleString(locale, { timeZone: 'Asia/Shanghai' })}
+                    </td>
+                    <td>{e.role ? t(`otr.roles.${e.role}`, { _: e.role }) : '—'}</td>
+                    <td style={{ wordBreak: 'break-all' }}>
+                      {e.method} {e.path}
+                    </td>
+                    <td style={{ color: e.status >= 400 ? colors.red : colors.green }}>{e.status}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Box>
+          )}
+        </Tile>
       </Grid>
     </Box>
   );

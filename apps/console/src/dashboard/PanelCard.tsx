@@ -1,11 +1,23 @@
 import { ReactNode } from 'react';
-import { Box, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, CircularProgress, Grid, GridProps, Stack, Typography } from '@mui/material';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import { useTranslate } from 'react-admin';
 import type { PanelData } from '../providers/dashboard-provider';
 import { colors } from '../layout/theme';
+
+interface PanelCardProps<T> {
+  title: string;
+  icon?: ReactNode;
+  panel: PanelData<T> | undefined;
+  /** The translation key of the service's name (otr.services.*). */
+  service: string;
+  url: string;
+  footer?: ReactNode;
+  minHeight?: number;
+  children: (data: T, source: 'stats' | 'derived') => ReactNode;
+}
 
 /** A dashboard card: its figures when the service answers, otherwise an honest statement of why not. */
 export function PanelCard<T>({
@@ -17,17 +29,7 @@ export function PanelCard<T>({
   footer,
   minHeight = 150,
   children,
-}: {
-  title: string;
-  icon?: ReactNode;
-  panel: PanelData<T> | undefined;
-  /** The translation key of the service's name (otr.services.*). */
-  service: string;
-  url: string;
-  footer?: ReactNode;
-  minHeight?: number;
-  children: (data: T, source: 'stats' | 'derived') => ReactNode;
-}) {
+}: PanelCardProps<T>) {
   const t = useTranslate();
   let body: ReactNode;
   if (!panel) body = <CircularProgress size={24} sx={{ m: 'auto' }} />;
@@ -87,6 +89,20 @@ export function PanelCard<T>({
       </CardContent>
       {footer && panel?.state === 'ok' && <Box sx={{ px: 2, pb: 1.5 }}>{footer}</Box>}
     </Card>
+  );
+}
+
+/** A card in the dashboard's grid, shown only when the role has the panel. */
+export function Tile<T>({
+  show,
+  size,
+  ...card
+}: PanelCardProps<T> & { show: boolean; size: GridProps['size'] }) {
+  if (!show) return null;
+  return (
+    <Grid size={size}>
+      <PanelCard {...card} />
+    </Grid>
   );
 }
 
