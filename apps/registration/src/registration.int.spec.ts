@@ -117,6 +117,75 @@ describe('registration on the real PostgreSQL', () => {
     });
   });
 
+  it('returns an application with reasons per item, which its operator corrects and resubmits', async () => {
+    const teacher = {
+      name: '钱教练',
+      idNumber: '330106199001011234',
+      role: 'teacher',
+      subject: '游泳',
+      certificate: { kind: 'sports-coach', number: 'TY-2026-001' },
+    };
+    const applied = await call(approver, 'POST', '/applications', { ...form, staff: [teacher] });
+    const id = applied.body.applicationId;
+    const operator: Principal = {
+      userId: 'u-operator',
+      name: '经办人',
+      roles: ['institution-operator'],
+      jurisdiction: 'CN-ZJ-HZ-XH',
+      institutionId: applied.body.institutionId,
+    };
+    const items = [
+      { field: 'venue.area', reason: '平面图面积与租赁合同不符' },
+      { field: 'staff.0.certificate', reason: '证书编号无法核验' },
+    ];
+    expect((await call(approver, 'POST', `/applications/${id}/return`, { items })).status).toBe(200);
+
+    const returned = await call(operator, 'GET', `/applications/${id}`);
+    expect(returned.body).toMatchObject({ status: 'returned', corrections: items });
+    const [filed] = returned.body.form.staff;
+    expect(filed).not.toHaveProperty('idNumber');
+    // The operator corrects the items named, keeping the teacher by the hash of the number filed.
+    const { idNumberMasked: _masked, ...kept } = filed;
+    const corrected = {
+      ...returned.body.form,
+      venue: { ...form.venue, area: 420 },
+      staff: [{ ...kept, certificate: { kind: 'sports-coach', number: 'TY-2026-101' } }],
+    };
+    const stranger = { ...operator, userId: 'u-other', institutionId: '00000000-0000-4000-8000-000000000001' };
+    expect((await call(stranger, 'PUT', `/applications/${id}`, corrected)).status).toBe(403);
+    const unknown = await call(operator, 'PUT', `/applications/${id}`, {
+      ...corrected,
+      staff: [{ ...corrected.staff[0], idNumberHash: 'f'.repeat(64) }],
+    });
+    expect(unknown).toMatchObject({ status: 422, body: { field: 'staff.0.idNumber' } });
+    const missing = await call(operator, 'PUT', `/applications/${id}`, {
+      ...corrected,
+      staff: [{ ...teacher, idNumber: undefined }],
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.issues).toContainEqual(expect.objectContaining({ field: 'staff.0.idNumber' }));
+
+    const resubmitted = await call(operator, 'PUT', `/applications/${id}`, corrected);
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body).toMatchObject({ status: 'submitted', corrections: [] });
+    expect(resubmitted.body.form.venue.area).toBe(420);
+    expect(resubmitted.body.form.staff).toEqual([
+      { ...filed, certificate: { kind: 'sports-coach', number: 'TY-2026-101' } },
+    ]);
+    const actions = await pool.query(
+      'SELECT type FROM registration.application_action WHERE application_id = $1 ORDER BY seq',
+      [id],
+    );
+    expect(actions.rows.map((r) => r.type)).toEqual([
+      'ApplicationSubmitted',
+      'ApplicationReturned',
+      'ApplicationSubmitted',
+    ]);
+    expect((await call(operator, 'PUT', `/applications/${id}`, corrected)).body.error).toBe(
+      'registration.InvalidApplicationState',
+    );
+  });
+
   it('keeps applications outside the caller’s jurisdiction out of reach', async () => {
     const { body } = await call(approver, 'POST', '/applications', {
       ...form,

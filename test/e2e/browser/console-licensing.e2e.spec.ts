@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
+import { applicationMessages } from '../../../apps/console/src/applications/messages';
 import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
@@ -11,6 +12,7 @@ jest.setTimeout(300_000);
 const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `console-licensing-${name}.png`);
 const zh = appZhCN;
+const words = applicationMessages['zh-CN'];
 
 interface License {
   id: string;
@@ -34,6 +36,8 @@ describe('the console’s licensing screens in Chromium', () => {
   let browser: BrowserContext;
   let license: License;
   let approver: string;
+  /** The application the operator files in the second test, returned and corrected in the third. */
+  let appliedId: string;
 
   async function api<T>(token: string, path: string, init: RequestInit = {}): Promise<T> {
     const res = await fetch(`${platform.url}${path}`, {
@@ -137,8 +141,61 @@ describe('the console’s licensing screens in Chromium', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await waitForText(page, zh.resources.applications.fields.documents);
     await waitForText(page, '杭州西湖区晨曦书画艺术培训有限公司');
+    appliedId = /#\/applications\/([^/]+)\/show/.exec(page.url())![1];
     await page.screenshot({ path: shot('applied') });
     await page.close();
+  });
+
+  it('returns the application with a reason per item, which the operator corrects and resubmits', async () => {
+    // arts in 西湖区: the culture department decides (approver.culture).
+    const page = await browser.newPage();
+    await signIn(page, 'approver.culture');
+    await page.getByRole('menuitem', { name: zh.resources.applications.name }).click();
+    // The work queue says for each application which deadline is past or which opinion awaited.
+    await page.getByRole('columnheader', { name: words.resources.applications.fields.deadlines }).waitFor();
+    // The queue is oldest first: the search finds the new application.
+    await page.locator('input[name=q]').fill('晨曦书画');
+    const row = page.locator('tbody tr').filter({ hasText: '杭州西湖区晨曦书画艺术培训有限公司' });
+    await row.click();
+    await page.getByRole('button', { name: zh.otr.actions.return }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('[role=combobox]').first().click();
+    await page.getByRole('option', { name: zh.otr.application.venueArea, exact: true }).click();
+    await dialog.locator('textarea[name="items.0.reason"]').fill('平面图面积与租赁合同不符');
+    await confirm(page);
+    await dialog.waitFor({ state: 'detached' });
+    await waitForText(page, zh.otr.statuses.returned);
+    await page.close();
+
+    const operator = await browser.newPage();
+    await signIn(operator, 'operator.demo');
+    await operator.goto(`${platform.url}/console/#/applications/${appliedId}/show`);
+    const items = operator.getByTestId('corrections');
+    await items.waitFor();
+    const listed = await items.innerText();
+    expect(listed).toContain(zh.otr.application.venueArea);
+    expect(listed).toContain('平面图面积与租赁合同不符');
+    await operator.screenshot({ path: shot('returned'), fullPage: true });
+    await operator.getByRole('link', { name: words.otr.correction.resubmit }).click();
+    // The reason sits under the input it names; the service checks the corrected form again.
+    const area = operator.locator('input[name="venue.area"]');
+    await area.waitFor();
+    expect(await operator.locator('.ra-input-venue\\.area').innerText()).toContain(
+      '平面图面积与租赁合同不符',
+    );
+    await area.fill('20');
+    await operator.getByRole('button', { name: '保存' }).click();
+    const error = operator.locator('.MuiFormHelperText-root.Mui-error');
+    await error.first().waitFor();
+    expect(await error.first().innerText()).toMatch(/m².*（.+）/);
+    await operator.screenshot({ path: shot('correction-refused'), fullPage: true });
+    await area.fill('150');
+    await operator.getByRole('button', { name: '保存' }).click();
+    await operator.waitForURL(new RegExp(`#/applications/${appliedId}/show$`));
+    await waitForText(operator, zh.otr.statuses.submitted);
+    expect(await operator.getByTestId('corrections').count()).toBe(0);
+    await operator.screenshot({ path: shot('resubmitted') });
+    await operator.close();
   });
 
   it('shows the operator why a filing is refused, next to the input, with the rule’s source', async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import {
   Button,
+  Chip,
   Dialog,
   DialogActions,
   DialogContent,
@@ -15,18 +16,25 @@ import {
   TextField as MuiTextField,
 } from '@mui/material';
 import {
+  ArrayInput,
   CanAccess,
   Datagrid,
   DateField,
   FunctionField,
+  EditButton,
   List,
+  maxLength,
+  minLength,
+  required,
   ResourceProps,
   SearchInput,
   SelectInput,
   Show,
+  SimpleFormIterator,
   SimpleList,
   SimpleShowLayout,
   TextField,
+  TextInput,
   useDataProvider,
   useGetIdentity,
   useLocaleState,
@@ -36,15 +44,19 @@ import {
   useTranslate,
 } from 'react-admin';
 import { districtChoices, jurisdictionName } from '../i18n/jurisdictions';
+import { CommandButton } from '../layout/CommandDialog';
 import { gridSx, ListActions } from '../layout/ListActions';
 import { ApplicationCreate } from './ApplicationCreate';
+import { ApplicationResubmit, CorrectionItems } from './ApplicationResubmit';
+import { CORRECTABLE_FIELDS, deadlineFlags, isOverdueItem, QueueItem } from './application-file';
 import { Documents, SiteVisits } from './Materials';
 import { StatusChip } from '../layout/StatusChip';
 import { useSmall } from '../layout/useSmall';
 import { ExportField, useCsvExporter } from '../providers/csv-exporter';
 import type { OtrDataProvider } from '../providers/data-provider';
+import { session } from '../providers/session';
 
-type Application = {
+type Application = QueueItem & {
   id: string;
   institutionId?: string;
   institutionName: string;
@@ -61,6 +73,7 @@ type Application = {
     scopes?: string[];
   };
   opinions?: Record<string, { dueBy: string; agrees?: boolean; reasons?: string }>;
+  corrections?: { field: string; reason: string }[];
 };
 
 const statuses = ['submitted', 'returned', 'approved', 'rejected'];
@@ -84,11 +97,46 @@ const exportFields: ExportField<Application>[] = [
   { source: 'id' },
 ];
 
+/** A step past its deadline stands out in red; an opinion still awaited is outlined. */
+function Deadlines({ item }: { item: Application }) {
+  const t = useTranslate();
+  const flags = deadlineFlags(item);
+  if (!flags.length) return <span>—</span>;
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+      {flags.map((f) => {
+        const department = f.department ? t(`otr.departments.${f.department}`, { _: f.department }) : '';
+        const label =
+          f.kind === 'pending'
+            ? t('otr.workQueue.opinionPending', { department })
+            : f.step === 'decision'
+              ? t('otr.workQueue.decisionOverdue')
+              : t('otr.workQueue.opinionOverdue', { department });
+        return (
+          <Chip
+            key={`${f.kind}:${f.step}:${f.department ?? ''}`}
+            size="small"
+            label={label}
+            color={f.kind === 'overdue' ? 'error' : 'default'}
+            variant={f.kind === 'overdue' ? 'filled' : 'outlined'}
+          />
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** Rows with an overdue step are tinted red, as overdue rectifications are. */
+const overdueSx = (r: Application) =>
+  isOverdueItem(r) ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' } : {};
+
 /** The approver's work queue (the task-force officer's joint reviews, the operator's own applications). */
 export const ApplicationList = () => {
   const t = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   const small = useSmall();
+  // An operator sees every state of their own applications, a returned one first of all.
+  const operator = session.get()?.user.roles.includes('institution-operator') ?? false;
   const exporter = useCsvExporter('applications', exportFields);
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
@@ -108,7 +156,7 @@ export const ApplicationList = () => {
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ status: 'submitted' }}
+      filterDefaultValues={operator ? {} : { status: 'submitted' }}
       actions={<ListActions filters create />}
       exporter={exporter}
     >
@@ -118,11 +166,17 @@ export const ApplicationList = () => {
           secondaryText={(r) =>
             `${t(`otr.categories.${r.category}`, { _: r.category })} · ${jurisdictionName(r.district, locale)}`
           }
-          tertiaryText={(r) => t(`otr.statuses.${r.status}`, { _: r.status })}
+          tertiaryText={(r) =>
+            [
+              t(`otr.statuses.${r.status}`, { _: r.status }),
+              ...(isOverdueItem(r) ? [t('otr.workQueue.overdue')] : []),
+            ].join(' · ')
+          }
+          rowSx={overdueSx}
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx}>
+        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx} rowSx={overdueSx}>
           <TextField source="institutionName" />
           <FunctionField<Application>
             source="category"
@@ -144,13 +198,18 @@ export const ApplicationList = () => {
             render={(r) => t(`otr.departments.${r.competentDepartment}`, { _: r.competentDepartment })}
           />
           <DateField source="submittedAt" showTime />
+          <FunctionField<Application>
+            source="deadlines"
+            sortable={false}
+            render={(r) => <Deadlines item={r} />}
+          />
         </Datagrid>
       )}
     </List>
   );
 };
 
-type Dialogs = 'approve' | 'return' | 'reject' | 'requestOpinion' | 'giveOpinion' | null;
+type Dialogs = 'approve' | 'reject' | 'requestOpinion' | 'giveOpinion' | null;
 
 function useCommand() {
   const dataProvider = useDataProvider<OtrDataProvider>();
@@ -167,6 +226,42 @@ function useCommand() {
       return false;
     }
   };
+}
+
+const correctable = Object.entries(CORRECTABLE_FIELDS).map(([id, name]) => ({ id, name }));
+
+/** Return for correction (退回补正): each item the operator must correct, with its reason. */
+function ReturnForCorrection({ id }: { id: string }) {
+  const dataProvider = useDataProvider<OtrDataProvider>();
+  return (
+    <CommandButton
+      resource="applications"
+      access="return"
+      label="otr.actions.return"
+      color="warning"
+      defaultValues={{ items: [{ field: 'materials', reason: '' }] }}
+      inputs={
+        <ArrayInput source="items" label="otr.correction.items" validate={required()}>
+          <SimpleFormIterator inline disableReordering>
+            <SelectInput
+              source="field"
+              label="otr.correction.field"
+              choices={correctable}
+              validate={required()}
+            />
+            <TextInput
+              source="reason"
+              label="otr.correction.reason"
+              multiline
+              validate={[required(), minLength(2), maxLength(500)]}
+            />
+          </SimpleFormIterator>
+        </ArrayInput>
+      }
+      fields={['items']}
+      send={(v) => dataProvider.command('applications', id, 'return', { items: v.items })}
+    />
+  );
 }
 
 /** The approver's decisions and the task-force officer's opinion, each shown only to the role allowed. */
@@ -192,8 +287,6 @@ function ReviewButtons() {
     switch (open) {
       case 'approve':
         return run('approve');
-      case 'return':
-        return run('return', { items: [{ field: 'materials', reason: text }] });
       case 'reject':
         return run('reject', { reasons: text });
       case 'requestOpinion':
@@ -202,7 +295,7 @@ function ReviewButtons() {
         return run(`opinions/${me?.department}`, { agrees, reasons: text });
     }
   };
-  const needsText = open === 'return' || open === 'reject' || (open === 'giveOpinion' && !agrees);
+  const needsText = open === 'reject' || (open === 'giveOpinion' && !agrees);
   return (
     <Stack direction="row" spacing={1} sx={{ my: 2, flexWrap: 'wrap', rowGap: 1 }}>
       <CanAccess resource="applications" action="approve">
@@ -215,11 +308,7 @@ function ReviewButtons() {
           {t('otr.actions.requestOpinion')}
         </Button>
       </CanAccess>
-      <CanAccess resource="applications" action="return">
-        <Button variant="outlined" color="warning" onClick={() => setOpen('return')}>
-          {t('otr.actions.return')}
-        </Button>
-      </CanAccess>
+      <ReturnForCorrection id={String(record.id)} />
       <CanAccess resource="applications" action="reject">
         <Button variant="outlined" color="error" onClick={() => setOpen('reject')}>
           {t('otr.actions.reject')}
@@ -262,7 +351,7 @@ function ReviewButtons() {
               <FormControlLabel value="no" control={<Radio />} label={t('otr.actions.disagree')} />
             </RadioGroup>
           )}
-          {(open === 'return' || open === 'reject' || open === 'giveOpinion') && (
+          {(open === 'reject' || open === 'giveOpinion') && (
             <MuiTextField
               autoFocus
               fullWidth
@@ -307,12 +396,28 @@ function Opinions() {
   );
 }
 
+/** A returned application: the items to correct, and for its operator the way to correct them. */
+function Corrections() {
+  const record = useRecordContext<Application>();
+  if (record?.status !== 'returned') return null;
+  return (
+    <>
+      <CorrectionItems items={record.corrections ?? []} />
+      <CanAccess resource="applications" action="edit">
+        <EditButton label="otr.correction.resubmit" variant="contained" />
+      </CanAccess>
+    </>
+  );
+}
+
 export const ApplicationShow = () => {
   const t = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   return (
-    <Show>
+    // No edit button on top: a returned application is corrected from its items (Corrections).
+    <Show actions={false}>
       <SimpleShowLayout>
+        <Corrections />
         <TextField source="form.institutionName" label="resources.applications.fields.institutionName" />
         <FunctionField<Application>
           label="resources.applications.fields.status"
@@ -349,6 +454,7 @@ export const applications: ResourceProps = {
   list: ApplicationList,
   show: ApplicationShow,
   create: ApplicationCreate,
+  edit: ApplicationResubmit,
   icon: AssignmentIcon,
   recordRepresentation: (r) => r.form?.institutionName ?? r.institutionName,
 };

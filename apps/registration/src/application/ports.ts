@@ -1,6 +1,10 @@
 import { EventOrigin } from '@otr/contracts';
-import { ApplicantRecord, ApplicationEvent, ApplicationState } from '../domain/license-application';
-import { ApplicationForm } from '../domain/application-form';
+import {
+  ApplicantRecord,
+  ApplicationEvent,
+  ApplicationState,
+  ResubmittedForm,
+} from '../domain/license-application';
 import { FiledStaff, InServiceTeacher } from '../domain/in-service-roster';
 import { LicensingRules } from '../domain/licensing-rules';
 import { LicenseEvent, LicenseState } from '../domain/license';
@@ -90,7 +94,7 @@ export interface ApplicationDeadlines {
 
 /** What other registers say about applicants and staff: the in-service roster and the black list. */
 export interface ApplicantRecords {
-  recordFor(form: ApplicationForm, today: string): Promise<ApplicantRecord>;
+  recordFor(form: ResubmittedForm, today: string): Promise<ApplicantRecord>;
   rosterMatches(idNumberHashes: string[]): Promise<InServiceTeacher[]>;
   /** Replaces the roster whole and returns the filed staff (not removed) to check against it. */
   replaceRoster(teachers: InServiceTeacher[]): Promise<FiledStaff[]>;

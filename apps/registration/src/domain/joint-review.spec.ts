@@ -54,6 +54,7 @@ const given = (...events: ApplicationEvent[]): ApplicationState =>
     opinions: {},
     documents: [],
     siteVisits: [],
+    corrections: [],
     version: 1,
   });
 const submitted = submit(form, rules, clean)[0];
@@ -119,17 +120,51 @@ describe('correction and rejection', () => {
     items: [{ field: 'venue.area', reason: '平面图与面积不符' }],
   };
 
-  it('when returned for correction, then the operator may resubmit, and the rules apply again', () => {
+  it('when returned for correction, then the items stay with the application until the operator resubmits', () => {
     const state = given(submitted, ...returnForCorrection(given(submitted), returned.items, approver));
     expect(state.status).toBe('returned');
-    expect(resubmit(state, form, rules, clean)[0].type).toBe('ApplicationSubmitted');
-    expect(() => resubmit(state, { ...form, venue: { ...form.venue, area: 10 } }, rules, clean)).toThrow(
+    expect(state.corrections).toEqual(returned.items);
+    const resubmitted = resubmit(state, form, rules, clean, 'i');
+    expect(resubmitted[0].type).toBe('ApplicationSubmitted');
+    expect(given(submitted, returned, ...resubmitted).corrections).toEqual([]);
+  });
+
+  it('applies the licensing rules again on resubmission', () => {
+    const smaller = { ...form, venue: { ...form.venue, area: 10 } };
+    expect(() => resubmit(given(submitted, returned), smaller, rules, clean, 'i')).toThrow(
       LicensingRuleViolated,
     );
   });
 
+  it('is resubmitted only by the applicant', () => {
+    expect(() => resubmit(given(submitted, returned), form, rules, clean, 'another')).toThrow(
+      NotCompetentToDecide,
+    );
+    expect(() => resubmit(given(submitted, returned), form, rules, clean, undefined)).toThrow(
+      NotCompetentToDecide,
+    );
+  });
+
+  it('keeps a staff member sent by the hash of the number filed, and refuses an unknown hash', () => {
+    const teacher = {
+      name: '周老师',
+      role: 'teacher' as const,
+      certificate: { kind: 'science-professional' as const, number: 'KJ-001' },
+      idNumberHash: 'a'.repeat(64),
+      idNumberMasked: '330106********1234',
+    };
+    const [withStaff] = submit({ ...form, staff: [teacher] }, rules, clean);
+    const state = given(withStaff, returned);
+    const { idNumberMasked: _masked, ...kept } = teacher;
+    const [event] = resubmit(state, { ...form, staff: [kept] }, rules, clean, 'i');
+    expect(event).toMatchObject({ type: 'ApplicationSubmitted', form: { staff: [teacher] } });
+    expect(() =>
+      resubmit(state, { ...form, staff: [{ ...kept, idNumberHash: 'b'.repeat(64) }] }, rules, clean, 'i'),
+    ).toThrow(expect.objectContaining({ citation: expect.objectContaining({ field: 'staff.0.idNumber' }) }));
+  });
+
   it('cannot be resubmitted unless it was returned', () => {
-    expect(() => resubmit(given(submitted), form, rules, clean)).toThrow(InvalidApplicationState);
+    expect(() => resubmit(given(submitted), form, rules, clean, 'i')).toThrow(InvalidApplicationState);
   });
 
   it('is returned or rejected only by the competent department', () => {

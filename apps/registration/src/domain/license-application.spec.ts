@@ -37,6 +37,7 @@ const submitted = (f = form()): ApplicationState =>
     opinions: {},
     documents: [],
     siteVisits: [],
+    corrections: [],
     version: 1,
   });
 

@@ -47,7 +47,15 @@ export interface ApplicationState {
   opinions: Record<string, Opinion>;
   documents: ApplicationDocument[];
   siteVisits: SiteVisit[];
+  /** The items of the last return for correction (补正事项), until the operator resubmits. */
+  corrections: CorrectionItem[];
   version: number;
+}
+
+/** One item of a return for correction: the field concerned and why. */
+export interface CorrectionItem {
+  field: string;
+  reason: string;
 }
 
 /** The materials an application carries (DOMAIN.md, Licensing). */
@@ -74,7 +82,7 @@ export const OPINION_DEPARTMENTS = [
 /** What happened to an application, in the domain's words; the application layer publishes them. */
 export type ApplicationEvent =
   | { type: 'ApplicationSubmitted'; form: ApplicationForm; competentDepartment: string }
-  | { type: 'ApplicationReturned'; items: { field: string; reason: string }[] }
+  | { type: 'ApplicationReturned'; items: CorrectionItem[] }
   | { type: 'OpinionRequested'; department: string; dueBy: string }
   | { type: 'OpinionGiven'; department: string; agrees: boolean; reasons: string }
   | { type: 'ApplicationRejected'; reasons: string }
@@ -184,21 +192,48 @@ export function assertCompetent(on: { competentDepartment: string; district: str
   }
 }
 
-/** decide: a returned application is corrected and submitted again, under the same rules. */
+/**
+ * A staff member on resubmission: filed anew (identity number hashed at the interface), or kept
+ * from the returned application by the hash of the number it was filed with.
+ */
+export type ResubmittedStaff = StaffMember | Omit<StaffMember, 'idNumberMasked'>;
+export type ResubmittedForm = Omit<ApplicationForm, 'staff'> & { staff: ResubmittedStaff[] };
+
+/** Staff kept by hash take the masked number they were filed with; an unknown hash is refused. */
+function restoreKeptStaff(state: ApplicationState, staff: ResubmittedStaff[]): StaffMember[] {
+  return staff.map((s, i) => {
+    if ('idNumberMasked' in s) return s;
+    const filed = state.form.staff.find((f) => f.idNumberHash === s.idNumberHash);
+    if (!filed)
+      throw new LicensingRuleViolated('a staff member not on the returned application needs an identity number', {
+        field: `staff.${i}.idNumber`,
+        rule: 'new staff are filed with their identity number',
+      });
+    return { ...s, idNumberMasked: filed.idNumberMasked };
+  });
+}
+
+/** decide: the applicant corrects a returned application and submits it again, under the same rules. */
 export function resubmit(
   state: ApplicationState,
-  form: ApplicationForm,
+  form: ResubmittedForm,
   rules: LicensingRules,
   record: ApplicantRecord,
+  applicant: string | undefined,
 ): ApplicationEvent[] {
+  if (applicant !== state.institutionId)
+    throw new NotCompetentToDecide('only the applicant corrects and resubmits its application', {
+      field: 'institutionId',
+      rule: 'the applicant resubmits',
+    });
   if (state.status !== 'returned') throw new InvalidApplicationState('resubmit', state.status);
-  return submit(form, rules, record);
+  return submit({ ...form, staff: restoreKeptStaff(state, form.staff) }, rules, record);
 }
 
 /** decide: return for correction (补正), naming each item and why. */
 export function returnForCorrection(
   state: ApplicationState,
-  items: { field: string; reason: string }[],
+  items: CorrectionItem[],
   by: Decider,
 ): ApplicationEvent[] {
   if (state.status !== 'submitted') throw new InvalidApplicationState('return', state.status);
@@ -341,9 +376,10 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
         status: 'submitted',
         form: event.form,
         competentDepartment: event.competentDepartment,
+        corrections: [],
       };
     case 'ApplicationReturned':
-      return { ...state, status: 'returned' };
+      return { ...state, status: 'returned', corrections: event.items };
     case 'OpinionRequested':
       return { ...state, opinions: { ...state.opinions, [event.department]: { dueBy: event.dueBy } } };
     case 'OpinionGiven':

@@ -1,7 +1,7 @@
 import { ApplicantRecords } from '../application/ports';
-import { ApplicationForm } from '../domain/application-form';
 import { BlacklistEntry } from '../domain/blacklist';
 import { InServiceTeacher } from '../domain/in-service-roster';
+import { ResubmittedForm } from '../domain/license-application';
 import { RegistrationPrisma } from './registration-prisma';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -9,7 +9,7 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 export class PrismaApplicantRecords implements ApplicantRecords {
   constructor(private readonly prisma: RegistrationPrisma) {}
 
-  async recordFor(form: ApplicationForm, today: string) {
+  async recordFor(form: ResubmittedForm, today: string) {
     const [inService, listed] = await Promise.all([
       this.rosterMatches(form.staff.map((s) => s.idNumberHash)),
       this.prisma.blacklistEntry.findMany({

@@ -30,6 +30,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       opinions: row.opinions as unknown as ApplicationState['opinions'],
       documents: row.documents as unknown as ApplicationState['documents'],
       siteVisits: row.siteVisits as unknown as ApplicationState['siteVisits'],
+      corrections: row.corrections as unknown as ApplicationState['corrections'],
       version: row.version,
     };
   }
@@ -50,6 +51,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       opinions: state.opinions as object,
       documents: state.documents as object[],
       siteVisits: state.siteVisits as object[],
+      corrections: state.corrections as object[],
       version: state.version + 1,
       ...(events.some((e) => e.type === 'ApplicationSubmitted') ? { submittedAt: new Date() } : {}),
       ...(state.status === 'approved' || state.status === 'rejected' ? { decidedAt: new Date() } : {}),

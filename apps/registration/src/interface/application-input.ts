@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApplicationForm } from '../domain/application-form';
-import { StaffFiling, toStaffMember } from '../domain/filings';
+import { StaffFiling, StaffMember, toStaffMember } from '../domain/filings';
+import { ResubmittedForm } from '../domain/license-application';
 import { idNumberPepper } from '../infrastructure/id-number-pepper';
 
 /** The form as an operator sends it: staff with their identity numbers, which stop here. */
@@ -12,4 +13,29 @@ export type ApplicationFormInput = z.infer<typeof ApplicationFormInput>;
 export const toApplicationForm = (input: ApplicationFormInput): ApplicationForm => ({
   ...input,
   staff: input.staff.map((s) => toStaffMember(s, idNumberPepper())),
+});
+
+/**
+ * The corrected form (PUT /applications/:id): a staff member already on the returned application
+ * may be sent with the hash of the number filed instead of the number itself.
+ */
+const ResubmittedStaffInput = StaffFiling.omit({ idNumber: true })
+  .extend({
+    idNumber: StaffFiling.shape.idNumber.optional(),
+    idNumberHash: StaffMember.shape.idNumberHash.optional(),
+  })
+  .refine((s) => !!s.idNumber || !!s.idNumberHash, {
+    message: 'an identity number, or the hash of the one filed with this application',
+    path: ['idNumber'],
+  });
+export const ResubmissionInput = ApplicationForm.extend({
+  staff: z.array(ResubmittedStaffInput).max(500).default([]),
+});
+export type ResubmissionInput = z.infer<typeof ResubmissionInput>;
+
+export const toResubmittedForm = (input: ResubmissionInput): ResubmittedForm => ({
+  ...input,
+  staff: input.staff.map(({ idNumber, idNumberHash, ...rest }) =>
+    idNumber ? toStaffMember({ ...rest, idNumber }, idNumberPepper()) : { ...rest, idNumberHash: idNumberHash! },
+  ),
 });

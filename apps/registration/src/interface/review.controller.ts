@@ -12,7 +12,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
-import { ApplicationFormInput, toApplicationForm } from './application-input';
+import { ResubmissionInput, toResubmittedForm } from './application-input';
 import { OPINION_DEPARTMENTS } from '../domain/license-application';
 import {
   GiveOpinionCommand,
@@ -36,7 +36,7 @@ type ReturnInput = z.infer<typeof ReturnBody>;
 type OpinionRequestInput = z.infer<typeof OpinionRequestBody>;
 type OpinionInput = z.infer<typeof OpinionBody>;
 type RejectInput = z.infer<typeof RejectBody>;
-type FormInput = ApplicationFormInput;
+type FormInput = ResubmissionInput;
 
 /** The review of an application: correction, joint-review opinions, rejection. */
 @Controller('applications/:id')
@@ -54,14 +54,17 @@ export class ReviewController {
     return this.commands.execute(new ReturnApplicationCommand(id, body.items, originOf(p), p));
   }
 
+  /** The operator's corrected form (补正后重新提交); staff already filed may be sent by their number's hash. */
   @Put()
   @Roles('institution-operator')
   resubmit(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body(new ZodPipe(ApplicationFormInput)) form: FormInput,
+    @Body(new ZodPipe(ResubmissionInput)) form: FormInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.commands.execute(new ResubmitApplicationCommand(id, toApplicationForm(form), originOf(p)));
+    return this.commands.execute(
+      new ResubmitApplicationCommand(id, toResubmittedForm(form), originOf(p), p.institutionId),
+    );
   }
 
   @Post('opinions')

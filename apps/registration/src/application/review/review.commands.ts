@@ -1,13 +1,12 @@
 import { Command } from '@nestjs/cqrs';
 import { EventOrigin } from '@otr/contracts';
-import { ApplicationForm } from '../../domain/application-form';
-import { ApplicationState, Decider } from '../../domain/license-application';
+import { ApplicationState, CorrectionItem, Decider, ResubmittedForm } from '../../domain/license-application';
 
 /** Return for correction (补正) with a reason per item. */
 export class ReturnApplicationCommand extends Command<ApplicationState> {
   constructor(
     readonly applicationId: string,
-    readonly items: { field: string; reason: string }[],
+    readonly items: CorrectionItem[],
     readonly origin: EventOrigin,
     readonly by: Decider,
   ) {
@@ -19,8 +18,10 @@ export class ReturnApplicationCommand extends Command<ApplicationState> {
 export class ResubmitApplicationCommand extends Command<ApplicationState> {
   constructor(
     readonly applicationId: string,
-    readonly form: ApplicationForm,
+    readonly form: ResubmittedForm,
     readonly origin: EventOrigin,
+    /** The operator's institution: only the applicant resubmits. */
+    readonly applicant: string | undefined,
   ) {
     super();
   }

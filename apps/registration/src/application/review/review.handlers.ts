@@ -40,7 +40,7 @@ export class ResubmitApplicationHandler implements ICommandHandler<ResubmitAppli
     const now = this.clock.now();
     const record = await this.records.recordFor(c.form, chinaDate(now));
     return this.decide.run(c.applicationId, c.origin, (s) =>
-      resubmit(s, c.form, this.rules.forDistrict(c.form.district, now), record),
+      resubmit(s, c.form, this.rules.forDistrict(c.form.district, now), record, c.applicant),
     );
   }
 }

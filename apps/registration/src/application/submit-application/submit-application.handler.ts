@@ -35,6 +35,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
       opinions: {},
       documents: [],
       siteVisits: [],
+      corrections: [],
       version: 0,
     };
     await this.applications.save(events.reduce(evolve, initial), events, origin);
