@@ -9,6 +9,7 @@ import {
   FundsReleased,
   RefundPaid,
   RepeatComplaintsFlagged,
+  UnlicensedOperatorReported,
   RiskAlertRaised,
   Topics,
 } from '@otr/contracts';
@@ -435,6 +436,66 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
     }
   });
 
+  it('serves its reference lists beside the records, not as a record id', async () => {
+    const codes = await api(inspectors[0], 'GET', '/violations/codes');
+    expect(codes.status).toBe(200);
+    expect(codes.body).toContainEqual(expect.objectContaining({ code: 'unlicensed-operation' }));
+    const types = await api(approver, 'GET', '/penalties/types');
+    expect(types.body).toContainEqual(
+      expect.objectContaining({
+        type: 'revoke-license',
+        article: expect.stringContaining('第五条第（五）项'),
+      }),
+    );
+    expect((await api(approver, 'GET', '/penalties/not-a-uuid')).status).toBe(400);
+  });
+
+  it('gives the dashboard its rectification figures, in the caller’s jurisdiction, to the roles whose dashboard shows them', async () => {
+    const target = licensed[4];
+    const inspector = inspectors[0];
+    const violation = await api(inspector, 'POST', '/violations', {
+      institutionId: target.institutionId,
+      code: 'fire-hazard',
+      severity: 'minor',
+      description: '灭火器过期',
+      evidence: [await upload(inspector)],
+    });
+    const order = await api(inspector, 'POST', '/rectifications', {
+      violationIds: [violation.body.id],
+      requirements: '更换灭火器',
+      workingDays: 1,
+    });
+    expect(order.body.dueBy).toBe('2026-11-24');
+    // The day after its deadline, not yet swept: still 'ordered', yet counted overdue.
+    clock.set('2026-11-25T02:00:00Z');
+    try {
+      const { body: listed } = await api(approver, 'GET', '/rectifications?pageSize=200');
+      const open = listed.items.filter((r: { status: string }) => r.status !== 'verified');
+      const overdue = open.filter(
+        (r: { status: string; dueBy: string }) =>
+          r.status === 'overdue' || (r.status === 'ordered' && r.dueBy < '2026-11-25'),
+      );
+      expect(overdue).toContainEqual(expect.objectContaining({ id: order.body.id, status: 'ordered' }));
+      const expected = {
+        rectificationsOpen: open.length,
+        rectificationsOverdue: overdue.length,
+        byDistrict: [{ district: XH, open: open.length, overdue: overdue.length }],
+      };
+      const viewer = official('viewer.city', ['viewer'], undefined, 'CN-ZJ-HZ');
+      for (const as of [approver, inspector, planner, viewer])
+        expect(await api(as, 'GET', '/stats')).toEqual({ status: 200, body: expected });
+      expect((await api(outsider, 'GET', '/stats')).body).toEqual({
+        rectificationsOpen: 0,
+        rectificationsOverdue: 0,
+        byDistrict: [],
+      });
+      for (const as of [operatorOf(target.institutionId), fireOfficer])
+        expect((await api(as, 'GET', '/stats')).status).toBe(403);
+    } finally {
+      clock.set('2026-11-23T02:00:00Z');
+    }
+  });
+
   it('turns a fee-supervision risk alert into one inspection to schedule, and schedules it with two inspectors', async () => {
     const target = licensed[3];
     const origin: EventOrigin = { actor: { userId: 'system', role: 'system' }, correlationId: 'test' };
@@ -594,6 +655,54 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
     expect(lead).toMatchObject({
       subject: { name: '古荡新村家庭作坊补习班' },
       trigger: { kind: 'repeat-complaints' },
+    });
+  });
+
+  it('turns one tip about an unlicensed operator into a lead at the reported address, and a second tip into none', async () => {
+    const tip = (complaintId: string) =>
+      createEvent(UnlicensedOperatorReported, {
+        aggregateId: complaintId,
+        institutionId: 'unlicensed-tip-2',
+        actor: { userId: 'system', role: 'system' },
+        correlationId: 'test',
+        payload: {
+          complaintId,
+          trackingNumber: `TS-${complaintId}`,
+          operatorName: '文三路无名书法班',
+          address: '西湖区文三路 88 号 3 楼',
+          activity: '周末小学语文数学补课',
+          district: XH,
+        },
+      });
+    // The flag after the two tips shares their key, so it is consumed after them: once its lead is
+    // there, both tips have been handled.
+    const marker = createEvent(RepeatComplaintsFlagged, {
+      aggregateId: 'tip-marker',
+      institutionId: 'unlicensed-tip-2',
+      actor: { userId: 'system', role: 'system' },
+      correlationId: 'test',
+      payload: {
+        subjectName: '文三路无名书法班',
+        district: XH,
+        count: 3,
+        withinDays: 30,
+        complaintIds: ['t1', 't2', 't3'],
+      },
+    });
+    await transport.publish(
+      Topics.complaints,
+      [tip('t1'), tip('t2'), marker].map((e) => ({ key: 'unlicensed-tip-2', value: JSON.stringify(e) })),
+    );
+    const leads = await eventually(async () => {
+      const r = await api(approver, 'GET', '/inspections?status=to-schedule&institutionId=unlicensed-tip-2');
+      const items = r.body.items as { trigger: { kind: string } }[];
+      return items.some((i) => i.trigger.kind === 'repeat-complaints') ? items : undefined;
+    }, 5000);
+    const tips = leads.filter((l) => l.trigger.kind === 'unlicensed-tip');
+    expect(tips).toHaveLength(1);
+    expect(tips[0]).toMatchObject({
+      subject: { name: '文三路无名书法班', address: '西湖区文三路 88 号 3 楼', district: XH },
+      trigger: { kind: 'unlicensed-tip', complaintId: 't1' },
     });
   });
 });

@@ -10,6 +10,7 @@ import {
   LicenseIssued,
   RefundPaid,
   RepeatComplaintsFlagged,
+  UnlicensedOperatorReported,
   RiskAlertRaised,
   Topics,
   TrainingTimeViolationDetected,
@@ -32,6 +33,7 @@ import {
   onRepeatComplaints,
   onRiskAlert,
   onTrainingTimeViolation,
+  onUnlicensedOperatorTip,
 } from './application/consumers/leads';
 import { inspectionHandlers } from './application/inspections';
 import { jointCaseHandlers } from './application/joint-cases';
@@ -54,6 +56,7 @@ import { EVIDENCE_TYPES, EvidenceController } from './interface/evidence.control
 import { InspectionsController, ViolationsController } from './interface/inspections.controller';
 import { JointCasesController } from './interface/joint-cases.controller';
 import { PoolController, RosterController, SpotChecksController } from './interface/spot-checks.controller';
+import { StatsController } from './interface/stats.controller';
 
 const PRISMA = Symbol('InspectionPrisma');
 
@@ -75,6 +78,7 @@ export class InspectionModule {
         PoolController,
         JointCasesController,
         EvidenceController,
+        StatsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
@@ -103,6 +107,7 @@ export class InspectionModule {
                   [TrainingTimeViolationDetected.type]: onTrainingTimeViolation,
                   [RiskAlertRaised.type]: onRiskAlert,
                   [RepeatComplaintsFlagged.type]: onRepeatComplaints,
+                  [UnlicensedOperatorReported.type]: onUnlicensedOperatorTip,
                 },
               },
               {

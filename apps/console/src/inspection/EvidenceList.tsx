@@ -29,7 +29,7 @@ function Open({ file }: { file: Cited }) {
   );
 }
 
-/** Evidence cited by a violation or a rectification report: the file, when and where it was taken. */
+/** Evidence cited by a violation or a rectification report: the file, when and where it was taken, its checksum. */
 export function EvidenceList({ evidence }: { evidence?: Cited[] }) {
   return (
     <Stack spacing={0.5}>
@@ -40,6 +40,10 @@ export function EvidenceList({ evidence }: { evidence?: Cited[] }) {
             {new Date(e.takenAt).toLocaleString()} · {e.place.address}
             {e.place.lat !== undefined ? ` (${e.place.lat}, ${e.place.lng})` : ''}
           </span>
+          {/* The whole checksum, readable on a phone: the file cannot be swapped after the fact. */}
+          <code style={{ display: 'block', fontSize: 11, opacity: 0.8, wordBreak: 'break-all' }}>
+            SHA-256 {e.sha256}
+          </code>
         </span>
       ))}
     </Stack>

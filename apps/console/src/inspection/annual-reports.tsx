@@ -1,42 +1,50 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import { Alert, Box, Typography } from '@mui/material';
 import {
+  BooleanInput,
   CheckboxGroupInput,
-  Datagrid,
   FormDataConsumer,
   FunctionField,
-  List,
+  Link,
+  maxLength,
   maxValue,
   minValue,
   NumberField,
   NumberInput,
   required,
-  ResourceProps,
-  SelectInput,
-  Show,
-  SimpleList,
-  SimpleShowLayout,
   TextField,
   TextInput,
+  useCreatePath,
   useDataProvider,
+  useGetList,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
-import { gridSx } from '../layout/ListActions';
-import { useSmall } from '../layout/useSmall';
 import type { OtrDataProvider } from '../providers/data-provider';
-import { useLookup } from './api';
+import { renameFields, useLookup } from './api';
 import {
   ANNUAL_REPORT_STATUSES,
+  ANNUAL_REPORT_YUAN_FIELDS,
+  annualReportBody,
+  AnnualReportValues,
+  beijingToday,
   formatFen,
   GradeThresholds,
   gradingBody,
   previewGrade,
   ScoreSheet,
 } from './inspection-file';
-import { choicesOf, ListToolbar, Status, subjectText } from './ui';
+import {
+  Column,
+  EnforcementList,
+  RecordFile,
+  enforcementResource,
+  Status,
+  statusFilters,
+  subjectText,
+} from './ui';
 
 const R = 'annual-reports';
 const words = 'otr.inspection';
@@ -44,7 +52,7 @@ const field = (name: string) => `resources.${R}.fields.${name}`;
 
 interface Report {
   id: string;
-  subject: { name: string; district: string; address?: string };
+  subject: { institutionId: string; name: string; district: string; address?: string };
   year: number;
   status: string;
   submittedOn: string;
@@ -74,47 +82,103 @@ interface Grading {
   source: { sheet: string; thresholds: string };
 }
 
+/** A count: a whole number, none below zero. */
+const count = (source: string, key: string) => (
+  <NumberInput
+    key={source}
+    source={`content.${source}`}
+    label={`${words}.report.${key}`}
+    validate={[required(), minValue(0)]}
+  />
+);
+const yuan = (source: string, key: string) => (
+  <NumberInput
+    key={source}
+    source={`content.finances.${source}`}
+    label={`${words}.report.${key}`}
+    helperText={`${words}.fine.yuan`}
+    validate={[required(), minValue(0)]}
+  />
+);
+const REPORT_FIELDS = [
+  'year',
+  'content.teaching.courses',
+  'content.teaching.students',
+  'content.teaching.lessonsDelivered',
+  'content.staff.teachers',
+  'content.staff.qualifiedTeachers',
+  ...Object.values(ANNUAL_REPORT_YUAN_FIELDS).map((f) => `content.finances.${f}`),
+  'content.safety.fireInspectionPassed',
+  'content.safety.incidents',
+  'content.complaintsReceived',
+  'content.notes',
+];
+
+/** The operator submits the institution's annual report (年度报告) for a year: teaching, staff, finances, safety, complaints. */
+function SubmitAnnualReport() {
+  const dataProvider = useDataProvider();
+  const lastYear = Number(beijingToday().slice(0, 4)) - 1;
+  return (
+    <CommandButton
+      resource={R}
+      access="create"
+      label={`${words}.commands.submitReport`}
+      hint={`${words}.hints.submitReport`}
+      variant="contained"
+      defaultValues={{ year: lastYear, content: { safety: { fireInspectionPassed: true, incidents: 0 } } }}
+      inputs={
+        <>
+          <NumberInput source="year" label={field('year')} validate={[required(), minValue(2000)]} />
+          {count('teaching.courses', 'courses')}
+          {count('teaching.students', 'students')}
+          {count('teaching.lessonsDelivered', 'lessonsDelivered')}
+          {count('staff.teachers', 'teachers')}
+          {count('staff.qualifiedTeachers', 'qualifiedTeachers')}
+          {yuan(ANNUAL_REPORT_YUAN_FIELDS.incomeFen, 'income')}
+          {yuan(ANNUAL_REPORT_YUAN_FIELDS.refundsFen, 'refunds')}
+          {yuan(ANNUAL_REPORT_YUAN_FIELDS.escrowBalanceFen, 'escrowBalance')}
+          <BooleanInput
+            source="content.safety.fireInspectionPassed"
+            label={`${words}.report.fireInspectionPassed`}
+          />
+          {count('safety.incidents', 'incidents')}
+          {count('complaintsReceived', 'complaintsReceived')}
+          <TextInput
+            source="content.notes"
+            label={`${words}.report.notes`}
+            multiline
+            minRows={2}
+            validate={maxLength(4000)}
+          />
+        </>
+      }
+      fields={REPORT_FIELDS}
+      send={async (v) => {
+        try {
+          return await dataProvider.create(R, { data: annualReportBody(v as AnnualReportValues) });
+        } catch (e) {
+          throw renameFields(e, ANNUAL_REPORT_YUAN_FIELDS);
+        }
+      }}
+    />
+  );
+}
+
 export function AnnualReportList() {
   const t = useTranslate();
-  const small = useSmall();
-  const filters = [
-    <SelectInput
-      key="status"
-      source="status"
-      choices={choicesOf(ANNUAL_REPORT_STATUSES, `${words}.statuses`)}
-      alwaysOn
-    />,
-    <TextInput key="institutionId" source="institutionId" />,
-  ];
   return (
-    <List filters={filters} actions={<ListToolbar />} exporter={false}>
-      {small ? (
-        <SimpleList<Report>
-          primaryText={(r) => r.subject.name}
-          secondaryText={(r) => `${r.year} · ${r.grading ? t(`${words}.grades.${r.grading.grade}`) : ''}`}
-          tertiaryText={(r) => t(`${words}.statuses.${r.status}`, { _: r.status })}
-          linkType="show"
-        />
-      ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx}>
-          <TextField source="subject.name" label={field('subject')} sortable={false} />
-          <NumberField source="year" sortable={false} options={{ useGrouping: false }} />
-          <TextField source="submittedOn" sortable={false} />
-          <FunctionField<Report>
-            source="status"
-            sortable={false}
-            render={(r) => <Status status={r.status} />}
-          />
-          <FunctionField<Report>
-            source="grade"
-            sortable={false}
-            render={(r) =>
-              r.grading ? `${t(`${words}.grades.${r.grading.grade}`)}（${r.grading.total}）` : '—'
-            }
-          />
-        </Datagrid>
-      )}
-    </List>
+    <EnforcementList<Report>
+      filters={statusFilters(ANNUAL_REPORT_STATUSES)}
+      commands={<SubmitAnnualReport />}
+      secondary={(r) => `${r.year} · ${r.grading ? t(`${words}.grades.${r.grading.grade}`) : ''}`}
+    >
+      <NumberField source="year" sortable={false} options={{ useGrouping: false }} />
+      <TextField source="submittedOn" sortable={false} />
+      <Column<Report>
+        source="grade"
+        render={(r) => (r.grading ? `${t(`${words}.grades.${r.grading.grade}`)}（${r.grading.total}）` : '—')}
+      />
+    </EnforcementList>
   );
 }
 
@@ -172,6 +236,32 @@ function Grade({ record }: { record: Report }) {
   );
 }
 
+/** The rectification order a basic pass or fail set in motion, with its deadline and status. */
+function RectificationOrder({ report }: { report: Report }) {
+  const t = useTranslate();
+  const createPath = useCreatePath();
+  const { data = [] } = useGetList<{
+    id: string;
+    dueBy: string;
+    status: string;
+    basis: { reportId?: string };
+  }>(
+    'rectifications',
+    { filter: { institutionId: report.subject.institutionId }, pagination: { page: 1, perPage: 50 } },
+    { enabled: !!report.grading?.rectification },
+  );
+  const order = data.find((r) => r.basis.reportId === report.id);
+  if (!order) return null;
+  return (
+    <Link
+      to={createPath({ resource: 'rectifications', id: order.id, type: 'show' })}
+      data-testid="report-rectification"
+    >
+      {t(`${words}.consequences.order`, { date: order.dueBy })} · <Status status={order.status} />
+    </Link>
+  );
+}
+
 function ReportFile() {
   const t = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
@@ -184,86 +274,75 @@ function ReportFile() {
     </Typography>
   );
   return (
-    <>
-      <Box sx={{ px: 2, pt: 2 }}>
-        <Grade record={record} />
-      </Box>
-      <SimpleShowLayout>
-        <Typography variant="h6">
-          {subjectText(record.subject)} · {record.year}
-        </Typography>
-        <FunctionField<Report> source="status" render={(r) => <Status status={r.status} />} />
-        <TextField source="submittedOn" />
-        <FunctionField<Report>
-          source="content"
-          render={() => (
-            <Box>
-              {line('courses', c.teaching.courses)}
-              {line('students', c.teaching.students)}
-              {line('lessonsDelivered', c.teaching.lessonsDelivered)}
-              {line('teachers', c.staff.teachers)}
-              {line('qualifiedTeachers', c.staff.qualifiedTeachers)}
-              {line('income', formatFen(c.finances.incomeFen, locale))}
-              {line('refunds', formatFen(c.finances.refundsFen, locale))}
-              {line('escrowBalance', formatFen(c.finances.escrowBalanceFen, locale))}
-              {line(
-                'fireInspectionPassed',
-                t(c.safety.fireInspectionPassed ? 'ra.boolean.true' : 'ra.boolean.false'),
-              )}
-              {line('incidents', c.safety.incidents)}
-              {line('complaintsReceived', c.complaintsReceived)}
-              {c.notes && line('notes', c.notes)}
-            </Box>
-          )}
-        />
-        {record.grading && (
-          <FunctionField<Report>
-            source="grade"
-            render={(r) => {
-              const g = r.grading!;
-              return (
-                <Box>
-                  <Typography variant="body2">
-                    {t(`${words}.grades.${g.grade}`)}（{g.total}）· {g.gradedBy} · {g.gradedOn}
-                  </Typography>
-                  {g.vetoes.length > 0 && (
-                    <Typography variant="body2">
-                      {t(`${words}.vetoes`)}：{g.vetoes.join('、')}
-                    </Typography>
-                  )}
-                  {g.exemptFromSpotChecksUntil && (
-                    <Typography variant="body2">
-                      {t(`${words}.consequences.exempt`, { date: g.exemptFromSpotChecksUntil })}
-                    </Typography>
-                  )}
-                  {g.rectification && (
-                    <Typography variant="body2">{t(`${words}.consequences.rectification`)}</Typography>
-                  )}
-                  {g.proposeRevocation && (
-                    <Typography variant="body2" color="error">
-                      {t(`${words}.consequences.revocation`)}
-                    </Typography>
-                  )}
-                </Box>
-              );
-            }}
-          />
+    <RecordFile<Report>
+      commands={<Grade record={record} />}
+      title={(r) => `${subjectText(r.subject)} · ${r.year}`}
+    >
+      <TextField source="submittedOn" />
+      <FunctionField<Report>
+        source="content"
+        render={() => (
+          <Box>
+            {line('courses', c.teaching.courses)}
+            {line('students', c.teaching.students)}
+            {line('lessonsDelivered', c.teaching.lessonsDelivered)}
+            {line('teachers', c.staff.teachers)}
+            {line('qualifiedTeachers', c.staff.qualifiedTeachers)}
+            {line('income', formatFen(c.finances.incomeFen, locale))}
+            {line('refunds', formatFen(c.finances.refundsFen, locale))}
+            {line('escrowBalance', formatFen(c.finances.escrowBalanceFen, locale))}
+            {line(
+              'fireInspectionPassed',
+              t(c.safety.fireInspectionPassed ? 'ra.boolean.true' : 'ra.boolean.false'),
+            )}
+            {line('incidents', c.safety.incidents)}
+            {line('complaintsReceived', c.complaintsReceived)}
+            {c.notes && line('notes', c.notes)}
+          </Box>
         )}
-      </SimpleShowLayout>
-    </>
+      />
+      {record.grading && (
+        <FunctionField<Report>
+          source="grade"
+          render={(r) => {
+            const g = r.grading!;
+            return (
+              <Box>
+                <Typography variant="body2">
+                  {t(`${words}.grades.${g.grade}`)}（{g.total}）· {g.gradedBy} · {g.gradedOn}
+                </Typography>
+                {g.vetoes.length > 0 && (
+                  <Typography variant="body2">
+                    {t(`${words}.vetoes`)}：{g.vetoes.join('、')}
+                  </Typography>
+                )}
+                {g.exemptFromSpotChecksUntil && (
+                  <Typography variant="body2">
+                    {t(`${words}.consequences.exempt`, { date: g.exemptFromSpotChecksUntil })}
+                  </Typography>
+                )}
+                {g.rectification && (
+                  <Typography variant="body2">{t(`${words}.consequences.rectification`)}</Typography>
+                )}
+                <RectificationOrder report={r} />
+                {g.proposeRevocation && (
+                  <Typography variant="body2" color="error">
+                    {t(`${words}.consequences.revocation`)}
+                  </Typography>
+                )}
+              </Box>
+            );
+          }}
+        />
+      )}
+    </RecordFile>
   );
 }
 
-export const AnnualReportShow = () => (
-  <Show>
-    <ReportFile />
-  </Show>
-);
-
-export const annualReports: ResourceProps = {
+export const annualReports = enforcementResource({
   name: R,
   list: AnnualReportList,
-  show: AnnualReportShow,
+  file: ReportFile,
   icon: AssessmentIcon,
   recordRepresentation: (r) => `${r.subject?.name ?? ''} ${r.year ?? ''}`,
-};
+});

@@ -16,6 +16,23 @@ async function read<T>(res: Response): Promise<T> {
   return body as T;
 }
 
+/** A refusal naming a field the form shows under another name (fen sent, yuan typed). */
+export function renameFields(e: unknown, names: Record<string, string>) {
+  const body = (e as HttpError).body as { field?: string; issues?: { field?: string }[] } | undefined;
+  if (!body) return e;
+  // The last segment of the path is renamed: content.finances.incomeFen → content.finances.incomeYuan.
+  const rename = (f?: string) => {
+    const last = f?.split('.').pop() ?? '';
+    return f && names[last] ? `${f.slice(0, -last.length)}${names[last]}` : f;
+  };
+  const renamed = {
+    ...body,
+    ...(body.field ? { field: rename(body.field) } : {}),
+    ...(body.issues ? { issues: body.issues.map((i) => ({ ...i, field: rename(i.field) })) } : {}),
+  };
+  return new HttpError((e as Error).message, (e as HttpError).status, renamed);
+}
+
 export const inspectionGet = async <T>(path: string): Promise<T> =>
   read<T>(await apiFetch(`${INSPECTION_API}${path}`));
 

@@ -1,19 +1,13 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { Box, Stack, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import {
   BooleanInput,
-  Datagrid,
   FormDataConsumer,
   FunctionField,
-  List,
   maxLength,
   minLength,
   required,
-  ResourceProps,
   SelectInput,
-  Show,
-  SimpleList,
-  SimpleShowLayout,
   TextField,
   TextInput,
   useDataProvider,
@@ -21,11 +15,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
-import { gridSx } from '../layout/ListActions';
-import { useSmall } from '../layout/useSmall';
 import type { OtrDataProvider } from '../providers/data-provider';
 import { beijingToday, BLACKLIST_STATUSES, removable } from './inspection-file';
-import { choicesOf, ListToolbar, Status, subjectText } from './ui';
+import { choicesOf, Column, EnforcementList, RecordFile, enforcementResource, statusFilters } from './ui';
 
 const R = 'blacklist';
 const words = 'otr.inspection';
@@ -122,53 +114,21 @@ function AddEntry() {
 
 export function BlacklistList() {
   const t = useTranslate();
-  const small = useSmall();
-  const filters = [
-    <SelectInput
-      key="status"
-      source="status"
-      choices={choicesOf(BLACKLIST_STATUSES, `${words}.statuses`)}
-      alwaysOn
-    />,
-    <TextInput key="institutionId" source="institutionId" />,
-  ];
   return (
-    <List
-      filters={filters}
-      actions={
-        <ListToolbar>
-          <AddEntry />
-        </ListToolbar>
-      }
-      exporter={false}
+    <EnforcementList<Entry>
+      filters={statusFilters(BLACKLIST_STATUSES)}
+      commands={<AddEntry />}
+      secondary={(r) => `${r.decisionNumber} · ${r.listedOn}`}
     >
-      {small ? (
-        <SimpleList<Entry>
-          primaryText={(r) => r.subject.name}
-          secondaryText={(r) => `${r.decisionNumber} · ${r.listedOn}`}
-          tertiaryText={(r) => t(`${words}.statuses.${r.status}`, { _: r.status })}
-          linkType="show"
-        />
-      ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx}>
-          <TextField source="subject.name" label={field('subject')} sortable={false} />
-          <TextField source="decisionNumber" sortable={false} />
-          <TextField source="reason" sortable={false} />
-          <TextField source="listedOn" sortable={false} />
-          <TextField source="removableOn" sortable={false} />
-          <FunctionField<Entry>
-            source="trainingBan"
-            sortable={false}
-            render={(r) => t(r.trainingBan ? 'ra.boolean.true' : 'ra.boolean.false')}
-          />
-          <FunctionField<Entry>
-            source="status"
-            sortable={false}
-            render={(r) => <Status status={r.status} />}
-          />
-        </Datagrid>
-      )}
-    </List>
+      <TextField source="decisionNumber" sortable={false} />
+      <TextField source="reason" sortable={false} />
+      <TextField source="listedOn" sortable={false} />
+      <TextField source="removableOn" sortable={false} />
+      <Column<Entry>
+        source="trainingBan"
+        render={(r) => t(r.trainingBan ? 'ra.boolean.true' : 'ra.boolean.false')}
+      />
+    </EnforcementList>
   );
 }
 
@@ -203,9 +163,7 @@ function EntryFile() {
   const record = useRecordContext<Entry>();
   if (!record) return null;
   return (
-    <SimpleShowLayout>
-      <Typography variant="h6">{subjectText(record.subject)}</Typography>
-      <FunctionField<Entry> source="status" render={(r) => <Status status={r.status} />} />
+    <RecordFile<Entry> commands={<RemoveEntry />}>
       <TextField source="decisionNumber" />
       <FunctionField<Entry>
         source="source"
@@ -226,25 +184,13 @@ function EntryFile() {
           render={(r) => `${r.removal?.on} · ${r.removal?.by} · ${r.removal?.reason}`}
         />
       )}
-    </SimpleShowLayout>
+    </RecordFile>
   );
 }
 
-export const BlacklistShow = () => (
-  <Show>
-    <Box sx={{ px: 2, pt: 2 }}>
-      <Stack direction="row">
-        <RemoveEntry />
-      </Stack>
-    </Box>
-    <EntryFile />
-  </Show>
-);
-
-export const blacklist: ResourceProps = {
+export const blacklist = enforcementResource({
   name: R,
   list: BlacklistList,
-  show: BlacklistShow,
+  file: EntryFile,
   icon: BlockIcon,
-  recordRepresentation: (r) => r.subject?.name ?? r.id,
-};
+});

@@ -1,4 +1,5 @@
 import {
+  annualReportBody,
   beijingToday,
   checklistBody,
   checklistToEdit,
@@ -163,6 +164,33 @@ describe('inspection screens: what is sent', () => {
     expect(previewGrade(sheet, t, { a: 50, b: 20 }, [])).toEqual({ total: 70, grade: 'basic-pass' });
     expect(previewGrade(sheet, t, { a: 99, b: '' }, [])).toEqual({ total: 60, grade: 'basic-pass' });
     expect(previewGrade(sheet, t, { a: 60, b: 40 }, ['fire'])).toEqual({ total: 100, grade: 'fail' });
+  });
+
+  it('sends the operator’s annual report with money in fen and notes only when written', () => {
+    const teaching = { courses: 3, students: 80, lessonsDelivered: 600 };
+    const staff = { teachers: 6, qualifiedTeachers: 6 };
+    expect(
+      annualReportBody({
+        year: 2025,
+        content: {
+          teaching,
+          staff,
+          finances: { incomeYuan: 1234.5, refundsYuan: 0, escrowBalanceYuan: '200' },
+          safety: { incidents: 0 },
+          complaintsReceived: 1,
+          notes: '  ',
+        },
+      }),
+    ).toEqual({
+      year: 2025,
+      content: {
+        teaching,
+        staff,
+        finances: { incomeFen: 123_450, refundsFen: 0, escrowBalanceFen: 20_000 },
+        safety: { fireInspectionPassed: false, incidents: 0 },
+        complaintsReceived: 1,
+      },
+    });
   });
 
   it('leaves out empty draw filters so the rulebook ratio applies', () => {

@@ -59,7 +59,7 @@ export const mayWorkOn = (inspection: InspectionLike | undefined, userId: string
   inspection.status === 'scheduled' &&
   (inspection.inspectors ?? []).some((i) => i.userId === userId);
 
-/** The checklist the dialog opens with: what was recorded, else the default items unchecked. */
+/** The checklist the dialog opens with: what was recorded, else the default items, each complying until unticked. */
 export function checklistToEdit(recorded: ChecklistItem[] | undefined, label: (key: string) => string) {
   if (recorded?.length) return recorded.map((i) => ({ ...i, note: i.note ?? '' }));
   return DEFAULT_CHECKLIST.map((key) => ({ item: label(key), ok: true, note: '' }));
@@ -135,6 +135,47 @@ export const formatFen = (fen: number | undefined | null, locale = 'zh-CN') =>
     : '—';
 
 /** Which legal fine range applies (第十七条 / 第十八条), from the violations' codes, if any. */
+/** The annual report as the operator types it: money in yuan (see annualReportBody). */
+export interface AnnualReportValues {
+  year?: unknown;
+  content?: {
+    teaching?: Record<string, unknown>;
+    staff?: Record<string, unknown>;
+    finances?: { incomeYuan?: unknown; refundsYuan?: unknown; escrowBalanceYuan?: unknown };
+    safety?: { fireInspectionPassed?: unknown; incidents?: unknown };
+    complaintsReceived?: unknown;
+    notes?: unknown;
+  };
+}
+
+/** The names under which the report's money inputs hold yuan, by the service's fen field. */
+export const ANNUAL_REPORT_YUAN_FIELDS = {
+  incomeFen: 'incomeYuan',
+  refundsFen: 'refundsYuan',
+  escrowBalanceFen: 'escrowBalanceYuan',
+} as const;
+
+/** POST /annual-reports: the year and the content, money in fen, notes only when written. */
+export function annualReportBody(v: AnnualReportValues) {
+  const c = v.content ?? {};
+  const notes = typeof c.notes === 'string' ? c.notes.trim() : '';
+  return {
+    year: v.year,
+    content: {
+      teaching: c.teaching,
+      staff: c.staff,
+      finances: {
+        incomeFen: yuanToFen(c.finances?.incomeYuan),
+        refundsFen: yuanToFen(c.finances?.refundsYuan),
+        escrowBalanceFen: yuanToFen(c.finances?.escrowBalanceYuan),
+      },
+      safety: { fireInspectionPassed: !!c.safety?.fireInspectionPassed, incidents: c.safety?.incidents },
+      complaintsReceived: c.complaintsReceived,
+      ...(notes ? { notes } : {}),
+    },
+  };
+}
+
 export type FineBasis =
   { kind: 'unlicensed-operation' } | { kind: 'disguised-subject-training'; especiallySerious: boolean };
 export function fineBasisOf(code: string | undefined, especiallySerious = false): FineBasis | undefined {

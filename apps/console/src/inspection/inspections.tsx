@@ -14,20 +14,14 @@ import {
 import {
   ArrayInput,
   BooleanInput,
-  Datagrid,
-  FunctionField,
-  List,
   maxLength,
   minLength,
   minValue,
   NumberInput,
   required,
-  ResourceProps,
   SelectArrayInput,
   SelectInput,
-  Show,
   SimpleFormIterator,
-  SimpleList,
   TextField,
   TextInput,
   useDataProvider,
@@ -37,8 +31,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
-import { gridSx } from '../layout/ListActions';
-import { useSmall } from '../layout/useSmall';
 import type { OtrDataProvider } from '../providers/data-provider';
 import { session } from '../providers/session';
 import { inspectionSend, useLookup, ViolationCode } from './api';
@@ -54,7 +46,18 @@ import {
   violationBody,
 } from './inspection-file';
 import { ProposePenalty } from './penalties';
-import { choicesOf, ListToolbar, Status, subjectText, touch } from './ui';
+import {
+  choicesOf,
+  Column,
+  EnforcementList,
+  enforcementResource,
+  LongTextInput,
+  Status,
+  statusFilters,
+  subjectText,
+  touch,
+  ViolationsInput,
+} from './ui';
 
 export interface Inspection {
   id: string;
@@ -117,75 +120,36 @@ function OpenInspection() {
 /** Inspections: an inspector sees those assigned to them first (?assigned=me), on a phone as cards. */
 export function InspectionList() {
   const t = useTranslate();
-  const small = useSmall();
   // Read synchronously: the list's default filter is taken once, when it mounts.
   const inspector = session.get()?.user.roles.includes('inspector') ?? false;
-  const filters = [
-    <SelectInput
-      key="assigned"
-      source="assigned"
-      label={`${words}.assignedToMe`}
-      choices={[{ id: 'me', name: `${words}.assignedToMe` }]}
-      alwaysOn
-    />,
-    <SelectInput
-      key="status"
-      source="status"
-      choices={choicesOf(INSPECTION_STATUSES, `${words}.statuses`)}
-      alwaysOn
-    />,
-    <TextInput key="institutionId" source="institutionId" />,
-  ];
+  const triggerOf = (r: Inspection) => t(`${words}.triggers.${r.trigger.kind}`, { _: r.trigger.kind });
   return (
-    <List
-      filters={filters}
+    <EnforcementList<Inspection>
+      filters={[
+        <SelectInput
+          key="assigned"
+          source="assigned"
+          label={`${words}.assignedToMe`}
+          choices={[{ id: 'me', name: `${words}.assignedToMe` }]}
+          alwaysOn
+        />,
+        ...statusFilters(INSPECTION_STATUSES),
+      ]}
       filterDefaultValues={inspector ? { assigned: 'me' } : {}}
-      actions={
-        <ListToolbar>
-          <OpenInspection />
-        </ListToolbar>
-      }
-      exporter={false}
+      commands={<OpenInspection />}
+      secondary={(r) => `${triggerOf(r)} · ${r.scheduledFor ?? ''}`}
     >
-      {small ? (
-        <SimpleList<Inspection>
-          primaryText={(r) => r.subject.name}
-          secondaryText={(r) =>
-            `${t(`${words}.triggers.${r.trigger.kind}`, { _: r.trigger.kind })} · ${r.scheduledFor ?? ''}`
-          }
-          tertiaryText={(r) => t(`${words}.statuses.${r.status}`, { _: r.status })}
-          linkType="show"
-        />
-      ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx}>
-          <TextField source="subject.name" label={`resources.${R}.fields.subject`} sortable={false} />
-          <TextField source="subject.district" label={`resources.${R}.fields.district`} sortable={false} />
-          <FunctionField<Inspection>
-            source="trigger"
-            sortable={false}
-            render={(r) => t(`${words}.triggers.${r.trigger.kind}`, { _: r.trigger.kind })}
-          />
-          <FunctionField<Inspection>
-            source="status"
-            sortable={false}
-            render={(r) => <Status status={r.status} />}
-          />
-          <TextField source="scheduledFor" sortable={false} emptyText="—" />
-          <FunctionField<Inspection>
-            source="inspectors"
-            sortable={false}
-            render={(r) =>
-              r.inspectors.map((i) => t(`otr.departments.${i.department}`, { _: i.department })).join('、')
-            }
-          />
-          <FunctionField<Inspection>
-            source="violationIds"
-            sortable={false}
-            render={(r) => r.violationIds.length}
-          />
-        </Datagrid>
-      )}
-    </List>
+      <TextField source="subject.district" label={`resources.${R}.fields.district`} sortable={false} />
+      <Column<Inspection> source="trigger" render={triggerOf} />
+      <TextField source="scheduledFor" sortable={false} emptyText="—" />
+      <Column<Inspection>
+        source="inspectors"
+        render={(r) =>
+          r.inspectors.map((i) => t(`otr.departments.${i.department}`, { _: i.department })).join('、')
+        }
+      />
+      <Column<Inspection> source="violationIds" render={(r) => r.violationIds.length} />
+    </EnforcementList>
   );
 }
 
@@ -308,13 +272,7 @@ function LogViolation({ record }: { record: Inspection }) {
             validate={required()}
             sx={touch}
           />
-          <TextInput
-            source="description"
-            label="resources.violations.fields.description"
-            multiline
-            minRows={3}
-            validate={[required(), minLength(2), maxLength(4000)]}
-          />
+          <LongTextInput source="description" label="resources.violations.fields.description" />
           <EvidenceInputs />
         </>
       }
@@ -327,7 +285,6 @@ function LogViolation({ record }: { record: Inspection }) {
 /** Rectification ordered for violations, due in working days (the rulebook's when left blank). */
 function OrderRectification({ violations }: { violations: Violation[] }) {
   const dataProvider = useDataProvider();
-  const t = useTranslate();
   if (!violations.length) return null;
   return (
     <CommandButton
@@ -337,23 +294,8 @@ function OrderRectification({ violations }: { violations: Violation[] }) {
       defaultValues={{ violationIds: violations.map((v) => v.id) }}
       inputs={
         <>
-          <SelectArrayInput
-            source="violationIds"
-            label="resources.rectifications.fields.violations"
-            choices={violations.map((v) => ({
-              id: v.id,
-              name: t(`${words}.codes.${v.code}`, { _: v.code }),
-            }))}
-            translateChoice={false}
-            validate={required()}
-          />
-          <TextInput
-            source="requirements"
-            label="resources.rectifications.fields.requirements"
-            multiline
-            minRows={3}
-            validate={[required(), minLength(2), maxLength(4000)]}
-          />
+          <ViolationsInput violations={violations} label="resources.rectifications.fields.violations" />
+          <LongTextInput source="requirements" label="resources.rectifications.fields.requirements" />
           <NumberInput
             source="workingDays"
             label="resources.rectifications.fields.workingDays"
@@ -384,15 +326,7 @@ function CloseInspection({ record }: { record: Inspection }) {
       access="closeInspection"
       label={`${words}.commands.close`}
       hint={`${words}.hints.close`}
-      inputs={
-        <TextInput
-          source="findings"
-          label={`resources.${R}.fields.findings`}
-          multiline
-          minRows={3}
-          validate={[required(), maxLength(4000)]}
-        />
-      }
+      inputs={<LongTextInput source="findings" label={`resources.${R}.fields.findings`} min={0} />}
       fields={['findings', 'checklist']}
       send={(v) => dataProvider.command(R, record.id, 'close', v)}
     />
@@ -503,16 +437,10 @@ function InspectionFile() {
   );
 }
 
-export const InspectionShow = () => (
-  <Show component="div">
-    <InspectionFile />
-  </Show>
-);
-
-export const inspections: ResourceProps = {
+export const inspections = enforcementResource({
   name: R,
   list: InspectionList,
-  show: InspectionShow,
+  file: InspectionFile,
   icon: FactCheckIcon,
-  recordRepresentation: (r) => r.subject?.name ?? r.id,
-};
+  plain: true,
+});

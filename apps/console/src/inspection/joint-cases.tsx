@@ -2,34 +2,34 @@ import GroupsIcon from '@mui/icons-material/Groups';
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import {
   ArrayInput,
-  Datagrid,
   FormDataConsumer,
-  FunctionField,
-  List,
   maxLength,
   minLength,
   minValue,
   NumberInput,
   required,
-  ResourceProps,
   SelectInput,
-  Show,
   SimpleFormIterator,
-  SimpleList,
   TextField,
   TextInput,
-  TopToolbar,
   useDataProvider,
   useGetIdentity,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
-import { gridSx } from '../layout/ListActions';
-import { useSmall } from '../layout/useSmall';
 import type { OtrDataProvider } from '../providers/data-provider';
 import { DEPARTMENTS, JOINT_CASE_STATUSES, jointCaseBody, repeatedDepartments } from './inspection-file';
-import { choicesOf, Status, subjectText, touch } from './ui';
+import {
+  choicesOf,
+  Column,
+  EnforcementList,
+  enforcementResource,
+  Status,
+  statusFilters,
+  subjectText,
+  touch,
+} from './ui';
 
 const R = 'joint-cases';
 const words = 'otr.inspection';
@@ -153,58 +153,24 @@ function OpenCase() {
 
 export function JointCaseList() {
   const t = useTranslate();
-  const small = useSmall();
-  const filters = [
-    <SelectInput
-      key="status"
-      source="status"
-      choices={choicesOf(JOINT_CASE_STATUSES, `${words}.statuses`)}
-      alwaysOn
-    />,
-  ];
   const progress = (r: JointCase) =>
     `${r.tasks.filter((x) => x.status === 'done').length} / ${r.tasks.length}`;
   return (
-    <List
-      filters={filters}
-      actions={
-        <TopToolbar>
-          <OpenCase />
-        </TopToolbar>
-      }
-      exporter={false}
+    <EnforcementList<JointCase>
+      filters={statusFilters(JOINT_CASE_STATUSES, false)}
+      commands={<OpenCase />}
+      primary={(r) => subjectText(r.subject)}
+      secondary={(r) => `${r.openedOn} · ${progress(r)}`}
     >
-      {small ? (
-        <SimpleList<JointCase>
-          primaryText={(r) => subjectText(r.subject)}
-          secondaryText={(r) => `${r.openedOn} · ${progress(r)}`}
-          tertiaryText={(r) => t(`${words}.statuses.${r.status}`, { _: r.status })}
-          linkType="show"
-        />
-      ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx}>
-          <FunctionField<JointCase>
-            source="subject"
-            sortable={false}
-            render={(r) => subjectText(r.subject)}
-          />
-          <TextField source="openedOn" sortable={false} />
-          <FunctionField<JointCase>
-            source="departments"
-            sortable={false}
-            render={(r) =>
-              r.tasks.map((x) => t(`otr.departments.${x.department}`, { _: x.department })).join('、')
-            }
-          />
-          <FunctionField<JointCase> source="progress" sortable={false} render={progress} />
-          <FunctionField<JointCase>
-            source="status"
-            sortable={false}
-            render={(r) => <Status status={r.status} />}
-          />
-        </Datagrid>
-      )}
-    </List>
+      <TextField source="openedOn" sortable={false} />
+      <Column<JointCase>
+        source="departments"
+        render={(r) =>
+          r.tasks.map((x) => t(`otr.departments.${x.department}`, { _: x.department })).join('、')
+        }
+      />
+      <Column<JointCase> source="progress" render={progress} />
+    </EnforcementList>
   );
 }
 
@@ -305,16 +271,10 @@ function CaseFile() {
   );
 }
 
-export const JointCaseShow = () => (
-  <Show component="div">
-    <CaseFile />
-  </Show>
-);
-
-export const jointCases: ResourceProps = {
+export const jointCases = enforcementResource({
   name: R,
   list: JointCaseList,
-  show: JointCaseShow,
+  file: CaseFile,
   icon: GroupsIcon,
-  recordRepresentation: (r) => r.subject?.name ?? r.id,
-};
+  plain: true,
+});

@@ -174,6 +174,7 @@ const en = {
         openCase: 'Open joint case',
         completeTask: 'Complete task',
         closeCase: 'Close case',
+        submitReport: 'Submit annual report',
       },
       hints: {
         close: 'The checklist must be filled first; the result follows from the violations logged.',
@@ -190,6 +191,8 @@ const en = {
         grade: 'Any veto item fails the report; thresholds come from the rulebook.',
         dueBy: 'Or a date instead of working days.',
         oneTaskPerDepartment: 'One task per department',
+        submitReport:
+          'One report per year that has begun: teaching, staff, finances, safety and complaints received. The approver grades it on the score sheet.',
       },
       evidence: {
         add: 'Take photo / add file',
@@ -241,6 +244,7 @@ const en = {
       triggers: {
         'spot-check': 'Random spot check',
         'repeat-complaints': 'Repeated complaints',
+        'unlicensed-tip': 'Tip about an unlicensed operator',
         'risk-alert': 'Fund risk alert',
         'training-time': 'Training-time violation',
         'in-service-teacher': 'In-service teacher',
@@ -261,6 +265,7 @@ const en = {
         exempt: 'Out of the spot-check pool until %{date}',
         rectification: 'Rectification ordered',
         revocation: 'License revocation proposed (consecutive fails)',
+        order: 'Rectification order, due by %{date}',
       },
       replay: {
         matches: 'The re-run gives the published draw.',
@@ -495,6 +500,7 @@ const zh: Shape<typeof en> = {
         openCase: '联合立案',
         completeTask: '完成任务',
         closeCase: '结案',
+        submitReport: '提交年度报告',
       },
       hints: {
         close: '须先填写检查表；检查结果由已记录的违法行为决定。',
@@ -511,6 +517,8 @@ const zh: Shape<typeof en> = {
         grade: '任一否决项即为不合格；等次阈值来自规则库。',
         dueBy: '也可填写具体日期代替工作日。',
         oneTaskPerDepartment: '每个部门一项任务',
+        submitReport:
+          '每个已开始的年度提交一份：教学、人员、财务、安全及收到的投诉情况。审批部门按评分表评定等次。',
       },
       evidence: {
         add: '拍照 / 添加文件',
@@ -562,6 +570,7 @@ const zh: Shape<typeof en> = {
       triggers: {
         'spot-check': '双随机抽查',
         'repeat-complaints': '重复投诉',
+        'unlicensed-tip': '无证办学举报',
         'risk-alert': '资金风险预警',
         'training-time': '培训时间违规',
         'in-service-teacher': '在职教师',
@@ -578,6 +587,7 @@ const zh: Shape<typeof en> = {
         exempt: '%{date} 前不纳入随机抽查名录',
         rectification: '已责令整改',
         revocation: '连续不合格，已提出吊销许可',
+        order: '整改通知，整改期限 %{date}',
       },
       replay: {
         matches: '重新运行的结果与公开结果一致。',

@@ -1,28 +1,20 @@
 import GavelIcon from '@mui/icons-material/Gavel';
-import { Alert, Box, Stack, Typography } from '@mui/material';
+import { Alert, Box, Stack } from '@mui/material';
 import { useEffect, useState } from 'react';
 import {
   BooleanInput,
-  Datagrid,
   FormDataConsumer,
   FunctionField,
   HttpError,
   Labeled,
-  List,
   maxLength,
   minLength,
   minValue,
   NumberInput,
   required,
-  ResourceProps,
-  SelectArrayInput,
   SelectInput,
-  Show,
-  SimpleList,
-  SimpleShowLayout,
   TextField,
   TextInput,
-  TopToolbar,
   useDataProvider,
   useGetIdentity,
   useLocaleState,
@@ -30,10 +22,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
-import { gridSx } from '../layout/ListActions';
-import { useSmall } from '../layout/useSmall';
 import type { OtrDataProvider } from '../providers/data-provider';
-import { inspectionSend, PenaltyType, useLookup } from './api';
+import { inspectionSend, PenaltyType, renameFields, useLookup } from './api';
 import {
   fineBasisOf,
   formatFen,
@@ -42,7 +32,16 @@ import {
   proposalBody,
   yuanToFen,
 } from './inspection-file';
-import { choicesOf, ListToolbar, Status, subjectText } from './ui';
+import {
+  choicesOf,
+  Column,
+  EnforcementList,
+  RecordFile,
+  enforcementResource,
+  LongTextInput,
+  statusFilters,
+  ViolationsInput,
+} from './ui';
 
 const R = 'penalties';
 const words = 'otr.inspection';
@@ -138,16 +137,7 @@ export function ProposePenalty({
       defaultValues={{ violationIds: violations.map((v) => v.id), fineBasis: basisCode ?? '' }}
       inputs={
         <>
-          <SelectArrayInput
-            source="violationIds"
-            label="resources.penalties.fields.violations"
-            choices={violations.map((v) => ({
-              id: v.id,
-              name: t(`${words}.codes.${v.code}`, { _: v.code }),
-            }))}
-            translateChoice={false}
-            validate={required()}
-          />
+          <ViolationsInput violations={violations} label="resources.penalties.fields.violations" />
           <SelectInput
             source="type"
             label="resources.penalties.fields.type"
@@ -158,13 +148,7 @@ export function ProposePenalty({
             translateChoice={false}
             validate={required()}
           />
-          <TextInput
-            source="reasons"
-            label="resources.penalties.fields.reasons"
-            multiline
-            minRows={3}
-            validate={[required(), minLength(2), maxLength(4000)]}
-          />
+          <LongTextInput source="reasons" label="resources.penalties.fields.reasons" />
           <TextInput
             source="factsArticle"
             label="resources.penalties.fields.factsArticle"
@@ -250,19 +234,6 @@ export function ProposePenalty({
   );
 }
 
-/** A refusal naming a field the form shows under another name (fen sent, yuan typed). */
-function renameFields(e: unknown, names: Record<string, string>) {
-  const body = (e as HttpError).body as { field?: string; issues?: { field?: string }[] } | undefined;
-  if (!body) return e;
-  const rename = (f?: string) => (f && names[f.split('.').pop() ?? ''] ? names[f.split('.').pop()!] : f);
-  const renamed = {
-    ...body,
-    ...(body.field ? { field: rename(body.field) } : {}),
-    ...(body.issues ? { issues: body.issues.map((i) => ({ ...i, field: rename(i.field) })) } : {}),
-  };
-  return new HttpError((e as Error).message, (e as HttpError).status, renamed);
-}
-
 /** Decide or reject: offered to an approver who did not propose it (the service refuses the proposer anyway). */
 function Decisions() {
   const record = useRecordContext<Penalty>();
@@ -303,55 +274,22 @@ function Decisions() {
 export function PenaltyList() {
   const t = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
-  const small = useSmall();
-  const filters = [
-    <SelectInput
-      key="status"
-      source="status"
-      choices={choicesOf(PENALTY_STATUSES, `${words}.statuses`)}
-      alwaysOn
-    />,
-    <TextInput key="institutionId" source="institutionId" />,
-  ];
+  const typeOf = (r: Penalty) => t(`${words}.penaltyTypes.${r.type}`, { _: r.type });
   return (
-    <List filters={filters} actions={<ListToolbar />} exporter={false}>
-      {small ? (
-        <SimpleList<Penalty>
-          primaryText={(r) => r.subject.name}
-          secondaryText={(r) =>
-            `${t(`${words}.penaltyTypes.${r.type}`, { _: r.type })} · ${formatFen(r.fineFen, locale)}`
-          }
-          tertiaryText={(r) => t(`${words}.statuses.${r.status}`, { _: r.status })}
-          linkType="show"
-        />
-      ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx}>
-          <TextField source="subject.name" label="resources.penalties.fields.subject" sortable={false} />
-          <FunctionField<Penalty>
-            source="type"
-            sortable={false}
-            render={(r) => t(`${words}.penaltyTypes.${r.type}`, { _: r.type })}
-          />
-          <FunctionField<Penalty>
-            source="fine"
-            sortable={false}
-            render={(r) => formatFen(r.fineFen, locale)}
-          />
-          <TextField source="proposedOn" sortable={false} />
-          <FunctionField<Penalty>
-            source="status"
-            sortable={false}
-            render={(r) => <Status status={r.status} />}
-          />
-          <TextField
-            source="decision.number"
-            label="resources.penalties.fields.decisionNumber"
-            sortable={false}
-            emptyText="—"
-          />
-        </Datagrid>
-      )}
-    </List>
+    <EnforcementList<Penalty>
+      filters={statusFilters(PENALTY_STATUSES)}
+      secondary={(r) => `${typeOf(r)} · ${formatFen(r.fineFen, locale)}`}
+    >
+      <Column<Penalty> source="type" render={typeOf} />
+      <Column<Penalty> source="fine" render={(r) => formatFen(r.fineFen, locale)} />
+      <TextField source="proposedOn" sortable={false} />
+      <TextField
+        source="decision.number"
+        label="resources.penalties.fields.decisionNumber"
+        sortable={false}
+        emptyText="—"
+      />
+    </EnforcementList>
   );
 }
 
@@ -361,9 +299,7 @@ function PenaltyFile() {
   const record = useRecordContext<Penalty>();
   if (!record) return null;
   return (
-    <SimpleShowLayout>
-      <Typography variant="h6">{subjectText(record.subject)}</Typography>
-      <FunctionField<Penalty> source="status" render={(r) => <Status status={r.status} />} />
+    <RecordFile<Penalty> commands={<Decisions />}>
       <FunctionField<Penalty>
         source="type"
         render={(r) => t(`${words}.penaltyTypes.${r.type}`, { _: r.type })}
@@ -397,23 +333,13 @@ function PenaltyFile() {
           render={(r) => `${r.rejection?.reason} · ${r.rejection?.by} · ${r.rejection?.on}`}
         />
       )}
-    </SimpleShowLayout>
+    </RecordFile>
   );
 }
 
-export const PenaltyShow = () => (
-  <Show actions={<TopToolbar />}>
-    <Box sx={{ px: 2 }}>
-      <Decisions />
-    </Box>
-    <PenaltyFile />
-  </Show>
-);
-
-export const penalties: ResourceProps = {
+export const penalties = enforcementResource({
   name: R,
   list: PenaltyList,
-  show: PenaltyShow,
+  file: PenaltyFile,
   icon: GavelIcon,
-  recordRepresentation: (r) => r.subject?.name ?? r.id,
-};
+});

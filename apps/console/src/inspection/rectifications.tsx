@@ -2,17 +2,8 @@ import BuildCircleIcon from '@mui/icons-material/BuildCircle';
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import {
   BooleanInput,
-  Datagrid,
   FunctionField,
-  List,
   maxLength,
-  minLength,
-  required,
-  ResourceProps,
-  SelectInput,
-  Show,
-  SimpleList,
-  SimpleShowLayout,
   TextField,
   TextInput,
   useDataProvider,
@@ -20,13 +11,19 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
-import { gridSx } from '../layout/ListActions';
-import { useSmall } from '../layout/useSmall';
 import type { OtrDataProvider } from '../providers/data-provider';
 import { EvidenceInputs, evidenceDefaults, evidenceFields } from './EvidenceInputs';
 import { EvidenceList } from './EvidenceList';
 import { beijingToday, evidenceBody, isOverdue, RECTIFICATION_STATUSES } from './inspection-file';
-import { choicesOf, ListToolbar, Status, subjectText, touch } from './ui';
+import {
+  Column,
+  EnforcementList,
+  enforcementResource,
+  LongTextInput,
+  RecordFile,
+  statusFilters,
+  touch,
+} from './ui';
 
 const R = 'rectifications';
 const words = 'otr.inspection';
@@ -50,50 +47,27 @@ interface Rectification {
   verification?: { by: string; on: string; passed: boolean; note: string };
 }
 
-/** Overdue orders (escalated, or past their deadline and not yet swept) stand out in red. */
+/** Overdue orders (escalated, or past their deadline and not yet swept) show so, and stand out in red. */
+const shownStatus = (r: Rectification) => (isOverdue(r, beijingToday()) ? 'overdue' : r.status);
 const overdueSx = (r: Rectification) =>
   isOverdue(r, beijingToday()) ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' } : {};
 
 export function RectificationList() {
   const t = useTranslate();
-  const small = useSmall();
-  const filters = [
-    <SelectInput
-      key="status"
-      source="status"
-      choices={choicesOf(RECTIFICATION_STATUSES, `${words}.statuses`)}
-      alwaysOn
-    />,
-    <TextInput key="institutionId" source="institutionId" />,
-  ];
   return (
-    <List filters={filters} actions={<ListToolbar />} exporter={false}>
-      {small ? (
-        <SimpleList<Rectification>
-          primaryText={(r) => r.subject.name}
-          secondaryText={(r) => `${t(`resources.${R}.fields.dueBy`)} ${r.dueBy}`}
-          tertiaryText={(r) => t(`${words}.statuses.${isOverdue(r, beijingToday()) ? 'overdue' : r.status}`)}
-          rowSx={overdueSx}
-          linkType="show"
-        />
-      ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx} rowSx={overdueSx}>
-          <TextField source="subject.name" label={`resources.${R}.fields.subject`} sortable={false} />
-          <FunctionField<Rectification>
-            source="basis"
-            sortable={false}
-            render={(r) => t(`${words}.bases.${r.basis.kind}`, { _: r.basis.kind })}
-          />
-          <TextField source="orderedOn" sortable={false} />
-          <TextField source="dueBy" sortable={false} />
-          <FunctionField<Rectification>
-            source="status"
-            sortable={false}
-            render={(r) => <Status status={isOverdue(r, beijingToday()) ? 'overdue' : r.status} />}
-          />
-        </Datagrid>
-      )}
-    </List>
+    <EnforcementList<Rectification>
+      filters={statusFilters(RECTIFICATION_STATUSES)}
+      secondary={(r) => `${t(`resources.${R}.fields.dueBy`)} ${r.dueBy}`}
+      status={shownStatus}
+      rowSx={overdueSx}
+    >
+      <Column<Rectification>
+        source="basis"
+        render={(r) => t(`${words}.bases.${r.basis.kind}`, { _: r.basis.kind })}
+      />
+      <TextField source="orderedOn" sortable={false} />
+      <TextField source="dueBy" sortable={false} />
+    </EnforcementList>
   );
 }
 
@@ -133,13 +107,7 @@ function Report({ record }: { record: Rectification }) {
       defaultValues={evidenceDefaults()}
       inputs={
         <>
-          <TextInput
-            source="description"
-            label={`resources.${R}.fields.description`}
-            multiline
-            minRows={3}
-            validate={[required(), minLength(2), maxLength(4000)]}
-          />
+          <LongTextInput source="description" label={`resources.${R}.fields.description`} />
           <EvidenceInputs />
         </>
       }
@@ -159,82 +127,68 @@ function RectificationFile() {
   const record = useRecordContext<Rectification>();
   if (!record) return null;
   return (
-    <>
-      <Stack
-        direction="row"
-        spacing={1}
-        sx={{ px: 2, pt: 2, flexWrap: 'wrap', rowGap: 1, '& .MuiButton-root': touch }}
-      >
-        <Verify record={record} />
-        <Report record={record} />
-      </Stack>
-      <SimpleShowLayout>
-        <Typography variant="h6">{subjectText(record.subject)}</Typography>
+    <RecordFile<Rectification>
+      commands={
+        <>
+          <Verify record={record} />
+          <Report record={record} />
+        </>
+      }
+      status={shownStatus}
+    >
+      <FunctionField<Rectification>
+        source="basis"
+        render={(r) =>
+          r.basis.kind === 'annual-report'
+            ? `${t(`${words}.bases.annual-report`)}（${t(`${words}.grades.${r.basis.grade}`, { _: r.basis.grade })}）`
+            : `${t(`${words}.bases.violations`)}（${r.basis.violationIds.length}）`
+        }
+      />
+      <TextField source="requirements" sx={{ whiteSpace: 'pre-wrap' }} />
+      <FunctionField<Rectification> source="orderedOn" render={(r) => `${r.orderedOn} · ${r.orderedBy}`} />
+      <FunctionField<Rectification>
+        source="dueBy"
+        render={(r) => `${r.dueBy}（${t(`${words}.workingDays`, { smart_count: r.workingDays })}）`}
+      />
+      <FunctionField<Rectification>
+        source="reports"
+        render={(r) =>
+          r.reports.length ? (
+            <Stack spacing={1}>
+              {r.reports.map((rep, i) => (
+                <Card key={i} variant="outlined">
+                  <CardContent>
+                    <Typography variant="caption">
+                      {rep.on} · {rep.by}
+                    </Typography>
+                    <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+                      {rep.description}
+                    </Typography>
+                    <EvidenceList evidence={rep.evidence} />
+                  </CardContent>
+                </Card>
+              ))}
+            </Stack>
+          ) : (
+            '—'
+          )
+        }
+      />
+      {record.verification && (
         <FunctionField<Rectification>
-          source="status"
-          render={(r) => <Status status={isOverdue(r, beijingToday()) ? 'overdue' : r.status} />}
-        />
-        <FunctionField<Rectification>
-          source="basis"
+          source="verification"
           render={(r) =>
-            r.basis.kind === 'annual-report'
-              ? `${t(`${words}.bases.annual-report`)}（${t(`${words}.grades.${r.basis.grade}`, { _: r.basis.grade })}）`
-              : `${t(`${words}.bases.violations`)}（${r.basis.violationIds.length}）`
+            `${t(r.verification?.passed ? `${words}.passed` : `${words}.failed`)} · ${r.verification?.note ?? ''} · ${r.verification?.by} · ${r.verification?.on}`
           }
         />
-        <TextField source="requirements" sx={{ whiteSpace: 'pre-wrap' }} />
-        <FunctionField<Rectification> source="orderedOn" render={(r) => `${r.orderedOn} · ${r.orderedBy}`} />
-        <FunctionField<Rectification>
-          source="dueBy"
-          render={(r) => `${r.dueBy}（${t(`${words}.workingDays`, { smart_count: r.workingDays })}）`}
-        />
-        <FunctionField<Rectification>
-          source="reports"
-          render={(r) =>
-            r.reports.length ? (
-              <Stack spacing={1}>
-                {r.reports.map((rep, i) => (
-                  <Card key={i} variant="outlined">
-                    <CardContent>
-                      <Typography variant="caption">
-                        {rep.on} · {rep.by}
-                      </Typography>
-                      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-                        {rep.description}
-                      </Typography>
-                      <EvidenceList evidence={rep.evidence} />
-                    </CardContent>
-                  </Card>
-                ))}
-              </Stack>
-            ) : (
-              '—'
-            )
-          }
-        />
-        {record.verification && (
-          <FunctionField<Rectification>
-            source="verification"
-            render={(r) =>
-              `${t(r.verification?.passed ? `${words}.passed` : `${words}.failed`)} · ${r.verification?.note ?? ''} · ${r.verification?.by} · ${r.verification?.on}`
-            }
-          />
-        )}
-      </SimpleShowLayout>
-    </>
+      )}
+    </RecordFile>
   );
 }
 
-export const RectificationShow = () => (
-  <Show>
-    <RectificationFile />
-  </Show>
-);
-
-export const rectifications: ResourceProps = {
+export const rectifications = enforcementResource({
   name: R,
   list: RectificationList,
-  show: RectificationShow,
+  file: RectificationFile,
   icon: BuildCircleIcon,
-  recordRepresentation: (r) => r.subject?.name ?? r.id,
-};
+});

@@ -13,33 +13,23 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
-  Datagrid,
-  FunctionField,
-  List,
   maxLength,
   minLength,
   minValue,
   NumberInput,
   required,
-  ResourceProps,
   SelectArrayInput,
-  SelectInput,
-  Show,
-  SimpleList,
   TextField,
   TextInput,
-  TopToolbar,
   useDataProvider,
   useRecordContext,
   useRedirect,
   useTranslate,
 } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
-import { gridSx } from '../layout/ListActions';
-import { useSmall } from '../layout/useSmall';
 import type { OtrDataProvider } from '../providers/data-provider';
 import { CATEGORIES, drawBody, SPOT_CHECK_STATUSES } from './inspection-file';
-import { choicesOf, Status } from './ui';
+import { choicesOf, Column, EnforcementList, enforcementResource, Status, statusFilters } from './ui';
 
 const R = 'spot-checks';
 const words = 'otr.inspection';
@@ -134,52 +124,20 @@ function Draw() {
 }
 
 export function SpotCheckList() {
-  const t = useTranslate();
-  const small = useSmall();
-  const filters = [
-    <SelectInput
-      key="status"
-      source="status"
-      choices={choicesOf(SPOT_CHECK_STATUSES, `${words}.statuses`)}
-      alwaysOn
-    />,
-  ];
   return (
-    <List
-      filters={filters}
-      actions={
-        <TopToolbar>
-          <Draw />
-        </TopToolbar>
-      }
-      exporter={false}
+    <EnforcementList<SpotCheck>
+      filters={statusFilters(SPOT_CHECK_STATUSES, false)}
+      commands={<Draw />}
+      primary={(r) => r.name}
+      subjectColumn={false}
+      secondary={(r) => `${r.drawnOn} · ${r.draw.picks.length}`}
     >
-      {small ? (
-        <SimpleList<SpotCheck>
-          primaryText={(r) => r.name}
-          secondaryText={(r) => `${r.drawnOn} · ${r.draw.picks.length}`}
-          tertiaryText={(r) => t(`${words}.statuses.${r.status}`, { _: r.status })}
-          linkType="show"
-        />
-      ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx}>
-          <TextField source="name" sortable={false} />
-          <TextField source="jurisdiction" sortable={false} />
-          <TextField source="drawnOn" sortable={false} />
-          <FunctionField<SpotCheck>
-            source="picks"
-            sortable={false}
-            render={(r) => `${r.draw.picks.length} / ${r.draw.eligibleCount}`}
-          />
-          <TextField source="draw.seed" label={field('seed')} sortable={false} />
-          <FunctionField<SpotCheck>
-            source="status"
-            sortable={false}
-            render={(r) => <Status status={r.status} />}
-          />
-        </Datagrid>
-      )}
-    </List>
+      <TextField source="name" sortable={false} />
+      <TextField source="jurisdiction" sortable={false} />
+      <TextField source="drawnOn" sortable={false} />
+      <Column<SpotCheck> source="picks" render={(r) => `${r.draw.picks.length} / ${r.draw.eligibleCount}`} />
+      <TextField source="draw.seed" label={field('seed')} sortable={false} />
+    </EnforcementList>
   );
 }
 
@@ -297,16 +255,11 @@ function SpotCheckFile() {
   );
 }
 
-export const SpotCheckShow = () => (
-  <Show component="div">
-    <SpotCheckFile />
-  </Show>
-);
-
-export const spotChecks: ResourceProps = {
+export const spotChecks = enforcementResource({
   name: R,
   list: SpotCheckList,
-  show: SpotCheckShow,
+  file: SpotCheckFile,
   icon: CasinoIcon,
+  plain: true,
   recordRepresentation: 'name',
-};
+});

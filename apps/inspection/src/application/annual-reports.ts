@@ -13,7 +13,7 @@ import { assertJurisdiction } from '../domain/official';
 import { PENALTY_TYPES, PenaltyState, proposePenalty } from '../domain/penalty';
 import { orderRectification, RectificationState } from '../domain/rectification';
 import { InspectionRulesSource, InspectionStore, RULES, STORE } from './ports';
-import { applyEvents, Ctx } from './support';
+import { applyEvents, Ctx, subjectOf } from './support';
 import { CALENDAR_TOKEN, CLOCK_TOKEN } from './tokens';
 
 /** The operator submits the institution's annual report (年报) for a year. */
@@ -60,13 +60,7 @@ export class SubmitAnnualReportHandler implements ICommandHandler<SubmitAnnualRe
     const today = chinaDate(this.clock.now());
     const draft: AnnualReportState = {
       id: newId(),
-      subject: {
-        institutionId: institution.institutionId,
-        licenseId: institution.licenseId,
-        name: institution.name,
-        district: institution.district,
-        address: institution.address,
-      },
+      subject: subjectOf(institution),
       year,
       content,
       status: 'submitted',

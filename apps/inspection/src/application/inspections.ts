@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { chinaDate, Clock, newId } from '@otr/kernel';
-import { InspectionRuleViolated, NotFound } from '../domain/errors';
+import { InspectionRuleViolated } from '../domain/errors';
 import {
   ChecklistItem,
   closeInspection,
@@ -13,7 +13,7 @@ import {
 import { assertJurisdiction, Subject } from '../domain/official';
 import { Evidence, recordViolation, Severity, ViolationCode, ViolationState } from '../domain/violation';
 import { EVIDENCE, EvidenceStore, InspectionRulesSource, InspectionStore, RULES, STORE } from './ports';
-import { applyEvents, assertEvidenceStored, Ctx } from './support';
+import { applyEvents, assertEvidenceStored, Ctx, decideOn, licensedSubject } from './support';
 import { CLOCK_TOKEN } from './tokens';
 
 /** An official opens an inspection of a licensed institution, to be scheduled (routine or on a tip). */
@@ -80,18 +80,11 @@ export class OpenInspectionHandler implements ICommandHandler<OpenInspectionComm
   constructor(@Inject(STORE) private readonly store: InspectionStore) {}
 
   async execute({ institutionId, detail, ctx }: OpenInspectionCommand) {
-    const institution = await this.store.institution(institutionId);
-    if (!institution) throw new NotFound('institution', institutionId);
-    assertJurisdiction(ctx.by, institution.district);
+    const subject = await licensedSubject(this.store, institutionId);
+    assertJurisdiction(ctx.by, subject.district);
     const lead: InspectionState = {
       id: newId(),
-      subject: {
-        institutionId,
-        licenseId: institution.licenseId,
-        name: institution.name,
-        district: institution.district,
-        address: institution.address,
-      },
+      subject,
       trigger: { kind: 'routine', detail },
       status: 'to-schedule',
       inspectors: [],
@@ -148,11 +141,18 @@ export class ScheduleInspectionHandler implements ICommandHandler<ScheduleInspec
 export class RecordChecklistHandler implements ICommandHandler<RecordChecklistCommand> {
   constructor(@Inject(STORE) private readonly store: InspectionStore) {}
 
-  async execute({ inspectionId, checklist, ctx }: RecordChecklistCommand) {
-    const s = await this.store.load('inspection', inspectionId);
-    const { change, next } = applyEvents('inspection', s, recordChecklist(s, checklist, ctx.by));
-    await this.store.commit([change], ctx.origin);
-    return next;
+  execute({ inspectionId, checklist, ctx }: RecordChecklistCommand) {
+    // The domain lets only an assigned inspector fill it.
+    return decideOn(
+      this.store,
+      'inspection',
+      inspectionId,
+      ctx,
+      (s) => recordChecklist(s, checklist, ctx.by),
+      {
+        inJurisdiction: false,
+      },
+    );
   }
 }
 
@@ -163,12 +163,16 @@ export class CloseInspectionHandler implements ICommandHandler<CloseInspectionCo
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
-  async execute({ inspectionId, findings, ctx }: CloseInspectionCommand) {
-    const s = await this.store.load('inspection', inspectionId);
-    const events = closeInspection(s, findings, ctx.by, chinaDate(this.clock.now()));
-    const { change, next } = applyEvents('inspection', s, events);
-    await this.store.commit([change], ctx.origin);
-    return next;
+  execute({ inspectionId, findings, ctx }: CloseInspectionCommand) {
+    const today = chinaDate(this.clock.now());
+    return decideOn(
+      this.store,
+      'inspection',
+      inspectionId,
+      ctx,
+      (s) => closeInspection(s, findings, ctx.by, today),
+      { inJurisdiction: false },
+    );
   }
 }
 
@@ -204,20 +208,10 @@ export class RecordViolationHandler implements ICommandHandler<RecordViolationCo
     return violation;
   }
 
-  private async subjectOf(target: ViolationTarget, violationId: string): Promise<Subject> {
-    if ('unlicensed' in target)
-      // An unlicensed operator has no institution id: the first record about it names it.
-      return { institutionId: violationId, ...target.unlicensed };
-    const { institutionId } = target as { institutionId: string };
-    const institution = await this.store.institution(institutionId);
-    if (!institution) throw new NotFound('institution', institutionId);
-    return {
-      institutionId,
-      licenseId: institution.licenseId,
-      name: institution.name,
-      district: institution.district,
-      address: institution.address,
-    };
+  private subjectOf(target: ViolationTarget, violationId: string): Promise<Subject> | Subject {
+    // An unlicensed operator has no institution id: the first record about it names it.
+    if ('unlicensed' in target) return { institutionId: violationId, ...target.unlicensed };
+    return licensedSubject(this.store, (target as { institutionId: string }).institutionId);
   }
 }
 

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { chinaDate, Clock, newId, WorkingDayCalendar } from '@otr/kernel';
-import { NotFound } from '../domain/errors';
 import { closeJointCase, completeCaseTask, JointCaseState, openJointCase } from '../domain/joint-case';
 import { assertJurisdiction, Subject } from '../domain/official';
 import { InspectionStore, STORE } from './ports';
-import { applyEvents, Ctx } from './support';
+import { applyEvents, Ctx, decideOn, licensedSubject } from './support';
 import { CALENDAR_TOKEN, CLOCK_TOKEN } from './tokens';
 
 export interface CaseOpening {
@@ -80,19 +79,11 @@ export class OpenJointCaseHandler implements ICommandHandler<OpenJointCaseComman
     return next;
   }
 
-  private async subjectOf(s: CaseOpening['subject'], caseId: string): Promise<Subject> {
-    if (!('institutionId' in s))
-      // An unlicensed operator at an address: the case names it.
-      return { institutionId: caseId, ...s };
-    const institution = await this.store.institution(s.institutionId);
-    if (!institution) throw new NotFound('institution', s.institutionId);
-    return {
-      institutionId: institution.institutionId,
-      licenseId: institution.licenseId,
-      name: institution.name,
-      district: institution.district,
-      address: institution.address,
-    };
+  private subjectOf(s: CaseOpening['subject'], caseId: string): Promise<Subject> | Subject {
+    // An unlicensed operator at an address: the case names it.
+    return 'institutionId' in s
+      ? licensedSubject(this.store, s.institutionId)
+      : { institutionId: caseId, ...s };
   }
 }
 
@@ -103,13 +94,11 @@ export class CompleteCaseTaskHandler implements ICommandHandler<CompleteCaseTask
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
-  async execute({ caseId, taskId, findings, ctx }: CompleteCaseTaskCommand) {
-    const s = await this.store.load('joint-case', caseId);
-    assertJurisdiction(ctx.by, s.subject.district);
-    const events = completeCaseTask(s, taskId, findings, ctx.by, chinaDate(this.clock.now()));
-    const { change, next } = applyEvents('joint-case', s, events);
-    await this.store.commit([change], ctx.origin);
-    return next;
+  execute({ caseId, taskId, findings, ctx }: CompleteCaseTaskCommand) {
+    const today = chinaDate(this.clock.now());
+    return decideOn(this.store, 'joint-case', caseId, ctx, (s) =>
+      completeCaseTask(s, taskId, findings, ctx.by, today),
+    );
   }
 }
 
@@ -120,13 +109,11 @@ export class CloseJointCaseHandler implements ICommandHandler<CloseJointCaseComm
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
-  async execute({ caseId, conclusion, ctx }: CloseJointCaseCommand) {
-    const s = await this.store.load('joint-case', caseId);
-    assertJurisdiction(ctx.by, s.subject.district);
-    const events = closeJointCase(s, conclusion, ctx.by, chinaDate(this.clock.now()));
-    const { change, next } = applyEvents('joint-case', s, events);
-    await this.store.commit([change], ctx.origin);
-    return next;
+  execute({ caseId, conclusion, ctx }: CloseJointCaseCommand) {
+    const today = chinaDate(this.clock.now());
+    return decideOn(this.store, 'joint-case', caseId, ctx, (s) =>
+      closeJointCase(s, conclusion, ctx.by, today),
+    );
   }
 }
 

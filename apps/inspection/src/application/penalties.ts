@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { chinaDate, Clock, newId } from '@otr/kernel';
 import { addMonths, BlacklistEntryState, listOnBlacklist, removeFromBlacklist } from '../domain/blacklist';
-import { InspectionRuleViolated, InvalidState, NotFound } from '../domain/errors';
+import { InvalidState } from '../domain/errors';
 import { FineBasis, fineRange, illegalIncome } from '../domain/fine';
 import { assertJurisdiction, Subject } from '../domain/official';
 import {
@@ -15,7 +15,7 @@ import {
   rejectPenalty,
 } from '../domain/penalty';
 import { InspectionRulesSource, InspectionStore, RULES, STORE } from './ports';
-import { applyEvents, Ctx } from './support';
+import { applyEvents, Ctx, decideOn, licensedSubject, violationsOfOneSubject } from './support';
 import { CLOCK_TOKEN } from './tokens';
 
 export interface PenaltyProposal {
@@ -89,14 +89,7 @@ export class ProposePenaltyHandler implements ICommandHandler<ProposePenaltyComm
   ) {}
 
   async execute({ proposal: p, ctx }: ProposePenaltyCommand) {
-    const violations = await Promise.all(p.violationIds.map((id) => this.store.load('violation', id)));
-    const subject = violations[0].subject;
-    if (violations.some((v) => v.subject.institutionId !== subject.institutionId))
-      throw new InspectionRuleViolated('one penalty concerns one subject', {
-        field: 'violationIds',
-        rule: 'violations of the same institution',
-      });
-    assertJurisdiction(ctx.by, subject.district);
+    const [{ subject }] = await violationsOfOneSubject(this.store, p.violationIds, ctx.by, 'penalty');
     const now = this.clock.now();
     const ledger = subject.licenseId ? await this.store.ledger(subject.licenseId) : undefined;
     const income = illegalIncome(ledger, p.declaredIllegalIncomeFen);
@@ -131,23 +124,16 @@ export class DecidePenaltyHandler implements ICommandHandler<DecidePenaltyComman
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
-  async execute({ penaltyId, decision, ctx }: DecidePenaltyCommand) {
-    const s = await this.store.load('penalty', penaltyId);
-    assertJurisdiction(ctx.by, s.subject.district);
+  execute({ penaltyId, decision, ctx }: DecidePenaltyCommand) {
     const today = chinaDate(this.clock.now());
-    // Checked before a number is taken, so a refused decision leaves no gap in the numbering.
-    assertMayDecide(s, ctx.by);
-    const events = decision.decide
-      ? decidePenalty(
-          s,
-          ctx.by,
-          await this.store.nextDecisionNumber('penalty', s.subject.district, Number(today.slice(0, 4))),
-          today,
-        )
-      : rejectPenalty(s, ctx.by, decision.reason, today);
-    const { change, next } = applyEvents('penalty', s, events);
-    await this.store.commit([change], ctx.origin);
-    return next;
+    return decideOn(this.store, 'penalty', penaltyId, ctx, async (s) => {
+      // Checked before a number is taken, so a refused decision leaves no gap in the numbering.
+      assertMayDecide(s, ctx.by);
+      if (!decision.decide) return rejectPenalty(s, ctx.by, decision.reason, today);
+      const year = Number(today.slice(0, 4));
+      const number = await this.store.nextDecisionNumber('penalty', s.subject.district, year);
+      return decidePenalty(s, ctx.by, number, today);
+    });
   }
 }
 
@@ -201,16 +187,8 @@ export class AddToBlacklistHandler implements ICommandHandler<AddToBlacklistComm
         source: { kind: 'penalty', penaltyId: penalty.id },
       };
     }
-    const institution = await this.store.institution(r.institutionId);
-    if (!institution) throw new NotFound('institution', r.institutionId);
     return {
-      subject: {
-        institutionId: institution.institutionId,
-        licenseId: institution.licenseId,
-        name: institution.name,
-        district: institution.district,
-        address: institution.address,
-      },
+      subject: await licensedSubject(this.store, r.institutionId),
       decisionNumber: r.decisionNumber,
       source: { kind: 'decision' },
     };
@@ -224,13 +202,11 @@ export class RemoveFromBlacklistHandler implements ICommandHandler<RemoveFromBla
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
-  async execute({ entryId, reason, ctx }: RemoveFromBlacklistCommand) {
-    const s = await this.store.load('blacklist', entryId);
-    assertJurisdiction(ctx.by, s.subject.district);
-    const events = removeFromBlacklist(s, ctx.by, reason, chinaDate(this.clock.now()));
-    const { change, next } = applyEvents('blacklist', s, events);
-    await this.store.commit([change], ctx.origin);
-    return next;
+  execute({ entryId, reason, ctx }: RemoveFromBlacklistCommand) {
+    const today = chinaDate(this.clock.now());
+    return decideOn(this.store, 'blacklist', entryId, ctx, (s) =>
+      removeFromBlacklist(s, ctx.by, reason, today),
+    );
   }
 }
 

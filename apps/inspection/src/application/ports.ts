@@ -40,6 +40,12 @@ export const change = <K extends Kind>(
   events: Aggregates[K]['event'][],
 ): Change => ({ kind, state, events }) as Change;
 
+export interface RectificationStats {
+  rectificationsOpen: number;
+  rectificationsOverdue: number;
+  byDistrict: { district: string; open: number; overdue: number }[];
+}
+
 /** Who may see what in a list: officials by jurisdiction, an operator only their institution. */
 export type Scope = { jurisdiction: string } | { institutionId: string };
 
@@ -84,6 +90,11 @@ export interface InspectionStore {
   earlierGrades(licenseId: string, year: number): Promise<{ year: number; grade: Grade }[]>;
   /** Orders still 'ordered' whose deadline is before today. */
   overdueRectifications(today: string): Promise<string[]>;
+  /**
+   * The dashboard's rectification figures in the console's stats contract: orders not yet
+   * verified, those overdue (escalated, or still 'ordered' past their deadline), by district.
+   */
+  rectificationStats(scope: Scope, today: string): Promise<RectificationStats>;
   inspectionsOf(spotCheckId: string): Promise<InspectionState[]>;
 }
 

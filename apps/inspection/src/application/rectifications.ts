@@ -3,8 +3,6 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { SYSTEM_ACTOR } from '@otr/contracts';
 import { chinaDate, Clock, newId, WorkingDayCalendar } from '@otr/kernel';
 import { addMonths, BlacklistEntryState, listOnBlacklist } from '../domain/blacklist';
-import { InspectionRuleViolated } from '../domain/errors';
-import { assertJurisdiction } from '../domain/official';
 import {
   checkOverdue,
   orderRectification,
@@ -23,7 +21,7 @@ import {
   RULES,
   STORE,
 } from './ports';
-import { applyEvents, assertEvidenceStored, Ctx } from './support';
+import { applyEvents, assertEvidenceStored, Ctx, decideOn, violationsOfOneSubject } from './support';
 import { CALENDAR_TOKEN, CLOCK_TOKEN } from './tokens';
 
 /** An inspector orders rectification (责令整改) of logged violations; the deadline is in working days. */
@@ -78,14 +76,7 @@ export class OrderRectificationHandler implements ICommandHandler<OrderRectifica
   ) {}
 
   async execute({ violationIds, requirements, workingDays, ctx }: OrderRectificationCommand) {
-    const violations = await Promise.all(violationIds.map((id) => this.store.load('violation', id)));
-    const subject = violations[0].subject;
-    if (violations.some((v) => v.subject.institutionId !== subject.institutionId))
-      throw new InspectionRuleViolated('one order concerns one institution', {
-        field: 'violationIds',
-        rule: 'violations of the same institution',
-      });
-    assertJurisdiction(ctx.by, subject.district);
+    const [{ subject }] = await violationsOfOneSubject(this.store, violationIds, ctx.by, 'order');
     const now = this.clock.now();
     const today = chinaDate(now);
     const days = workingDays ?? this.rules.forDistrict(subject.district, now).rectificationWorkingDays;
@@ -121,18 +112,23 @@ export class ReportRectificationHandler implements ICommandHandler<ReportRectifi
   ) {}
 
   async execute({ rectificationId, description, evidence, ctx }: ReportRectificationCommand) {
-    const s = await this.store.load('rectification', rectificationId);
     await assertEvidenceStored(this.evidenceStore, evidence);
     const now = this.clock.now();
-    const events = reportRectification(
-      s,
-      { description, evidence, by: ctx.by.userId, institutionId: ctx.by.institutionId },
-      now,
-      chinaDate(now),
+    // The domain lets only the institution under the order report on it.
+    return decideOn(
+      this.store,
+      'rectification',
+      rectificationId,
+      ctx,
+      (s) =>
+        reportRectification(
+          s,
+          { description, evidence, by: ctx.by.userId, institutionId: ctx.by.institutionId },
+          now,
+          chinaDate(now),
+        ),
+      { inJurisdiction: false },
     );
-    const { change, next } = applyEvents('rectification', s, events);
-    await this.store.commit([change], ctx.origin);
-    return next;
   }
 }
 
@@ -175,17 +171,16 @@ export class VerifyRectificationHandler implements ICommandHandler<VerifyRectifi
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
-  async execute({ rectificationId, passed, note, ctx }: VerifyRectificationCommand) {
-    const s = await this.store.load('rectification', rectificationId);
-    assertJurisdiction(ctx.by, s.subject.district);
+  execute({ rectificationId, passed, note, ctx }: VerifyRectificationCommand) {
     const now = this.clock.now();
-    const events = verifyRectification(s, { passed, note }, ctx.by, chinaDate(now), newId());
-    const { change, next } = applyEvents('rectification', s, events);
-    await this.store.commit(
-      [change, ...(await overdueConsequences(this.store, this.rules, s, events, now))],
-      ctx.origin,
+    return decideOn(
+      this.store,
+      'rectification',
+      rectificationId,
+      ctx,
+      (s) => verifyRectification(s, { passed, note }, ctx.by, chinaDate(now), newId()),
+      { also: (s, events) => overdueConsequences(this.store, this.rules, s, events, now) },
     );
-    return next;
   }
 }
 

@@ -7,7 +7,7 @@ import { InspectionState, scheduleInspection } from '../domain/inspection';
 import { assertJurisdiction } from '../domain/official';
 import { drawSpotCheck, eligiblePool, publishSpotCheck, SpotCheckState } from '../domain/spot-check';
 import { Change, InspectionRulesSource, InspectionStore, RULES, STORE } from './ports';
-import { applyEvents, Ctx } from './support';
+import { applyEvents, Ctx, decideOn } from './support';
 import { CLOCK_TOKEN } from './tokens';
 
 export interface DrawOrder {
@@ -131,21 +131,16 @@ export class PublishSpotCheckHandler implements ICommandHandler<PublishSpotCheck
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
-  async execute({ spotCheckId, ctx }: PublishSpotCheckCommand) {
-    const s = await this.store.load('spot-check', spotCheckId);
-    assertJurisdiction(ctx.by, s.jurisdiction);
-    const inspections = (await this.store.inspectionsOf(spotCheckId)).map((i) => ({
-      institutionId: i.subject.institutionId,
-      status: i.status,
-      result: i.result,
-    }));
-    const { change, next } = applyEvents(
-      'spot-check',
-      s,
-      publishSpotCheck(s, inspections, chinaDate(this.clock.now())),
-    );
-    await this.store.commit([change], ctx.origin);
-    return next;
+  execute({ spotCheckId, ctx }: PublishSpotCheckCommand) {
+    const today = chinaDate(this.clock.now());
+    return decideOn(this.store, 'spot-check', spotCheckId, ctx, async (s) => {
+      const inspections = (await this.store.inspectionsOf(spotCheckId)).map((i) => ({
+        institutionId: i.subject.institutionId,
+        status: i.status,
+        result: i.result,
+      }));
+      return publishSpotCheck(s, inspections, today);
+    });
   }
 }
 

@@ -79,6 +79,9 @@ const ctx = (
   };
 };
 
+/** The 西湖区 institutions the demo's reports, draw and visit use. */
+const XIHU_INSTITUTIONS = 8;
+
 /**
  * Demo enforcement data through the real command path, once: a roster, graded annual reports, a
  * spot-check draw, violations with a rectification order, a penalty waiting for decision, a
@@ -87,21 +90,29 @@ const ctx = (
 export async function seedInspectionDemo(app: INestApplication, opts: { log: Logger }): Promise<void> {
   const store = app.get<InspectionStore>(STORE);
   const commands = app.get(CommandBus);
+  // The licenses arrive as events: wait until the pool stops growing, a while longer when it has
+  // not yet the eight 西湖区 institutions the demo uses (deliveries may pause under load).
   const deadline = Date.now() + 30_000;
-  while ((await store.poolSize()) === 0) {
-    if (Date.now() > deadline) {
-      opts.log.warn(
-        'no licensed institutions reached the inspection pool within 30 s; inspection demo not seeded',
-      );
-      return;
-    }
+  let [size, steady] = [0, 0];
+  for (;;) {
     await new Promise((r) => setTimeout(r, 250));
+    const now = await store.poolSize();
+    steady = now === size ? steady + 1 : 0;
+    size = now;
+    const enough = size > 0 && (await store.pool(XH)).length >= XIHU_INSTITUTIONS;
+    if ((enough && steady >= 4) || (size > 0 && steady >= 20) || Date.now() > deadline) break;
+  }
+  if (size === 0) {
+    opts.log.warn(
+      'no licensed institutions reached the inspection pool within 30 s; inspection demo not seeded',
+    );
+    return;
   }
   if ((await store.list('spot-check', { page: 1, pageSize: 1 }, { jurisdiction: 'CN' })).total > 0) return;
 
   for (const r of ROSTER) await store.saveInspector({ ...r, conflicts: [], active: true });
   const pool = (await store.pool(XH)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  if (pool.length < 8) {
+  if (pool.length < XIHU_INSTITUTIONS) {
     opts.log.warn({ xihu: pool.length }, 'too few licensed institutions in 西湖区 for the inspection demo');
     return;
   }

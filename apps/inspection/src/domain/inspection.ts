@@ -6,6 +6,8 @@ import { Official, Subject } from './official';
 export type InspectionTrigger =
   | { kind: 'spot-check'; spotCheckId: string }
   | { kind: 'repeat-complaints'; complaintIds: string[]; detail: string }
+  /** A single tip (举报) about an unlicensed operator is enough for a visit: there is no license to check. */
+  | { kind: 'unlicensed-tip'; complaintId: string; detail: string }
   | { kind: 'risk-alert'; alertId: string; detail: string }
   | { kind: 'training-time'; lessonId: string; detail: string }
   | { kind: 'in-service-teacher'; detail: string }

@@ -6,6 +6,7 @@ import { Subject } from '../domain/official';
 import { RosterInspector } from '../domain/spot-check';
 import { toIntegrationEvents } from '../application/integration-events';
 import { Aggregates, Change, InspectionStore, Kind, ListFilter, Scope } from '../application/ports';
+import { Prisma } from './prisma/generated/client';
 import { InspectionPrisma, InspectionTx } from './inspection-prisma';
 
 /** The slice of a Prisma model delegate the store uses for every aggregate table. */
@@ -281,6 +282,25 @@ export class PrismaInspectionStore implements InspectionStore {
       select: { id: true },
     });
     return rows.map((r) => r.id);
+  }
+
+  async rectificationStats(scope: Scope, today: string) {
+    const inScope =
+      'institutionId' in scope
+        ? Prisma.sql`institution_id = ${scope.institutionId}`
+        : Prisma.sql`(district = ${scope.jurisdiction} OR district LIKE ${`${scope.jurisdiction}-%`})`;
+    const byDistrict = await this.prisma.$queryRaw<{ district: string; open: number; overdue: number }[]>`
+      SELECT district,
+             count(*)::int AS open,
+             count(*) FILTER (WHERE status = 'overdue' OR (status = 'ordered' AND due_by < ${today}::date))::int AS overdue
+      FROM inspection.rectification
+      WHERE status <> 'verified' AND ${inScope}
+      GROUP BY district ORDER BY district`;
+    return {
+      rectificationsOpen: byDistrict.reduce((n, d) => n + d.open, 0),
+      rectificationsOverdue: byDistrict.reduce((n, d) => n + d.overdue, 0),
+      byDistrict,
+    };
   }
 
   async inspectionsOf(spotCheckId: string) {

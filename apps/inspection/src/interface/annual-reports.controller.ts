@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { GradeAnnualReportCommand, SubmitAnnualReportCommand } from '../application/annual-reports';
-import { InspectionRulesSource, InspectionStore, RULES, STORE } from '../application/ports';
+import { InspectionRulesSource, RULES } from '../application/ports';
 import { AnnualReportContent } from '../domain/annual-report';
-import { assertVisible, ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+import { ctxOf, READERS_AND_OPERATOR, RecordReads } from './http';
 
 const Submission = z.object({ year: z.number().int().min(2000).max(2100), content: AnnualReportContent });
 const Scoring = z.object({
@@ -18,12 +18,13 @@ type ScoringInput = z.infer<typeof Scoring>;
 
 /** Annual reports (年报) and their scoring (年检). */
 @Controller('annual-reports')
-export class AnnualReportsController {
+export class AnnualReportsController extends RecordReads('annual-report', READERS_AND_OPERATOR) {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(STORE) private readonly store: InspectionStore,
     @Inject(RULES) private readonly rules: InspectionRulesSource,
-  ) {}
+  ) {
+    super();
+  }
 
   @Post()
   @Roles('institution-operator')
@@ -31,25 +32,11 @@ export class AnnualReportsController {
     return this.commands.execute(new SubmitAnnualReportCommand(body.year, body.content, ctxOf(p)));
   }
 
-  @Get()
-  @Roles(...READERS, 'institution-operator')
-  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
-    return this.store.list('annual-report', filterOf(q, p), scopeOf(p));
-  }
-
   /** The score sheet and grade thresholds in force for the caller's jurisdiction, with their sources. */
   @Get('score-sheet')
   @Roles('approver', 'inspector', 'viewer', 'administrator')
   scoreSheet(@CurrentPrincipal() p: Principal) {
     return this.rules.forDistrict(p.jurisdiction, new Date()).grading;
-  }
-
-  @Get(':id')
-  @Roles(...READERS, 'institution-operator')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    const report = await this.store.load('annual-report', id);
-    assertVisible(p, report.subject);
-    return report;
   }
 
   @Post(':id/grade')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
@@ -11,7 +11,7 @@ import {
   ProposePenaltyCommand,
   RemoveFromBlacklistCommand,
 } from '../application/penalties';
-import { InspectionRulesSource, InspectionStore, RULES, STORE } from '../application/ports';
+import { InspectionRulesSource, RULES } from '../application/ports';
 import {
   OrderRectificationCommand,
   ReportRectificationCommand,
@@ -21,7 +21,7 @@ import {
 import { FineBasis, fineRange, illegalIncome } from '../domain/fine';
 import { PENALTY_TYPE_KEYS, PENALTY_TYPES } from '../domain/penalty';
 import { Evidence } from '../domain/violation';
-import { assertVisible, ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+import { ctxOf, READERS, READERS_AND_OPERATOR, RecordReads } from './http';
 
 const Order = z.object({
   violationIds: z.array(z.uuid()).min(1).max(50),
@@ -39,16 +39,9 @@ type VerificationInput = z.infer<typeof Verification>;
 
 /** Rectification orders (责令整改): ordered by inspectors, reported by the institution, verified on site. */
 @Controller('rectifications')
-export class RectificationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(STORE) private readonly store: InspectionStore,
-  ) {}
-
-  @Get()
-  @Roles(...READERS, 'institution-operator')
-  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
-    return this.store.list('rectification', filterOf(q, p), scopeOf(p));
+export class RectificationsController extends RecordReads('rectification', READERS_AND_OPERATOR) {
+  constructor(private readonly commands: CommandBus) {
+    super();
   }
 
   @Post()
@@ -67,14 +60,6 @@ export class RectificationsController {
     return this.commands.execute(
       new SweepOverdueRectificationsCommand(currentContext()?.correlationId ?? 'sweep'),
     );
-  }
-
-  @Get(':id')
-  @Roles(...READERS, 'institution-operator')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    const order = await this.store.load('rectification', id);
-    assertVisible(p, order.subject);
-    return order;
   }
 
   @Post(':id/report')
@@ -123,12 +108,13 @@ type FineQuestionInput = z.infer<typeof FineQuestion>;
 
 /** Penalties under 教育部令第53号: proposed by an inspector, decided by another official. */
 @Controller('penalties')
-export class PenaltiesController {
+export class PenaltiesController extends RecordReads('penalty', READERS, { history: true }) {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(STORE) private readonly store: InspectionStore,
     @Inject(RULES) private readonly rules: InspectionRulesSource,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Penalty types with the article each rests on and what it does to the license. */
   @Get('types')
@@ -153,24 +139,10 @@ export class PenaltiesController {
     };
   }
 
-  @Get()
-  @Roles(...READERS)
-  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
-    return this.store.list('penalty', filterOf(q, p), scopeOf(p));
-  }
-
   @Post()
   @Roles('inspector')
   propose(@Body(new ZodPipe(Proposal)) body: ProposalInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new ProposePenaltyCommand(body, ctxOf(p)));
-  }
-
-  @Get(':id')
-  @Roles(...READERS)
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    const penalty = await this.store.load('penalty', id);
-    assertVisible(p, penalty.subject);
-    return { ...penalty, history: await this.store.history('penalty', id) };
   }
 
   @Post(':id/decide')
@@ -215,16 +187,9 @@ type RemovalInput = z.infer<typeof Removal>;
 
 /** The black list (黑名单): entries with reason, decision, publication and removal date (信用修复). */
 @Controller('blacklist')
-export class BlacklistController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(STORE) private readonly store: InspectionStore,
-  ) {}
-
-  @Get()
-  @Roles(...READERS)
-  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
-    return this.store.list('blacklist', filterOf(q, p), scopeOf(p));
+export class BlacklistController extends RecordReads('blacklist', READERS) {
+  constructor(private readonly commands: CommandBus) {
+    super();
   }
 
   @Post()
@@ -235,14 +200,6 @@ export class BlacklistController {
       ? { penaltyId }
       : { institutionId: institutionId!, decisionNumber: decisionNumber! };
     return this.commands.execute(new AddToBlacklistCommand({ ...rest, ...basis }, ctxOf(p)));
-  }
-
-  @Get(':id')
-  @Roles(...READERS)
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    const entry = await this.store.load('blacklist', id);
-    assertVisible(p, entry.subject);
-    return entry;
   }
 
   @Post(':id/remove')

@@ -1,8 +1,9 @@
-import { ForbiddenException } from '@nestjs/common';
-import { coversJurisdiction, Principal } from '@otr/auth';
+import { ForbiddenException, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { coversJurisdiction, CurrentPrincipal, Principal, Role, Roles } from '@otr/auth';
 import { currentContext } from '@otr/messaging';
+import { ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
-import { ListFilter, Scope } from '../application/ports';
+import { InspectionStore, Kind, ListFilter, Scope, STORE } from '../application/ports';
 import { Ctx } from '../application/support';
 import { Subject } from '../domain/official';
 
@@ -65,3 +66,37 @@ export const READERS = [
   'viewer',
   'administrator',
 ] as const;
+
+/** Officials who read enforcement records, and the institution's operator (scoped to it). */
+export const READERS_AND_OPERATOR = [...READERS, 'institution-operator'] as const;
+
+/**
+ * The read routes every kind of record shares, as a base class for its controller: GET /, the
+ * caller's filter within their scope; GET /:id, refused outside it, with the record's action log
+ * where its page shows one. A subclass declares its own routes first, so GET /codes wins over /:id.
+ */
+export function RecordReads<K extends Kind>(
+  kind: K,
+  roles: readonly Role[],
+  opts: { history?: boolean } = {},
+) {
+  class Reads {
+    // A property, not a constructor parameter: a subclass's constructor injects its own.
+    @Inject(STORE) readonly store!: InspectionStore;
+
+    @Get()
+    @Roles(...roles)
+    list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
+      return this.store.list(kind, filterOf(q, p), scopeOf(p));
+    }
+
+    @Get(':id')
+    @Roles(...roles)
+    async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+      const record = await this.store.load(kind, id);
+      assertVisible(p, (record as { subject: Subject }).subject);
+      return opts.history ? { ...record, history: await this.store.history(kind, id) } : record;
+    }
+  }
+  return Reads;
+}

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
@@ -23,10 +12,9 @@ import {
   ScheduleInspectionCommand,
   ViolationTarget,
 } from '../application/inspections';
-import { InspectionStore, STORE } from '../application/ports';
 import { ChecklistItem } from '../domain/inspection';
 import { Evidence, Severity, VIOLATION_CODES, ViolationCode } from '../domain/violation';
-import { assertVisible, ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+import { ctxOf, READERS, READERS_AND_OPERATOR, RecordReads } from './http';
 
 const Opening = z.object({ institutionId: z.string().min(1), detail: z.string().trim().min(2).max(1000) });
 const Scheduling = z.object({
@@ -63,30 +51,15 @@ type OutsideInput = z.infer<typeof ViolationOutsideInspection>;
 
 /** Inspections: leads to schedule, assigned visits, the on-site checklist and violations. */
 @Controller('inspections')
-export class InspectionsController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(STORE) private readonly store: InspectionStore,
-  ) {}
-
-  @Get()
-  @Roles(...READERS)
-  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
-    return this.store.list('inspection', filterOf(q, p), scopeOf(p));
+export class InspectionsController extends RecordReads('inspection', READERS, { history: true }) {
+  constructor(private readonly commands: CommandBus) {
+    super();
   }
 
   @Post()
   @Roles('approver', 'inspector')
   open(@Body(new ZodPipe(Opening)) body: OpeningInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new OpenInspectionCommand(body.institutionId, body.detail, ctxOf(p)));
-  }
-
-  @Get(':id')
-  @Roles(...READERS)
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    const inspection = await this.store.load('inspection', id);
-    assertVisible(p, inspection.subject);
-    return { ...inspection, history: await this.store.history('inspection', id) };
   }
 
   @Post(':id/schedule')
@@ -136,23 +109,16 @@ export class InspectionsController {
 
 /** Violations, also those logged outside a scheduled inspection (e.g. an unlicensed operator found on a tip). */
 @Controller('violations')
-export class ViolationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(STORE) private readonly store: InspectionStore,
-  ) {}
+export class ViolationsController extends RecordReads('violation', READERS_AND_OPERATOR) {
+  constructor(private readonly commands: CommandBus) {
+    super();
+  }
 
   /** The code list of DOMAIN.md with the Chinese terms. */
   @Get('codes')
-  @Roles(...READERS, 'institution-operator')
+  @Roles(...READERS_AND_OPERATOR)
   codes() {
     return Object.entries(VIOLATION_CODES).map(([code, name]) => ({ code, name }));
-  }
-
-  @Get()
-  @Roles(...READERS, 'institution-operator')
-  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
-    return this.store.list('violation', filterOf(q, p), scopeOf(p));
   }
 
   @Post()
@@ -164,13 +130,5 @@ export class ViolationsController {
     const { institutionId, unlicensed, ...details } = body;
     const target: ViolationTarget = unlicensed ? { unlicensed } : { institutionId: institutionId! };
     return this.commands.execute(new RecordViolationCommand(target, details, ctxOf(p)));
-  }
-
-  @Get(':id')
-  @Roles(...READERS, 'institution-operator')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    const violation = await this.store.load('violation', id);
-    assertVisible(p, violation.subject);
-    return violation;
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
@@ -9,8 +9,7 @@ import {
   CompleteCaseTaskCommand,
   OpenJointCaseCommand,
 } from '../application/joint-cases';
-import { InspectionStore, STORE } from '../application/ports';
-import { assertVisible, ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+import { ctxOf, READERS, RecordReads } from './http';
 
 const Task = z.union([
   z.object({ department: Department, legalBasis: z.string().trim().min(2).max(300), dueBy: IsoDate }),
@@ -40,30 +39,15 @@ type ClosingInput = z.infer<typeof Closing>;
 
 /** Joint cases (联合执法): one task per department, every department's progress in one place. */
 @Controller('joint-cases')
-export class JointCasesController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(STORE) private readonly store: InspectionStore,
-  ) {}
-
-  @Get()
-  @Roles(...READERS)
-  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
-    return this.store.list('joint-case', filterOf(q, p), scopeOf(p));
+export class JointCasesController extends RecordReads('joint-case', READERS, { history: true }) {
+  constructor(private readonly commands: CommandBus) {
+    super();
   }
 
   @Post()
   @Roles('task-force-officer')
   open(@Body(new ZodPipe(Opening)) body: OpeningInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new OpenJointCaseCommand(body, ctxOf(p)));
-  }
-
-  @Get(':id')
-  @Roles(...READERS)
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    const c = await this.store.load('joint-case', id);
-    assertVisible(p, c.subject);
-    return { ...c, history: await this.store.history('joint-case', id) };
   }
 
   @Post(':id/tasks/:taskId/complete')

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { coversJurisdiction, CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
@@ -19,7 +8,7 @@ import { InspectionStore, STORE } from '../application/ports';
 import { DrawSpotCheckCommand, PublishSpotCheckCommand } from '../application/spot-checks';
 import { NotAllowed } from '../domain/errors';
 import { replayMatches } from '../domain/spot-check';
-import { ctxOf, filterOf, ListQuery, ListQueryInput, READERS, scopeOf } from './http';
+import { ctxOf, READERS, RecordReads } from './http';
 
 const Jurisdiction = z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/, 'a jurisdiction code like CN-ZJ-HZ-XH');
 const Draw = z.object({
@@ -38,16 +27,9 @@ type DrawInput = z.infer<typeof Draw>;
 
 /** Random spot checks (双随机一公开): draw, re-run, publish. */
 @Controller('spot-checks')
-export class SpotChecksController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(STORE) private readonly store: InspectionStore,
-  ) {}
-
-  @Get()
-  @Roles(...READERS)
-  list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
-    return this.store.list('spot-check', filterOf(q, p), scopeOf(p));
+export class SpotChecksController extends RecordReads('spot-check', READERS) {
+  constructor(private readonly commands: CommandBus) {
+    super();
   }
 
   @Post()
@@ -56,9 +38,10 @@ export class SpotChecksController {
     return this.commands.execute(new DrawSpotCheckCommand(body, ctxOf(p)));
   }
 
+  /** A draw lies in the jurisdiction it was drawn in, not in one institution's district. */
   @Get(':id')
   @Roles(...READERS)
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  override async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
     const s = await this.store.load('spot-check', id);
     if (!coversJurisdiction(p, s.jurisdiction)) throw new NotAllowed('outside your jurisdiction');
     return { ...s, inspectionStates: await this.store.inspectionsOf(id) };

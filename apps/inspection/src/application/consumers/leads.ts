@@ -9,6 +9,7 @@ import {
   RiskAlertRaised,
   SYSTEM_ACTOR,
   TrainingTimeViolationDetected,
+  UnlicensedOperatorReported,
 } from '@otr/contracts';
 import { newId } from '@otr/kernel';
 import { Outbox } from '@otr/messaging';
@@ -87,6 +88,17 @@ export async function onRepeatComplaints(event: Envelope, tx: InspectionTx): Pro
     complaintIds: p.complaintIds,
     detail: `${p.withinDays}日内被投诉${p.count}次`,
   });
+}
+
+/** Complaints keys an unlicensed operator by what was reported, so a second tip finds the open lead. */
+export async function onUnlicensedOperatorTip(event: Envelope, tx: InspectionTx): Promise<void> {
+  const p = event.payload as PayloadOf<typeof UnlicensedOperatorReported>;
+  await openLead(
+    tx,
+    event,
+    { institutionId: event.institutionId, name: p.operatorName, district: p.district, address: p.address },
+    { kind: 'unlicensed-tip', complaintId: p.complaintId, detail: `${p.trackingNumber}：${p.activity}` },
+  );
 }
 
 export async function onRiskAlert(event: Envelope, tx: InspectionTx): Promise<void> {

@@ -1,0 +1,25 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { chinaDate, Clock } from '@otr/kernel';
+import { InspectionStore, STORE } from '../application/ports';
+import { CLOCK_TOKEN } from '../application/tokens';
+import { scopeOf } from './http';
+
+/**
+ * The console dashboard's rectification panel (apps/console/src/providers/dashboard-provider.ts):
+ * { rectificationsOpen, rectificationsOverdue, byDistrict: [{ district, open, overdue }] } within
+ * the caller's jurisdiction, for the roles whose dashboard shows it (panelsFor in permissions.ts).
+ */
+@Controller('stats')
+export class StatsController {
+  constructor(
+    @Inject(STORE) private readonly store: InspectionStore,
+    @Inject(CLOCK_TOKEN) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('approver', 'inspector', 'spot-check-planner', 'viewer')
+  stats(@CurrentPrincipal() p: Principal) {
+    return this.store.rectificationStats(scopeOf(p), chinaDate(this.clock.now()));
+  }
+}
