@@ -1,33 +1,21 @@
-import { Pool } from 'pg';
-import { Principal, PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
-import { createEvent, LicenseIssued, PenaltyDecided, SYSTEM_ACTOR } from '@otr/contracts';
+import { createHash } from 'node:crypto';
+import { Principal } from '@otr/auth';
+import { createEvent, PenaltyDecided, SYSTEM_ACTOR } from '@otr/contracts';
 import { FixedClock } from '@otr/kernel';
-import { InProcessTransport } from '@otr/messaging';
-import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, eventually, freePort, TestDatabase } from '@otr/testing';
+import { eventually } from '@otr/testing';
 import { SlaSweep } from './application/sla-sweep/sla-sweep';
-import { complaintsService } from './complaints.module';
+import { ComplaintsHarness, official, startComplaints, XH } from './complaints.int-fixtures';
+import { DEV_HOTLINE } from './infrastructure/hotline-keys';
 
 jest.setTimeout(60_000);
 
-const XH = 'CN-ZJ-HZ-XH';
 const INSTITUTION = '6f1c2a4e-7d0b-4c59-9a0e-3b7f5e2d1c01';
 const OTHER = '6f1c2a4e-7d0b-4c59-9a0e-3b7f5e2d1c02';
+const IN_BINJIANG = '6f1c2a4e-7d0b-4c59-9a0e-3b7f5e2d1c03';
+const BJ = 'CN-ZJ-HZ-BJ';
 const NAME = '王小明';
 const PHONE = '13812341234';
 
-const official = (
-  userId: string,
-  department: Principal['department'],
-  jurisdiction = XH,
-  roles: Principal['roles'] = ['approver'],
-): Principal => ({
-  userId,
-  name: userId,
-  roles,
-  department,
-  jurisdiction,
-});
 const educationXihu = official('approver.xihu', 'education');
 const supervisor = official('approver.city', 'education', 'CN-ZJ-HZ');
 const marketXihu = official('officer.market', 'market-regulation', XH, ['task-force-officer']);
@@ -39,25 +27,23 @@ const operator: Principal = {
   institutionId: INSTITUTION,
 };
 
-const licenseIssued = (institutionId: string, licenseId: string, name: string) =>
-  createEvent(LicenseIssued, {
-    aggregateId: licenseId,
-    institutionId,
-    actor: SYSTEM_ACTOR,
-    correlationId: 'test',
-    payload: {
-      licenseId,
-      licenseNumber: `教民XH2026${licenseId.slice(-5)}号`,
-      institutionName: name,
-      legalForm: 'non-profit',
-      category: 'subject',
-      scopes: ['offline'],
-      district: XH,
-      address: '浙江省杭州市西湖区文三路1号',
-      validFrom: '2026-01-01',
-      validUntil: '2029-12-31',
-    },
-  });
+// A tiny PNG and PDF: evidence is checked against its magic bytes.
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63f8cfc0f01f0005000201e2ad8fa50000000049454e44ae426082',
+  'hex',
+);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** A portal submission with files: the form as JSON in `complaint`, the files in `evidence`. */
+function multipart(complaint: unknown, files: [bytes: Buffer, type: string, name: string][]) {
+  const body = new FormData();
+  body.set('complaint', JSON.stringify(complaint));
+  for (const [bytes, type, name] of files)
+    body.append('evidence', new Blob([new Uint8Array(bytes)], { type }), name);
+  return body;
+}
 
 const form = (over: Record<string, unknown> = {}) => ({
   kind: 'complaint',
@@ -69,77 +55,29 @@ const form = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('complaints on the real PostgreSQL', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let service: RunningService;
-  let transport: InProcessTransport;
+  let h: ComplaintsHarness;
   // Tuesday 2026-09-29, 10:00 in Beijing, the eve of National Day.
   const clock = new FixedClock('2026-09-29T02:00:00Z');
 
   beforeAll(async () => {
-    process.env.COMPLAINTS_SLA_SWEEP_MS = '0';
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url });
-    transport = new InProcessTransport();
-    service = await startService(complaintsService, {
-      databaseUrl: db.url,
-      transport,
-      port: await freePort(),
-      clock,
-    });
-    await transport.publish('otr.registration', [
+    h = await startComplaints(clock, [
+      { institutionId: INSTITUTION, licenseId: 'lic-00001', name: '杭州西湖区启明学科培训学校' },
+      { institutionId: OTHER, licenseId: 'lic-00002', name: '杭州西湖区博雅艺术培训中心' },
       {
-        key: INSTITUTION,
-        value: JSON.stringify(licenseIssued(INSTITUTION, 'lic-00001', '杭州西湖区启明学科培训学校')),
+        institutionId: IN_BINJIANG,
+        licenseId: 'lic-00003',
+        name: '杭州滨江区星河学科培训学校',
+        district: BJ,
       },
-      { key: OTHER, value: JSON.stringify(licenseIssued(OTHER, 'lic-00002', '杭州西湖区博雅艺术培训中心')) },
     ]);
-    await eventually(
-      async () =>
-        (await pool.query('SELECT count(*)::int AS n FROM complaints.institution')).rows[0].n === 2
-          ? true
-          : undefined,
-      10_000,
-    );
   });
-  afterAll(async () => {
-    await service.stop();
-    await pool.end();
-    await db.drop();
-  });
+  afterAll(() => h.stop());
 
-  const url = (path: string) => `http://127.0.0.1:${service.port}${path}`;
-  const call = async (
-    as: Principal | null,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const res = await fetch(url(path), {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(as ? { [PRINCIPAL_HEADER]: await signPrincipal(as) } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
-  };
+  const call: ComplaintsHarness['call'] = (...args) => h.call(...args);
   const fileComplaint = (body: unknown, key?: string) =>
     call(null, 'POST', '/public/complaints', body, key ? { 'Idempotency-Key': key } : {});
-  const idOf = async (trackingNumber: string): Promise<string> =>
-    (await pool.query('SELECT id FROM complaints.complaint WHERE tracking_number = $1', [trackingNumber]))
-      .rows[0].id;
-  const published = async (type?: string) => {
-    await new Promise((r) => setTimeout(r, 300)); // the relay publishes on NOTIFY
-    return transport
-      .messages('otr.complaints')
-      .map((m) => JSON.parse(m.value))
-      .filter((e) => !type || e.type === type);
-  };
+  const idOf = (trackingNumber: string) => h.idOf(trackingNumber);
+  const published = (type?: string) => h.published(type);
 
   it('files a double submit with the same Idempotency-Key once, and refuses the key for another complaint', async () => {
     const body = form({
@@ -154,7 +92,7 @@ describe('complaints on the real PostgreSQL', () => {
     expect(first.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(first.body.trackingNumber).toMatch(/^TS20260929-/);
-    const rows = await pool.query(
+    const rows = await h.pool.query(
       "SELECT count(*)::int AS n FROM complaints.complaint WHERE state->>'description' = $1",
       ['重复提交测试：退费不到账'],
     );
@@ -292,10 +230,26 @@ describe('complaints on the real PostgreSQL', () => {
     ).toHaveLength(1);
   });
 
-  it('keeps the complainant’s name and phone out of events, the stored complaint and the institution’s view', async () => {
-    const { body: receipt } = await fileComplaint(form({ description: '隐私测试' }));
+  it('keeps the complainant’s name and phone out of events, the stored complaint, the institution’s view, the hotline’s answers and the rates', async () => {
+    const { body: receipt } = await fileComplaint(
+      multipart(form({ description: '隐私测试' }), [[PNG, 'image/png', `${NAME}${PHONE}.png`]]),
+    );
     const id = await idOf(receipt.trackingNumber);
     await call(operator, 'POST', `/complaints/${id}/institution-reply`, { reply: '已调整课表' });
+    // The same person calls 12345, which files a work order with their name and phone.
+    const hotline = new URLSearchParams({
+      api_key: DEV_HOTLINE.apiKey,
+      service_code: 'staff',
+      description: '隐私测试：来电',
+      last_name: NAME.slice(0, 1),
+      first_name: NAME.slice(1),
+      phone: PHONE,
+      'attribute[license_id]': 'lic-00001',
+    });
+    const filedByHotline = await call(null, 'POST', '/open311/v2/requests.json', hotline);
+    expect(filedByHotline.status).toBe(201);
+    const hotlineId = filedByHotline.body[0].service_request_id;
+    const key = `api_key=${DEV_HOTLINE.apiKey}`;
 
     const forInstitution = [
       await call(operator, 'GET', `/complaints/${id}`),
@@ -305,18 +259,38 @@ describe('complaints on the real PostgreSQL', () => {
       description: '隐私测试',
       institutionReplies: [{ reply: '已调整课表' }],
     });
+    expect(forInstitution[0].body).not.toHaveProperty('evidence');
     expect(forInstitution[1].body.total).toBeGreaterThan(0);
-    const stored = await pool.query(
-      'SELECT row_to_json(c)::text AS row FROM complaints.complaint c WHERE id = $1',
-      [id],
+    const forHotline = [
+      filedByHotline,
+      await call(null, 'GET', `/open311/v2/requests/${hotlineId}.json?${key}`),
+      await call(null, 'GET', `/open311/v2/requests.json?${key}`),
+    ];
+    expect(forHotline[1].body[0]).toMatchObject({ service_request_id: hotlineId, status: 'open' });
+    const rates = [
+      await call(supervisor, 'GET', '/rates?by=district'),
+      await call(educationXihu, 'GET', '/rates?by=department'),
+    ];
+    expect(rates[0].body.total.complaints).toBeGreaterThan(0);
+    const forOfficials = await call(educationXihu, 'GET', `/complaints/${id}`);
+    expect(forOfficials.body.evidence).toEqual([
+      { sha256: sha(PNG), contentType: 'image/png', size: PNG.length },
+    ]);
+    const stored = await h.pool.query(
+      'SELECT row_to_json(c)::text AS row FROM complaints.complaint c WHERE id = ANY($1)',
+      [[id, await idOf(hotlineId)]],
     );
-    const outbox = await pool.query('SELECT envelope::text AS e FROM complaints.outbox');
+    const outbox = await h.pool.query('SELECT envelope::text AS e FROM complaints.outbox');
     const texts = [
       ...forInstitution.map((r) => r.text),
-      stored.rows[0].row,
+      ...forHotline.map((r) => r.text),
+      ...rates.map((r) => r.text),
+      forOfficials.text, // the file's name is not kept
+      ...stored.rows.map((r) => r.row),
       ...outbox.rows.map((r) => r.e),
       ...(await published()).map((e) => JSON.stringify(e)),
     ];
+    expect(stored.rows).toHaveLength(2);
     for (const text of texts) {
       expect(text).not.toContain(NAME);
       expect(text).not.toContain(PHONE);
@@ -325,13 +299,130 @@ describe('complaints on the real PostgreSQL', () => {
     expect((await call(marketXihu, 'GET', `/complaints/${id}/complainant`)).status).toBe(403);
     const seen = await call(educationXihu, 'GET', `/complaints/${id}/complainant`);
     expect(seen.body).toEqual({ name: NAME, phone: PHONE });
-    const audit = await pool.query(
+    const audit = await h.pool.query(
       'SELECT viewer_id FROM complaints.identity_access WHERE complaint_id = $1',
       [id],
     );
     expect(audit.rows).toEqual([{ viewer_id: 'approver.xihu' }]);
     const masked = await call(educationXihu, 'GET', `/complaints/${id}`);
     expect(masked.body.complainant).toEqual({ visibility: 'clear', name: '王**', phone: '138****1234' });
+  });
+
+  it('keeps evidence files by their SHA-256 for the officials over the district, never for the institution', async () => {
+    const filed = await fileComplaint(
+      multipart(form({ description: '证据测试', contact: undefined }), [
+        [PNG, 'image/png', 'photo.png'],
+        [PDF, 'application/pdf', '收据.pdf'],
+      ]),
+    );
+    expect(filed.status).toBe(201);
+    const id = await idOf(filed.body.trackingNumber);
+    const details = await call(educationXihu, 'GET', `/complaints/${id}`);
+    expect(details.body.evidence).toEqual([
+      { sha256: sha(PNG), contentType: 'image/png', size: PNG.length },
+      { sha256: sha(PDF), contentType: 'application/pdf', size: PDF.length },
+    ]);
+    const opened = await h.download(educationXihu, `/complaints/${id}/evidence/${sha(PDF)}`);
+    expect(opened).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(sha(opened.bytes)).toBe(sha(PDF));
+
+    const binjiang = official('approver.binjiang', 'education', 'CN-ZJ-HZ-BJ');
+    expect((await h.download(operator, `/complaints/${id}/evidence/${sha(PNG)}`)).status).toBe(403);
+    expect((await h.download(binjiang, `/complaints/${id}/evidence/${sha(PNG)}`)).status).toBe(403);
+    expect(
+      (await h.download(educationXihu, `/complaints/${id}/evidence/${sha(Buffer.from('x'))}`)).status,
+    ).toBe(404);
+    const forInstitution = await call(operator, 'GET', `/complaints/${id}`);
+    expect(forInstitution.text).not.toContain(sha(PNG));
+    const tracked = await call(null, 'GET', `/public/complaints/${filed.body.trackingNumber}`, undefined, {
+      'x-access-code': filed.body.accessCode,
+    });
+    expect(tracked.body).toMatchObject({ evidenceFiles: 2 });
+  });
+
+  it('refuses evidence that is not a photo or a PDF, or more than five files, filing nothing', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
+    const disguised = await fileComplaint(
+      multipart(form({ description: '证据拒收测试', contact: undefined }), [[exe, 'image/png', 'a.png']]),
+    );
+    expect(disguised.status).toBe(422);
+    expect(disguised.body).toMatchObject({ error: 'storage.BlobTypeNotAllowed', field: 'evidence' });
+    // Six different PNGs: the same image with different trailing bytes.
+    const six = [1, 2, 3, 4, 5, 6].map((n): [Buffer, string, string] => [
+      Buffer.concat([PNG, Buffer.from([n])]),
+      'image/png',
+      `${n}.png`,
+    ]);
+    const tooMany = await fileComplaint(
+      multipart(form({ description: '证据拒收测试', contact: undefined }), six),
+    );
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body).toMatchObject({ field: 'evidence', rule: 'at most 5 files' });
+    const notJson = new FormData();
+    notJson.set('complaint', '{');
+    expect((await fileComplaint(notJson)).body.issues).toEqual([
+      { field: 'complaint', rule: 'the complaint part is JSON' },
+    ]);
+    const { rows } = await h.pool.query(
+      "SELECT count(*)::int AS n FROM complaints.complaint WHERE state->>'description' = '证据拒收测试'",
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('rates response, resolution and satisfaction by district and by department from the complaints’ own record', async () => {
+    const binjiang = official('approver.binjiang', 'education', BJ);
+    const filedInBinjiang = async (description: string, phone: string) => {
+      const { body } = await fileComplaint(
+        form({ description, subject: { licenseId: 'lic-00003' }, contact: { name: '孙八', phone } }),
+      );
+      return { ...body, id: await idOf(body.trackingNumber) };
+    };
+    const closeAndRate = async (
+      c: { id: string; trackingNumber: string; accessCode: string },
+      satisfied: boolean,
+    ) => {
+      await call(binjiang, 'POST', `/complaints/${c.id}/sign`);
+      await call(binjiang, 'POST', `/complaints/${c.id}/reply`, { reply: '已核查并责令整改' });
+      await call(supervisor, 'POST', `/complaints/${c.id}/approve`);
+      const rated = await call(
+        null,
+        'POST',
+        `/public/complaints/${c.trackingNumber}/rating`,
+        { satisfied },
+        {
+          'x-access-code': c.accessCode,
+        },
+      );
+      expect(rated.status).toBe(200);
+    };
+    await closeAndRate(await filedInBinjiang('评价测试：满意', '13600001001'), true);
+    await closeAndRate(await filedInBinjiang('评价测试：不满意', '13600001002'), false); // reopened
+    await filedInBinjiang('评价测试：待签收', '13600001003'); // its sign deadline is still running
+
+    const byDistrict = await call(supervisor, 'GET', '/rates?by=district');
+    expect(byDistrict.body.groups.find((g: { key: string }) => g.key === BJ)).toEqual({
+      key: BJ,
+      complaints: 3,
+      response: { count: 2, of: 2, rate: 1 },
+      resolution: { count: 1, of: 2, rate: 0.5 },
+      satisfaction: { count: 1, of: 2, rate: 0.5 },
+    });
+    const inBinjiang = await call(binjiang, 'GET', '/rates?by=department&from=2026-09-29&to=2026-09-29');
+    expect(inBinjiang.body).toMatchObject({ by: 'department', from: '2026-09-29', to: '2026-09-29' });
+    expect(inBinjiang.body.groups).toEqual([{ key: 'education', ...inBinjiang.body.total }]);
+    expect(inBinjiang.body.total.complaints).toBe(3);
+
+    const none = await call(supervisor, 'GET', '/rates?from=2027-01-01');
+    expect(none.body.total).toEqual({
+      complaints: 0,
+      response: { count: 0, of: 0, rate: null },
+      resolution: { count: 0, of: 0, rate: null },
+      satisfaction: { count: 0, of: 0, rate: null },
+    });
+    expect(none.body.groups).toEqual([]);
+    const backwards = await call(supervisor, 'GET', '/rates?from=2026-10-01&to=2026-09-01');
+    expect(backwards.body.issues).toEqual([{ field: 'to', rule: 'from is not after to' }]);
+    expect((await call(operator, 'GET', '/rates')).status).toBe(403);
   });
 
   it('merges a repeat by the same complainant about the same institution and category into the open complaint', async () => {
@@ -366,7 +457,7 @@ describe('complaints on the real PostgreSQL', () => {
         decidedOn: '2026-09-30',
       },
     });
-    await transport.publish('otr.inspection', [{ key: INSTITUTION, value: JSON.stringify(penalty) }]);
+    await h.transport.publish('otr.inspection', [{ key: INSTITUTION, value: JSON.stringify(penalty) }]);
     const id = await idOf(receipt.trackingNumber);
     const details = await eventually(async () => {
       const d = await call(educationXihu, 'GET', `/complaints/${id}`);
@@ -404,10 +495,10 @@ describe('complaints on the real PostgreSQL', () => {
   });
 
   it('keeps the action log append-only in the database', async () => {
-    await expect(pool.query("UPDATE complaints.complaint_action SET type = 'x'")).rejects.toThrow(
+    await expect(h.pool.query("UPDATE complaints.complaint_action SET type = 'x'")).rejects.toThrow(
       /append-only/,
     );
-    await expect(pool.query('DELETE FROM complaints.complaint_action')).rejects.toThrow(/append-only/);
+    await expect(h.pool.query('DELETE FROM complaints.complaint_action')).rejects.toThrow(/append-only/);
   });
 
   it('escalates a missed deadline exactly once when the SLA sweep runs at a controlled clock, and flags repeats once', async () => {
@@ -415,7 +506,7 @@ describe('complaints on the real PostgreSQL', () => {
       form({ description: 'SLA 测试', subject: { licenseId: 'lic-00002' }, contact: undefined }),
     );
     const id = await idOf(receipt.trackingNumber);
-    const sweep = service.app.get(SlaSweep);
+    const sweep = h.service.app.get(SlaSweep);
     clock.set('2026-09-30T15:00:00Z'); // 23:00 on the sign day in Beijing: still on time
     await sweep.run();
     expect((await published('complaints.SlaBreached')).filter((e) => e.aggregateId === id)).toEqual([]);

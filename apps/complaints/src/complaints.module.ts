@@ -6,30 +6,42 @@ import { PenaltyDecided, Topics } from '@otr/contracts';
 import { loadChinaCalendar } from '@otr/kernel';
 import { defaultRulebook } from '@otr/rules';
 import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
+import { createBlobStore } from '@otr/storage';
 import { ActOnComplaintHandler } from './application/act-on-complaint/act-on-complaint.handler';
 import { ComplaintDetailsHandler } from './application/complaint-details/complaint-details';
+import { EvidenceFileHandler } from './application/complaint-details/evidence-file';
 import { RevealComplainantHandler } from './application/complaint-details/reveal-complainant.handler';
 import { FileComplaintHandler } from './application/file-complaint/file-complaint.handler';
+import { HotlineRequestsHandler } from './application/hotline/hotline-requests';
 import { institutionHandlers, onPenaltyDecided } from './application/projections/institutions';
+import { ComplaintRatesHandler } from './application/rates/complaint-rates';
 import { SlaSweep, SWEEP_OPTIONS, SweepOptions } from './application/sla-sweep/sla-sweep';
 import {
   CLOCK_TOKEN,
   COMPLAINT_RULES,
   COMPLAINTS,
   COMPLAINTS_PRISMA,
+  EVIDENCE,
+  HOTLINE_SYSTEMS,
   INSTITUTIONS,
+  LOG,
   VAULT,
 } from './application/tokens';
 import { AccessGate } from './application/track-complaint/access-gate';
 import { ComplaintStatsHandler, WorkQueueHandler } from './application/work-queue/work-queue.handler';
+import { EVIDENCE_LIMITS } from './domain/evidence';
 import { StatsController } from './interface/stats.controller';
 import { ComplaintsPrisma, ComplaintsTx, createComplaintsPrisma } from './infrastructure/complaints-prisma';
+import { HotlineKeys } from './infrastructure/hotline-keys';
 import { IdentityVault } from './infrastructure/identity-vault';
 import { PrismaComplaintRepository } from './infrastructure/prisma-complaint.repository';
 import { PrismaInstitutionRegister } from './infrastructure/prisma-institution.register';
 import { RulebookComplaintRules } from './infrastructure/rulebook-complaint-rules';
 import { ComplaintsController } from './interface/complaints.controller';
+import { GeoReportErrors } from './interface/georeport-errors';
+import { Open311Controller } from './interface/open311.controller';
 import { PublicComplaintsController } from './interface/public-complaints.controller';
+import { RatesController } from './interface/rates.controller';
 
 @Module({})
 export class ComplaintsModule {
@@ -37,10 +49,17 @@ export class ComplaintsModule {
     return {
       module: ComplaintsModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PublicComplaintsController, ComplaintsController, StatsController],
+      controllers: [
+        PublicComplaintsController,
+        Open311Controller,
+        ComplaintsController,
+        StatsController,
+        RatesController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: CLOCK_TOKEN, useValue: infra.clock },
+        { provide: LOG, useValue: infra.log },
         { provide: COMPLAINTS_PRISMA, useFactory: () => createComplaintsPrisma(infra.pool) },
         {
           provide: ServiceEvents,
@@ -76,6 +95,16 @@ export class ComplaintsModule {
         },
         { provide: VAULT, useFactory: () => new IdentityVault() },
         {
+          provide: EVIDENCE,
+          useFactory: () =>
+            createBlobStore(process.env, {
+              maxBytes: EVIDENCE_LIMITS.maxBytes,
+              allowedTypes: [...EVIDENCE_LIMITS.types],
+            }),
+        },
+        { provide: HOTLINE_SYSTEMS, useFactory: () => new HotlineKeys() },
+        GeoReportErrors,
+        {
           provide: SWEEP_OPTIONS,
           useValue: {
             intervalMs: Number(process.env.COMPLAINTS_SLA_SWEEP_MS ?? 60_000),
@@ -90,6 +119,9 @@ export class ComplaintsModule {
         ComplaintStatsHandler,
         ComplaintDetailsHandler,
         RevealComplainantHandler,
+        EvidenceFileHandler,
+        HotlineRequestsHandler,
+        ComplaintRatesHandler,
       ],
     };
   }

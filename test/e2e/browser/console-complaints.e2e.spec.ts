@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
-import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
+import { appZhCN, raZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
@@ -109,6 +110,13 @@ describe('the console’s complaint screens in Chromium', () => {
 
     await page.getByTestId('action-log').waitFor();
     expect(await page.getByTestId('sla-chip').first().getAttribute('data-colour')).toBe('red');
+    // The parent's photo of the blocked exit opens through the session, named by its kind, not its file name.
+    const photo = page.getByTestId('complaint-evidence').getByRole('button');
+    expect(await photo.count()).toBe(1);
+    expect(await photo.innerText()).toMatch(/KB · SHA-256 [0-9a-f]{12}/);
+    const [opened] = await Promise.all([page.waitForEvent('popup'), photo.click()]);
+    expect(opened.url()).toMatch(/^blob:/);
+    await opened.close();
     // Before signing, the lead may sign, transfer or merge, not yet reply.
     await act(page, zh.otr.complaints.acts.sign).waitFor();
     expect(await act(page, zh.otr.complaints.acts.reply).count()).toBe(0);
@@ -183,6 +191,37 @@ describe('the console’s complaint screens in Chromium', () => {
     expect(body).toContain(zh.otr.complaints.statuses.routed);
     await act(page, zh.otr.complaints.acts.sign).waitFor();
     await page.screenshot({ path: shot('recorded'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows a supervisor the response, resolution and satisfaction rates by department and by district, and exports them', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'approver.city');
+    await page.getByRole('menuitem', { name: zh.resources.complaints.name }).click();
+    await page.locator('a[href$="/complaints/rates"]').click();
+    const table = page.getByTestId('complaint-rates');
+    await table.waitFor();
+    const departments = await table.locator('tbody tr').allInnerTexts();
+    // The demo's departments and the total, each rate a percentage or a dash (nothing to count).
+    expect(departments.length).toBeGreaterThan(2);
+    expect(departments.at(-1)).toMatch(/\d+(\.\d)?%/);
+    await page.getByTestId('complaint-rates-chart').locator('.recharts-bar-rectangle').first().waitFor();
+
+    await page.locator('button[value=district]').click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=complaint-rates] tbody tr').length !== n,
+      departments.length,
+    );
+    expect(await table.locator('tbody tr').first().innerText()).toMatch(/区|县|市/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: raZhCN.ra.action.export }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    // A header, a row per district and the total (Excel's BOM first).
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.trim().split('\r\n')).toHaveLength((await table.locator('tbody tr').count()) + 1);
+    await page.screenshot({ path: shot('rates'), fullPage: true });
     await page.close();
   });
 

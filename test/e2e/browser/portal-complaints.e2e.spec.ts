@@ -10,6 +10,12 @@ jest.setTimeout(300_000);
 const portalBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `portal-complaints-${name}.png`);
 const zh = messages['zh-CN'];
+// The smallest valid PNG: the service checks evidence against its magic bytes.
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63f8cfc0f01f0005000201e2ad8fa50000000049454e44ae426082',
+  'hex',
+);
 const c = zh.complaints;
 
 describe('complaints on the public portal, in Chromium on a phone', () => {
@@ -173,6 +179,22 @@ describe('complaints on the public portal, in Chromium on a phone', () => {
     await page.getByLabel(c.operatorActivity).fill('周末给初中生上数学和英语课，每班 20 多人');
     await page.getByLabel(c.operatorDistrict).selectOption('CN-ZJ-HZ-XH');
     await page.getByLabel(c.description).fill('每周六、日全天上课，门口贴着招生广告。');
+    // A photo of the poster goes with it; a text file is refused on the phone before sending.
+    const evidence = page.getByLabel(c.evidence);
+    await evidence.setInputFiles({
+      name: '说明.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('招生广告'),
+    });
+    await page.getByRole('button', { name: c.submit }).click();
+    await focusOn(page, 'complaint-evidence');
+    expect(await description(page, 'complaint-evidence')).toContain(c.errors.evidenceType);
+    await page.getByRole('button', { name: c.evidenceRemove('说明.txt') }).click();
+    await evidence.setInputFiles({ name: '招生广告.png', mimeType: 'image/png', buffer: PNG });
+    expect(await page.locator('.evidence-files li').allInnerTexts()).toEqual([
+      expect.stringContaining('招生广告.png'),
+    ]);
+    await noSideways(page);
     await page.getByRole('button', { name: c.submit }).click();
     await page.getByRole('heading', { level: 1, name: c.receipt.title }).waitFor();
     const trackingNumber = await page.getByTestId('tracking-number').innerText();
@@ -183,6 +205,7 @@ describe('complaints on the public portal, in Chromium on a phone', () => {
     expect(await page.getByTestId('access-code').count()).toBe(0);
     await page.goto(`${platform.url}/complaints/track?number=${trackingNumber}`);
     await expectTracked(page, accessCode, '小区里的“学霸课堂”');
+    expect(await page.locator('.progress').innerText()).toContain(c.track.evidenceCount(1));
     await noSideways(page);
     await page.screenshot({ path: shot('tip-tracking'), fullPage: true });
     await page.close();

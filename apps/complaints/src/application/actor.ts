@@ -42,3 +42,9 @@ export const systemOrigin = (): EventOrigin => ({
   actor: { userId: 'system', role: 'system' },
   correlationId: correlationId(),
 });
+
+/** Events of a 12345 work order name the hotline system that filed it, never the caller. */
+export const hotlineOrigin = (system: string): EventOrigin => ({
+  actor: { userId: `hotline:${system}`, role: 'hotline-12345' },
+  correlationId: correlationId(),
+});

@@ -67,6 +67,30 @@ export interface ComplaintRepository {
   ): Promise<{ penaltyId: string; decisionNumber: string; penaltyType: string; decidedOn: string }[]>;
   /** Complaints whose running deadline is before the given Beijing date. */
   overdue(today: string): Promise<string[]>;
+  /** The work orders one hotline system filed, newest first. */
+  filedBy(system: string, filter: HotlineFilter): Promise<ComplaintState[]>;
+  /** Complaints over a jurisdiction filed in a period, with their logs, for the rates. */
+  filedIn(scope: { jurisdiction: string }, period: Period): Promise<ComplaintState[]>;
+}
+
+/** Filed on or after `from` and before `to`. */
+export interface Period {
+  from?: Date;
+  to?: Date;
+}
+
+export interface HotlineFilter extends Period {
+  trackingNumbers?: string[];
+  categories?: string[];
+  /** Only those ended (closed or merged), or only those not; both when undefined. */
+  ended?: boolean;
+  limit: number;
+}
+
+/** The hotline systems that may file work orders (GeoReport API), recognised by API key. */
+export interface HotlineSystems {
+  /** The system's id, or undefined for a missing or unknown key. */
+  identify(apiKey: string | undefined): string | undefined;
 }
 
 export interface InstitutionRecord {
@@ -130,6 +154,7 @@ export interface QueueRow {
   subjectName: string;
   district: string;
   leadDepartment: string | null;
+  /** A transfer waiting for this department's answer. */
   transferTo: string | null;
   supervisedBy: string | null;
   deadlineStage: string | null;

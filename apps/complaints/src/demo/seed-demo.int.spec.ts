@@ -7,6 +7,7 @@ import { createLogger, RunningService, startService } from '@otr/runtime';
 import { HANGZHOU_DISTRICTS } from '@otr/rules';
 import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
 import { complaintsService } from '../complaints.module';
+import { DEV_HOTLINE } from '../infrastructure/hotline-keys';
 import { seedComplaintsDemo } from './seed-demo';
 
 jest.setTimeout(120_000);
@@ -78,7 +79,7 @@ describe('the complaints demo seed', () => {
     await db.drop();
   });
 
-  it('files about thirty complaints in every state once, with amber and red work, one escalation and one repeat flag', async () => {
+  it('files about thirty complaints in every state once, with amber and red work, one escalation, one repeat flag, a photo, hotline work orders and figures for every rate', async () => {
     const log = createLogger('seed-test');
     await seedComplaintsDemo(service.app, { log });
     await seedComplaintsDemo(service.app, { log }); // idempotent
@@ -115,5 +116,20 @@ describe('the complaints demo seed', () => {
     });
     const colours = (await queue.json()).items.map((i: { colour: string }) => i.colour);
     expect(colours).toEqual(expect.arrayContaining(['green', 'amber', 'red']));
+
+    // The development hotline follows its work orders; a photo came with the blocked fire exit; every rate has figures.
+    const hotline = await fetch(
+      `http://127.0.0.1:${service.port}/open311/v2/requests.json?api_key=${DEV_HOTLINE.apiKey}`,
+    );
+    expect((await hotline.json()).length).toBeGreaterThan(0);
+    const withPhoto = await pool.query(
+      "SELECT count(*)::int AS n FROM complaints.complaint WHERE jsonb_array_length(state->'evidence') > 0",
+    );
+    expect(withPhoto.rows[0].n).toBe(1);
+    const rates = await fetch(`http://127.0.0.1:${service.port}/rates?by=district`, {
+      headers: { [PRINCIPAL_HEADER]: viewer },
+    });
+    const { total } = await rates.json();
+    for (const rate of ['response', 'resolution', 'satisfaction']) expect(total[rate].rate).not.toBeNull();
   });
 });

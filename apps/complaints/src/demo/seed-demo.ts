@@ -7,10 +7,15 @@ import { DEMO_ACCOUNTS } from '@otr/gateway';
 import { addDays, chinaDate, Clock, loadChinaCalendar } from '@otr/kernel';
 import { actorOf } from '../application/actor';
 import { Act, ActOnComplaintCommand } from '../application/act-on-complaint/act-on-complaint.command';
-import { ComplaintForm, FileComplaintCommand } from '../application/file-complaint/file-complaint.command';
+import {
+  ComplaintForm,
+  EvidenceUpload,
+  FileComplaintCommand,
+} from '../application/file-complaint/file-complaint.command';
 import { SlaSweep } from '../application/sla-sweep/sla-sweep';
 import { CLOCK_TOKEN, COMPLAINTS_PRISMA } from '../application/tokens';
 import { ComplaintsPrisma } from '../infrastructure/complaints-prisma';
+import { DEV_HOTLINE } from '../infrastructure/hotline-keys';
 import { Actor } from '../domain/vocabulary';
 
 const XH = 'CN-ZJ-HZ-XH';
@@ -44,6 +49,13 @@ function workingDaysAgo(n: number, now: Date): Date {
 
 const hours = (at: Date, h: number) => new Date(at.getTime() + h * 3_600_000);
 
+/** The photo a parent attaches in the demo: the smallest valid PNG (storage checks the bytes). */
+const PHOTO = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63f8cfc0f01f0005000201e2ad8fa50000000049454e44ae426082',
+  'hex',
+);
+
 type Step = [who: string, act: Act, afterHours: number];
 
 interface Scenario {
@@ -53,6 +65,7 @@ interface Scenario {
   form: Omit<ComplaintForm, 'subject'> & { subject?: ComplaintForm['subject'] };
   daysAgo: number;
   steps?: Step[];
+  evidence?: EvidenceUpload[];
 }
 
 const person = (i: number) => ({
@@ -103,6 +116,7 @@ const SCENARIOS: Scenario[] = [
       description: '教室唯一的安全出口堆放桌椅，消防通道被堵。',
       contact: person(1),
     },
+    evidence: [{ content: PHOTO, contentType: 'image/png' }],
   },
   {
     pick: 2,
@@ -474,9 +488,20 @@ export async function seedComplaintsDemo(app: INestApplication, opts: { log: Log
   const xihu = inDistrict(XH).filter((i) => i.institutionId !== operatorsOwn?.institutionId);
 
   let filed = 0;
-  const file = async (form: ComplaintForm, at: Date, channel: 'portal' | 'hotline-12345' = 'portal') => {
+  const file = async (
+    form: ComplaintForm,
+    at: Date,
+    channel: 'portal' | 'hotline-12345' = 'portal',
+    evidence: EvidenceUpload[] = [],
+  ) => {
+    // The hotline's work orders come from the development hotline, which can list them (GeoReport).
+    const hotline = channel === 'hotline-12345' ? { intakeSystem: DEV_HOTLINE.system } : {};
     const receipt = await commands.execute(
-      new FileComplaintCommand(form, channel, { kind: 'public' }, ORIGIN, undefined, at),
+      new FileComplaintCommand(form, channel, { kind: 'public' }, ORIGIN, {
+        receivedAt: at,
+        evidence,
+        ...hotline,
+      }),
     );
     filed++;
     return receipt.complaintId;
@@ -488,7 +513,7 @@ export async function seedComplaintsDemo(app: INestApplication, opts: { log: Log
     if (!institution && !s.form.subject) continue;
     const at = workingDaysAgo(s.daysAgo, now);
     const subject = s.form.subject ?? { licenseId: institution.licenseId };
-    const id = await file({ ...s.form, subject }, at, i % 3 === 0 ? 'hotline-12345' : 'portal');
+    const id = await file({ ...s.form, subject }, at, i % 3 === 0 ? 'hotline-12345' : 'portal', s.evidence);
     for (const [who, act, afterHours] of s.steps ?? []) {
       const when = hours(at, afterHours);
       const by: Actor = who === 'complainant' ? { kind: 'complainant' } : demoActor(who);

@@ -123,6 +123,19 @@ describe('a complaint through the 12345 closed loop', () => {
         ComplaintRuleViolated,
       );
     });
+
+    it('keeps each evidence file once, and at most five of them', () => {
+      const photo = (n: number) => ({
+        sha256: String(n).repeat(64),
+        contentType: 'image/jpeg',
+        size: 1000 + n,
+      });
+      const taken = file({ evidence: [photo(1), photo(2), photo(1)] }).state.evidence;
+      expect(taken).toEqual([photo(1), photo(2)]);
+      expect(() => file({ evidence: [1, 2, 3, 4, 5, 6].map(photo) })).toThrow(
+        expect.objectContaining({ citation: { field: 'evidence', rule: 'at most 5 files' } }),
+      );
+    });
   });
 
   describe('route (派单)', () => {

@@ -7,7 +7,8 @@ import {
   InvalidTransfer,
   NotResponsible,
 } from './errors';
-import { Complainant } from './privacy';
+import { checkEvidence, EvidenceFile } from './evidence';
+import type { Complainant } from './privacy';
 import {
   assertLead,
   checkTransferAnswer,
@@ -33,6 +34,11 @@ const HOTLINE_12345 = '国办发〔2020〕53号 (12345 热线)';
 export type ComplaintStatus =
   'accepted' | 'routed' | 'signed' | 'handling' | 'replied' | 'closed' | 'called-back' | 'rated' | 'merged';
 
+/** Closed (办结) and after: the reply stands unless a 'not satisfied' rating reopens it. */
+export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['closed', 'called-back', 'rated'];
+/** Nothing more to handle: closed, or merged into an earlier complaint. */
+export const ENDED_STATUSES: readonly ComplaintStatus[] = [...CLOSED_STATUSES, 'merged'];
+
 /** A licensed institution, or an unlicensed operator (无证无照) described as the tipster saw it. */
 export type Subject =
   | { kind: 'licensed'; institutionId: string; licenseId: string; name: string; district: string }
@@ -46,7 +52,8 @@ export interface LoggedAction {
   note?: string;
 }
 
-export interface ComplaintState {
+/** What intake records of a complaint: the same in the ComplaintAccepted event and in the state. */
+export interface Intake {
   id: string;
   trackingNumber: string;
   /** Salted hash of the access code; the code itself is shown once and never stored. */
@@ -57,6 +64,19 @@ export interface ComplaintState {
   subject: Subject;
   complainant: Complainant;
   description: string;
+  evidence: EvidenceFile[];
+  /** Where the complainant placed it on a map (WGS-84), when they did. */
+  location?: Location;
+  /** The external system that filed it (a 12345 hotline's id), which may follow its own work orders. */
+  intakeSystem?: string;
+}
+
+export interface Location {
+  lat: number;
+  long: number;
+}
+
+export interface ComplaintState extends Intake {
   filedAt: string;
   status: ComplaintStatus;
   /** 1, or 2 after a 'not satisfied' rating reopened it; there is no third. */
@@ -86,19 +106,7 @@ interface Stamp {
 /** What happened to a complaint, in the domain's words; the application layer publishes them. */
 export type ComplaintEvent = Stamp &
   (
-    | {
-        type: 'ComplaintAccepted';
-        id: string;
-        trackingNumber: string;
-        accessCodeHash: string;
-        kind: ComplaintKind;
-        category: Category;
-        channel: Channel;
-        subject: Subject;
-        complainant: Complainant;
-        description: string;
-        answerBy: string;
-      }
+    | ({ type: 'ComplaintAccepted'; answerBy: string } & Intake)
     | { type: 'ComplaintRouted'; responsibility: Responsibility; signBy: string }
     | { type: 'WorkOrderSigned' }
     | { type: 'HandlingRecorded'; note: string }
@@ -146,17 +154,11 @@ function responsibilityOf(state: ComplaintState, action: string): Responsibility
 
 // ─── accept (受理) ──────────────────────────────────────────────────────────────
 
-export interface FileComplaint {
-  id: string;
-  kind: ComplaintKind;
-  category: Category;
-  channel: Channel;
-  subject: Subject;
-  complainant: Complainant;
-  description: string;
+export type FileComplaint = Omit<Intake, 'trackingNumber' | 'accessCodeHash' | 'evidence'> & {
+  evidence?: EvidenceFile[];
   at: Date;
   by: Actor;
-}
+};
 
 function checkSubject(subject: Subject, category: Category): void {
   if (!isJurisdictionCode(subject.district) || levelOf(subject.district) !== 'district') {
@@ -189,20 +191,16 @@ export function fileComplaint(
 ): { events: ComplaintEvent[]; trackingNumber: string; accessCode: string } {
   required(cmd.description, 'description');
   checkSubject(cmd.subject, cmd.category);
-  const trackingNumber = newTrackingNumber(deps.random, cmd.at);
+  const { at, by, evidence = [], ...intake } = cmd;
+  const trackingNumber = newTrackingNumber(deps.random, at);
   const accessCode = newAccessCode(deps.random);
-  const events = stamp(cmd.by, cmd.at, {
+  const events = stamp(by, at, {
     type: 'ComplaintAccepted',
-    id: cmd.id,
+    ...intake,
     trackingNumber,
     accessCodeHash: hashAccessCode(accessCode, deps.random),
-    kind: cmd.kind,
-    category: cmd.category,
-    channel: cmd.channel,
-    subject: cmd.subject,
-    complainant: cmd.complainant,
-    description: cmd.description,
-    answerBy: deps.clock.answerDeadline(cmd.kind, cmd.at),
+    evidence: checkEvidence(evidence),
+    answerBy: deps.clock.answerDeadline(cmd.kind, at),
   });
   return { events, trackingNumber, accessCode };
 }
@@ -543,6 +541,7 @@ export const emptyComplaint = (): ComplaintState => ({
   subject: { kind: 'licensed', institutionId: '', licenseId: '', name: '', district: '' },
   complainant: { anonymous: true },
   description: '',
+  evidence: [],
   filedAt: '',
   status: 'accepted',
   round: 1,

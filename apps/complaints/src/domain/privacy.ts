@@ -1,4 +1,4 @@
-import type { ComplaintEvent, ComplaintState } from './complaint';
+import { CLOSED_STATUSES, ComplaintEvent, ComplaintState } from './complaint';
 import { isAssignedHandler } from './routing';
 import { Actor } from './vocabulary';
 import { isWithin } from '@otr/rules';
@@ -91,8 +91,6 @@ const PUBLIC_STEPS: Partial<Record<ComplaintEvent['type'], string>> = {
 export const publicTimeline = (c: ComplaintState): { at: string; step: string }[] =>
   c.actions.flatMap((a) => (PUBLIC_STEPS[a.action] ? [{ at: a.at, step: PUBLIC_STEPS[a.action]! }] : []));
 
-const CLOSED: ComplaintState['status'][] = ['closed', 'called-back', 'rated'];
-
 /** What the complainant sees with the access code: progress, and the reply once a supervisor approved it. */
 export function publicView(c: ComplaintState) {
   return {
@@ -105,7 +103,9 @@ export function publicView(c: ComplaintState) {
     answerBy: c.answerBy,
     lead: c.responsibility?.lead.department,
     round: c.round,
-    ...(CLOSED.includes(c.status) && c.reply ? { reply: c.reply } : {}),
+    /** How many files arrived with it; the files themselves are for the handlers. */
+    evidenceFiles: c.evidence.length,
+    ...(CLOSED_STATUSES.includes(c.status) && c.reply ? { reply: c.reply } : {}),
     canRate: c.status === 'closed' || c.status === 'called-back',
     timeline: publicTimeline(c),
   };
@@ -113,7 +113,8 @@ export function publicView(c: ComplaintState) {
 
 /**
  * What the institution complained about sees (机构端): the complaint and its own replies, never
- * who complained, nor the handlers' notes or the reply to the complainant.
+ * who complained, the evidence files (a photo or a receipt can show who), the handlers' notes or
+ * the reply to the complainant.
  */
 export function institutionView(c: ComplaintState) {
   return {

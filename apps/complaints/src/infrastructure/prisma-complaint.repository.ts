@@ -1,14 +1,23 @@
 import { Envelope, EventOrigin } from '@otr/contracts';
 import { Outbox } from '@otr/messaging';
-import { ComplaintState, currentDeadline, evolve, LoggedAction, subjectKey } from '../domain/complaint';
+import {
+  ComplaintState,
+  currentDeadline,
+  ENDED_STATUSES,
+  evolve,
+  LoggedAction,
+  subjectKey,
+} from '../domain/complaint';
 import { ComplaintNotFound, InvalidComplaintState } from '../domain/errors';
 import { EarlierComplaint } from '../domain/patterns';
 import { toIntegrationEvents } from '../application/integration-events';
 import {
   Change,
   ComplaintRepository,
+  HotlineFilter,
   IntakeExtras,
   Loaded,
+  Period,
   QueueFilter,
   QueueScope,
   RepeatCandidate,
@@ -47,6 +56,7 @@ function columns(s: ComplaintState) {
     deadlineMissed: !!d && s.missedDeadlines.includes(`${d.stage}:${d.due}`),
     awaiting: awaitingOf(s),
     complainantHash: s.complainant.anonymous ? null : s.complainant.hash,
+    intakeSystem: s.intakeSystem ?? null,
     filedAt: new Date(s.filedAt),
     state: state as object,
   };
@@ -83,9 +93,25 @@ const earlierOf = (r: Complaint): EarlierComplaint => ({
   flagged: r.flagId !== null,
 });
 
-export const stateOf = (row: Complaint, log: ComplaintAction[]): ComplaintState => ({
-  ...(row.state as unknown as Omit<ComplaintState, 'actions'>),
-  actions: log.map((a) => a.data as unknown as LoggedAction),
+export function stateOf(row: Complaint, log: ComplaintAction[]): ComplaintState {
+  const state = row.state as unknown as Omit<ComplaintState, 'actions'>;
+  return {
+    ...state,
+    // Complaints stored before evidence was taken have none.
+    evidence: state.evidence ?? [],
+    actions: log.map((a) => a.data as unknown as LoggedAction),
+  };
+}
+
+const withLog = { actions: { orderBy: { seq: 'asc' } } } as const;
+
+/** Filed on or after `from`, before `to`. */
+const filedWithin = (p: Period) =>
+  p.from || p.to ? { filedAt: { ...(p.from ? { gte: p.from } : {}), ...(p.to ? { lt: p.to } : {}) } } : {};
+
+/** A jurisdiction and every one below it. */
+const within = (jurisdiction: string) => ({
+  OR: [{ district: jurisdiction }, { district: { startsWith: `${jurisdiction}-` } }],
 });
 
 export class PrismaComplaintRepository implements ComplaintRepository {
@@ -95,10 +121,7 @@ export class PrismaComplaintRepository implements ComplaintRepository {
   ) {}
 
   async load(id: string): Promise<Loaded> {
-    const row = await this.prisma.complaint.findUnique({
-      where: { id },
-      include: { actions: { orderBy: { seq: 'asc' } } },
-    });
+    const row = await this.prisma.complaint.findUnique({ where: { id }, include: withLog });
     if (!row) throw new ComplaintNotFound(id);
     return { state: stateOf(row, row.actions), version: row.version };
   }
@@ -210,9 +233,7 @@ export class PrismaComplaintRepository implements ComplaintRepository {
             ? { gt: new Date(bounds.amberUntil) }
             : undefined;
     const where = {
-      ...('institutionId' in scope
-        ? { institutionId: scope.institutionId }
-        : { OR: [{ district: scope.jurisdiction }, { district: { startsWith: `${scope.jurisdiction}-` } }] }),
+      ...('institutionId' in scope ? { institutionId: scope.institutionId } : within(scope.jurisdiction)),
       ...(filter.district ? { district: filter.district } : {}),
       ...(filter.department ? { departments: { has: filter.department } } : {}),
       ...(filter.awaiting ? { awaiting: filter.awaiting } : {}),
@@ -233,9 +254,7 @@ export class PrismaComplaintRepository implements ComplaintRepository {
 
   async openByColour(scope: QueueScope, bounds: { today: string; amberUntil: string }) {
     const inScope =
-      'institutionId' in scope
-        ? { institutionId: scope.institutionId }
-        : { OR: [{ district: scope.jurisdiction }, { district: { startsWith: `${scope.jurisdiction}-` } }] };
+      'institutionId' in scope ? { institutionId: scope.institutionId } : within(scope.jurisdiction);
     const today = new Date(bounds.today);
     const amberUntil = new Date(bounds.amberUntil);
     const count = (deadline: object) =>
@@ -347,6 +366,32 @@ export class PrismaComplaintRepository implements ComplaintRepository {
       penaltyType: r.penaltyType,
       decidedOn: r.decidedOn.toISOString().slice(0, 10),
     }));
+  }
+
+  async filedBy(system: string, filter: HotlineFilter): Promise<ComplaintState[]> {
+    const rows = await this.prisma.complaint.findMany({
+      where: {
+        intakeSystem: system,
+        ...filedWithin(filter),
+        ...(filter.trackingNumbers ? { trackingNumber: { in: filter.trackingNumbers } } : {}),
+        ...(filter.categories ? { category: { in: filter.categories } } : {}),
+        ...(filter.ended === undefined
+          ? {}
+          : { status: { [filter.ended ? 'in' : 'notIn']: [...ENDED_STATUSES] } }),
+      },
+      include: withLog,
+      orderBy: { filedAt: 'desc' },
+      take: filter.limit,
+    });
+    return rows.map((r) => stateOf(r, r.actions));
+  }
+
+  async filedIn(scope: { jurisdiction: string }, period: Period): Promise<ComplaintState[]> {
+    const rows = await this.prisma.complaint.findMany({
+      where: { ...within(scope.jurisdiction), ...filedWithin(period) },
+      include: withLog,
+    });
+    return rows.map((r) => stateOf(r, r.actions));
   }
 
   async overdue(today: string): Promise<string[]> {

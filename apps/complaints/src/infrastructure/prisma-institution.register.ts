@@ -1,3 +1,4 @@
+import { isUuid } from '@otr/kernel';
 import { InstitutionRecord, InstitutionRegister } from '../application/ports';
 import { ComplaintsPrisma } from './complaints-prisma';
 
@@ -10,6 +11,8 @@ export class PrismaInstitutionRegister implements InstitutionRegister {
   }
 
   async byInstitution(institutionId: string): Promise<InstitutionRecord | undefined> {
+    // Institution ids are UUIDs: anything else names no institution (and the column would refuse it).
+    if (!isUuid(institutionId)) return undefined;
     const row = await this.prisma.institution.findUnique({ where: { institutionId } });
     return row ?? undefined;
   }

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, OFFICIAL_ROLES, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
@@ -14,6 +24,7 @@ import {
   ComplaintDetailsQuery,
   RevealComplainantQuery,
 } from '../application/complaint-details/complaint-details';
+import { EvidenceFileQuery } from '../application/complaint-details/evidence-file';
 import { ComplaintForm, FileComplaintCommand } from '../application/file-complaint/file-complaint.command';
 import { QueueFilter } from '../application/ports';
 import { WorkQueueQuery } from '../application/work-queue/work-queue.query';
@@ -45,17 +56,11 @@ export class ComplaintsController {
   @Roles(...HANDLER_ROLES)
   async record(@Body(new ZodPipe(RecordedComplaint)) body: RecordedInput, @CurrentPrincipal() p: Principal) {
     const { channel, receivedAt, ...form } = body;
-    const receipt = await this.commands.execute(
-      new FileComplaintCommand(
-        form,
-        channel,
-        actorOf(p),
-        originOf(p),
-        undefined,
-        receivedAt ? new Date(receivedAt) : undefined,
-      ),
+    return this.commands.execute(
+      new FileComplaintCommand(form, channel, actorOf(p), originOf(p), {
+        ...(receivedAt ? { receivedAt: new Date(receivedAt) } : {}),
+      }),
     );
-    return receipt;
   }
 
   @Get(':id')
@@ -69,6 +74,22 @@ export class ComplaintsController {
   @Roles(...HANDLER_ROLES)
   complainant(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
     return this.queries.execute(new RevealComplainantQuery(id, p));
+  }
+
+  /** An evidence file the complainant attached, for the officials over the complaint's district. */
+  @Get(':id/evidence/:sha256')
+  @Roles(...OFFICIAL_ROLES)
+  async evidence(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('sha256') sha256: string,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const { file, stream } = await this.queries.execute(new EvidenceFileQuery(id, sha256, p));
+    return new StreamableFile(stream, {
+      type: file.contentType,
+      length: file.size,
+      disposition: 'inline',
+    });
   }
 
   /** Every act of the loop: sign, note, transfer, accept-transfer, refuse-transfer, reply, approve, send-back,

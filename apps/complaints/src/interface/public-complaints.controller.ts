@@ -1,8 +1,21 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { FilesInterceptor } from '@nestjs/platform-express';
 import { Public } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
+import { EVIDENCE_LIMITS } from '../domain/evidence';
 import { publicView } from '../domain/privacy';
 import { publicOrigin } from '../application/actor';
 import { Acts } from '../application/act-on-complaint/act-on-complaint.command';
@@ -11,21 +24,42 @@ import { ComplaintForm, FileComplaintCommand } from '../application/file-complai
 import { AccessGate } from '../application/track-complaint/access-gate';
 
 /** Type-only names, so decorator metadata does not point at the zod schema values. */
-type FormInput = ComplaintForm;
 type RatingInput = z.infer<typeof Acts.rate>;
+
+/** The part of a multer file intake reads. */
+interface UploadedPart {
+  buffer: Buffer;
+  mimetype: string;
+}
+
+const refuse = (field: string, rule: string) =>
+  new BadRequestException({
+    statusCode: 400,
+    error: 'ValidationFailed',
+    message: `${field}: ${rule}`,
+    issues: [{ field, rule }],
+  });
+
+/**
+ * The complaint as JSON, or as multipart/form-data with the form in a `complaint` part (JSON) and
+ * the evidence files in `evidence` parts.
+ */
+function complaintOf(body: unknown): ComplaintForm {
+  const part = (body as { complaint?: unknown } | undefined)?.complaint;
+  if (typeof part !== 'string') return new ZodPipe(ComplaintForm).transform(body);
+  try {
+    return new ZodPipe(ComplaintForm).transform(JSON.parse(part));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw refuse('complaint', 'the complaint part is JSON');
+    throw error;
+  }
+}
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 const TRACKING_NUMBER = /^TS\d{8}-[0-9A-Z]{6}$/;
 
 function trackingNumber(value: string): string {
-  if (!TRACKING_NUMBER.test(value)) {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'ValidationFailed',
-      message: 'trackingNumber: expected TSyyyymmdd-XXXXXX',
-      issues: [{ field: 'trackingNumber', rule: 'expected TSyyyymmdd-XXXXXX' }],
-    });
-  }
+  if (!TRACKING_NUMBER.test(value)) throw refuse('trackingNumber', 'expected TSyyyymmdd-XXXXXX');
   return value;
 }
 
@@ -42,17 +76,26 @@ export class PublicComplaintsController {
   ) {}
 
   @Post()
-  async file(@Body(new ZodPipe(ComplaintForm)) form: FormInput, @Headers('idempotency-key') key?: string) {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'ValidationFailed',
-        message: 'Idempotency-Key: 8–128 letters, digits, - or _',
-        issues: [{ field: 'Idempotency-Key', rule: '8–128 letters, digits, - or _' }],
-      });
-    }
+  // One file more than allowed, and one byte over the limit, so intake refuses with the field and rule.
+  @UseInterceptors(
+    FilesInterceptor('evidence', EVIDENCE_LIMITS.files + 1, {
+      limits: { fileSize: EVIDENCE_LIMITS.maxBytes + 1, files: EVIDENCE_LIMITS.files + 1 },
+    }),
+  )
+  async file(
+    @Body() body: unknown,
+    @UploadedFiles() files: UploadedPart[] | undefined,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+      throw refuse('Idempotency-Key', '8–128 letters, digits, - or _');
+    const form = complaintOf(body);
+    const evidence = (files ?? []).map((f) => ({ content: f.buffer, contentType: f.mimetype }));
     const receipt = await this.commands.execute(
-      new FileComplaintCommand(form, 'portal', { kind: 'public' }, publicOrigin(), key),
+      new FileComplaintCommand(form, 'portal', { kind: 'public' }, publicOrigin(), {
+        idempotencyKey: key,
+        evidence,
+      }),
     );
     return {
       trackingNumber: receipt.trackingNumber,

@@ -1,10 +1,12 @@
 import { ReactNode } from 'react';
-import { Box, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
-import { Show, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+import { Box, Button, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
+import { Show, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { jurisdictionName, jurisdictionPath } from '../i18n/jurisdictions';
 import { StatusChip } from '../layout/StatusChip';
 import { ActionLog } from './ActionLog';
-import type { ComplaintRecord } from './complaint-file';
+import { apiFetch } from '../providers/session';
+import { ComplaintRecord, EvidenceFile, evidenceLabel, evidenceUrl } from './complaint-file';
 import { ComplaintActs } from './ComplaintActs';
 import { Complainant } from './Complainant';
 import { SlaChip } from './SlaChip';
@@ -102,6 +104,41 @@ function Outcomes() {
   );
 }
 
+/** The complainant's files: each opened through the session (the download needs its token). */
+function Evidence({ c }: { c: ComplaintRecord }) {
+  const t = useTranslate();
+  const notify = useNotify();
+  const files = c.evidence ?? [];
+  const open = async (file: EvidenceFile) => {
+    const res = await apiFetch(evidenceUrl(c.id, file));
+    if (!res.ok) return notify('otr.complaints.evidence.openFailed', { type: 'error' });
+    window.open(URL.createObjectURL(await res.blob()), '_blank', 'noopener');
+  };
+  if (!files.length)
+    return <Typography color="text.secondary">{t('otr.complaints.evidence.none')}</Typography>;
+  return (
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }} data-testid="complaint-evidence">
+      {files.map((f, i) => {
+        const { key, n } = evidenceLabel(f, i + 1);
+        return (
+          <Button
+            key={f.sha256}
+            size="small"
+            startIcon={<AttachFileIcon />}
+            title={f.sha256}
+            onClick={() => void open(f)}
+          >
+            {t(key, { n })} · {Math.ceil(f.size / 1024)} KB · SHA-256 {f.sha256.slice(0, 12)}…
+          </Button>
+        );
+      })}
+      <Typography variant="caption" color="text.secondary">
+        {t('otr.complaints.evidence.hint')}
+      </Typography>
+    </Stack>
+  );
+}
+
 function ComplaintPage() {
   const c = useRecordContext<ComplaintRecord>();
   if (!c) return null;
@@ -121,6 +158,11 @@ function ComplaintPage() {
           <Section title="facts">
             <WorkOrder c={c} />
           </Section>
+          {official && (
+            <Section title="evidence">
+              <Evidence c={c} />
+            </Section>
+          )}
           {official && (
             <Section title="outcomes">
               <Outcomes />

@@ -1,6 +1,8 @@
 import {
   actBody,
   ComplaintRecord,
+  evidenceLabel,
+  evidenceUrl,
   logOf,
   mayReveal,
   offeredActs,
@@ -59,6 +61,22 @@ const complaint = (over: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
   actions: [],
   ...over,
 });
+
+/** The same complaint as its institution sees it: neither subject, responsibility nor log. */
+const institutionsView = (over: Partial<ComplaintRecord> = {}): ComplaintRecord => {
+  const {
+    subject: _s,
+    responsibility: _r,
+    complainant: _c,
+    actions: _a,
+    answerBy: _d,
+    ...seen
+  } = complaint({
+    category: 'fees-refunds',
+    status: 'signed',
+  });
+  return { ...seen, ...over };
+};
 
 describe('the acts a complaint offers', () => {
   it('lets only the lead department in the district sign a routed work order', () => {
@@ -144,15 +162,7 @@ describe('the acts a complaint offers', () => {
   });
 
   it('lets the institution’s operator answer while the complaint is handled, and nothing else', () => {
-    // The institution's view has neither subject nor responsibility.
-    const seen: ComplaintRecord = {
-      id: 'c1',
-      trackingNumber: 'T',
-      kind: 'complaint',
-      category: 'fees-refunds',
-      status: 'signed',
-      filedAt: '',
-    };
+    const seen = institutionsView();
     expect(offeredActs(seen, operator)).toEqual(['institution-reply']);
     expect(offeredActs({ ...seen, status: 'closed' }, operator)).toEqual([]);
     expect(offeredActs(seen, fireOfficer)).toEqual([]);
@@ -280,23 +290,29 @@ describe('the action log', () => {
   });
 
   it('shows the institution the public steps with its own statements in time order', () => {
-    const seen: ComplaintRecord = {
-      id: 'c1',
-      trackingNumber: 'T',
-      kind: 'complaint',
-      category: 'fees-refunds',
-      status: 'signed',
-      filedAt: '',
+    const seen = institutionsView({
       timeline: [
         { at: '2026-11-25T02:00:00Z', step: 'accepted' },
         { at: '2026-11-26T02:00:00Z', step: 'signed' },
       ],
       institutionReplies: [{ at: '2026-11-25T08:00:00Z', reply: '已联系家长' }],
-    };
+    });
     expect(logOf(seen).map((e) => [e.key, e.note, e.tone])).toEqual([
       ['otr.complaints.steps.accepted', undefined, 'info'],
       ['otr.complaints.log.InstitutionReplied', '已联系家长', 'info'],
       ['otr.complaints.steps.signed', undefined, 'success'],
     ]);
+  });
+});
+
+describe('the evidence files', () => {
+  it('opens each file through the gateway by its hash, named by its kind and place, never by its own name', () => {
+    const pdf = { sha256: 'a'.repeat(64), contentType: 'application/pdf', size: 2048 };
+    expect(evidenceUrl('c1', pdf)).toBe(`/api/complaints/complaints/c1/evidence/${'a'.repeat(64)}`);
+    expect(evidenceLabel(pdf, 2)).toEqual({ key: 'otr.complaints.evidence.pdf', n: 2 });
+    expect(evidenceLabel({ ...pdf, contentType: 'image/jpeg' }, 1)).toEqual({
+      key: 'otr.complaints.evidence.image',
+      n: 1,
+    });
   });
 });

@@ -51,6 +51,23 @@ export interface LoggedAction {
   note?: string;
 }
 
+export interface EvidenceFile {
+  sha256: string;
+  contentType: string;
+  size: number;
+}
+
+/** Where an evidence file is opened (through the gateway, with the session). */
+export const evidenceUrl = (complaintId: string, file: EvidenceFile) =>
+  `/api/complaints/complaints/${encodeURIComponent(complaintId)}/evidence/${file.sha256}`;
+
+/** Photo 1, PDF 2 …: the file's own name is not kept (it can name the complainant). */
+export const evidenceLabel = (file: EvidenceFile, n: number): { key: string; n: number } => ({
+  key:
+    file.contentType === 'application/pdf' ? 'otr.complaints.evidence.pdf' : 'otr.complaints.evidence.image',
+  n,
+});
+
 /** A complaint as GET /complaints/:id answers: the officials' view, or the institution's (fewer fields). */
 export interface ComplaintRecord {
   id: string;
@@ -83,6 +100,8 @@ export interface ComplaintRecord {
   answerBy?: string;
   reply?: string;
   complainant?: { visibility: 'anonymous' | 'hidden' | 'masked' | 'clear'; name?: string; phone?: string };
+  /** The files the complainant attached (officials' view only), by SHA-256. */
+  evidence?: EvidenceFile[];
   actions?: LoggedAction[];
   deadline?: { stage: string; due: string } | null;
   colour?: SlaColour | null;

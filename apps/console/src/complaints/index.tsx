@@ -1,6 +1,10 @@
+import BarChartIcon from '@mui/icons-material/BarChart';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
+import { Button, Stack } from '@mui/material';
 import { useMemo } from 'react';
+import { Link, Route } from 'react-router-dom';
 import {
+  CanAccess,
   Datagrid,
   DateField,
   FunctionField,
@@ -22,6 +26,7 @@ import { ExportField, useCsvExporter } from '../providers/csv-exporter';
 import { session } from '../providers/session';
 import { AWAITING, COMPLAINT_STATUSES, SLA_COLOURS, SlaColour } from './complaint-file';
 import { ComplaintCreate } from './ComplaintCreate';
+import { ComplaintRatesPage } from './ComplaintRates';
 import { ComplaintShow } from './ComplaintShow';
 import { SlaChip } from './SlaChip';
 
@@ -103,6 +108,27 @@ function useFilters() {
   );
 }
 
+/** The queue's toolbar, with the way to the rates (办理统计) for those who may see them. */
+function QueueActions({ create }: { create: boolean }) {
+  const t = useTranslate();
+  return (
+    <Stack direction="row" sx={{ alignItems: 'flex-end' }}>
+      <CanAccess action="rates">
+        <Button
+          component={Link}
+          to="/complaints/rates"
+          size="small"
+          startIcon={<BarChartIcon />}
+          sx={{ mb: 1 }}
+        >
+          {t('otr.complaints.rates.link')}
+        </Button>
+      </CanAccess>
+      <ListActions create={create} filters />
+    </Stack>
+  );
+}
+
 /**
  * The work queue (工单池): open complaints in the official's jurisdiction, the own department's
  * first by default, soonest deadline first with its SLA colour; the operator's are those about
@@ -120,7 +146,7 @@ export const ComplaintList = () => {
     <List
       filters={filters}
       filterDefaultValues={department ? { department } : {}}
-      actions={<ListActions create={can(user?.roles ?? [], 'complaints', 'create')} filters />}
+      actions={<QueueActions create={can(user?.roles ?? [], 'complaints', 'create')} />}
       exporter={exporter}
     >
       {small ? (
@@ -179,4 +205,5 @@ export const complaints: ResourceProps = {
   create: ComplaintCreate,
   icon: RecordVoiceOverIcon,
   recordRepresentation: (r) => r.trackingNumber,
+  children: <Route path="rates" element={<ComplaintRatesPage />} />,
 };

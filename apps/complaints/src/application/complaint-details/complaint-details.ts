@@ -2,12 +2,19 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { coversJurisdiction, Principal } from '@otr/auth';
 import { Clock } from '@otr/kernel';
-import { currentDeadline, slaColour } from '../../domain/complaint';
+import { ComplaintState, currentDeadline, slaColour } from '../../domain/complaint';
 import { NotResponsible } from '../../domain/errors';
 import { complainantFor, institutionView } from '../../domain/privacy';
 import { actorOf } from '../actor';
 import { COMPLAINT_RULES, COMPLAINTS, CLOCK_TOKEN } from '../tokens';
 import { ComplaintRepository, ComplaintRulesSource } from '../ports';
+
+/** The officials' view of a complaint (its log, its evidence) is for those over its district. */
+export function assertOfficialOver(principal: Principal, state: ComplaintState): void {
+  if (principal.institutionId || !coversJurisdiction(principal, state.subject.district)) {
+    throw new NotResponsible('a complaint outside your jurisdiction', { field: 'id' });
+  }
+}
 
 /** One complaint as the caller may see it: officials in its jurisdiction, or the institution it is about. */
 export class ComplaintDetailsQuery extends Query<object> {
@@ -36,9 +43,7 @@ export class ComplaintDetailsHandler implements IQueryHandler<ComplaintDetailsQu
         return institutionView(state);
       throw new NotResponsible('a complaint about another institution', { field: 'id' });
     }
-    if (!coversJurisdiction(principal, subject.district)) {
-      throw new NotResponsible('a complaint outside your jurisdiction', { field: 'id' });
-    }
+    assertOfficialOver(principal, state);
     const now = this.clock.now();
     const { clock } = this.rules.forDistrict(subject.district, now);
     const { accessCodeHash: _secret, complainant: _identity, ...rest } = state;

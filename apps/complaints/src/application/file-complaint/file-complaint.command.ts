@@ -24,6 +24,8 @@ export const ComplaintForm = z.object({
     }),
   ]),
   description: text(4000),
+  /** Where it happens on a map (WGS-84), when the complainant placed it. */
+  location: z.object({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }).optional(),
   /** Absent for an anonymous tip (匿名举报). */
   contact: z
     .object({
@@ -43,16 +45,30 @@ export interface FiledReceipt {
   mergedInto?: string;
 }
 
+/** A file as the interface received it; intake stores it by hash before it files the complaint. */
+export interface EvidenceUpload {
+  content: Buffer;
+  contentType: string;
+}
+
+/** How it came in, besides the form: all optional. */
+export interface IntakeOptions {
+  /** The Idempotency-Key of a submission: the same key files once. */
+  idempotencyKey?: string;
+  /** When it was received, if earlier than now (a recorded call, a hotline work order, demo data). */
+  receivedAt?: Date;
+  /** The hotline system that filed it through the GeoReport API. */
+  intakeSystem?: string;
+  evidence?: EvidenceUpload[];
+}
+
 export class FileComplaintCommand extends Command<FiledReceipt> {
   constructor(
     readonly form: ComplaintForm,
     readonly channel: (typeof CHANNELS)[number],
     readonly by: Actor,
     readonly origin: EventOrigin,
-    /** The Idempotency-Key of a public submission: the same key files once. */
-    readonly idempotencyKey?: string,
-    /** When it was received, if earlier than now (a recorded call, a hotline work order, demo data). */
-    readonly receivedAt?: Date,
+    readonly intake: IntakeOptions = {},
   ) {
     super();
   }

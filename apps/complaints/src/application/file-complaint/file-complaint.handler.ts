@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { addDays, chinaDate, Clock, newId } from '@otr/kernel';
+import { BlobStore } from '@otr/storage';
 import {
   attachDuplicate,
   emptyComplaint,
@@ -13,6 +14,7 @@ import {
   subjectKey,
 } from '../../domain/complaint';
 import { ComplaintRuleViolated, IdempotencyKeyReused, UnknownInstitution } from '../../domain/errors';
+import { checkEvidence, EvidenceFile } from '../../domain/evidence';
 import { duplicateOf } from '../../domain/patterns';
 import { Complainant, identifiedComplainant } from '../../domain/privacy';
 import { Actor } from '../../domain/vocabulary';
@@ -24,15 +26,18 @@ import {
   InstitutionRegister,
   IntakeExtras,
 } from '../ports';
-import { CLOCK_TOKEN, COMPLAINT_RULES, COMPLAINTS, INSTITUTIONS, VAULT } from '../tokens';
-import { ComplaintForm, FileComplaintCommand, FiledReceipt } from './file-complaint.command';
+import { CLOCK_TOKEN, COMPLAINT_RULES, COMPLAINTS, EVIDENCE, INSTITUTIONS, VAULT } from '../tokens';
+import { ComplaintForm, EvidenceUpload, FileComplaintCommand, FiledReceipt } from './file-complaint.command';
 
 const SYSTEM: Actor = { kind: 'system' };
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Intake (受理) and dispatch (派单) in one transaction: the complaint is accepted, routed to its
  * district, and folded into an open one if it repeats it. A retried submission with the same
- * Idempotency-Key gets the first receipt back.
+ * Idempotency-Key gets the first receipt back. Evidence files are stored by hash first: a failure
+ * after that leaves an unreferenced file, never a complaint pointing at nothing.
  */
 @CommandHandler(FileComplaintCommand)
 export class FileComplaintHandler implements ICommandHandler<FileComplaintCommand> {
@@ -41,34 +46,54 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
     @Inject(INSTITUTIONS) private readonly institutions: InstitutionRegister,
     @Inject(COMPLAINT_RULES) private readonly rules: ComplaintRulesSource,
     @Inject(VAULT) private readonly vault: IdentitySealer,
+    @Inject(EVIDENCE) private readonly blobs: BlobStore,
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
   ) {}
 
   async execute(cmd: FileComplaintCommand): Promise<FiledReceipt> {
-    const requestHash = createHash('sha256').update(JSON.stringify(cmd.form)).digest('hex');
-    if (cmd.idempotencyKey) {
-      const earlier = await this.replayed(cmd.idempotencyKey, requestHash);
+    const { idempotencyKey: key, evidence = [] } = cmd.intake;
+    const files = evidence.map((f) => sha256(f.content));
+    const requestHash = sha256(Buffer.from(JSON.stringify({ form: cmd.form, files })));
+    if (key) {
+      const earlier = await this.replayed(key, requestHash);
       if (earlier) return earlier;
     }
     try {
-      return await this.file(cmd, requestHash);
+      return await this.file(cmd, requestHash, await this.store(evidence));
     } catch (error) {
       // Two identical submissions racing: the second loses on the key and returns the first's receipt.
-      const earlier = cmd.idempotencyKey && (await this.replayed(cmd.idempotencyKey, requestHash));
+      const earlier = key && (await this.replayed(key, requestHash));
       if (earlier) return earlier;
       throw error;
     }
   }
 
-  private async file(cmd: FileComplaintCommand, requestHash: string): Promise<FiledReceipt> {
+  /** Each file checked against the evidence policy (size, type by its magic bytes) and stored by hash. */
+  private async store(uploads: EvidenceUpload[]): Promise<EvidenceFile[]> {
+    // The count first, so a refused complaint leaves no files behind.
+    checkEvidence(uploads.map((u) => ({ sha256: sha256(u.content), contentType: u.contentType, size: 0 })));
+    const stored: EvidenceFile[] = [];
+    for (const u of uploads) {
+      const blob = await this.blobs.put(u.content, { contentType: u.contentType, field: 'evidence' });
+      stored.push({ sha256: blob.sha256, contentType: blob.contentType, size: blob.size });
+    }
+    return stored;
+  }
+
+  private async file(
+    cmd: FileComplaintCommand,
+    requestHash: string,
+    evidence: EvidenceFile[],
+  ): Promise<FiledReceipt> {
+    const { idempotencyKey, receivedAt, intakeSystem } = cmd.intake;
     const now = this.clock.now();
-    if (cmd.receivedAt && cmd.receivedAt > now) {
+    if (receivedAt && receivedAt > now) {
       throw new ComplaintRuleViolated('a complaint cannot be received in the future', {
         field: 'receivedAt',
         rule: 'received no later than now',
       });
     }
-    const at = cmd.receivedAt ?? now;
+    const at = receivedAt ?? now;
     const subject = await this.subjectOf(cmd.form.subject);
     const { complainant, identity } = this.complainantOf(cmd.form.contact);
     const ctx = this.rules.forDistrict(subject.district, at);
@@ -82,6 +107,9 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
         subject,
         complainant,
         description: cmd.form.description,
+        evidence,
+        ...(cmd.form.location ? { location: cmd.form.location } : {}),
+        ...(intakeSystem ? { intakeSystem } : {}),
         at,
         by: cmd.by,
       },
@@ -116,8 +144,8 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
     };
     const intake: IntakeExtras = {
       ...(identity ? { identity } : {}),
-      ...(cmd.idempotencyKey
-        ? { idempotency: { key: cmd.idempotencyKey, requestHash, receipt: this.vault.seal(receipt) } }
+      ...(idempotencyKey
+        ? { idempotency: { key: idempotencyKey, requestHash, receipt: this.vault.seal(receipt) } }
         : {}),
     };
     await this.complaints.save(changes, cmd.origin, intake);

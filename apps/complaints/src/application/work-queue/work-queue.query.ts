@@ -1,25 +1,14 @@
 import { Query } from '@nestjs/cqrs';
 import { Principal } from '@otr/auth';
-import { QueueFilter } from '../ports';
+import { QueueFilter, QueueRow } from '../ports';
 
-export interface QueueItem {
-  id: string;
-  trackingNumber: string;
-  kind: string;
-  category: string;
-  status: string;
-  round: number;
-  subjectName: string;
-  district: string;
+/** A queue row as the console gets it: the lead by its department, the deadline with its colour. */
+export type QueueItem = Omit<QueueRow, 'leadDepartment' | 'deadlineStage' | 'deadline' | 'filedAt'> & {
   lead: string | null;
-  /** A transfer waiting for this department's answer. */
-  transferTo: string | null;
-  supervisedBy: string | null;
   deadline: { stage: string; due: string } | null;
   colour: 'green' | 'amber' | 'red' | null;
-  awaiting: string | null;
   filedAt: string;
-}
+};
 
 /**
  * The work queue (工单池) of a department in the caller's jurisdiction, soonest deadline first,
