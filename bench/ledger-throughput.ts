@@ -1,12 +1,18 @@
 // Ledger throughput: lesson releases (一课一消) per second through fee-supervision's own release
-// path — lock the order, read its ledger, decide the release, append the balanced transaction with
-// its bank instruction and FundsReleased event — next to pgbench's TPC-B-like transactions on the
-// same PostgreSQL, with the same number of clients for the same time.
-//   node -r @swc-node/register bench/ledger-throughput.ts      (CLIENTS=4 SECONDS=20 by default)
+// path — begin and lock the order with its position on the ledger, decide the release, append the
+// balanced transaction with its bank instruction and FundsReleased event, commit (the database's
+// integrity checks run at commit) — next to pgbench's TPC-B-like transactions on the same
+// PostgreSQL, with the same number of clients. The two take turns, ROUNDS times, so a load that
+// comes and goes on the machine weighs on both alike; the load average is printed with the figures,
+// and so is the CPU each transaction costs, client and server together (from /proc, when the
+// server runs on this machine): unlike a rate, that figure hardly moves with other work.
+//   npm run bench:ledger      (CLIENTS=4 SECONDS=20 ROUNDS=4 by default: 4 turns of 5 s each)
 // Needs PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432) and pgbench on the PATH.
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { contracts } from '@otr/contracts';
 import { FixedClock, Money, newId } from '@otr/kernel';
@@ -18,17 +24,51 @@ import { FeesContext, systemOrigin } from '../apps/fee-supervision/src/applicati
 import { MoneyMovements } from '../apps/fee-supervision/src/application/money-movements';
 import { paymentReceived } from '../apps/fee-supervision/src/domain';
 import { createFeesPrisma, FEES_SCHEMA } from '../apps/fee-supervision/src/infrastructure/fees-prisma';
-import { lessonRow } from '../apps/fee-supervision/src/infrastructure/fees-rows';
 import { LedgerRepository } from '../apps/fee-supervision/src/infrastructure/ledger.repository';
 import { RulebookFeeRules } from '../apps/fee-supervision/src/infrastructure/rulebook-fee-rules';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 4);
 const SECONDS = Number(process.env.SECONDS ?? 20);
+const ROUNDS = Number(process.env.ROUNDS ?? 4);
+const TURN = Math.max(1, Math.round(SECONDS / ROUNDS));
 const HOURS = 60;
 const HOURLY_FEN = 5_500;
 
-/** Releases per second: CLIENTS loops, each over its own orders, for SECONDS. */
-async function releases(): Promise<number> {
+interface Turn {
+  done: number;
+  seconds: number;
+  /** CPU seconds of client and server processes per transaction over (most of) the turn, if known. */
+  cpuPerTx: number | null;
+}
+
+interface Turns {
+  turn(seconds: number): Promise<Turn>;
+  close(): Promise<void>;
+}
+
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/** CPU seconds each process has used so far, all threads (Linux /proc); none for one not readable here. */
+function cpuOf(pids: number[]): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      used.set(pid, (Number(f[11]) + Number(f[12])) / CLK_TCK);
+    } catch {
+      // a server on another machine, or a backend that has just gone
+    }
+  }
+  return used;
+}
+
+/** CPU used between two samples by the processes of the second (one started since counts whole). */
+const cpuBetween = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
+/** Lesson releases: CLIENTS loops, each over its own orders, a turn at a time. */
+async function releases(): Promise<Turns> {
   const db = await createTestDatabase('otr_bench_fees');
   // The service's own classes on a pool of its own, without the HTTP app: the outbox rows are
   // written as in production, their relay to Kafka is bench/relay-throughput's business.
@@ -50,7 +90,6 @@ async function releases(): Promise<number> {
        VALUES ($1, $2, $3, '基准测试培训学校', 'CN-ZJ-HZ-XH', 'subject', 'bank-escrow', $3, now())`,
       [institutionId, newId(), `bench-${institutionId.slice(0, 8)}`],
     );
-    const account = await fees.account(fees.prisma, institutionId);
     // Enough confirmed lessons that no client runs out: orders of 60 one-hour lessons, paid in full.
     const orders = CLIENTS * Math.max(20, Math.ceil((SECONDS * 1500) / CLIENTS / HOURS));
     const setup = new Client({ connectionString: db.url });
@@ -90,59 +129,83 @@ async function releases(): Promise<number> {
       [HOURS],
     );
     await setup.query('ANALYZE');
-    const lessons = (
-      await setup.query<{ id: string; order_id: string }>(
-        'SELECT id, order_id FROM fees.lesson ORDER BY order_id, id',
-      )
-    ).rows;
+    const lessons = (await setup.query<{ id: string }>('SELECT id FROM fees.lesson ORDER BY order_id, id'))
+      .rows;
     await setup.end();
 
     const origin = systemOrigin('bench');
-    const byClient = Array.from({ length: CLIENTS }, (_, c) =>
-      lessons.filter((_, i) => Math.floor(i / HOURS) % CLIENTS === c),
+    const queues = Array.from({ length: CLIENTS }, (_, c) =>
+      lessons.filter((_, i) => Math.floor(i / HOURS) % CLIENTS === c).values(),
     );
-    const deadline = Date.now() + SECONDS * 1000;
-    const started = process.hrtime.bigint();
-    const cpu = process.cpuUsage();
-    const counts = await Promise.all(
-      byClient.map(async (queue) => {
-        let done = 0;
-        for (const lesson of queue) {
-          if (Date.now() >= deadline) break;
-          await fees.moneyTransaction(async (tx) => {
-            const order = await money.lockOrder(tx, lesson.order_id);
-            const row = (await lessonRow(tx, lesson.id))!;
-            await money.release(tx, order, row, account, origin);
-          });
-          done++;
+    let total = 0;
+    let cpuSeconds = 0;
+    let wallSeconds = 0;
+    const backends = async () =>
+      cpuOf(
+        (
+          await pool.query<{ pid: number }>(
+            'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+          )
+        ).rows.map((r) => r.pid),
+      );
+    return {
+      async turn(seconds) {
+        const deadline = Date.now() + seconds * 1000;
+        const server = await backends();
+        const started = process.hrtime.bigint();
+        const cpu = process.cpuUsage();
+        const counts = await Promise.all(
+          queues.map(async (queue) => {
+            let done = 0;
+            for (const lesson of queue) {
+              await fees.onOrder({ lessonId: lesson.id }, (tx, locked) =>
+                money.release(tx, locked, locked.lesson, origin),
+              );
+              done++;
+              if (Date.now() >= deadline) break;
+            }
+            return done;
+          }),
+        );
+        const took = Number(process.hrtime.bigint() - started) / 1e9;
+        const used = process.cpuUsage(cpu);
+        const serverUsed = server.size ? cpuBetween(server, await backends()) : null;
+        const nodeUsed = (used.user + used.system) / 1e6;
+        cpuSeconds += nodeUsed;
+        wallSeconds += took;
+        const done = counts.reduce((a, b) => a + b, 0);
+        total += done;
+        return { done, seconds: took, cpuPerTx: serverUsed === null ? null : (nodeUsed + serverUsed) / done };
+      },
+      async close() {
+        try {
+          console.log(
+            `node process CPU during the releases: ${((cpuSeconds / wallSeconds) * 100).toFixed(0)} %`,
+          );
+          // The run must have moved real money: every release on the ledger, no escrow below zero.
+          const check = await fees.prisma.$queryRawUnsafe<{ n: bigint; bad: bigint }[]>(
+            `SELECT (SELECT count(*) FROM fees.journal_transaction WHERE kind = 'release') AS n,
+                    (SELECT count(*) FROM (SELECT order_id FROM fees.posting WHERE account = 'escrow'
+                      GROUP BY order_id HAVING sum(amount_fen) < 0) x) AS bad`,
+          );
+          if (Number(check[0].n) !== total || Number(check[0].bad) !== 0) {
+            throw new Error(`ledger check failed: ${check[0].n} releases on the ledger for ${total} done`);
+          }
+        } finally {
+          await pool.end();
+          await db.drop();
         }
-        return done;
-      }),
-    );
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const used = process.cpuUsage(cpu);
-    console.log(
-      `node process CPU during the releases: ${(((used.user + used.system) / 1e6 / seconds) * 100).toFixed(0)} %`,
-    );
-    const total = counts.reduce((a, b) => a + b, 0);
-    // The run must have moved real money: every release on the ledger, escrow = paid − released.
-    const check = await fees.prisma.$queryRawUnsafe<{ n: bigint; bad: bigint }[]>(
-      `SELECT (SELECT count(*) FROM fees.journal_transaction WHERE kind = 'release') AS n,
-              (SELECT count(*) FROM (SELECT order_id FROM fees.posting WHERE account = 'escrow' GROUP BY order_id
-                HAVING sum(amount_fen) < 0) x) AS bad`,
-    );
-    if (Number(check[0].n) !== total || Number(check[0].bad) !== 0) {
-      throw new Error(`ledger check failed: ${check[0].n} releases on the ledger for ${total} done`);
-    }
-    return total / seconds;
-  } finally {
+      },
+    };
+  } catch (error) {
     await pool.end();
     await db.drop();
+    throw error;
   }
 }
 
-/** pgbench -b tpcb-like on a scratch database of the same server, scale = clients. */
-function pgbench(): number {
+/** pgbench -b tpcb-like on a scratch database of the same server, scale = clients, a turn at a time. */
+function pgbench(): Turns {
   const url = new URL(testEnv.adminDatabaseUrl);
   const name = `otr_pgbench_${randomBytes(4).toString('hex')}`;
   const env = {
@@ -152,36 +215,115 @@ function pgbench(): number {
     PGUSER: decodeURIComponent(url.username || 'postgres'),
     PGPASSWORD: decodeURIComponent(url.password),
   };
-  const psql = (sql: string) =>
-    execFileSync('psql', ['-d', url.pathname.slice(1) || 'postgres', '-qc', sql], { env });
+  const psql = (sql: string, db = url.pathname.slice(1) || 'postgres') =>
+    execFileSync('psql', ['-d', db, '-qAtc', sql], { env, encoding: 'utf8' });
+  const drop = () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   psql(`CREATE DATABASE ${name}`);
   try {
     execFileSync('pgbench', ['-i', '-q', '-s', String(CLIENTS), name], {
       env,
       stdio: ['ignore', 'ignore', 'ignore'],
     });
-    const out = execFileSync(
-      'pgbench',
-      ['-b', 'tpcb-like', '-c', String(CLIENTS), '-j', String(CLIENTS), '-T', String(SECONDS), name],
-      { env, encoding: 'utf8' },
-    );
-    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
-    if (!tps) throw new Error(`unexpected pgbench output:\n${out}`);
-    return Number(tps[1]);
-  } finally {
-    psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (error) {
+    drop();
+    throw error;
   }
+  return {
+    async turn(seconds) {
+      const child = spawn(
+        'pgbench',
+        ['-n', '-b', 'tpcb-like', '-c', String(CLIENTS), '-j', String(CLIENTS), '-T', String(seconds), name],
+        { env, stdio: ['ignore', 'pipe', 'ignore'] },
+      );
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // The CPU of pgbench and its backends, and the transactions done (a history row each), from
+      // a moment after they connected to a moment before they stop.
+      const sample = () => {
+        const pids = psql(`SELECT pid FROM pg_stat_activity WHERE datname = '${name}'`)
+          .split('\n')
+          .filter(Boolean)
+          .map(Number);
+        return {
+          cpu: cpuOf([...pids, child.pid!]),
+          history: Number(psql('SELECT count(*) FROM pgbench_history', name)),
+        };
+      };
+      await new Promise((r) => setTimeout(r, 500));
+      const first = sample();
+      await new Promise((r) => setTimeout(r, Math.max(0.5, seconds - 1) * 1000));
+      const last = sample();
+      if ((await exited) !== 0) throw new Error(`pgbench failed:\n${out}`);
+      const done = /number of transactions actually processed: (\d+)/.exec(out);
+      const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
+      if (!done || !tps) throw new Error(`unexpected pgbench output:\n${out}`);
+      const sampled = last.history - first.history;
+      return {
+        done: Number(done[1]),
+        seconds: Number(done[1]) / Number(tps[1]),
+        // Only pgbench itself readable: the server is elsewhere, and the figure would mislead.
+        cpuPerTx: first.cpu.size > 1 && sampled > 0 ? cpuBetween(first.cpu, last.cpu) / sampled : null,
+      };
+    },
+    async close() {
+      drop();
+    },
+  };
 }
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 async function main() {
   console.log(
-    `ledger throughput: ${CLIENTS} clients, ${SECONDS} s each, PostgreSQL ${new URL(testEnv.adminDatabaseUrl).host}`,
+    `ledger throughput: ${CLIENTS} clients, ${ROUNDS} turns of ${TURN} s each, PostgreSQL ${new URL(testEnv.adminDatabaseUrl).host}`,
   );
+  console.log(`load average before: ${load()}`);
   const ours = await releases();
   const theirs = pgbench();
-  console.log(`lesson releases (fee-supervision)  ${ours.toFixed(0).padStart(7)} tx/s`);
-  console.log(`pgbench tpcb-like                  ${theirs.toFixed(0).padStart(7)} tx/s`);
-  console.log(`ratio releases / pgbench           ${(ours / theirs).toFixed(2).padStart(7)}  (goal ≥ 0.50)`);
+  const sum = {
+    ours: { done: 0, seconds: 0, cpu: [] as number[] },
+    theirs: { done: 0, seconds: 0, cpu: [] as number[] },
+  };
+  try {
+    for (let r = 1; r <= ROUNDS; r++) {
+      const a = await ours.turn(TURN);
+      const b = await theirs.turn(TURN);
+      for (const [k, v] of [
+        ['ours', a],
+        ['theirs', b],
+      ] as const) {
+        sum[k].done += v.done;
+        sum[k].seconds += v.seconds;
+        if (v.cpuPerTx !== null) sum[k].cpu.push(v.cpuPerTx);
+      }
+      console.log(
+        `turn ${r}: releases ${(a.done / a.seconds).toFixed(0)} tx/s, pgbench ${(b.done / b.seconds).toFixed(0)} tx/s (load ${load()})`,
+      );
+    }
+  } finally {
+    await ours.close();
+    await theirs.close();
+  }
+  const rate = (x: { done: number; seconds: number }) => x.done / x.seconds;
+  console.log(`load average after: ${load()}`);
+  console.log(`lesson releases (fee-supervision)  ${rate(sum.ours).toFixed(0).padStart(7)} tx/s`);
+  console.log(`pgbench tpcb-like                  ${rate(sum.theirs).toFixed(0).padStart(7)} tx/s`);
+  console.log(
+    `ratio releases / pgbench           ${(rate(sum.ours) / rate(sum.theirs)).toFixed(2).padStart(7)}  (goal ≥ 0.50)`,
+  );
+  // The median turn's CPU (client + server) per transaction: where the CPU is what runs out, the
+  // ratio of rates tends to the inverse ratio of these.
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] * 1000;
+  if (sum.ours.cpu.length && sum.theirs.cpu.length) {
+    const [ours, theirs] = [median(sum.ours.cpu), median(sum.theirs.cpu)];
+    console.log(
+      `CPU per transaction, client + server: releases ${ours.toFixed(2)} ms, pgbench ${theirs.toFixed(2)} ms (pgbench / releases ${(theirs / ours).toFixed(2)})`,
+    );
+  }
   process.exit(0);
 }
 

@@ -21,7 +21,7 @@ for svc in "${!PORTS[@]}"; do
   export "$(echo "$svc" | tr a-z- A-Z_)_URL=http://127.0.0.1:${PORTS[$svc]}"
 done
 # The custodian bank's simulator (payment webhooks, daily statements) for fee supervision.
-BANK_SIM_PORT=3090 node -r @swc-node/register apps/fee-supervision/src/bank-sim/main.ts &
+BANK_SIM_PORT=3090 node -r @swc-node/register apps/bank-sim/src/main.ts &
 pids+=($!)
 PORT=3000 node -r @swc-node/register apps/gateway/src/main.ts &
 pids+=($!)

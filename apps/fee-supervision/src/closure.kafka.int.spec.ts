@@ -10,6 +10,7 @@ import {
   licenseIssued,
   origin,
   paidOrder,
+  recordLesson,
   startFees,
 } from './fees.int-fixtures';
 
@@ -62,21 +63,8 @@ describe('a license revoked on otr.registration (real Kafka broker)', () => {
       await paidOrder(h, inst, '13600000003', 7),
     ];
     // Some of the first family's money is already the institution's: one lesson confirmed and released.
-    const lessons = h.service.app.get(Lessons);
-    const { lessonId } = await lessons.record(
-      inst.institutionId,
-      {
-        orderId: orders[0].id,
-        date: '2026-09-01',
-        start: '16:00',
-        durationMinutes: 45,
-        mode: 'offline',
-        hours: 1,
-        students: 8,
-      },
-      origin,
-    );
-    await lessons.answer(orders[0].familyId, lessonId, { kind: 'confirmed' }, origin);
+    const { lessonId } = await recordLesson(h, inst.institutionId, orders[0].id, { date: '2026-09-01' });
+    await h.service.app.get(Lessons).answer(orders[0].familyId, lessonId, { kind: 'confirmed' }, origin);
     const before = new Map(
       (await ledgerInvariant(h, inst.institutionId)).map((r) => [r.order_id, Number(r.escrow)]),
     );

@@ -18,6 +18,7 @@ import { OpenOrders, PlaceOrderHandler } from './application/orders';
 import { PaymentWebhooks } from './application/payments';
 import { BANK, CLOCK_TOKEN, CODE_SENDER, FEE_RULES } from './application/ports';
 import { FeesQueries } from './application/queries';
+import { Ratings } from './application/ratings';
 import { Refunds } from './application/refunds';
 import { RiskMonitor } from './application/risk-monitor';
 import { FeesScheduler, SCHEDULER_SETTINGS, schedulerSettings } from './application/scheduler';
@@ -37,6 +38,7 @@ import {
   ClosuresController,
   DeadlinesController,
   ReconciliationController,
+  StatsController,
 } from './interface/supervision.controller';
 
 /** The environment the service reads; the lead wires these in deployment. */
@@ -68,6 +70,7 @@ export class FeeSupervisionModule {
         ReconciliationController,
         ClosuresController,
         DeadlinesController,
+        StatsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
@@ -114,6 +117,7 @@ export class FeeSupervisionModule {
         PlaceOrderHandler,
         Lessons,
         Refunds,
+        Ratings,
         RiskMonitor,
         BankOperations,
         FeesQueries,

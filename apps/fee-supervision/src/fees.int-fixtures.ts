@@ -1,4 +1,6 @@
 // Shared set-up of the fee-supervision integration tests (real PostgreSQL, the service's own handlers).
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { CommandBus } from '@nestjs/cqrs';
 import { Principal, PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
 import { CourseFiled, createEvent, Envelope, EventOrigin, LicenseIssued, SYSTEM_ACTOR } from '@otr/contracts';
@@ -7,12 +9,30 @@ import { InProcessTransport, Transport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
 import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
 import { FeesContext } from './application/fees-context';
+import { Lessons, RecordLessonInput } from './application/lessons';
 import { LicenseEventHandlers } from './application/license-events';
 import { PlaceOrderCommand, PlaceOrderInput } from './application/orders';
 import { PaymentWebhooks, signWebhook } from './application/payments';
 import { feeSupervisionEnv, feeSupervisionService } from './fee-supervision.module';
 
 export const origin: EventOrigin = { actor: { ...SYSTEM_ACTOR, userId: 'test' }, correlationId: 'test' };
+
+/** The fund supervisor of Hangzhou (the city: every district's institutions). */
+export const supervisor: Principal = {
+  userId: 'sup-1',
+  name: '资金监管员',
+  roles: ['fund-supervisor'],
+  department: 'education',
+  jurisdiction: 'CN-ZJ-HZ',
+};
+
+export const operatorOf = (institutionId: string): Principal => ({
+  userId: `op-${institutionId}`,
+  name: '机构经办人',
+  roles: ['institution-operator'],
+  jurisdiction: 'CN-ZJ-HZ-XH',
+  institutionId,
+});
 
 export interface FeesHarness {
   db: TestDatabase;
@@ -23,19 +43,26 @@ export interface FeesHarness {
   stop(): Promise<void>;
 }
 
-/** The service on a fresh database with a fixed clock; the scheduler is off so tests drive the timers. */
+/**
+ * The service on a fresh database with a fixed clock; the scheduler is off so tests drive the
+ * timers. `env` is the service's environment (FEES_*) for its start only.
+ */
 export async function startFees(
   at: string,
   transport: Transport = new InProcessTransport(),
+  env: Record<string, string> = {},
 ): Promise<FeesHarness> {
   process.env.FEES_SCHEDULER ??= 'off';
   const db = await createTestDatabase('otr_fees');
   const clock = new FixedClock(at);
+  Object.assign(process.env, env);
   const service = await startService(feeSupervisionService, {
     databaseUrl: db.url,
     transport,
     port: await freePort(),
     clock,
+  }).finally(() => {
+    for (const name of Object.keys(env)) delete process.env[name];
   });
   return {
     db,
@@ -126,6 +153,75 @@ export async function institutionWithCourse(h: FeesHarness, opts: Parameters<typ
 
 export const placeOrder = (h: FeesHarness, institutionId: string, input: PlaceOrderInput) =>
   h.service.app.get(CommandBus).execute(new PlaceOrderCommand(institutionId, input, origin));
+
+/** The operator's order for the institution's course: 10 hours for 550.00 yuan, starting 2026-09-15. */
+export const orderBody = (
+  inst: { courseId: string },
+  over: Partial<PlaceOrderInput> = {},
+): PlaceOrderInput => ({
+  courseId: inst.courseId,
+  familyPhone: '13700000001',
+  studentName: '小华',
+  hours: 10,
+  amountFen: 55_000,
+  courseStartsOn: '2026-09-15',
+  payment: { into: 'supervised-account', method: 'direct' },
+  ...over,
+});
+
+/** The institution records a lesson on the order: one hour, 16:00, 45 minutes, offline, 12 students. */
+export const recordLesson = (
+  h: FeesHarness,
+  institutionId: string,
+  orderId: string,
+  over: Partial<RecordLessonInput> = {},
+) =>
+  h.service.app.get(Lessons).record(
+    institutionId,
+    {
+      orderId,
+      date: '2026-09-15',
+      start: '16:00',
+      durationMinutes: 45,
+      mode: 'offline',
+      hours: 1,
+      students: 12,
+      ...over,
+    },
+    origin,
+  );
+
+/** An SMS gateway that keeps the last code sent to each phone, standing in for the SMS platform. */
+export async function startSmsGateway() {
+  const codes = new Map<string, string>();
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const { phone, code } = JSON.parse(body);
+      codes.set(phone, code);
+      res.writeHead(200).end('{}');
+    });
+  }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`,
+    codes,
+    close: () => server.close(),
+  };
+}
+
+/** A family signs in on the portal: a one-time code by SMS, then the code for a token. */
+export async function signInFamily(
+  h: FeesHarness,
+  sms: { codes: Map<string, string> },
+  phone: string,
+): Promise<{ 'x-family-token': string }> {
+  await call(h, null, 'POST', '/public/family/sign-in/code', { phone });
+  const res = await call(h, null, 'POST', '/public/family/sign-in', { phone, code: sms.codes.get(phone) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  return { 'x-family-token': String(res.body.token) };
+}
 
 /** A payment notification signed as the bank signs it. */
 export function signedPayment(

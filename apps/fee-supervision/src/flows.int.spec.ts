@@ -1,10 +1,10 @@
-import { createServer, Server } from 'node:http';
+import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Principal } from '@otr/auth';
+import { createBankSimulator } from '@otr/bank-sim';
 import { createEvent, LicenseReinstated, LicenseSuspended, SYSTEM_ACTOR } from '@otr/contracts';
 import { freePort } from '@otr/testing';
-import { createBankSimulator } from './bank-sim/bank-sim';
 import { Lessons } from './application/lessons';
+import { PlaceOrderInput } from './application/orders';
 import { FeesScheduler } from './application/scheduler';
 import {
   call,
@@ -12,52 +12,31 @@ import {
   FeesHarness,
   institutionWithCourse,
   ledgerInvariant,
+  operatorOf,
+  orderBody,
   origin,
   paidOrder,
+  recordLesson,
+  signInFamily,
   startFees,
+  startSmsGateway,
+  supervisor,
 } from './fees.int-fixtures';
 
 jest.setTimeout(120_000);
 
-const supervisor: Principal = {
-  userId: 'sup-1',
-  name: '资金监管员',
-  roles: ['fund-supervisor'],
-  department: 'education',
-  jurisdiction: 'CN-ZJ-HZ',
-};
-const operatorOf = (institutionId: string): Principal => ({
-  userId: `op-${institutionId}`,
-  name: '机构经办人',
-  roles: ['institution-operator'],
-  jurisdiction: 'CN-ZJ-HZ-XH',
-  institutionId,
-});
-
 describe('fee supervision flows over HTTP', () => {
   let h: FeesHarness;
-  let sms: Server;
+  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
   let bank: Server;
-  const codes = new Map<string, string>();
 
   beforeAll(async () => {
-    // An SMS gateway that keeps the last code per phone, standing in for the operator's SMS platform.
-    sms = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        const { phone, code } = JSON.parse(body);
-        codes.set(phone, code);
-        res.writeHead(200).end('{}');
-      });
-    }).listen(0, '127.0.0.1');
-    await new Promise((r) => sms.once('listening', r));
+    sms = await startSmsGateway();
     const bankPort = await freePort();
-    process.env.FEES_SMS_URL = `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`;
-    process.env.FEES_BANK_URL = `http://127.0.0.1:${bankPort}`;
-    h = await startFees('2026-09-01T02:00:00Z');
-    delete process.env.FEES_SMS_URL;
-    delete process.env.FEES_BANK_URL;
+    h = await startFees('2026-09-01T02:00:00Z', undefined, {
+      FEES_SMS_URL: sms.url,
+      FEES_BANK_URL: `http://127.0.0.1:${bankPort}`,
+    });
     const sim = createBankSimulator({
       webhookUrl: `${h.url}/bank/webhooks/payments`,
       webhookSecret: 'development-only-bank-webhook-secret',
@@ -81,16 +60,7 @@ describe('fee supervision flows over HTTP', () => {
   it('refuses charges over the caps across open orders, over the guided price, too early or by loan, with rule and source', async () => {
     const inst = await institutionWithCourse(h);
     const op = operatorOf(inst.institutionId);
-    const order = (over: Record<string, unknown>) =>
-      call(h, op, 'POST', '/orders', {
-        courseId: inst.courseId,
-        familyPhone: '13700000001',
-        studentName: '小华',
-        hours: 10,
-        amountFen: 55_000,
-        courseStartsOn: '2026-09-15',
-        ...over,
-      });
+    const order = (over: Partial<PlaceOrderInput>) => call(h, op, 'POST', '/orders', orderBody(inst, over));
     expect((await order({ hours: 40, amountFen: 220_000 })).status).toBe(201);
     // Splitting the charge does not help: 40 + 20 = 60 passes, one more hour is the 61st.
     expect((await order({ hours: 20, amountFen: 110_000 })).status).toBe(201);
@@ -141,15 +111,8 @@ describe('fee supervision flows over HTTP', () => {
   it('caps a non-subject charge at 5,000.00 yuan, open orders included', async () => {
     const inst = await institutionWithCourse(h, { category: 'arts' });
     const op = operatorOf(inst.institutionId);
-    const order = (phone: string, amountFen: number) =>
-      call(h, op, 'POST', '/orders', {
-        courseId: inst.courseId,
-        familyPhone: phone,
-        studentName: '小美',
-        hours: 10,
-        amountFen,
-        courseStartsOn: '2026-09-15',
-      });
+    const order = (familyPhone: string, amountFen: number) =>
+      call(h, op, 'POST', '/orders', orderBody(inst, { familyPhone, studentName: '小美', amountFen }));
     expect((await order('13700000011', 500_000)).status).toBe(201);
     const over = await order('13700000012', 500_001);
     expect(over).toMatchObject({ status: 422, body: { error: 'fees.ChargeCapExceeded', field: 'amount' } });
@@ -163,20 +126,7 @@ describe('fee supervision flows over HTTP', () => {
     const inst = await institutionWithCourse(h);
     const o = await paidOrder(h, inst, '13700000021', 10);
     h.clock.set('2026-09-22T10:00:00Z');
-    const lessons = h.service.app.get(Lessons);
-    const { confirmBy } = await lessons.record(
-      inst.institutionId,
-      {
-        orderId: o.id,
-        date: '2026-09-22',
-        start: '16:00',
-        durationMinutes: 45,
-        mode: 'offline',
-        hours: 1,
-        students: 12,
-      },
-      origin,
-    );
+    const { confirmBy } = await recordLesson(h, inst.institutionId, o.id, { date: '2026-09-22' });
     expect(confirmBy).toBe('2026-10-20');
     const scheduler = h.service.app.get(FeesScheduler);
     h.clock.set('2026-10-20T15:00:00Z'); // 23:00 in Beijing, still the 15th working day
@@ -198,15 +148,8 @@ describe('fee supervision flows over HTTP', () => {
     const phone = '13700000031';
     const o = await paidOrder(h, inst, phone, 10);
     h.clock.set('2026-09-16T02:00:00Z');
-    const lessons = h.service.app.get(Lessons);
-    const record = (date: string) =>
-      lessons.record(
-        inst.institutionId,
-        { orderId: o.id, date, start: '16:00', durationMinutes: 45, mode: 'offline', hours: 1, students: 12 },
-        origin,
-      );
-    const first = await record('2026-09-15');
-    const second = await record('2026-09-16');
+    const first = await recordLesson(h, inst.institutionId, o.id, { date: '2026-09-15' });
+    const second = await recordLesson(h, inst.institutionId, o.id, { date: '2026-09-16' });
 
     expect((await call(h, null, 'GET', '/public/family/orders')).status).toBe(401);
     expect((await call(h, null, 'POST', '/public/family/sign-in/code', { phone })).status).toBe(202);
@@ -214,17 +157,20 @@ describe('fee supervision flows over HTTP', () => {
       (
         await call(h, null, 'POST', '/public/family/sign-in', {
           phone,
-          code: codes.get(phone) === '000000' ? '111111' : '000000',
+          code: sms.codes.get(phone) === '000000' ? '111111' : '000000',
         })
       ).status,
     ).toBe(403);
     expect((await call(h, null, 'POST', '/public/family/sign-in/code', { phone })).status).toBe(202);
-    const signIn = await call(h, null, 'POST', '/public/family/sign-in', { phone, code: codes.get(phone) });
+    const signIn = await call(h, null, 'POST', '/public/family/sign-in', {
+      phone,
+      code: sms.codes.get(phone),
+    });
     expect(signIn.status).toBe(200);
     const auth = { authorization: `Bearer ${signIn.body.token}` };
     // The code is used once.
     expect(
-      (await call(h, null, 'POST', '/public/family/sign-in', { phone, code: codes.get(phone) })).status,
+      (await call(h, null, 'POST', '/public/family/sign-in', { phone, code: sms.codes.get(phone) })).status,
     ).toBe(403);
 
     const mine = await call(h, null, 'GET', '/public/family/orders', undefined, auth);
@@ -253,19 +199,14 @@ describe('fee supervision flows over HTTP', () => {
     expect(disputed.body).toMatchObject({ status: 'disputed', releasedFen: 0 });
 
     // Another family cannot touch these lessons.
-    const strangerPhone = '13700000032';
-    await call(h, null, 'POST', '/public/family/sign-in/code', { phone: strangerPhone });
-    const stranger = await call(h, null, 'POST', '/public/family/sign-in', {
-      phone: strangerPhone,
-      code: codes.get(strangerPhone),
-    });
+    const stranger = await signInFamily(h, sms, '13700000032');
     const theirs = await call(
       h,
       null,
       'POST',
       `/public/family/lessons/${first.lessonId}/confirm`,
       undefined,
-      { 'x-family-token': String(stranger.body.token) },
+      stranger,
     );
     expect(theirs.status).toBe(403);
 
@@ -329,6 +270,46 @@ describe('fee supervision flows over HTTP', () => {
       }),
       expect.objectContaining({ rule: 'offline training ends by 20:30' }),
     ]);
+    // The last day of Hangzhou's summer vacation (a Monday), from the rulebook's school calendar.
+    const inVacation = await call(h, operatorOf(inst.institutionId), 'POST', '/lessons', {
+      orderId: o.id,
+      date: '2026-08-31',
+      start: '16:00',
+      durationMinutes: 45,
+      mode: 'offline',
+      hours: 1,
+      students: 15,
+    });
+    expect(inVacation.body.violations).toEqual([
+      expect.objectContaining({
+        code: 'subject-in-school-vacation',
+        source: expect.stringMatching(/寒暑假.*杭州市中小学校历/),
+      }),
+    ]);
+  });
+
+  it('refuses a subject-type charge where no guided price is in force (outside Hangzhou): 422 with rule and source', async () => {
+    h.clock.set('2026-09-01T02:00:00Z');
+    const inst = await institutionWithCourse(h, { district: 'CN-ZJ-NB-YZ' });
+    const op = operatorOf(inst.institutionId);
+    const res = await call(h, op, 'POST', '/orders', orderBody(inst, { familyPhone: '13700000081' }));
+    expect(res).toMatchObject({ status: 422, body: { error: 'fees.GuidedPriceNotSet', field: 'amount' } });
+    expect(String(res.body.rule)).toContain('fees.guidedBasePrice');
+    expect(String(res.body.source)).toContain('发改价格〔2021〕1305号');
+    expect((await outboxTypes('fees.OrderRefused')).at(-1)?.payload).toMatchObject({
+      licenseId: inst.licenseId,
+      code: 'fees.GuidedPriceNotSet',
+    });
+    // Everything else resolves there: the account was opened and the other caps still apply.
+    expect(inst.account.mode).toBe('bank-escrow');
+    const over = await call(
+      h,
+      op,
+      'POST',
+      '/orders',
+      orderBody(inst, { familyPhone: '13700000082', hours: 61 }),
+    );
+    expect(over).toMatchObject({ status: 422, body: { error: 'fees.ChargeCapExceeded' } });
   });
 
   it('freezes orders on suspension, raises an alert the supervisor acknowledges and closes, and unfreezes on reinstatement', async () => {
@@ -343,14 +324,13 @@ describe('fee supervision flows over HTTP', () => {
     };
     const payload = { licenseId: inst.licenseId, licenseNumber: 'n', reason: '违规收费' };
     await deliver(h, createEvent(LicenseSuspended, { ...fields, payload }));
-    const refused = await call(h, operatorOf(inst.institutionId), 'POST', '/orders', {
-      courseId: inst.courseId,
-      familyPhone: '13700000052',
-      studentName: '小新',
-      hours: 10,
-      amountFen: 55_000,
-      courseStartsOn: '2026-09-15',
-    });
+    const refused = await call(
+      h,
+      operatorOf(inst.institutionId),
+      'POST',
+      '/orders',
+      orderBody(inst, { familyPhone: '13700000052', studentName: '小新' }),
+    );
     expect(refused).toMatchObject({ status: 422, body: { error: 'fees.OrdersFrozen' } });
     expect((await outboxTypes('fees.InstitutionFundsFrozen')).at(-1)?.payload).toMatchObject({
       licenseId: inst.licenseId,
@@ -388,28 +368,26 @@ describe('fee supervision flows over HTTP', () => {
       h,
       createEvent(LicenseReinstated, { ...fields, payload: { ...payload, reason: '整改完成' } }),
     );
-    const again = await call(h, operatorOf(inst.institutionId), 'POST', '/orders', {
-      courseId: inst.courseId,
-      familyPhone: '13700000052',
-      studentName: '小新',
-      hours: 10,
-      amountFen: 55_000,
-      courseStartsOn: '2026-09-15',
-    });
+    const again = await call(
+      h,
+      operatorOf(inst.institutionId),
+      'POST',
+      '/orders',
+      orderBody(inst, { familyPhone: '13700000052', studentName: '小新' }),
+    );
     expect(again.status).toBe(201);
   });
 
   it('reconciles the bank’s daily statement against the ledger and raises a mismatch', async () => {
     h.clock.set('2026-09-01T02:00:00Z');
     const inst = await institutionWithCourse(h);
-    const { body } = await call(h, operatorOf(inst.institutionId), 'POST', '/orders', {
-      courseId: inst.courseId,
-      familyPhone: '13700000061',
-      studentName: '小军',
-      hours: 10,
-      amountFen: 55_000,
-      courseStartsOn: '2026-09-15',
-    });
+    const { body } = await call(
+      h,
+      operatorOf(inst.institutionId),
+      'POST',
+      '/orders',
+      orderBody(inst, { familyPhone: '13700000061', studentName: '小军' }),
+    );
     const bankUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
     const paid = await fetch(`${bankUrl}/sim/payments`, {
       method: 'POST',
@@ -423,21 +401,8 @@ describe('fee supervision flows over HTTP', () => {
     expect(replay.webhook.body).toMatchObject({ outcome: 'duplicate' });
 
     const o = await h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: String(body.orderId) } });
-    const lessons = h.service.app.get(Lessons);
-    const { lessonId } = await lessons.record(
-      inst.institutionId,
-      {
-        orderId: o.id,
-        date: '2026-09-01',
-        start: '16:00',
-        durationMinutes: 45,
-        mode: 'offline',
-        hours: 1,
-        students: 12,
-      },
-      origin,
-    );
-    await lessons.answer(o.familyId, lessonId, { kind: 'confirmed' }, origin);
+    const { lessonId } = await recordLesson(h, inst.institutionId, o.id, { date: '2026-09-01' });
+    await h.service.app.get(Lessons).answer(o.familyId, lessonId, { kind: 'confirmed' }, origin);
     expect((await h.service.app.get(FeesScheduler).work()).instructions).toBeGreaterThanOrEqual(1);
 
     const matched = await call(h, supervisor, 'POST', '/reconciliation/runs', {
@@ -478,21 +443,8 @@ describe('fee supervision flows over HTTP', () => {
     const inst = await institutionWithCourse(h);
     const a = await paidOrder(h, inst, '13700000071', 10);
     const b = await paidOrder(h, inst, '13700000072', 20);
-    const lessons = h.service.app.get(Lessons);
-    const { lessonId } = await lessons.record(
-      inst.institutionId,
-      {
-        orderId: a.id,
-        date: '2026-09-01',
-        start: '16:00',
-        durationMinutes: 45,
-        mode: 'offline',
-        hours: 1,
-        students: 12,
-      },
-      origin,
-    );
-    await lessons.answer(a.familyId, lessonId, { kind: 'confirmed' }, origin);
+    const { lessonId } = await recordLesson(h, inst.institutionId, a.id, { date: '2026-09-01' });
+    await h.service.app.get(Lessons).answer(a.familyId, lessonId, { kind: 'confirmed' }, origin);
 
     const started = await call(h, supervisor, 'POST', '/closures', {
       institutionId: inst.institutionId,
@@ -524,14 +476,13 @@ describe('fee supervision flows over HTTP', () => {
             `${(o as { familyId: string }).familyId},${phone},${(o as { id: string }).id},${yuan},paid,2026-09-01`,
         ),
     ]);
-    const orders = await call(h, operatorOf(inst.institutionId), 'POST', '/orders', {
-      courseId: inst.courseId,
-      familyPhone: '13700000073',
-      studentName: '小兵',
-      hours: 10,
-      amountFen: 55_000,
-      courseStartsOn: '2026-09-15',
-    });
+    const orders = await call(
+      h,
+      operatorOf(inst.institutionId),
+      'POST',
+      '/orders',
+      orderBody(inst, { familyPhone: '13700000073', studentName: '小兵' }),
+    );
     expect(orders).toMatchObject({ status: 422, body: { error: 'fees.OrdersFrozen' } });
   });
 });

@@ -2,4 +2,3 @@ export * from './domain';
 export { feeSupervisionService, feeSupervisionEnv } from './fee-supervision.module';
 export { seedFeeSupervisionDemo } from './demo/seed-demo';
 export { signWebhook } from './application/payments';
-export { createBankSimulator } from './bank-sim/bank-sim';

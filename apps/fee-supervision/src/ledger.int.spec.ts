@@ -13,6 +13,7 @@ import {
   origin,
   paidOrder,
   placeOrder,
+  recordLesson,
   signedPayment,
   startFees,
 } from './fees.int-fixtures';
@@ -49,6 +50,25 @@ describe('the ledger in PostgreSQL', () => {
     expect(await sqlError('DELETE FROM fees.journal_transaction')).toMatch(/append-only/);
     const [{ n }] = (await pg.query('SELECT count(*)::int AS n FROM fees.posting')).rows;
     expect(n).toBe(2);
+  });
+
+  it('refuses postings added to a committed transaction, even a balanced pair', async () => {
+    const inst = await institutionWithCourse(h);
+    const order = await paidOrder(h, inst, '13800000005', 10);
+    const [{ id }] = (
+      await pg.query(`SELECT transaction_id AS id FROM fees.posting WHERE order_id = $1 LIMIT 1`, [order.id])
+    ).rows;
+    const posting = (account: string, fen: number) =>
+      `('${id}', '${inst.institutionId}', '${account}', '${order.id}', ${fen}, '2026-09-01')`;
+    expect(
+      await sqlError(
+        `INSERT INTO fees.posting (transaction_id, institution_id, account, order_id, amount_fen, "on")
+         VALUES ${posting('escrow', 100)}, ${posting('family-clearing', -100)}`,
+      ),
+    ).toMatch(/is committed: postings cannot be added/);
+    expect(await ledgerInvariant(h, inst.institutionId)).toEqual([
+      { order_id: order.id, escrow: '55000', paid: '55000', released: '0', refunded: '0' },
+    ]);
   });
 
   it('refuses an unbalanced transaction, one without postings, and escrow below zero, at commit', async () => {
@@ -195,23 +215,10 @@ describe('several writers on one institution', () => {
     const orders = [];
     for (let i = 0; i < 5; i++)
       orders.push(await paidOrder(h, inst, `1390000000${i}`, 12, { courseStartsOn: '2026-09-10' }));
-    const lessonsSvc = h.service.app.get(Lessons);
     const lessonIds: { id: string; familyId: string }[] = [];
     for (const o of orders) {
       for (let d = 0; d < 8; d++) {
-        const { lessonId } = await lessonsSvc.record(
-          inst.institutionId,
-          {
-            orderId: o.id,
-            date: '2026-09-15',
-            start: '16:00',
-            durationMinutes: 45,
-            mode: 'offline',
-            hours: 1,
-            students: 10,
-          },
-          origin,
-        );
+        const { lessonId } = await recordLesson(h, inst.institutionId, o.id);
         lessonIds.push({ id: lessonId, familyId: o.familyId });
       }
     }

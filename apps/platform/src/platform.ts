@@ -5,12 +5,8 @@ import { registrationService } from '@otr/registration';
 import { directoryService } from '@otr/directory';
 import { complaintsService, seedComplaintsDemo } from '@otr/complaints';
 import { inspectionService, seedInspectionDemo } from '@otr/inspection';
-import {
-  createBankSimulator,
-  feeSupervisionEnv,
-  feeSupervisionService,
-  seedFeeSupervisionDemo,
-} from '@otr/fee-supervision';
+import { createBankSimulator } from '@otr/bank-sim';
+import { feeSupervisionEnv, feeSupervisionService, seedFeeSupervisionDemo } from '@otr/fee-supervision';
 import { gatewayService } from '@otr/gateway';
 import { seedDemoData } from './seed/seed-demo-data';
 
@@ -83,7 +79,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
       await services.gateway.stop();
       for (const def of [...SERVICES].reverse()) await services[def.name].stop();
       await transport.close();
-      await new Promise((resolve) => bank.close(resolve));
+      await bank.close();
     },
   };
 }
@@ -101,8 +97,20 @@ async function startBankSimulator(gatewayPort: number) {
     webhookSecret: env.bankWebhookSecret,
     apiKey: env.bankApiKey,
   });
-  process.env.FEES_BANK_URL ??= `http://127.0.0.1:${bankPort}`;
-  return new Promise<import('node:http').Server>((resolve) => {
-    const server = app.listen(bankPort, '127.0.0.1', () => resolve(server));
+  // Named only when the environment names no bank, and unnamed on stop: a second platform in the
+  // same process (browser tests run in band) gets its own simulator, not the first one's port.
+  const own = !process.env.FEES_BANK_URL;
+  if (own) process.env.FEES_BANK_URL = `http://127.0.0.1:${bankPort}`;
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(bankPort, '127.0.0.1', () => resolve(s));
   });
+  return {
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          if (own) delete process.env.FEES_BANK_URL;
+          resolve();
+        }),
+      ),
+  };
 }

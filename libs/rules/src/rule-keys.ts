@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { isCalendarDate } from '@otr/kernel';
 
 // Units are in the names: …WorkingDays count on the working-day calendar, …Days are calendar
 // days, money is integer fen (分), areas are m², times are Beijing wall-clock 'HH:mm'.
 const positiveInt = z.number().int().positive();
 const fen = z.number().int().nonnegative();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+const day = z.string().refine(isCalendarDate, 'expected YYYY-MM-DD');
 const countWithin = z.object({ count: positiveInt, withinDays: positiveInt });
 const range = (n: z.ZodNumber) =>
   z.object({ min: n, max: n }).refine((r) => r.min <= r.max, 'min must not exceed max');
@@ -92,6 +94,17 @@ export const RuleKeys = {
   'training.onlineEndTime': hhmm,
   'training.onlineLessonMaxMinutes': positiveInt,
   'training.onlineBreakMinutes': positiveInt,
+  /**
+   * School vacations (寒暑假) as the local school calendar (校历) sets them, first and last day
+   * included: no subject-type training then. Local only: the national level sets no dates.
+   */
+  'training.schoolVacations': z
+    .array(
+      z
+        .object({ name: z.string().min(1), from: day, to: day })
+        .refine((v) => v.from <= v.to, 'a vacation ends on or after the day it starts'),
+    )
+    .min(1),
 
   // Complaints (投诉处理)
   'complaints.sla.signWorkingDays': positiveInt,

@@ -158,6 +158,15 @@ describe('the rulebook', () => {
       expect(rules.get('fees.guidedBasePrice', at).offline.lessonMinutes).toBe(45);
     });
 
+    it('carry Hangzhou’s school vacations (寒暑假) with their school calendar, and no national dates', () => {
+      const vacations = rules.resolve('training.schoolVacations', { jurisdiction: 'CN-ZJ-HZ-XH', on });
+      expect(vacations.value).toContainEqual({ name: '2026年暑假', from: '2026-07-04', to: '2026-08-31' });
+      expect(vacations.entry.source).toMatch(/杭州市中小学校历/);
+      expect(() => rules.get('training.schoolVacations', { jurisdiction: 'CN-ZJ-NB', on })).toThrow(
+        RuleNotFound,
+      );
+    });
+
     it('have no national license validity: outside the demo province asking fails loudly', () => {
       expect(rules.get('licensing.validityYears', { jurisdiction: 'CN-ZJ-HZ-XH', on })).toBe(3);
       expect(() => rules.get('licensing.validityYears', { jurisdiction: 'CN-JS', on })).toThrow(RuleNotFound);

@@ -18,6 +18,12 @@ import { beijingDay, chartPoints, daysBefore, EscrowDay } from './fees-file';
 import { formatYuan } from './money';
 
 const PERIODS = [30, 90, 365] as const;
+/** Each day's movements as bars: what was paid in, released and refunded. */
+const BARS = [
+  ['paidIn', colors.green],
+  ['released', colors.amber],
+  ['refunded', colors.red],
+] as const;
 type Point = ReturnType<typeof chartPoints>[number];
 
 /**
@@ -67,27 +73,16 @@ export default function EscrowChart({ institutionId }: { institutionId: string }
               <YAxis tick={{ fontSize: 12 }} width={90} tickFormatter={money} />
               <Tooltip formatter={money} />
               <Legend />
-              <Bar
-                isAnimationActive={false}
-                dataKey="paidIn"
-                name={t('otr.fees.chart.paidIn')}
-                fill={colors.green}
-                maxBarSize={16}
-              />
-              <Bar
-                isAnimationActive={false}
-                dataKey="released"
-                name={t('otr.fees.chart.released')}
-                fill={colors.amber}
-                maxBarSize={16}
-              />
-              <Bar
-                isAnimationActive={false}
-                dataKey="refunded"
-                name={t('otr.fees.chart.refunded')}
-                fill={colors.red}
-                maxBarSize={16}
-              />
+              {BARS.map(([key, fill]) => (
+                <Bar
+                  key={key}
+                  isAnimationActive={false}
+                  dataKey={key}
+                  name={t(`otr.fees.chart.${key}`)}
+                  fill={fill}
+                  maxBarSize={16}
+                />
+              ))}
               {/* The balance holds between movements (a step); each day's movements as bars. */}
               <Line
                 type="stepAfter"

@@ -112,10 +112,11 @@ const ClosureActions = () => (
 
 /**
  * The closure playbook (停办/吊销处置): frozen accounts, each family's refundable balance as a
- * claim, the bulk refund's progress, and the creditor list.
+ * claim, the bulk refund's progress, and the creditor list. Without closures yet the list stays
+ * (empty), so its toolbar can start the first one.
  */
 const ClosureList = () => (
-  <List actions={<Toolbar />} exporter={false} sort={{ field: 'id', order: 'ASC' }}>
+  <List actions={<Toolbar />} empty={false} exporter={false} sort={{ field: 'id', order: 'ASC' }}>
     <Datagrid bulkActionButtons={false} rowClick={false} sx={gridSx}>
       <InstitutionField source="institutionId" />
       <TextField source="reason" sortable={false} />

@@ -3,19 +3,12 @@
  * record offers, how lists are paged against the service, the chart's points.
  * Pure module: jest loads it.
  */
+import { type Action, MENU, type MenuResource } from '../auth/permissions';
 import { fenToYuanNumber } from './money';
 
-/** The console resources of the fee-supervision service (MENU order). */
-export const FEE_RESOURCES = [
-  'fee-accounts',
-  'fee-alerts',
-  'fee-orders',
-  'fee-lessons',
-  'fee-refunds',
-  'fee-reconciliations',
-  'fee-closures',
-] as const;
-export type FeeResource = (typeof FEE_RESOURCES)[number];
+/** The console resources of the fee-supervision service, in MENU order. */
+export type FeeResource = Extract<MenuResource, `fee-${string}`>;
+export const FEE_RESOURCES = MENU.filter((m): m is FeeResource => m.startsWith('fee-'));
 
 export const ALERT_STATES = ['open', 'acknowledged', 'closed'] as const;
 export const ORDER_STATUSES = ['awaiting-payment', 'paid', 'refunded', 'closed'] as const;
@@ -50,40 +43,26 @@ export function limitOffsetChunks(page: number, perPage: number, max: number) {
   return chunks;
 }
 
-export type FeeCommand =
-  | 'acknowledge'
-  | 'closeAlert'
-  | 'recordLesson'
-  | 'agreeRefund'
-  | 'disputeRefund'
-  | 'orderRefund'
-  | 'payRefund'
-  | 'runRefunds';
-
 /**
- * Whether a record in this state offers the command (the role's grant is checked separately).
+ * The states in which a record offers each row command (the role's grant is checked separately).
  * The service decides again; this only keeps pointless buttons off the screen.
  */
-export function offered(command: FeeCommand, status: string | undefined): boolean {
-  switch (command) {
-    case 'acknowledge':
-      return status === 'open';
-    case 'closeAlert':
-      return status === 'open' || status === 'acknowledged';
-    case 'recordLesson':
-      return status === 'paid';
-    case 'agreeRefund':
-    case 'disputeRefund':
-      return status === 'awaiting-institution';
-    // The supervisor orders a refund the institution has not agreed to (ordering also pays it).
-    case 'orderRefund':
-      return status === 'awaiting-institution' || status === 'disputed';
-    case 'payRefund':
-      return status === 'agreed';
-    case 'runRefunds':
-      return status === 'refunding';
-  }
-}
+const OFFERED_IN = {
+  acknowledge: ['open'],
+  closeAlert: ['open', 'acknowledged'],
+  recordLesson: ['paid'],
+  agreeRefund: ['awaiting-institution'],
+  disputeRefund: ['awaiting-institution'],
+  // The supervisor orders a refund the institution has not agreed to (ordering also pays it).
+  orderRefund: ['awaiting-institution', 'disputed'],
+  payRefund: ['agreed'],
+  runRefunds: ['refunding'],
+} as const satisfies Partial<Record<Action, readonly string[]>>;
+
+export type FeeCommand = keyof typeof OFFERED_IN;
+
+export const offered = (command: FeeCommand, status: string | undefined): boolean =>
+  (OFFERED_IN[command] as readonly string[]).includes(status ?? '');
 
 /** A calendar day in Beijing time (UTC+8), the service's calendar. */
 export const beijingDay = (at: Date): string =>

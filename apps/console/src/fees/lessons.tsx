@@ -1,10 +1,10 @@
 import EventNoteIcon from '@mui/icons-material/EventNote';
-import { Datagrid, List, ResourceProps, SelectInput, TextField, TextInput } from 'react-admin';
-import { gridSx, ListActions } from '../layout/ListActions';
-import { ExportField, useCsvExporter } from '../providers/csv-exporter';
+import { ResourceProps, TextField, TextInput } from 'react-admin';
+import { ListActions } from '../layout/ListActions';
+import { ExportField } from '../providers/csv-exporter';
 import { withFeesData } from './fees-data';
 import { LESSON_STATUSES } from './fees-file';
-import { CodeField, FeeStatusField, InstitutionField } from './shared';
+import { CodeField, FeeStatusField, InstitutionField, FeeList, statusExport, statusFilter } from './shared';
 
 type Lesson = Record<string, unknown> & { status: string; mode: string };
 
@@ -17,46 +17,36 @@ const exportFields: ExportField<Lesson>[] = [
   { source: 'mode', render: (r, t) => t(`otr.scopes.${r.mode}`, { _: r.mode }) },
   { source: 'hours' },
   { source: 'students' },
-  { source: 'status', render: (r, t) => t(`otr.fees.statuses.${r.status}`, { _: r.status }) },
+  statusExport('status'),
   { source: 'confirmBy' },
   { source: 'disputeReason' },
 ];
 
-const filters = [
-  <SelectInput
-    key="status"
-    source="status"
-    choices={LESSON_STATUSES.map((id) => ({ id, name: `otr.fees.statuses.${id}` }))}
-    alwaysOn
-  />,
-  <TextInput key="orderId" source="orderId" />,
-];
+const filters = [statusFilter('status', LESSON_STATUSES), <TextInput key="orderId" source="orderId" />];
 
 /**
  * Lessons (课消) the institutions recorded, newest first: each waits for the family until its
  * deadline, then is deemed confirmed and releases its share of the order's escrow.
  */
 const LessonList = () => (
-  <List
+  <FeeList
+    resource="fee-lessons"
+    exportFields={exportFields}
     filters={filters}
     actions={<ListActions filters />}
-    exporter={useCsvExporter('fee-lessons', exportFields)}
-    sort={{ field: 'id', order: 'ASC' }}
   >
-    <Datagrid bulkActionButtons={false} rowClick={false} sx={gridSx}>
-      <TextField source="date" sortable={false} />
-      <TextField source="start" sortable={false} />
-      <TextField source="durationMinutes" sortable={false} />
-      <CodeField source="mode" prefix="otr.scopes" />
-      <TextField source="hours" sortable={false} />
-      <TextField source="students" sortable={false} />
-      <InstitutionField source="institutionId" />
-      <TextField source="orderId" sortable={false} />
-      <FeeStatusField source="status" />
-      <TextField source="confirmBy" sortable={false} />
-      <TextField source="disputeReason" sortable={false} emptyText="" />
-    </Datagrid>
-  </List>
+    <TextField source="date" sortable={false} />
+    <TextField source="start" sortable={false} />
+    <TextField source="durationMinutes" sortable={false} />
+    <CodeField source="mode" prefix="otr.scopes" />
+    <TextField source="hours" sortable={false} />
+    <TextField source="students" sortable={false} />
+    <InstitutionField source="institutionId" />
+    <TextField source="orderId" sortable={false} />
+    <FeeStatusField source="status" />
+    <TextField source="confirmBy" sortable={false} />
+    <TextField source="disputeReason" sortable={false} emptyText="" />
+  </FeeList>
 );
 
 export const feeLessons: ResourceProps = {

@@ -2,25 +2,29 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Button, Stack } from '@mui/material';
 import { Link } from 'react-router-dom';
 import {
-  Datagrid,
   FunctionField,
-  List,
   ResourceProps,
-  SelectInput,
   TextField,
   useDataProvider,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
-import { gridSx, ListActions } from '../layout/ListActions';
 import type { OtrDataProvider } from '../providers/data-provider';
-import { ExportField, useCsvExporter } from '../providers/csv-exporter';
+import { ExportField } from '../providers/csv-exporter';
 import { withFeesData } from './fees-data';
 import { lessonBody, offered, ORDER_STATUSES } from './fees-file';
 import { LessonInputs, lessonFields } from './inputs';
 import { yuan } from './money';
-import { CodeField, FeeStatusField, InstitutionField, YuanField } from './shared';
+import {
+  CodeField,
+  FeeStatusField,
+  InstitutionField,
+  YuanField,
+  FeeList,
+  statusExport,
+  statusFilter,
+} from './shared';
 
 type Order = {
   id: string;
@@ -48,17 +52,10 @@ const exportFields: ExportField<Order>[] = [
   { source: 'amountFen', render: (r) => yuan(r.amountFen) },
   { source: 'escrowFen', render: (r) => yuan(r.escrowFen) },
   { source: 'courseStartsOn' },
-  { source: 'status', render: (r, t) => t(`otr.fees.statuses.${r.status}`, { _: r.status }) },
+  statusExport('status'),
 ];
 
-const filters = [
-  <SelectInput
-    key="status"
-    source="status"
-    choices={ORDER_STATUSES.map((id) => ({ id, name: `otr.fees.statuses.${id}` }))}
-    alwaysOn
-  />,
-];
+const filters = [statusFilter('status', ORDER_STATUSES)];
 
 const byOrder = (resource: string, orderId: string) =>
   `/${resource}?filter=${encodeURIComponent(JSON.stringify({ orderId }))}`;
@@ -92,30 +89,23 @@ function OrderActions() {
 
 /** Orders (收费订单): the operator's own, the supervisor's jurisdiction; what each still holds in escrow. */
 const OrderList = () => (
-  <List
-    filters={filters}
-    actions={<ListActions />}
-    exporter={useCsvExporter('fee-orders', exportFields)}
-    sort={{ field: 'id', order: 'ASC' }}
-  >
-    <Datagrid bulkActionButtons={false} rowClick={false} sx={gridSx}>
-      <TextField source="placedOn" sortable={false} />
-      <InstitutionField source="institutionId" />
-      <TextField source="studentName" sortable={false} />
-      <TextField source="subject" sortable={false} />
-      <CodeField source="category" prefix="otr.fees.categories" />
-      <FunctionField<Order>
-        source="hours"
-        sortable={false}
-        render={(r) => (r.giftHours ? `${r.hours ?? '—'} + ${r.giftHours}` : (r.hours ?? '—'))}
-      />
-      <YuanField source="amountFen" />
-      <YuanField source="escrowFen" />
-      <TextField source="courseStartsOn" sortable={false} />
-      <FeeStatusField source="status" />
-      <OrderActions />
-    </Datagrid>
-  </List>
+  <FeeList resource="fee-orders" exportFields={exportFields} filters={filters}>
+    <TextField source="placedOn" sortable={false} />
+    <InstitutionField source="institutionId" />
+    <TextField source="studentName" sortable={false} />
+    <TextField source="subject" sortable={false} />
+    <CodeField source="category" prefix="otr.fees.categories" />
+    <FunctionField<Order>
+      source="hours"
+      sortable={false}
+      render={(r) => (r.giftHours ? `${r.hours ?? '—'} + ${r.giftHours}` : (r.hours ?? '—'))}
+    />
+    <YuanField source="amountFen" />
+    <YuanField source="escrowFen" />
+    <TextField source="courseStartsOn" sortable={false} />
+    <FeeStatusField source="status" />
+    <OrderActions />
+  </FeeList>
 );
 
 export const feeOrders: ResourceProps = {

@@ -7,7 +7,6 @@ import {
   ExportButton,
   List,
   ResourceProps,
-  SelectInput,
   TextField,
   TopToolbar,
   useDataProvider,
@@ -22,7 +21,7 @@ import { withFeesData } from './fees-data';
 import { beijingDay, daysBefore, RECONCILIATION_RESULTS, reconcileBody } from './fees-file';
 import { ReconcileInputs, reconcileFields } from './inputs';
 import { yuan } from './money';
-import { FeeStatusField, InstitutionField, YuanField } from './shared';
+import { FeeStatusField, InstitutionField, YuanField, statusExport, statusFilter } from './shared';
 
 type Difference = { reference: string; bankFen: number | null; ledgerFen: number | null };
 type Run = {
@@ -41,19 +40,12 @@ const exportFields: ExportField<Run>[] = [
   { source: 'institutionId' },
   { source: 'bankBalanceFen', render: (r) => yuan(r.bankBalanceFen) },
   { source: 'ledgerBalanceFen', render: (r) => yuan(r.ledgerBalanceFen) },
-  { source: 'result', render: (r, t) => t(`otr.fees.statuses.${r.result}`, { _: r.result }) },
+  statusExport('result'),
   { source: 'differences', render: (r) => r.differences?.length ?? 0 },
   { source: 'ranAt' },
 ];
 
-const filters = [
-  <SelectInput
-    key="result"
-    source="result"
-    choices={RECONCILIATION_RESULTS.map((id) => ({ id, name: `otr.fees.statuses.${id}` }))}
-    alwaysOn
-  />,
-];
+const filters = [statusFilter('result', RECONCILIATION_RESULTS)];
 
 /** Runs one day's statement (yesterday's by default) for one account or every account in the jurisdiction. */
 function Toolbar() {
@@ -99,9 +91,13 @@ function Mismatches() {
   );
 }
 
-/** Daily statement reconciliation (对账) of the custodian bank against the ledger; a mismatch expands. */
+/**
+ * Daily statement reconciliation (对账) of the custodian bank against the ledger; a mismatch
+ * expands. Without runs yet the list stays (empty), so its toolbar can start the first one.
+ */
 const ReconciliationList = () => (
   <List
+    empty={false}
     filters={filters}
     actions={<Toolbar />}
     exporter={useCsvExporter('fee-reconciliations', exportFields)}

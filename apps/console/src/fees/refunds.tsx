@@ -1,16 +1,7 @@
 import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import { Chip } from '@mui/material';
-import {
-  Datagrid,
-  FunctionField,
-  List,
-  ResourceProps,
-  SelectInput,
-  TextField,
-  useTranslate,
-} from 'react-admin';
-import { gridSx, ListActions } from '../layout/ListActions';
-import { ExportField, useCsvExporter } from '../providers/csv-exporter';
+import { FunctionField, ResourceProps, TextField, useTranslate } from 'react-admin';
+import { ExportField } from '../providers/csv-exporter';
 import { withFeesData } from './fees-data';
 import { noteBody, reasonBody, REFUND_STATUSES } from './fees-file';
 import { NoteInput, noteFields, ReasonInput, reasonFields } from './inputs';
@@ -22,6 +13,9 @@ import {
   RowCommands,
   RowCommandSpec,
   YuanField,
+  FeeList,
+  statusExport,
+  statusFilter,
 } from './shared';
 
 type Refund = {
@@ -46,7 +40,7 @@ const exportFields: ExportField<Refund>[] = [
   { source: 'institutionId' },
   { source: 'orderId' },
   { source: 'reason' },
-  { source: 'status', render: (r, t) => t(`otr.fees.statuses.${r.status}`, { _: r.status }) },
+  statusExport('status'),
   { source: 'answerBy' },
   { source: 'payBy' },
   { source: 'paidOn' },
@@ -55,14 +49,7 @@ const exportFields: ExportField<Refund>[] = [
   { source: 'closure' },
 ];
 
-const filters = [
-  <SelectInput
-    key="status"
-    source="status"
-    choices={REFUND_STATUSES.map((id) => ({ id, name: `otr.fees.statuses.${id}` }))}
-    alwaysOn
-  />,
-];
+const filters = [statusFilter('status', REFUND_STATUSES)];
 
 /** The institution answers; the supervisor orders a refund it refused or left unanswered, and pays agreed ones. */
 const COMMANDS: RowCommandSpec[] = [
@@ -88,32 +75,25 @@ const Overdue = ({ overdue }: { overdue: boolean }) => {
 
 /** Refund requests (退费): deadlines on the working-day calendar, the amount from the ledger. */
 const RefundList = () => (
-  <List
-    filters={filters}
-    actions={<ListActions />}
-    exporter={useCsvExporter('fee-refunds', exportFields)}
-    sort={{ field: 'id', order: 'ASC' }}
-  >
-    <Datagrid bulkActionButtons={false} rowClick={false} sx={gridSx}>
-      <TextField source="requestedOn" sortable={false} />
-      <InstitutionField source="institutionId" />
-      <TextField source="orderId" sortable={false} />
-      <TextField source="reason" sortable={false} />
-      <FeeStatusField source="status" />
-      <TextField source="answerBy" sortable={false} />
-      <TextField source="answerReason" sortable={false} emptyText="" />
-      <TextField source="payBy" sortable={false} emptyText="" />
-      <YuanField source="amountFen" />
-      <TextField source="paidOn" sortable={false} emptyText="" />
-      <FunctionField<Refund>
-        source="overdue"
-        sortable={false}
-        render={(r) => <Overdue overdue={r.overdue} />}
-      />
-      <FlagField source="closure" />
-      <RowCommands resource="fee-refunds" specs={COMMANDS} />
-    </Datagrid>
-  </List>
+  <FeeList resource="fee-refunds" exportFields={exportFields} filters={filters}>
+    <TextField source="requestedOn" sortable={false} />
+    <InstitutionField source="institutionId" />
+    <TextField source="orderId" sortable={false} />
+    <TextField source="reason" sortable={false} />
+    <FeeStatusField source="status" />
+    <TextField source="answerBy" sortable={false} />
+    <TextField source="answerReason" sortable={false} emptyText="" />
+    <TextField source="payBy" sortable={false} emptyText="" />
+    <YuanField source="amountFen" />
+    <TextField source="paidOn" sortable={false} emptyText="" />
+    <FunctionField<Refund>
+      source="overdue"
+      sortable={false}
+      render={(r) => <Overdue overdue={r.overdue} />}
+    />
+    <FlagField source="closure" />
+    <RowCommands resource="fee-refunds" specs={COMMANDS} />
+  </FeeList>
 );
 
 export const feeRefunds: ResourceProps = {

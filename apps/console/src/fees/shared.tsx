@@ -1,15 +1,22 @@
+import type { ReactNode } from 'react';
 import { Chip, Stack } from '@mui/material';
 import {
+  Datagrid,
   FunctionField,
   type FunctionFieldProps,
+  List,
+  type ListProps,
   ReferenceField,
+  SelectInput,
   TextField,
   useDataProvider,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { CommandButton, CommandButtonProps } from '../layout/CommandDialog';
+import { gridSx, ListActions } from '../layout/ListActions';
 import { StatusChip } from '../layout/StatusChip';
+import { ExportField, useCsvExporter } from '../providers/csv-exporter';
 import type { OtrDataProvider } from '../providers/data-provider';
 import { FeeCommand, FeeResource, offered } from './fees-file';
 import { yuan } from './money';
@@ -35,6 +42,49 @@ export const FeeStatusField = ({ source }: { source: string }) => (
     render={(r: Row) => <StatusChip status={r[source] as string} prefix="otr.fees.statuses" />}
   />
 );
+
+/** A list's status filter over `statuses`, labelled as every fee status is, always shown. */
+export const statusFilter = (source: string, statuses: readonly string[]) => (
+  <SelectInput
+    key={source}
+    source={source}
+    choices={statuses.map((id) => ({ id, name: `otr.fees.statuses.${id}` }))}
+    alwaysOn
+  />
+);
+
+/** A status column of a CSV export, in the user's language. */
+export const statusExport = <R extends Row>(source: string): ExportField<R> => ({
+  source,
+  render: (r, t) => t(`otr.fees.statuses.${r[source]}`, { _: String(r[source] ?? '') }),
+});
+
+/**
+ * A fee screen's list: its filters, the CSV export of its own fields, and a plain grid of the
+ * columns given (no row click, no bulk actions), oldest first as the service pages.
+ */
+export function FeeList<R extends Row>({
+  resource,
+  exportFields,
+  children,
+  ...list
+}: { resource: FeeResource; exportFields: ExportField<R>[]; children: ReactNode } & Omit<
+  ListProps,
+  'children' | 'exporter' | 'resource'
+>) {
+  return (
+    <List
+      actions={<ListActions />}
+      sort={{ field: 'id', order: 'ASC' }}
+      {...list}
+      exporter={useCsvExporter(resource, exportFields)}
+    >
+      <Datagrid bulkActionButtons={false} rowClick={false} sx={gridSx}>
+        {children}
+      </Datagrid>
+    </List>
+  );
+}
 
 /** A code translated under `prefix`, the code itself when unknown. */
 export const CodeField = ({ source, prefix }: { source: string; prefix: string }) => {

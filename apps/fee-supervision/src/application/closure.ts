@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EventOrigin, InstitutionFundsFrozen } from '@otr/contracts';
 import { addDays, Money } from '@otr/kernel';
-import { creditorList } from '../domain';
+import { creditorList, totalHours } from '../domain';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
-import { refundRow } from '../infrastructure/fees-rows';
 import { FEES_LOG, FeesContext, FeesTx } from './fees-context';
 import { MoneyMovements } from './money-movements';
 
@@ -42,7 +41,7 @@ export class ClosurePlaybook {
     const orders = await tx.feeOrder.findMany({ where: { institutionId: account.institutionId } });
     const list = creditorList(
       ledger,
-      orders.map((o) => ({ orderId: o.id, familyId: o.familyId, totalHours: (o.hours ?? 0) + o.giftHours })),
+      orders.map((o) => ({ orderId: o.id, familyId: o.familyId, totalHours: totalHours(o) })),
     );
     await tx.closure.create({ data: { institutionId: account.institutionId, reason, status: 'refunding' } });
     await tx.feeOrder.updateMany({
@@ -69,17 +68,24 @@ export class ClosurePlaybook {
         })),
       ),
     });
-    await this.fees.emit(
+    await this.frozen(tx, account, reason, list.escrowBalance.fen, true, origin);
+  }
+
+  /** Announces that the institution takes no new orders: for good under the playbook (closure), else until reinstated. */
+  frozen(
+    tx: FeesTx,
+    account: { institutionId: string; licenseId: string },
+    reason: string,
+    escrowFen: number,
+    closure: boolean,
+    origin: EventOrigin,
+  ): Promise<void> {
+    return this.fees.emit(
       tx,
       InstitutionFundsFrozen,
       account,
       account.institutionId,
-      {
-        licenseId: account.licenseId,
-        reason,
-        escrowFen: list.escrowBalance.fen,
-        closure: true,
-      },
+      { licenseId: account.licenseId, reason, escrowFen, closure },
       origin,
     );
   }
@@ -94,12 +100,9 @@ export class ClosurePlaybook {
     let paid = 0;
     for (const claim of due) {
       try {
-        await this.fees.moneyTransaction(async (tx) => {
-          const order = await this.money.lockOrder(tx, claim.orderId);
-          const refund = (await refundRow(tx, claim.id))!;
-          const account = await this.fees.account(tx, claim.institutionId);
-          await this.money.payRefund(tx, order, refund, account, origin);
-        });
+        await this.fees.onOrder({ refundId: claim.id }, (tx, locked) =>
+          this.money.payRefund(tx, locked, locked.refund, origin),
+        );
         paid++;
       } catch (error) {
         this.log.error({ err: error, refund: claim.id }, 'closure refund failed; retried on the next run');

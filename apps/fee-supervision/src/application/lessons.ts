@@ -8,20 +8,19 @@ import {
 } from '@otr/contracts';
 import { newId } from '@otr/kernel';
 import {
-  balances,
+  totalHours,
   checkTrainingTime,
   confirmationOf,
-  FeeRecordNotFound,
   InstitutionCategory,
   InvalidLesson,
   NotYours,
   TeachingMode,
 } from '../domain';
 import { SqlClient } from '@otr/messaging';
-import { lessonRow, updateRow } from '../infrastructure/fees-rows';
-import { FeeOrder, Lesson, SupervisedAccount } from '../infrastructure/prisma/generated/client';
-import { day, FeesContext } from './fees-context';
-import { lessonRecord, MoneyMovements, totalHours } from './money-movements';
+import { updateRow } from '../infrastructure/fees-rows';
+import { Lesson } from '../infrastructure/prisma/generated/client';
+import { day, FeesContext, LockedOrder } from './fees-context';
+import { lessonRecord, MoneyMovements } from './money-movements';
 
 export interface RecordLessonInput {
   orderId: string;
@@ -60,16 +59,12 @@ export class Lessons {
         });
       }
       const account = await this.fees.account(tx, institutionId);
-      const positions = balances(await this.fees.ledger.orderLedger(tx, order.id)).byOrder.get(order.id);
+      const position = await this.fees.ledger.orderPosition(tx, order.id, totalHours(order));
       const unreleased = await tx.lesson.aggregate({
         where: { orderId: order.id, status: { not: 'released' } },
         _sum: { hours: true },
       });
-      const left =
-        totalHours(order) -
-        (positions?.hoursReleased ?? 0) -
-        (positions?.hoursRefunded ?? 0) -
-        (unreleased._sum.hours ?? 0);
+      const left = position.hoursLeft - (unreleased._sum.hours ?? 0);
       if (input.hours > left) {
         throw new InvalidLesson(`order ${order.id} has ${left} hours left to teach, not ${input.hours}`, {
           field: 'hours',
@@ -150,22 +145,15 @@ export class Lessons {
     answer: { kind: 'confirmed' } | { kind: 'disputed'; reason: string },
     origin: EventOrigin,
   ) {
-    const found = await this.fees.prisma.lesson.findUnique({
-      where: { id: lessonId },
-      select: { orderId: true },
-    });
-    if (!found) throw new FeeRecordNotFound('lesson', lessonId);
-    return this.fees.moneyTransaction(async (tx) => {
-      const order = await this.money.lockOrder(tx, found.orderId);
+    return this.fees.onOrder({ lessonId }, async (tx, locked) => {
+      const { order, account, lesson } = locked;
       if (order.familyId !== familyId) throw new NotYours('lesson');
-      const lesson = (await lessonRow(tx, lessonId))!;
       if (lesson.status !== 'pending') {
         throw new InvalidLesson(`lesson ${lessonId} is already ${lesson.status}`, {
           field: 'lessonId',
           rule: 'a lesson is answered once',
         });
       }
-      const account = await this.fees.account(tx, order.institutionId);
       const today = this.fees.today();
       const rules = this.fees.rulesFor(account, today);
       const answered = {
@@ -209,7 +197,7 @@ export class Lessons {
         : { ...lesson, answer: 'confirmed', answeredOn: new Date(`${today}T00:00:00Z`) };
       return {
         status: c.status,
-        releasedFen: await this.confirmAndRelease(tx, order, confirmed, account, deemed, today, origin),
+        releasedFen: await this.confirmAndRelease(tx, locked, confirmed, deemed, today, origin),
       };
     });
   }
@@ -219,17 +207,15 @@ export class Lessons {
     const today = this.fees.today();
     const due = await this.fees.prisma.lesson.findMany({
       where: { status: 'pending', confirmBy: { lt: new Date(today) } },
-      select: { id: true, orderId: true },
+      select: { id: true },
       take: 1000,
     });
     let confirmed = 0;
     let releasedFen = 0;
-    for (const { id, orderId } of due) {
-      releasedFen += await this.fees.moneyTransaction(async (tx) => {
-        const order = await this.money.lockOrder(tx, orderId);
-        const lesson = (await lessonRow(tx, id))!;
+    for (const { id } of due) {
+      releasedFen += await this.fees.onOrder({ lessonId: id }, async (tx, locked) => {
+        const { lesson, account } = locked;
         if (lesson.status !== 'pending') return 0;
-        const account = await this.fees.account(tx, lesson.institutionId);
         if (account.license === 'revoked' || account.license === 'closed') return 0;
         const c = confirmationOf(
           lessonRecord(lesson),
@@ -239,7 +225,7 @@ export class Lessons {
         );
         if (c.status !== 'deemed-confirmed') return 0;
         confirmed++;
-        return this.confirmAndRelease(tx, order, lesson, account, true, today, origin);
+        return this.confirmAndRelease(tx, locked, lesson, true, today, origin);
       });
     }
     return { confirmed, releasedFen };
@@ -247,13 +233,13 @@ export class Lessons {
 
   private async confirmAndRelease(
     tx: SqlClient,
-    order: FeeOrder,
+    locked: LockedOrder,
     lesson: Lesson,
-    account: SupervisedAccount,
     deemed: boolean,
     today: string,
     origin: EventOrigin,
   ) {
+    const { order, account } = locked;
     await this.fees.emit(
       tx,
       LessonConfirmed,
@@ -268,6 +254,6 @@ export class Lessons {
       },
       origin,
     );
-    return this.money.release(tx, order, lesson, account, origin);
+    return this.money.release(tx, locked, lesson, origin);
   }
 }

@@ -5,7 +5,6 @@ import {
   Envelope,
   EventOrigin,
   InstitutionClosed,
-  InstitutionFundsFrozen,
   LicenseExpired,
   LicenseIssued,
   LicenseReinstated,
@@ -17,7 +16,6 @@ import {
   SupervisedAccountOpened,
 } from '@otr/contracts';
 import { EventHandler } from '@otr/messaging';
-import { RuleNotFound } from '@otr/rules';
 import { ClosurePlaybook } from './closure';
 import { FeesContext, FeesTx, systemOrigin } from './fees-context';
 
@@ -94,12 +92,7 @@ export class LicenseEventHandlers {
   }
 
   private reserveFor(district: string): number | undefined {
-    try {
-      return this.fees.rulesFor({ district }).riskReserve.value;
-    } catch (error) {
-      if (error instanceof RuleNotFound) return undefined;
-      throw error;
-    }
+    return this.fees.rulesFor({ district }).riskReserve?.value;
   }
 
   private async courseFiled(event: Envelope, tx: FeesTx): Promise<void> {
@@ -213,18 +206,6 @@ export class LicenseEventHandlers {
     eventOrigin: EventOrigin,
   ): Promise<void> {
     const escrowFen = (await this.fees.ledger.balances(tx, account.institutionId)).escrow;
-    await this.fees.emit(
-      tx,
-      InstitutionFundsFrozen,
-      account,
-      account.institutionId,
-      {
-        licenseId: account.licenseId,
-        reason,
-        escrowFen,
-        closure: false,
-      },
-      eventOrigin,
-    );
+    await this.closure.frozen(tx, account, reason, escrowFen, false, eventOrigin);
   }
 }

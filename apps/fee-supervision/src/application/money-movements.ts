@@ -3,13 +3,11 @@ import { EventOrigin, FundsReleased, RefundPaid } from '@otr/contracts';
 import { Money, newId } from '@otr/kernel';
 import {
   ClosureInProgress,
-  escrowOf,
-  balances,
   FeeRecordNotFound,
   LedgerTransaction,
   LessonRecord,
+  OrderPosition,
   payRefund,
-  positionOf,
   refundPaid,
   RefundRequest,
   releaseLesson,
@@ -17,16 +15,8 @@ import {
 } from '../domain';
 import { SqlClient } from '@otr/messaging';
 import { hoursTaughtNotReleased, lockOrderRow, updateRow } from '../infrastructure/fees-rows';
-import {
-  FeeOrder,
-  Lesson,
-  RefundRequest as RefundRow,
-  SupervisedAccount,
-} from '../infrastructure/prisma/generated/client';
-import { day, FeesContext } from './fees-context';
-
-/** Paid and gift hours: every hour taught, free or not, releases the same share (一课一消). */
-export const totalHours = (o: Pick<FeeOrder, 'hours' | 'giftHours'>) => (o.hours ?? 0) + o.giftHours;
+import { FeeOrder, Lesson, RefundRequest as RefundRow } from '../infrastructure/prisma/generated/client';
+import { day, FeesContext, LockedOrder } from './fees-context';
 
 export const lessonRecord = (l: Lesson): LessonRecord => ({
   id: l.id,
@@ -64,15 +54,15 @@ export const refundRecord = (r: RefundRow, order: Pick<FeeOrder, 'courseStartsOn
 });
 
 /**
- * The moves of families' money, each inside the caller's transaction after it locked the order:
- * the order's ledger is read, the domain decides, the transaction is appended with its bank
- * instruction and event. Idempotency keys (release:<lesson>, refund:<request>) make a retry a no-op.
+ * The moves of families' money, each inside the caller's transaction after it locked the order and
+ * read its ledger (FeesContext.onOrder): the domain decides, the transaction is appended with its
+ * bank instruction and event. Idempotency keys (release:<lesson>, refund:<request>) make a retry a no-op.
  */
 @Injectable()
 export class MoneyMovements {
   constructor(private readonly fees: FeesContext) {}
 
-  /** Locks the order row for the rest of the transaction: writers of one order's money go one at a time. */
+  /** Locks the order row for the rest of a Prisma transaction: writers of one order's money go one at a time. */
   async lockOrder(tx: SqlClient, orderId: string): Promise<FeeOrder> {
     const order = await lockOrderRow(tx, orderId);
     if (!order) throw new FeeRecordNotFound('order', orderId);
@@ -80,13 +70,8 @@ export class MoneyMovements {
   }
 
   /** Releases a confirmed (or deemed-confirmed) lesson's share of escrow to the institution; the amount comes from the ledger. */
-  async release(
-    tx: SqlClient,
-    order: FeeOrder,
-    lesson: Lesson,
-    account: SupervisedAccount,
-    origin: EventOrigin,
-  ): Promise<number> {
+  async release(tx: SqlClient, locked: LockedOrder, lesson: Lesson, origin: EventOrigin): Promise<number> {
+    const { order, account, position } = locked;
     if (lesson.status === 'released') return 0;
     if (account.license === 'revoked' || account.license === 'closed') {
       throw new ClosureInProgress(`institution ${account.institutionId} is under the closure playbook`, {
@@ -95,11 +80,9 @@ export class MoneyMovements {
       });
     }
     const today = this.fees.today();
-    const ledger = await this.fees.ledger.orderLedger(tx, order.id);
     const tx_ = releaseLesson(
-      ledger,
+      position,
       lessonRecord(lesson),
-      { orderId: order.id, totalHours: totalHours(order) },
       today,
       this.fees.rulesFor(account, today),
       this.fees.calendar,
@@ -137,24 +120,22 @@ export class MoneyMovements {
   /** Pays an agreed refund to the family's original account: all escrow before the course starts, pro rata after. */
   async payRefund(
     tx: SqlClient,
-    order: FeeOrder,
+    locked: LockedOrder,
     refund: RefundRow,
-    account: SupervisedAccount,
     origin: EventOrigin,
   ): Promise<number> {
+    const { order, account, position } = locked;
     if (refund.status === 'paid') return Number(refund.amountFen ?? 0);
     const today = this.fees.today();
-    const ledger = await this.fees.ledger.orderLedger(tx, order.id);
     let tx_: LedgerTransaction | undefined;
     if (refund.closure) {
-      tx_ = this.closureRefund(ledger, order, refund, today);
+      tx_ = this.closureRefund(position, refund, today);
     } else {
-      const taughtNotReleased = await hoursTaughtNotReleased(tx, order.id);
       const rules = this.fees.rulesFor(account, today);
       tx_ = payRefund(
-        ledger,
+        position,
         refundRecord(refund, order),
-        { totalHours: totalHours(order), hoursTaughtNotReleased: taughtNotReleased },
+        await hoursTaughtNotReleased(tx, order.id),
         today,
         rules,
         this.fees.calendar,
@@ -169,8 +150,7 @@ export class MoneyMovements {
       paid_on: today,
       amount_fen: amountFen,
     });
-    const after = escrowOf(balances(tx_ ? [...ledger, tx_] : ledger), order.id);
-    if (after.isZero() && order.status === 'paid')
+    if (position.escrow.subtract(Money.fen(amountFen)).isZero() && order.status === 'paid')
       await updateRow(tx, 'fee_order', order.id, { status: 'refunded' });
     if (amountFen > 0) {
       await this.fees.emit(
@@ -193,14 +173,12 @@ export class MoneyMovements {
 
   /** The closure playbook refunds everything the order still holds, whatever was taught and not confirmed. */
   private closureRefund(
-    ledger: LedgerTransaction[],
-    order: FeeOrder,
+    position: OrderPosition,
     refund: RefundRow,
     today: string,
   ): LedgerTransaction | undefined {
-    const position = positionOf(balances(ledger), order.id, totalHours(order));
     if (!position.escrow.greaterThan(Money.zero())) return undefined;
-    return refundPaid(order.id, position.escrow, Math.max(position.hoursLeft, 0), {
+    return refundPaid(position.orderId, position.escrow, Math.max(position.hoursLeft, 0), {
       id: newId(),
       idempotencyKey: `refund:${refund.id}`,
       on: today,

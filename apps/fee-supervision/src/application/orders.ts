@@ -3,7 +3,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventOrigin, OrderPlaced, OrderRefused } from '@otr/contracts';
 import { DomainError, Money, newId } from '@otr/kernel';
 import {
-  balances,
+  totalHours,
   Charge,
   checkCharge,
   FeeRecordNotFound,
@@ -16,7 +16,6 @@ import {
 } from '../domain';
 import { FeeOrder, SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { day, FeesContext, FeesTx } from './fees-context';
-import { totalHours } from './money-movements';
 
 export interface PlaceOrderInput {
   courseId: string;
@@ -76,17 +75,12 @@ export class OpenOrders {
     });
     const out: OpenOrder[] = [];
     for (const o of orders) {
-      const ledger = balances(await this.fees.ledger.orderLedger(tx, o.id));
-      const totals = ledger.byOrder.get(o.id);
+      const position = await this.fees.ledger.orderPosition(tx, o.id, totalHours(o));
       const taught = await tx.lesson.aggregate({
         where: { orderId: o.id, status: { not: 'released' } },
         _sum: { hours: true },
       });
-      const hoursLeft =
-        totalHours(o) -
-        (totals?.hoursReleased ?? 0) -
-        (totals?.hoursRefunded ?? 0) -
-        (taught._sum.hours ?? 0);
+      const hoursLeft = position.hoursLeft - (taught._sum.hours ?? 0);
       if (hoursLeft <= 0 && o.status === 'paid') continue;
       out.push({
         orderId: o.id,
@@ -97,8 +91,7 @@ export class OpenOrders {
         hoursLeft: Math.max(hoursLeft, 0),
         ...(o.months ? { monthsLeft: monthsLeft(o, today) } : {}),
         // An unpaid order counts with what it will hold once paid.
-        escrow:
-          o.status === 'paid' ? (totals?.balances.escrow ?? Money.zero()) : Money.fen(Number(o.amountFen)),
+        escrow: o.status === 'paid' ? position.escrow : Money.fen(Number(o.amountFen)),
       });
     }
     return out;

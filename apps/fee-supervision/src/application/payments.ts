@@ -5,8 +5,8 @@ import { PaymentReceived } from '@otr/contracts';
 import { chinaDate, Money, newId } from '@otr/kernel';
 import { z } from 'zod';
 import { SqlClient } from '@otr/messaging';
-import { paymentReceived } from '../domain';
-import { lockOrderRow, updateRow } from '../infrastructure/fees-rows';
+import { FeeRecordNotFound, paymentReceived } from '../domain';
+import { updateRow } from '../infrastructure/fees-rows';
 import { FeesContext, systemOrigin } from './fees-context';
 
 /** How far the bank's timestamp may be from our clock before a webhook counts as a replay. */
@@ -70,59 +70,68 @@ export class PaymentWebhooks {
     }
     if (hook.idempotencyKey !== body.idempotencyKey)
       return refuse('rejected', 'idempotency key header ≠ body');
-    const result = await this.fees.moneyTransaction(async (tx) => {
-      const order = await lockOrderRow(tx, body.orderId);
-      if (!order) return { outcome: 'rejected' as const, reason: `unknown order ${body.orderId}` };
-      const key = `payment:${body.idempotencyKey}`;
-      const known = await tx.$queryRawUnsafe<unknown[]>(
-        'SELECT 1 FROM fees.journal_transaction WHERE idempotency_key = $1',
-        key,
-      );
-      if (known.length) return { outcome: 'duplicate' as const, reason: 'already applied' };
-      const account = await this.fees.account(tx, order.institutionId);
-      if (body.accountNo !== account.bankAccountNo) {
-        return { outcome: 'rejected' as const, reason: 'paid outside the institution’s supervised account' };
-      }
-      if (body.payer.method === 'training-loan') {
-        return { outcome: 'rejected' as const, reason: 'a training loan (培训贷) may not pay training fees' };
-      }
-      if (order.status !== 'awaiting-payment') {
-        return { outcome: 'rejected' as const, reason: `order is ${order.status}` };
-      }
-      if (BigInt(body.amountFen) !== order.amountFen) {
-        return {
-          outcome: 'rejected' as const,
-          reason: `amount ${body.amountFen} ≠ order ${order.amountFen}`,
-        };
-      }
-      const paidOn = chinaDate(new Date(body.paidAt));
-      const ledgerTx = paymentReceived(order.id, Money.fen(body.amountFen), {
-        id: newId(),
-        idempotencyKey: key,
-        on: paidOn,
-        ref: body.idempotencyKey,
+    const result = await this.fees
+      .onOrder({ orderId: body.orderId }, async (tx, { order, account }) => {
+        const key = `payment:${body.idempotencyKey}`;
+        const known = await tx.$queryRawUnsafe<unknown[]>(
+          'SELECT 1 FROM fees.journal_transaction WHERE idempotency_key = $1',
+          key,
+        );
+        if (known.length) return { outcome: 'duplicate' as const, reason: 'already applied' };
+        if (body.accountNo !== account.bankAccountNo) {
+          return {
+            outcome: 'rejected' as const,
+            reason: 'paid outside the institution’s supervised account',
+          };
+        }
+        if (body.payer.method === 'training-loan') {
+          return {
+            outcome: 'rejected' as const,
+            reason: 'a training loan (培训贷) may not pay training fees',
+          };
+        }
+        if (order.status !== 'awaiting-payment') {
+          return { outcome: 'rejected' as const, reason: `order is ${order.status}` };
+        }
+        if (BigInt(body.amountFen) !== order.amountFen) {
+          return {
+            outcome: 'rejected' as const,
+            reason: `amount ${body.amountFen} ≠ order ${order.amountFen}`,
+          };
+        }
+        const paidOn = chinaDate(new Date(body.paidAt));
+        const ledgerTx = paymentReceived(order.id, Money.fen(body.amountFen), {
+          id: newId(),
+          idempotencyKey: key,
+          on: paidOn,
+          ref: body.idempotencyKey,
+        });
+        if (!(await this.fees.ledger.append(tx, account.institutionId, ledgerTx))) {
+          return { outcome: 'duplicate' as const, reason: 'already applied' };
+        }
+        await updateRow(tx, 'fee_order', order.id, { status: 'paid' });
+        await this.fees.emit(
+          tx,
+          PaymentReceived,
+          account,
+          order.id,
+          {
+            orderId: order.id,
+            licenseId: account.licenseId,
+            amountFen: body.amountFen,
+            paidOn,
+            bankReference: body.idempotencyKey,
+          },
+          systemOrigin('bank-webhook'),
+        );
+        await this.receipt(tx, body.idempotencyKey, 'applied', null, hook.rawBody);
+        return { outcome: 'applied' as const };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof FeeRecordNotFound)
+          return { outcome: 'rejected' as const, reason: error.message };
+        throw error;
       });
-      if (!(await this.fees.ledger.append(tx, account.institutionId, ledgerTx))) {
-        return { outcome: 'duplicate' as const, reason: 'already applied' };
-      }
-      await updateRow(tx, 'fee_order', order.id, { status: 'paid' });
-      await this.fees.emit(
-        tx,
-        PaymentReceived,
-        account,
-        order.id,
-        {
-          orderId: order.id,
-          licenseId: account.licenseId,
-          amountFen: body.amountFen,
-          paidOn,
-          bankReference: body.idempotencyKey,
-        },
-        systemOrigin('bank-webhook'),
-      );
-      await this.receipt(tx, body.idempotencyKey, 'applied', null, hook.rawBody);
-      return { outcome: 'applied' as const };
-    });
     if (result.outcome === 'applied') return result;
     return refuse(result.outcome, result.reason ?? '');
   }

@@ -26,7 +26,7 @@ export interface BankStatement {
   lines: StatementLine[];
 }
 
-/** The custodian bank (托管银行) as fee supervision talks to it; apps/fee-supervision/src/bank-sim is its test mode. */
+/** The custodian bank (托管银行) as fee supervision talks to it; apps/bank-sim is its test mode. */
 export interface CustodianBank {
   /** Sends a release or refund instruction; resolves with the bank's reference once the bank confirms it. */
   instruct(instruction: {

@@ -82,7 +82,7 @@ export class FeesQueries {
     const account = await this.fees.account(this.fees.prisma, institutionId);
     const balances = await this.fees.ledger.balances(this.fees.prisma, institutionId);
     const requiredReserveFen =
-      account.mode === 'risk-reserve' ? this.fees.rulesFor(account).riskReserve.value : undefined;
+      account.mode === 'risk-reserve' ? this.fees.rulesFor(account).riskReserve?.value : undefined;
     return { ...account, balances, requiredReserveFen, closure: await this.closure.progress(institutionId) };
   }
 
@@ -163,6 +163,30 @@ export class FeesQueries {
     return { total, items: items.map(plain) };
   }
 
+  /**
+   * The console dashboard's fund-alert panel, over the caller's jurisdiction: alerts not closed
+   * yet (open or acknowledged: 未处置), by rule and by the institution's district.
+   */
+  async stats(jurisdiction: string) {
+    const rows = await this.fees.prisma.$queryRawUnsafe<{ code: string; district: string; n: number }[]>(
+      `SELECT r.code, a.district, count(*)::int AS n
+       FROM fees.risk_alert r JOIN fees.supervised_account a ON a.institution_id = r.institution_id
+       WHERE r.state <> 'closed' AND ${jurisdictionSql}
+       GROUP BY r.code, a.district`,
+      jurisdiction,
+    );
+    const sum = (key: 'code' | 'district') => {
+      const by = new Map<string, number>();
+      for (const r of rows) by.set(r[key], (by.get(r[key]) ?? 0) + r.n);
+      return [...by].sort(([a], [b]) => a.localeCompare(b));
+    };
+    return {
+      openAlerts: rows.reduce((n, r) => n + r.n, 0),
+      byRule: sum('code').map(([rule, count]) => ({ rule, count })),
+      byDistrict: sum('district').map(([district, openAlerts]) => ({ district, openAlerts })),
+    };
+  }
+
   async refundById(refundId: string) {
     const refund = await this.fees.prisma.refundRequest.findUnique({ where: { id: refundId } });
     if (!refund) throw new FeeRecordNotFound('refund request', refundId);
@@ -209,22 +233,26 @@ export class FeesQueries {
     ).map(plain);
   }
 
-  /** A family's own orders with what each still holds, its lessons and its refunds. */
+  /** A family's own orders with what each still holds, its lessons, its refunds and the family's rating. */
   async familyOrders(familyId: string) {
     const orders = await this.fees.prisma.feeOrder.findMany({
       where: { familyId },
       orderBy: { createdAt: 'desc' },
     });
     const ids = orders.map((o) => o.id);
-    const [lessons, refunds, accounts, escrow] = await Promise.all([
+    const [lessons, refunds, ratings, accounts, escrow] = await Promise.all([
       this.fees.prisma.lesson.findMany({ where: { orderId: { in: ids } }, orderBy: { date: 'asc' } }),
       this.fees.prisma.refundRequest.findMany({ where: { orderId: { in: ids } } }),
+      this.fees.prisma.orderRating.findMany({ where: { orderId: { in: ids } } }),
       this.fees.prisma.supervisedAccount.findMany({
         where: { institutionId: { in: orders.map((o) => o.institutionId) } },
       }),
       this.escrowByOrder(ids),
     ]);
     const names = new Map(accounts.map((a) => [a.institutionId, a]));
+    const rated = new Map(
+      ratings.map((r) => [r.orderId, { stars: r.stars, ratedAt: r.ratedAt.toISOString() }]),
+    );
     return orders.map((o) => ({
       ...plain(o),
       institutionName: names.get(o.institutionId)?.institutionName,
@@ -232,6 +260,7 @@ export class FeesQueries {
       escrowFen: escrow.get(o.id) ?? 0,
       lessons: lessons.filter((l) => l.orderId === o.id).map(plain),
       refunds: refunds.filter((r) => r.orderId === o.id).map(plain),
+      rating: rated.get(o.id) ?? null,
     }));
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EventOrigin, RefundApproved, RefundRequested } from '@otr/contracts';
 import { newId } from '@otr/kernel';
-import { ClosureInProgress, FeeRecordNotFound, InvalidRefundState, NotYours, refundStatus } from '../domain';
-import { FeeOrder, RefundRequest, SupervisedAccount } from '../infrastructure/prisma/generated/client';
+import { ClosureInProgress, InvalidRefundState, NotYours, refundStatus } from '../domain';
+import { RefundRequest, SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { SqlClient } from '@otr/messaging';
-import { refundRow, updateRow } from '../infrastructure/fees-rows';
-import { FeesContext } from './fees-context';
+import { updateRow } from '../infrastructure/fees-rows';
+import { FeesContext, LockedOrder } from './fees-context';
 import { MoneyMovements, refundRecord } from './money-movements';
 
 type Actor = { familyId: string } | { institutionId: string } | { supervisor: true };
@@ -89,39 +89,43 @@ export class Refunds {
     answer: { kind: 'agreed' } | { kind: 'disputed'; reason: string },
     origin: EventOrigin,
   ) {
-    const result = await this.onRefund(refundId, { institutionId }, async (tx, refund, order, account) => {
-      const today = this.fees.today();
-      const rules = this.fees.rulesFor(account, today);
-      if (refund.status !== 'awaiting-institution') {
-        throw new InvalidRefundState(`refund ${refundId} is ${refund.status}`, {
-          rule: 'the institution answers a refund request once',
-        });
-      }
-      const s = refundStatus(
-        { ...refundRecord(refund, order), answer: { ...answer, on: today } },
-        today,
-        rules,
-        this.fees.calendar,
-      );
-      if (s.status === 'disputed') {
-        await updateRow(tx, 'refund_request', refundId, {
-          status: 'disputed',
-          answer_on: today,
-          answer_reason: s.reason ?? null,
-        });
-        return { status: 'disputed' as const };
-      }
-      if (s.status !== 'agreed') throw new Error(`unexpected refund status ${s.status}`);
-      await this.approve(tx, refund, account, { on: s.on, deemed: s.deemed, payBy: s.payBy }, origin);
-      return { status: 'agreed' as const, payBy: s.payBy };
-    });
+    const result = await this.onRefund(
+      refundId,
+      { institutionId },
+      async (tx, { refund, order, account }) => {
+        const today = this.fees.today();
+        const rules = this.fees.rulesFor(account, today);
+        if (refund.status !== 'awaiting-institution') {
+          throw new InvalidRefundState(`refund ${refundId} is ${refund.status}`, {
+            rule: 'the institution answers a refund request once',
+          });
+        }
+        const s = refundStatus(
+          { ...refundRecord(refund, order), answer: { ...answer, on: today } },
+          today,
+          rules,
+          this.fees.calendar,
+        );
+        if (s.status === 'disputed') {
+          await updateRow(tx, 'refund_request', refundId, {
+            status: 'disputed',
+            answer_on: today,
+            answer_reason: s.reason ?? null,
+          });
+          return { status: 'disputed' as const };
+        }
+        if (s.status !== 'agreed') throw new Error(`unexpected refund status ${s.status}`);
+        await this.approve(tx, refund, account, { on: s.on, deemed: s.deemed, payBy: s.payBy }, origin);
+        return { status: 'agreed' as const, payBy: s.payBy };
+      },
+    );
     if (result.status === 'agreed') await this.pay(refundId, { supervisor: true }, origin);
     return result;
   }
 
   /** The fund supervisor orders a disputed (or pending) refund: it is agreed by order of the supervisor. */
   async order(refundId: string, note: string, origin: EventOrigin) {
-    await this.onRefund(refundId, { supervisor: true }, async (tx, refund, order, account) => {
+    await this.onRefund(refundId, { supervisor: true }, async (tx, { refund, order, account }) => {
       if (refund.status === 'paid' || refund.status === 'agreed') return;
       const today = this.fees.today();
       const rules = this.fees.rulesFor(account, today);
@@ -140,14 +144,15 @@ export class Refunds {
 
   /** Pays an agreed refund; paying twice pays once. */
   async pay(refundId: string, actor: Actor, origin: EventOrigin) {
-    return this.onRefund(refundId, actor, async (tx, refund, order, account) => {
+    return this.onRefund(refundId, actor, async (tx, locked) => {
+      const { refund } = locked;
       if (refund.status === 'paid') return { status: 'paid', amountFen: Number(refund.amountFen ?? 0) };
       if (refund.status !== 'agreed') {
         throw new InvalidRefundState(`refund ${refundId} is ${refund.status}, not agreed`, {
           rule: 'a refund is paid once agreed, deemed agreed or ordered',
         });
       }
-      const amountFen = await this.money.payRefund(tx, order, refund, account, origin);
+      const amountFen = await this.money.payRefund(tx, locked, refund, origin);
       return { status: 'paid', amountFen };
     });
   }
@@ -162,7 +167,7 @@ export class Refunds {
     });
     let agreed = 0;
     for (const { id } of due) {
-      const done = await this.onRefund(id, { supervisor: true }, async (tx, refund, order, account) => {
+      const done = await this.onRefund(id, { supervisor: true }, async (tx, { refund, order, account }) => {
         if (refund.status !== 'awaiting-institution') return false;
         const s = refundStatus(
           refundRecord(refund, order),
@@ -219,22 +224,18 @@ export class Refunds {
     );
   }
 
-  /** Runs fn with the refund's order locked and the refund re-read under the lock, after checking who may act. */
+  /** Runs fn with the refund's order locked and the refund read under the lock, after checking who may act. */
   private async onRefund<T>(
     refundId: string,
     actor: Actor,
-    fn: (tx: SqlClient, refund: RefundRequest, order: FeeOrder, account: SupervisedAccount) => Promise<T>,
+    fn: (tx: SqlClient, locked: LockedOrder<{ refundId: string }>) => Promise<T>,
   ): Promise<T> {
-    const found = await this.fees.prisma.refundRequest.findUnique({ where: { id: refundId } });
-    if (!found) throw new FeeRecordNotFound('refund request', refundId);
-    if ('familyId' in actor && found.familyId !== actor.familyId) throw new NotYours('refund request');
-    if ('institutionId' in actor && found.institutionId !== actor.institutionId)
-      throw new NotYours('refund request');
-    return this.fees.moneyTransaction(async (tx) => {
-      const order = await this.money.lockOrder(tx, found.orderId);
-      const refund = (await refundRow(tx, refundId))!;
-      const account = await this.fees.account(tx, order.institutionId);
-      return fn(tx, refund, order, account);
+    return this.fees.onOrder({ refundId }, async (tx, locked) => {
+      const { refund } = locked;
+      if ('familyId' in actor && refund.familyId !== actor.familyId) throw new NotYours('refund request');
+      if ('institutionId' in actor && refund.institutionId !== actor.institutionId)
+        throw new NotYours('refund request');
+      return fn(tx, locked);
     });
   }
 }

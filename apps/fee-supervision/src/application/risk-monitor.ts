@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventOrigin, RiskAlertRaised } from '@otr/contracts';
 import { addDays, Money, newId } from '@otr/kernel';
 import {
+  totalHours,
   DEFAULT_EVALUATORS,
   evaluateRisk,
   FeeRecordNotFound,
@@ -14,7 +15,6 @@ import {
 } from '../domain';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { FeesContext, FeesTx } from './fees-context';
-import { totalHours } from './money-movements';
 
 const SEVERITY: Record<Severity, 'low' | 'medium' | 'high'> = {
   info: 'low',

@@ -12,7 +12,7 @@ describe('the fee-supervision demo seed', () => {
   });
   afterAll(() => h.stop());
 
-  it('seeds orders, payments, lessons, a pending refund and an open alert through the use cases, once', async () => {
+  it('seeds orders, payments, lessons, ratings, a pending refund and an open alert through the use cases, once', async () => {
     for (const category of ['subject', 'subject', 'arts', 'arts'] as const) {
       await deliver(h, licenseIssued({ category, district: 'CN-ZJ-HZ-SC' }).event);
     }
@@ -26,6 +26,7 @@ describe('the fee-supervision demo seed', () => {
       pendingRefunds: await p.refundRequest.count({ where: { status: 'awaiting-institution' } }),
       openAlerts: await p.riskAlert.count({ where: { state: 'open', code: 'refund-burst' } }),
       payments: await p.journalTransaction.count({ where: { kind: 'payment' } }),
+      ratings: await p.orderRating.count(),
     });
     const first = await counts();
     expect(first).toEqual({
@@ -35,6 +36,7 @@ describe('the fee-supervision demo seed', () => {
       pendingRefunds: 10,
       openAlerts: 1,
       payments: 19,
+      ratings: 4,
     });
     const violations = await p.outboxMessage.count({ where: { type: 'fees.TrainingTimeViolationDetected' } });
     expect(violations).toBe(1);

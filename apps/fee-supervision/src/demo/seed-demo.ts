@@ -8,6 +8,7 @@ import { Lessons } from '../application/lessons';
 import { LicenseEventHandlers } from '../application/license-events';
 import { PlaceOrderCommand } from '../application/orders';
 import { PaymentWebhooks, signWebhook } from '../application/payments';
+import { Ratings } from '../application/ratings';
 import { Refunds } from '../application/refunds';
 import { RiskMonitor } from '../application/risk-monitor';
 import { feeSupervisionEnv } from '../fee-supervision.module';
@@ -41,7 +42,8 @@ const demoCourse = (a: SupervisedAccount) =>
 /**
  * The fee-supervision demo, through the service's own use cases: orders for a few families with
  * signed bank payments, lessons taught and confirmed (one on a Saturday, which inspection hears
- * of), a burst of refund requests at one institution that raises an open alert. Runs once.
+ * of), a rating of each institution by one family, a burst of refund requests at one institution
+ * that raises an open alert. Runs once.
  */
 export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log: Logger }): Promise<void> {
   const fees = app.get(FeesContext);
@@ -130,10 +132,13 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
   const workingDays = [...Array(21).keys()]
     .map((i) => addDays(startsOn, i))
     .filter((d) => d < today && fees.calendar.isWorkingDay(d));
+  const ratings = app.get(Ratings);
   let family = 1;
   for (const a of chosen) {
     for (let f = 0; f < 2; f++) {
       const o = await order(a, family++, 20);
+      // The first family of each institution rates it (4 or 5 stars), for the directory's average.
+      if (f === 0) await ratings.rate(o.familyId, o.id, 4 + (family % 2), origin);
       for (const [i, date] of workingDays.slice(0, 4).entries()) {
         const { lessonId } = await lessons.record(
           a.institutionId,

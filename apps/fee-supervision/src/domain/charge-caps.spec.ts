@@ -5,6 +5,7 @@ import {
   ChargeTooEarly,
   FeeRuleViolated,
   PaymentChannelRefused,
+  GuidedPriceNotSet,
   PriceAboveGuidedPrice,
 } from './errors';
 import { nationalRules as rules } from './fee-rules.fixture';
@@ -244,6 +245,19 @@ describe('checking a charge against the caps (收费上限)', () => {
       expect(() =>
         checkCharge(charge({ hours: 20, giftHours: 10, amount: Money.yuan('1500') }), [], rules, TODAY),
       ).toThrow(PriceAboveGuidedPrice);
+    });
+
+    it('refuses a subject-type charge where no guided price is in force, naming the rule and its source', () => {
+      const { guidedBasePrice: _, ...unpriced } = rules;
+      const e = refusal(() => checkCharge(charge(), [], unpriced, TODAY));
+      expect(e).toBeInstanceOf(GuidedPriceNotSet);
+      expect(e.citation).toMatchObject({
+        field: 'amount',
+        rule: expect.stringContaining('fees.guidedBasePrice'),
+      });
+      expect(e.citation.source).toContain('发改价格〔2021〕1305号');
+      // A non-subject charge needs no guided price.
+      expect(() => checkCharge(charge({ category: 'non-subject' }), [], unpriced, TODAY)).not.toThrow();
     });
   });
 

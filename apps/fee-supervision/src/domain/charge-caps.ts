@@ -1,6 +1,12 @@
 import { Money } from '@otr/kernel';
 import { daysBetween } from './dates';
-import { ChargeCapExceeded, ChargeTooEarly, PaymentChannelRefused, PriceAboveGuidedPrice } from './errors';
+import {
+  ChargeCapExceeded,
+  ChargeTooEarly,
+  GuidedPriceNotSet,
+  PaymentChannelRefused,
+  PriceAboveGuidedPrice,
+} from './errors';
 import { FeeRules } from './fee-rules';
 import { Charge, classSizeBand, OpenOrder } from './order';
 
@@ -150,14 +156,22 @@ function checkTiming(
  * (fen × minutes × basis points) so "exactly 10 % above" passes and one fen more does not.
  */
 function checkGuidedPrice(charge: Charge, rules: ChargeRules): void {
-  const table = rules.guidedBasePrice.value[charge.mode];
+  const { guidedBasePrice } = rules;
+  if (!guidedBasePrice) {
+    throw new GuidedPriceNotSet('no government-guided price is in force for the institution’s jurisdiction', {
+      field: 'amount',
+      rule: 'a subject-type charge is priced against the guided base price of the institution’s jurisdiction (rulebook fees.guidedBasePrice), and none is set there',
+      source: rules.guidedPriceMaxMarkupPercent.source,
+    });
+  }
+  const table = guidedBasePrice.value[charge.mode];
   const band = classSizeBand(charge.classSize);
   const base = table[band];
   const markupBp = Math.round(rules.guidedPriceMaxMarkupPercent.value * 100);
   const citation = {
     field: 'amount',
     rule: `at most ${rules.guidedPriceMaxMarkupPercent.value} % above the guided base price of ${Money.fen(base).toYuanString()} yuan per ${table.lessonMinutes}-minute ${charge.mode} lesson, class size ${band}`,
-    source: `${rules.guidedBasePrice.source}；${rules.guidedPriceMaxMarkupPercent.source}`,
+    source: `${guidedBasePrice.source}；${rules.guidedPriceMaxMarkupPercent.source}`,
   };
   if (!charge.hours) {
     throw new PriceAboveGuidedPrice(

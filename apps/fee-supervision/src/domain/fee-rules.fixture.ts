@@ -1,6 +1,6 @@
 import { FeeRules } from './fee-rules';
 
-/** The national figures with Hangzhou's demo prices, as the rulebook would resolve them (tests only). */
+/** The national figures with Hangzhou's demo prices and school calendar, as the rulebook would resolve them (tests only). */
 export const nationalRules: FeeRules = {
   maxMonthsPerCharge: { value: 3, source: '国办发〔2018〕80号' },
   maxHoursPerCharge: { value: 60, source: '教监管函〔2021〕2号' },
@@ -27,4 +27,11 @@ export const nationalRules: FeeRules = {
   onlineEndTime: { value: '21:00', source: '双减 第（十五）项' },
   onlineLessonMaxMinutes: { value: 30, source: '双减 第（十五）项' },
   onlineBreakMinutes: { value: 10, source: '双减 第（十五）项' },
+  schoolVacations: {
+    value: [
+      { name: '2026年寒假', from: '2026-01-31', to: '2026-03-01' },
+      { name: '2026年暑假', from: '2026-07-04', to: '2026-08-31' },
+    ],
+    source: '杭州市中小学校历',
+  },
 };

@@ -36,9 +36,10 @@ export interface FeeRules {
   /** calendar days */
   refundPayoutDaysAfterStart: Cited<number>;
   guidedPriceMaxMarkupPercent: Cited<number>;
-  guidedBasePrice: Cited<{ online: PricesByClassSize; offline: PricesByClassSize }>;
-  /** fen */
-  riskReserve: Cited<number>;
+  /** Local (see LOCAL_FEE_RULES): absent where no jurisdiction up from the district sets guided prices. */
+  guidedBasePrice?: Cited<{ online: PricesByClassSize; offline: PricesByClassSize }>;
+  /** fen; local: absent where none is set. */
+  riskReserve?: Cited<number>;
   /** fen */
   alertSinglePaymentAbove: Cited<number>;
   alertRefundBurst: Cited<{ count: number; withinDays: number }>;
@@ -48,7 +49,24 @@ export interface FeeRules {
   onlineEndTime: Cited<string>;
   onlineLessonMaxMinutes: Cited<number>;
   onlineBreakMinutes: Cited<number>;
+  /** 寒暑假 of the local school calendar, both days included; local: absent where none is published. */
+  schoolVacations?: Cited<SchoolVacation[]>;
 }
+
+/** A school vacation (寒暑假) of the local school calendar (校历), first and last day included. */
+export interface SchoolVacation {
+  name: string;
+  /** 'YYYY-MM-DD' */
+  from: string;
+  /** 'YYYY-MM-DD' */
+  to: string;
+}
+
+/**
+ * The parameters only a jurisdiction sets (DOMAIN.md calls them local and the rulebook has no
+ * national default): absent from FeeRules where none is in force, and each use says what then.
+ */
+export const LOCAL_FEE_RULES = ['guidedBasePrice', 'riskReserve', 'schoolVacations'] as const;
 
 /** Where the infrastructure layer reads each field. */
 export const FEE_RULE_KEYS = {
@@ -71,4 +89,5 @@ export const FEE_RULE_KEYS = {
   onlineEndTime: 'training.onlineEndTime',
   onlineLessonMaxMinutes: 'training.onlineLessonMaxMinutes',
   onlineBreakMinutes: 'training.onlineBreakMinutes',
+  schoolVacations: 'training.schoolVacations',
 } as const satisfies Record<keyof FeeRules, RuleKey>;

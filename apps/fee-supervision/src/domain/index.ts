@@ -9,4 +9,5 @@ export * from './refunds';
 export * from './training-times';
 export * from './risk-alerts';
 export * from './closure';
+export * from './rating';
 export { daysBetween } from './dates';

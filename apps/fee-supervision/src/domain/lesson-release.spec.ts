@@ -1,10 +1,11 @@
 import { loadChinaCalendar, Money } from '@otr/kernel';
 import { InsufficientEscrow, LessonNotConfirmed } from './errors';
 import { nationalRules as rules } from './fee-rules.fixture';
-import { balances, escrowOf, paymentReceived, post } from './ledger';
+import { balances, escrowOf, LedgerTransaction, paymentReceived, post } from './ledger';
 import {
   confirmationOf,
   LessonRecord,
+  positionOf,
   releaseAmount,
   releaseLesson,
   releaseSchedule,
@@ -86,12 +87,12 @@ describe('releasing a lesson (一课一消)', () => {
       [],
       paymentReceived('o-1', yuan('3000'), { id: 'p', idempotencyKey: 'pay', on: '2026-09-01' }),
     );
-    const order = { orderId: 'o-1', totalHours: 60 };
+    const position = (l: readonly LedgerTransaction[]) => positionOf(balances(l), 'o-1', 60);
     const meta = { id: 'r-1', on: '2026-10-21' };
 
     it('refuses to release a lesson the family has not answered yet, citing the rule', () => {
       try {
-        releaseLesson(ledger, lesson(), order, '2026-10-20', rules, calendar, meta);
+        releaseLesson(position(ledger), lesson(), '2026-10-20', rules, calendar, meta);
         throw new Error('expected a refusal');
       } catch (e) {
         expect(e).toBeInstanceOf(LessonNotConfirmed);
@@ -104,17 +105,17 @@ describe('releasing a lesson (一课一消)', () => {
 
     it('refuses to release a disputed lesson', () => {
       const disputed = lesson({ answer: { kind: 'disputed', on: '2026-09-23' } });
-      expect(() => releaseLesson(ledger, disputed, order, '2026-11-01', rules, calendar, meta)).toThrow(
+      expect(() => releaseLesson(position(ledger), disputed, '2026-11-01', rules, calendar, meta)).toThrow(
         LessonNotConfirmed,
       );
     });
 
     it('releases 50.00 for a deemed-confirmed 1-hour lesson, once however often it is retried', () => {
-      const tx = releaseLesson(ledger, lesson(), order, '2026-10-21', rules, calendar, meta)!;
+      const tx = releaseLesson(position(ledger), lesson(), '2026-10-21', rules, calendar, meta)!;
       expect(tx).toMatchObject({ kind: 'release', idempotencyKey: 'release:l-1', ref: 'l-1', hours: 1 });
       const after = post(
         post(ledger, tx),
-        releaseLesson(post(ledger, tx), lesson(), order, '2026-10-21', rules, calendar, meta)!,
+        releaseLesson(position(post(ledger, tx)), lesson(), '2026-10-21', rules, calendar, meta)!,
       );
       expect(after).toHaveLength(2);
       expect(escrowOf(balances(after), 'o-1').toYuanString()).toBe('2950.00');

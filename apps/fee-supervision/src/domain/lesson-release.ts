@@ -1,7 +1,7 @@
 import { Money, WorkingDayCalendar } from '@otr/kernel';
 import { InsufficientEscrow, LessonNotConfirmed } from './errors';
 import { FeeRules } from './fee-rules';
-import { balances, Balances, LedgerTransaction, lessonRelease, TransactionMeta } from './ledger';
+import { Balances, LedgerTransaction, lessonRelease, TransactionMeta } from './ledger';
 import { TeachingMode } from './order';
 
 /** A lesson taught on an order, and the family's answer to it (课消确认). */
@@ -93,13 +93,13 @@ export function releaseSchedule(paid: Money, totalHours: number, lessonHours: re
 }
 
 /**
- * decide: the release transaction for a confirmed (or deemed-confirmed) lesson, keyed by the
- * lesson so a retry releases it once. Undefined when the share rounds to zero fen.
+ * decide: the release transaction for a confirmed (or deemed-confirmed) lesson, from what the
+ * order still holds (positionOf its ledger), keyed by the lesson so a retry releases it once.
+ * Undefined when the share rounds to zero fen.
  */
 export function releaseLesson(
-  ledger: readonly LedgerTransaction[],
+  position: OrderPosition,
   lesson: LessonRecord,
-  order: { orderId: string; totalHours: number },
   today: string,
   rules: Pick<FeeRules, 'deemedConfirmationWorkingDays'>,
   calendar: WorkingDayCalendar,
@@ -118,8 +118,8 @@ export function releaseLesson(
       },
     );
   }
-  const amount = releaseAmount(positionOf(balances(ledger), order.orderId, order.totalHours), lesson.hours);
+  const amount = releaseAmount(position, lesson.hours);
   if (amount.isZero()) return undefined;
   const txMeta: TransactionMeta = { ...meta, idempotencyKey: `release:${lesson.id}`, ref: lesson.id };
-  return lessonRelease(order.orderId, amount, lesson.hours, txMeta);
+  return lessonRelease(position.orderId, amount, lesson.hours, txMeta);
 }

@@ -52,6 +52,10 @@ export interface OpenOrder {
   escrow: Money;
 }
 
+/** Paid and gift hours (赠送课时): every hour taught, free or not, releases the same share (一课一消). */
+export const totalHours = (o: { hours?: number | null; giftHours?: number | null }): number =>
+  (o.hours ?? 0) + (o.giftHours ?? 0);
+
 /** Class-size bands of the guided price: < 10, 10–35, > 35 students. */
 export type ClassSizeBand = 'under10' | 'from10To35' | 'over35';
 

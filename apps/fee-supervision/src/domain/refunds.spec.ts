@@ -2,6 +2,7 @@ import { loadChinaCalendar, Money } from '@otr/kernel';
 import { InvalidRefundState } from './errors';
 import { nationalRules as rules } from './fee-rules.fixture';
 import { balances, escrowOf, LedgerTransaction, lessonRelease, paymentReceived, post } from './ledger';
+import { positionOf } from './lesson-release';
 import { payRefund, refundAmount, refundOverdue, RefundRequest, refundStatus } from './refunds';
 
 const calendar = loadChinaCalendar();
@@ -51,7 +52,7 @@ describe('a refund request (退费)', () => {
       const r = request({ answer: { kind: 'disputed', on: '2026-09-29', reason: 'materials used' } });
       expect(refundStatus(r, '2026-10-30', rules, calendar).status).toBe('disputed');
       expect(() =>
-        payRefund([], r, { totalHours: 60, hoursTaughtNotReleased: 0 }, '2026-10-30', rules, calendar, {
+        payRefund(positionOf(balances([]), 'o-1', 60), r, 0, '2026-10-30', rules, calendar, {
           id: 't',
           on: '2026-10-30',
         }),
@@ -98,8 +99,8 @@ describe('a refund request (退费)', () => {
 
     it('pays an agreed refund once, leaving nothing in escrow', () => {
       const r = request({ courseStartsOn: '2026-09-01', answer: { kind: 'agreed', on: '2026-09-22' } });
-      const order = { totalHours: 60, hoursTaughtNotReleased: 0 };
-      const tx = payRefund(ledger, r, order, '2026-09-23', rules, calendar, { id: 't-3', on: '2026-09-23' })!;
+      const position = positionOf(balances(ledger), 'o-1', 60);
+      const tx = payRefund(position, r, 0, '2026-09-23', rules, calendar, { id: 't-3', on: '2026-09-23' })!;
       expect(tx).toMatchObject({ kind: 'refund', idempotencyKey: 'refund:rf-1', hours: 59 });
       const after = post(post(ledger, tx), tx);
       expect(escrowOf(balances(after), 'o-1').isZero()).toBe(true);

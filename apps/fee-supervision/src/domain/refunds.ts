@@ -1,8 +1,8 @@
 import { addDays, Money, WorkingDayCalendar } from '@otr/kernel';
 import { InvalidRefundState } from './errors';
 import { FeeRules } from './fee-rules';
-import { balances, LedgerTransaction, refundPaid } from './ledger';
-import { OrderPosition, positionOf } from './lesson-release';
+import { LedgerTransaction, refundPaid } from './ledger';
+import { OrderPosition } from './lesson-release';
 
 export type RefundRules = Pick<
   FeeRules,
@@ -81,13 +81,14 @@ export function refundAmount(
 }
 
 /**
- * decide: pay an agreed refund back to the original payment account, keyed by the request so it
- * is paid once. Undefined when nothing is left to refund.
+ * decide: pay an agreed refund back to the original payment account, from what the order still
+ * holds (positionOf its ledger), keyed by the request so it is paid once. Undefined when nothing
+ * is left to refund.
  */
 export function payRefund(
-  ledger: readonly LedgerTransaction[],
+  position: OrderPosition,
   request: RefundRequest,
-  order: { totalHours: number; hoursTaughtNotReleased: number },
+  hoursTaughtNotReleased: number,
   today: string,
   rules: RefundRules,
   calendar: WorkingDayCalendar,
@@ -101,8 +102,7 @@ export function payRefund(
       source: rules.refundDeemedConsentWorkingDays.source,
     });
   }
-  const position = positionOf(balances(ledger), request.orderId, order.totalHours);
-  const { amount, hours } = refundAmount(position, request, order.hoursTaughtNotReleased);
+  const { amount, hours } = refundAmount(position, request, hoursTaughtNotReleased);
   if (amount.isZero()) return undefined;
   return refundPaid(request.orderId, amount, hours, {
     ...meta,

@@ -84,7 +84,8 @@ export const outflowWithoutConsumption: RiskEvaluator = (f) => {
 
 /** Under risk-reserve supervision, the reserve fell below the locally required amount. */
 export const reserveBelowRequired: RiskEvaluator = (f, rules) => {
-  if (f.supervisionMode !== 'risk-reserve') return [];
+  // Without a local reserve amount there is nothing to fall below.
+  if (f.supervisionMode !== 'risk-reserve' || !rules.riskReserve) return [];
   const held = balances(f.ledger).byAccount['risk-reserve'];
   const required = Money.fen(rules.riskReserve.value);
   if (held.greaterThanOrEqual(required)) return [];

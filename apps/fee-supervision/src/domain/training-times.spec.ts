@@ -1,6 +1,6 @@
 import { loadChinaCalendar } from '@otr/kernel';
 import { nationalRules as rules } from './fee-rules.fixture';
-import { checkOnlineDay, checkTrainingTime, LessonSlot, SchoolVacation } from './training-times';
+import { checkOnlineDay, checkTrainingTime, LessonSlot, TrainingRules } from './training-times';
 
 const calendar = loadChinaCalendar();
 
@@ -13,15 +13,8 @@ const lesson = (over: Partial<LessonSlot> = {}): LessonSlot => ({
   category: 'subject',
   ...over,
 });
-const codes = (l: LessonSlot, vacations: SchoolVacation[] = []) =>
-  checkTrainingTime(l, rules, calendar, vacations).map((v) => v.code);
-
-const summer2026: SchoolVacation = {
-  name: '暑假',
-  from: '2026-07-04',
-  to: '2026-08-31',
-  source: '杭州市2025学年校历',
-};
+const codes = (l: LessonSlot, r: TrainingRules = rules) =>
+  checkTrainingTime(l, r, calendar).map((v) => v.code);
 
 describe('training times (培训时间)', () => {
   describe('for a subject-type lesson', () => {
@@ -50,16 +43,40 @@ describe('training times (培训时间)', () => {
       expect(codes(lesson({ date: '2026-10-03' }))).toEqual(['subject-on-statutory-holiday']);
     });
 
-    it('is a violation in the school vacation passed in, first and last day included', () => {
-      expect(codes(lesson({ date: '2026-07-06' }), [summer2026])).toEqual(['subject-in-school-vacation']);
-      expect(codes(lesson({ date: '2026-08-31' }), [summer2026])).toEqual(['subject-in-school-vacation']);
-      expect(codes(lesson({ date: '2026-09-01' }), [summer2026])).toEqual([]);
+    it('is a violation in the summer vacation of the local school calendar, its last day included', () => {
+      // 暑假 2026-07-04 (a Saturday) – 2026-08-31 (a Monday): the weekdays around it tell the boundaries.
+      expect(codes(lesson({ date: '2026-07-03' }))).toEqual([]);
+      expect(codes(lesson({ date: '2026-07-06' }))).toEqual(['subject-in-school-vacation']);
+      expect(codes(lesson({ date: '2026-08-31' }))).toEqual(['subject-in-school-vacation']);
+      expect(codes(lesson({ date: '2026-09-01' }))).toEqual([]);
+    });
+
+    it('is a violation in the winter vacation, and cites the rule, the vacation and the school calendar', () => {
+      // 寒假 2026-01-31 – 2026-03-01: Friday 1-30 is a school day, Monday 3-02 too.
+      expect(codes(lesson({ date: '2026-01-30' }))).toEqual([]);
+      const [v] = checkTrainingTime(lesson({ date: '2026-02-02' }), rules, calendar);
+      expect(v).toMatchObject({
+        code: 'subject-in-school-vacation',
+        citation: { field: 'date', rule: expect.stringContaining('2026年寒假 2026-01-31 – 2026-03-01') },
+      });
+      expect(v.citation.source).toMatch(/中办发〔2021〕40号.*寒暑假.*杭州市中小学校历/);
+      expect(codes(lesson({ date: '2026-03-01' }))).toEqual([
+        'subject-on-weekend',
+        'subject-in-school-vacation',
+      ]);
+      expect(codes(lesson({ date: '2026-03-02' }))).toEqual([]);
+    });
+
+    it('checks no vacation where the rulebook has no school calendar', () => {
+      const { schoolVacations: _, ...elsewhere } = rules;
+      expect(codes(lesson({ date: '2026-07-06' }), elsewhere)).toEqual([]);
     });
   });
 
   describe('for a non-subject lesson', () => {
     it('may be on weekends, holidays and vacations, but still ends by 20:30 offline', () => {
-      expect(codes(lesson({ category: 'non-subject', date: '2026-10-03' }), [summer2026])).toEqual([]);
+      expect(codes(lesson({ category: 'non-subject', date: '2026-10-03' }))).toEqual([]);
+      expect(codes(lesson({ category: 'non-subject', date: '2026-07-06' }))).toEqual([]);
       expect(codes(lesson({ category: 'non-subject', start: '19:01' }))).toEqual(['ends-too-late']);
     });
   });

@@ -5,16 +5,8 @@ import { InstitutionCategory, TeachingMode } from './order';
 
 export type TrainingRules = Pick<
   FeeRules,
-  'offlineEndTime' | 'onlineEndTime' | 'onlineLessonMaxMinutes' | 'onlineBreakMinutes'
+  'offlineEndTime' | 'onlineEndTime' | 'onlineLessonMaxMinutes' | 'onlineBreakMinutes' | 'schoolVacations'
 >;
-
-/** A school vacation (寒暑假) as the local education bureau publishes it, both days included. */
-export interface SchoolVacation {
-  name: string;
-  from: string;
-  to: string;
-  source: string;
-}
 
 /** A lesson as scheduled or held: when, how long, how, by what kind of institution. */
 export interface LessonSlot {
@@ -48,14 +40,14 @@ const DOUBLE_REDUCTION_13 =
 /**
  * 培训时间: a breach is recorded and raised as an event, not refused, so this returns violations.
  * Subject-type training is off on rest days — weekends unless a make-up working day (调休),
- * statutory holidays — and in school vacations; every lesson ends by the mode's end time; online
- * lessons are at most onlineLessonMaxMinutes long.
+ * statutory holidays — and in the school vacations of the local school calendar (none checked
+ * where the rulebook has none); every lesson ends by the mode's end time; online lessons are at
+ * most onlineLessonMaxMinutes long.
  */
 export function checkTrainingTime(
   lesson: LessonSlot,
   rules: TrainingRules,
   calendar: WorkingDayCalendar,
-  vacations: readonly SchoolVacation[] = [],
 ): TrainingTimeViolation[] {
   const found: TrainingTimeViolation[] = [];
   const add = (code: TrainingTimeCode, citation: RuleCitation) =>
@@ -78,12 +70,13 @@ export function checkTrainingTime(
         });
       }
     }
-    const vacation = vacations.find((v) => v.from <= lesson.date && lesson.date <= v.to);
-    if (vacation) {
+    const vacations = rules.schoolVacations;
+    const vacation = vacations?.value.find((v) => v.from <= lesson.date && lesson.date <= v.to);
+    if (vacations && vacation) {
       add('subject-in-school-vacation', {
         field: 'date',
         rule: `no subject-type training in school vacations (${vacation.name} ${vacation.from} – ${vacation.to})`,
-        source: `${DOUBLE_REDUCTION_13}；${vacation.source}`,
+        source: `${DOUBLE_REDUCTION_13}；${vacations.source}`,
       });
     }
   }
@@ -116,9 +109,8 @@ export function checkOnlineDay(
   lessons: readonly LessonSlot[],
   rules: TrainingRules,
   calendar: WorkingDayCalendar,
-  vacations: readonly SchoolVacation[] = [],
 ): TrainingTimeViolation[] {
-  const found = lessons.flatMap((l) => checkTrainingTime(l, rules, calendar, vacations));
+  const found = lessons.flatMap((l) => checkTrainingTime(l, rules, calendar));
   const online = lessons
     .filter((l) => l.mode === 'online')
     .sort((a, b) =>

@@ -1,5 +1,7 @@
-import { Pool, PoolClient } from 'pg';
+import { createHash } from 'node:crypto';
+import { Pool, PoolClient, QueryResult } from 'pg';
 import { SqlClient } from '@otr/messaging';
+import { PositionRow } from './ledger.repository';
 import { FeeOrder, Lesson, RefundRequest, SupervisedAccount } from './prisma/generated/client';
 
 /**
@@ -48,6 +50,58 @@ const ACCOUNT = `institution_id AS "institutionId", license_id AS "licenseId", l
   institution_name AS "institutionName", district, category, mode, bank_account_no AS "bankAccountNo", license,
   enrolling_stopped AS "enrollingStopped", blacklisted, capacity_seats AS "capacitySeats",
   opened_at AS "openedAt", updated_at AS "updatedAt"`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a money move locks the order by: the order itself, or one of its lessons or refund requests. */
+export type MoneyTarget = { orderId: string } | { lessonId: string } | { refundId: string };
+
+export interface LockedRows {
+  order: FeeOrder | null;
+  account: SupervisedAccount | null;
+  position: PositionRow;
+  lesson?: Lesson;
+  refund?: RefundRequest;
+}
+
+/**
+ * The opening statements of a money transaction (see pgTransaction): lock the order, then — each
+ * statement with its own snapshot, taken after the lock — read the order's account, its position
+ * on the ledger (the caller's statement) and the lesson or refund the order was reached by; and
+ * how to read their rows. They take no parameters (a simple query), so the id is spliced in as a
+ * literal, and only ever a checked uuid: null when it is not one, as nothing can be found by it.
+ * (Prepared and executed by name instead, they were planned generically, and the planner then
+ * scanned whole tables: each is planned for its uuid.)
+ */
+export function lockStatements(target: MoneyTarget, orderPosition: (orderId: string) => string) {
+  const [via, uuid] =
+    'lessonId' in target
+      ? (['lesson', target.lessonId] as const)
+      : 'refundId' in target
+        ? (['refund_request', target.refundId] as const)
+        : (['fee_order', target.orderId] as const);
+  if (!UUID.test(uuid)) return null;
+  const id = `'${uuid}'::uuid`;
+  const orderId = via === 'fee_order' ? id : `(SELECT order_id FROM fees.${via} WHERE id = ${id})`;
+  const statements = [
+    `SELECT ${ORDER} FROM fees.fee_order WHERE id = ${orderId} FOR UPDATE`,
+    `SELECT ${ACCOUNT} FROM fees.supervised_account
+     WHERE institution_id = (SELECT institution_id FROM fees.fee_order WHERE id = ${orderId})`,
+    orderPosition(orderId),
+    ...(via === 'lesson' ? [`SELECT ${LESSON} FROM fees.lesson WHERE id = ${id}`] : []),
+    ...(via === 'refund_request' ? [`SELECT ${REFUND} FROM fees.refund_request WHERE id = ${id}`] : []),
+  ];
+  const rows = ([order, account, position, other]: Record<string, unknown>[][]): LockedRows => ({
+    order: order[0] ? revive<FeeOrder>(order[0], ORDER_KINDS) : null,
+    account: (account[0] ?? null) as SupervisedAccount | null,
+    position: position[0] as unknown as PositionRow,
+    ...(via === 'lesson' && other[0] ? { lesson: revive<Lesson>(other[0], LESSON_KINDS) } : {}),
+    ...(via === 'refund_request' && other[0]
+      ? { refund: revive<RefundRequest>(other[0], REFUND_KINDS) }
+      : {}),
+  });
+  return { statements, rows };
+}
 
 const one = async <T>(
   db: SqlClient,
@@ -100,16 +154,37 @@ export async function updateRow(
   );
 }
 
-/** A transaction on a bare pg connection, shaped as the SqlClient the outbox and these helpers use. */
-export async function pgTransaction<T>(pool: Pool, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+const statementNames = new Map<string, string>();
+
+/** A statement prepared once per connection under a name of its text: parsed and planned once, not per call. */
+const prepared = (text: string, values: unknown[]) => {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `fees_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
+};
+
+/**
+ * A transaction on a bare pg connection, shaped as the SqlClient the outbox and these helpers use;
+ * its statements are prepared on the connection. The opening statements go with BEGIN in one
+ * round trip (a simple query: one snapshot per statement, in order); fn gets the rows of each.
+ */
+export async function pgTransaction<T>(
+  pool: Pool,
+  fn: (tx: SqlClient, opened: Record<string, unknown>[][]) => Promise<T>,
+  opening: readonly string[] = [],
+): Promise<T> {
   const client: PoolClient = await pool.connect();
   const tx: SqlClient = {
-    $executeRawUnsafe: async (q, ...v) => (await client.query(q, v)).rowCount ?? 0,
-    $queryRawUnsafe: async <R>(q: string, ...v: unknown[]) => (await client.query(q, v)).rows as R,
+    $executeRawUnsafe: async (q, ...v) => (await client.query(prepared(q, v))).rowCount ?? 0,
+    $queryRawUnsafe: async <R>(q: string, ...v: unknown[]) => (await client.query(prepared(q, v))).rows as R,
   };
   try {
-    await client.query('BEGIN');
-    const result = await fn(tx);
+    const begun = await client.query(['BEGIN', ...opening].join(';\n'));
+    const results = Array.isArray(begun) ? (begun as QueryResult[]).slice(1).map((r) => r.rows) : [];
+    const result = await fn(tx, results);
     await client.query('COMMIT');
     return result;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Money } from '@otr/kernel';
 import { SqlClient } from '@otr/messaging';
-import { Account, LedgerTransaction, TransactionKind } from '../domain';
+import { Account, LedgerTransaction, OrderPosition, TransactionKind } from '../domain';
 
 interface TransactionRow {
   id: string;
@@ -10,6 +10,11 @@ interface TransactionRow {
   hours: number | null;
   ref: string | null;
   postings: { account: Account; orderId: string | null; amount: number }[];
+}
+
+export interface PositionRow {
+  escrow: string;
+  hoursUsed: number;
 }
 
 const toTransaction = (r: TransactionRow): LedgerTransaction => ({
@@ -38,15 +43,29 @@ const SELECT_TRANSACTIONS = `
  * row first (see lockOrder), so reading the order's ledger and appending to it is serial per order.
  */
 export class LedgerRepository {
-  /** The order's transactions, oldest first: everything the domain needs to decide a release or refund. */
-  async orderLedger(db: SqlClient, orderId: string): Promise<LedgerTransaction[]> {
-    const rows = await db.$queryRawUnsafe<TransactionRow[]>(
-      `${SELECT_TRANSACTIONS}
-       WHERE t.id IN (SELECT transaction_id FROM fees.posting WHERE order_id = $1::uuid)
-       GROUP BY t.id ORDER BY min(p.id)`,
-      orderId,
-    );
-    return rows.map(toTransaction);
+  /** What the order still holds, read off the ledger: the decisions of a release or a refund need nothing else. */
+  async orderPosition(db: SqlClient, orderId: string, totalHours: number): Promise<OrderPosition> {
+    const [row] = await db.$queryRawUnsafe<PositionRow[]>(this.orderPositionSql('$1::uuid'), orderId);
+    return this.position(row, orderId, totalHours);
+  }
+
+  /**
+   * The statement of orderPosition for an SQL expression of the order's id (see lockStatements):
+   * the sum of its escrow postings, and the hours of its releases and refunds — what positionOf
+   * reads off the order's balances, summed by the database instead of shipping every posting.
+   */
+  orderPositionSql(orderId: string): string {
+    return `SELECT
+      (SELECT coalesce(sum(amount_fen), 0) FROM fees.posting WHERE order_id = ${orderId} AND account = 'escrow')::text
+        AS escrow,
+      (SELECT coalesce(sum(hours), 0) FROM fees.journal_transaction
+       WHERE kind IN ('release', 'refund')
+         AND id IN (SELECT transaction_id FROM fees.posting WHERE order_id = ${orderId}))::int AS "hoursUsed"`;
+  }
+
+  /** The position from a row of orderPositionSql. */
+  position(row: PositionRow, orderId: string, totalHours: number): OrderPosition {
+    return { orderId, escrow: Money.fen(Number(row.escrow)), hoursLeft: totalHours - row.hoursUsed };
   }
 
   /** An institution's transactions dated up to `upTo` (all when absent), oldest first. */

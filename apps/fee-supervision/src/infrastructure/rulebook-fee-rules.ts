@@ -1,9 +1,14 @@
 import { chinaDate } from '@otr/kernel';
-import { Rulebook } from '@otr/rules';
-import { FEE_RULE_KEYS, FeeRules } from '../domain';
+import { Rulebook, RuleNotFound } from '@otr/rules';
+import { FEE_RULE_KEYS, FeeRules, LOCAL_FEE_RULES } from '../domain';
 import { FeeRulesSource } from '../application/ports';
 
-/** Resolves every fee-supervision parameter for a district and day from the jurisdiction rulebook. */
+const local = new Set<string>(LOCAL_FEE_RULES);
+
+/**
+ * Resolves every fee-supervision parameter for a district and day from the jurisdiction rulebook;
+ * a local one (LOCAL_FEE_RULES) nobody sets there is left out, any other gap is an error.
+ */
 export class RulebookFeeRules implements FeeRulesSource {
   private readonly cache = new Map<string, FeeRules>();
 
@@ -16,9 +21,14 @@ export class RulebookFeeRules implements FeeRulesSource {
     if (!rules) {
       const at = { jurisdiction: district, on: day };
       rules = Object.fromEntries(
-        Object.entries(FEE_RULE_KEYS).map(([field, key]) => {
-          const r = this.rulebook.resolve(key, at);
-          return [field, { value: r.value, source: r.entry.source }];
+        Object.entries(FEE_RULE_KEYS).flatMap(([field, key]) => {
+          try {
+            const r = this.rulebook.resolve(key, at);
+            return [[field, { value: r.value, source: r.entry.source }]];
+          } catch (error) {
+            if (error instanceof RuleNotFound && local.has(field)) return [];
+            throw error;
+          }
         }),
       ) as unknown as FeeRules;
       if (this.cache.size > 1000) this.cache.clear();

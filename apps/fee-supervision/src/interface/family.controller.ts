@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FamilySession, FamilySignIn } from '../application/family-sign-in';
 import { Lessons } from '../application/lessons';
 import { FeesQueries } from '../application/queries';
+import { Ratings } from '../application/ratings';
 import { Refunds } from '../application/refunds';
 import { CurrentFamily, FamilyGuard, familyOrigin } from './http';
 
@@ -13,10 +14,12 @@ const CodeRequest = z.object({ phone: Phone });
 const CodeAnswer = z.object({ phone: Phone, code: z.string().regex(/^\d{6}$/, 'six digits') });
 const Dispute = z.object({ reason: z.string().trim().min(2).max(1000) });
 const RefundAsk = z.object({ orderId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
+const Rate = z.object({ orderId: z.uuid(), stars: z.number().int().min(1).max(5) });
 type CodeRequestInput = z.infer<typeof CodeRequest>;
 type CodeAnswerInput = z.infer<typeof CodeAnswer>;
 type DisputeInput = z.infer<typeof Dispute>;
 type RefundAskInput = z.infer<typeof RefundAsk>;
+type RateInput = z.infer<typeof Rate>;
 
 /** Sign-in by phone and one-time code (家长端). The gateway maps /api/fee-supervision/public/* here. */
 @Controller('public/family')
@@ -37,7 +40,7 @@ export class FamilySignInController {
   }
 }
 
-/** What a signed-in family does: see its orders, confirm or dispute lessons, ask for a refund. */
+/** What a signed-in family does: see its orders, confirm or dispute lessons, ask for a refund, rate the institution. */
 @Controller('public/family')
 @Public()
 @UseGuards(FamilyGuard)
@@ -46,6 +49,7 @@ export class FamilyController {
     private readonly queries: FeesQueries,
     private readonly lessons: Lessons,
     private readonly refunds: Refunds,
+    private readonly ratings: Ratings,
   ) {}
 
   @Get('orders')
@@ -72,5 +76,12 @@ export class FamilyController {
   @Post('refunds')
   requestRefund(@Body(new ZodPipe(RefundAsk)) body: RefundAskInput, @CurrentFamily() f: FamilySession) {
     return this.refunds.request(f.familyId, body.orderId, body.reason, familyOrigin(f));
+  }
+
+  /** One rating per order; rating it again replaces the rating. */
+  @Post('ratings')
+  @HttpCode(200)
+  rate(@Body(new ZodPipe(Rate)) body: RateInput, @CurrentFamily() f: FamilySession) {
+    return this.ratings.rate(f.familyId, body.orderId, body.stars, familyOrigin(f));
   }
 }

@@ -82,7 +82,7 @@ export class OrdersController {
   }
 
   @Get('orders')
-  @Roles('fund-supervisor', 'institution-operator')
+  @Roles('fund-supervisor', 'institution-operator', 'viewer')
   list(@Query(new ZodPipe(ListFilter)) f: FilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.orders(scopeOf(p), f);
   }
@@ -109,7 +109,7 @@ export class LessonsController {
   }
 
   @Get()
-  @Roles('fund-supervisor', 'institution-operator')
+  @Roles('fund-supervisor', 'institution-operator', 'viewer')
   list(@Query(new ZodPipe(ListFilter)) f: FilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.lessons(scopeOf(p), f);
   }
@@ -124,7 +124,7 @@ export class RefundsController {
   ) {}
 
   @Get()
-  @Roles('fund-supervisor', 'institution-operator')
+  @Roles('fund-supervisor', 'institution-operator', 'viewer')
   list(@Query(new ZodPipe(ListFilter)) f: FilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.refunds(scopeOf(p), f);
   }

@@ -38,7 +38,11 @@ type EvaluateInput = z.infer<typeof Evaluate>;
 type ReconcileInput = z.infer<typeof Reconcile>;
 type StartClosureInput = z.infer<typeof StartClosure>;
 
-/** Supervised accounts (监管账户) with ledger balances, and their escrow over time for the console's chart. */
+/**
+ * Supervised accounts (监管账户) with ledger balances, and their escrow over time for the console's
+ * chart. Here and below, the viewer (read-only oversight) reads what the fund supervisor reads,
+ * within its jurisdiction (the creditor list too, phones masked), and acts on nothing.
+ */
 @Controller('accounts')
 @Roles('fund-supervisor')
 export class AccountsController {
@@ -48,18 +52,19 @@ export class AccountsController {
   ) {}
 
   @Get()
+  @Roles('fund-supervisor', 'viewer')
   list(@Query(new ZodPipe(AccountFilter)) f: AccountFilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.accounts(p, f);
   }
 
   @Get(':institutionId')
-  @Roles('fund-supervisor', 'institution-operator')
+  @Roles('fund-supervisor', 'institution-operator', 'viewer')
   get(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
     return this.queries.account(scopeOf(p), id);
   }
 
   @Get(':institutionId/balances')
-  @Roles('fund-supervisor', 'institution-operator')
+  @Roles('fund-supervisor', 'institution-operator', 'viewer')
   balances(
     @Param('institutionId', ParseUUIDPipe) id: string,
     @Query(new ZodPipe(Range)) r: RangeInput,
@@ -80,6 +85,7 @@ export class AlertsController {
   ) {}
 
   @Get()
+  @Roles('fund-supervisor', 'viewer')
   list(@Query(new ZodPipe(AlertFilter)) f: AlertFilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.alerts(scopeOf(p), f);
   }
@@ -110,6 +116,18 @@ export class AlertsController {
   }
 }
 
+/** GET /stats: the console dashboards' fund-alert panel, for the roles whose dashboard shows it. */
+@Controller('stats')
+@Roles('fund-supervisor', 'viewer')
+export class StatsController {
+  constructor(private readonly queries: FeesQueries) {}
+
+  @Get()
+  stats(@CurrentPrincipal() p: Principal) {
+    return this.queries.stats(p.jurisdiction);
+  }
+}
+
 /** Daily statement reconciliation (对账) against the ledger. */
 @Controller('reconciliation')
 @Roles('fund-supervisor')
@@ -120,6 +138,7 @@ export class ReconciliationController {
   ) {}
 
   @Get('runs')
+  @Roles('fund-supervisor', 'viewer')
   list(@Query(new ZodPipe(ReconFilter)) f: ReconFilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.reconciliations(scopeOf(p), f);
   }
@@ -149,6 +168,7 @@ export class ClosuresController {
   ) {}
 
   @Get()
+  @Roles('fund-supervisor', 'viewer')
   list(@CurrentPrincipal() p: Principal) {
     return this.queries.closures(scopeOf(p));
   }
@@ -178,12 +198,14 @@ export class ClosuresController {
   }
 
   @Get(':institutionId')
+  @Roles('fund-supervisor', 'viewer')
   async progress(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), id);
     return this.closure.progress(id);
   }
 
   @Get(':institutionId/creditors.csv')
+  @Roles('fund-supervisor', 'viewer')
   @Header('content-type', 'text/csv; charset=utf-8')
   async creditors(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), id);

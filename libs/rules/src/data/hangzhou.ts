@@ -41,6 +41,21 @@ export const hangzhou: RuleEntry[] = [
     note: `${DEMO}; fen per standard lesson`,
   },
   {
+    key: 'training.schoolVacations',
+    jurisdiction: HZ,
+    effectiveFrom: '2024-01-01',
+    value: [
+      { name: '2024年暑假', from: '2024-07-06', to: '2024-08-31' },
+      { name: '2025年寒假', from: '2025-01-18', to: '2025-02-16' },
+      { name: '2025年暑假', from: '2025-07-05', to: '2025-08-31' },
+      { name: '2026年寒假', from: '2026-01-31', to: '2026-03-01' },
+      { name: '2026年暑假', from: '2026-07-04', to: '2026-08-31' },
+      { name: '2027年寒假', from: '2027-01-23', to: '2027-02-21' },
+    ],
+    source: '杭州市中小学校历（杭州市教育局，2023—2026学年）：寒暑假起止日期',
+    note: DEMO,
+  },
+  {
     key: 'fees.deemedConfirmationWorkingDays',
     jurisdiction: 'CN-ZJ-HZ-BJ',
     effectiveFrom: '2023-01-01',

@@ -1,7 +1,10 @@
-import { DEV_BANK_API_KEY, DEV_BANK_WEBHOOK_SECRET } from '../dev-defaults';
+// The custodian bank simulator as its own process (compose, start-distributed):
+//   node -r @swc-node/register apps/bank-sim/src/main.ts
+// BANK_SIM_PORT (3090), HOST, BANK_SIM_WEBHOOK_URL (fee supervision's webhook); the secrets are
+// fee supervision's own (FEES_BANK_WEBHOOK_SECRET, FEES_BANK_API_KEY) with the same development defaults.
+import { DEV_BANK_API_KEY, DEV_BANK_WEBHOOK_SECRET } from '@otr/fee-supervision/src/dev-defaults';
 import { createBankSimulator } from './bank-sim';
 
-// node -r @swc-node/register apps/fee-supervision/src/bank-sim/main.ts
 const port = Number(process.env.BANK_SIM_PORT ?? 3090);
 const app = createBankSimulator({
   webhookUrl: process.env.BANK_SIM_WEBHOOK_URL ?? 'http://127.0.0.1:3004/bank/webhooks/payments',

@@ -1,0 +1,2 @@
+export { createBankSimulator } from './bank-sim';
+export type { BankSimulatorOptions } from './bank-sim';
