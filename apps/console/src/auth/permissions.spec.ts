@@ -1,4 +1,5 @@
 import { Role } from '@otr/auth/src/principal';
+import { FEE_RESOURCES } from '../fees/fees-file';
 import { can, MENU, menuFor, panelsFor, PERMISSIONS, ROLES } from './permissions';
 
 describe('console permissions', () => {
@@ -11,15 +12,7 @@ describe('console permissions', () => {
     'annual-reports',
     'joint-cases',
   ];
-  const FEES = [
-    'fee-accounts',
-    'fee-alerts',
-    'fee-orders',
-    'fee-lessons',
-    'fee-refunds',
-    'fee-reconciliations',
-    'fee-closures',
-  ];
+  const FEES = [...FEE_RESOURCES];
 
   it('shows each role exactly its screens', () => {
     expect(menuFor(['administrator'])).toEqual(['users', 'roster', 'audit']);
@@ -61,6 +54,7 @@ describe('console permissions', () => {
       'licenses',
       'complaints',
       ...ENFORCEMENT,
+      ...FEES,
       'institutions',
       'timeline',
     ]);
@@ -98,6 +92,23 @@ describe('console permissions', () => {
     }
   });
 
+  it('lets the viewer read every fee screen, the creditor list too, and act on none of them', () => {
+    const acts = ['acknowledge', 'closeAlert', 'recordLesson', 'agreeRefund', 'disputeRefund', 'orderRefund'];
+    for (const r of FEES) {
+      for (const action of ['list', 'show', 'export']) expect(can(['viewer'], r, action)).toBe(true);
+      for (const action of [
+        ...acts,
+        'payRefund',
+        'reconcile',
+        'startClosure',
+        'runRefunds',
+        'create',
+        'edit',
+      ])
+        expect(can(['viewer'], r, action)).toBe(false);
+    }
+  });
+
   it('lets only approvers decide on licenses and requests, and only operators file', () => {
     for (const role of ROLES) {
       for (const action of ['suspend', 'reinstate', 'revoke', 'renew'])
@@ -118,6 +129,8 @@ describe('console permissions', () => {
       expect(can([role], 'complaints', 'show')).toBe(
         [...handlers, 'viewer', 'institution-operator'].includes(role),
       );
+      // The rates compare departments and districts: not for an institution's operator.
+      expect(can([role], 'complaints', 'rates')).toBe([...handlers, 'viewer'].includes(role));
     }
   });
 

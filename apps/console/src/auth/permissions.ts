@@ -38,6 +38,8 @@ export type Action =
   | 'act'
   | 'revealContact'
   | 'institutionReply'
+  // the response, resolution and satisfaction rates (complaints/ComplaintRates.tsx)
+  | 'rates'
   // inspection: on-site work, decisions and the draw (inspection/inspection-file.ts)
   | 'schedule'
   | 'fillChecklist'
@@ -114,8 +116,8 @@ const licenseFilings: Action[] = [
   'requestChange',
   'requestClosure',
 ];
-/** Complaint handlers: the work queue, recording a call, the acts and the complainant's identity. */
-const complaintHandling: Action[] = [...read, 'create', 'act', 'revealContact'];
+/** Complaint handlers: the work queue, recording a call, the acts, the complainant's identity and the rates. */
+const complaintHandling: Action[] = [...read, 'create', 'act', 'revealContact', 'rates'];
 /** Inspection screens have no CSV export: every role that reads them reads all seven. */
 const ENFORCEMENT = [
   'inspections',
@@ -204,9 +206,10 @@ export const PERMISSIONS: Record<Role, Grants> = {
   // (the services scope it), files courses, staff, changes and closure for that license, and
   // answers the complaints about the institution (never seeing who complained).
   'institution-operator': {
-    applications: [...read, 'create', 'attach'],
+    // 'edit': correct and resubmit a returned application (PUT /applications/:id).
+    applications: [...read, 'create', 'edit', 'attach'],
     rectifications: ['list', 'show', 'report'],
-    'annual-reports': ['list', 'show'],
+    'annual-reports': ['list', 'show', 'create'],
     'fee-orders': [...read, 'recordLesson'],
     'fee-lessons': read,
     'fee-refunds': [...read, 'agreeRefund', 'disputeRefund'],
@@ -221,7 +224,15 @@ export const PERMISSIONS: Record<Role, Grants> = {
     applications: read,
     'license-requests': read,
     licenses: read,
-    complaints: read,
+    complaints: [...read, 'rates'],
+    // Fee supervision read as the fund supervisor reads it (the creditor list is the closures' export).
+    'fee-accounts': read,
+    'fee-alerts': read,
+    'fee-orders': read,
+    'fee-lessons': read,
+    'fee-refunds': read,
+    'fee-reconciliations': read,
+    'fee-closures': read,
     institutions: read,
     timeline: read,
     ...panels('applications', 'rectifications', 'complaints', 'fundAlerts', 'institutions'),

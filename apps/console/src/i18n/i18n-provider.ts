@@ -3,6 +3,8 @@ import englishMessages from 'ra-language-english';
 import { I18nProvider, mergeTranslations, TranslationMessages } from 'react-admin';
 import { appEn } from './en';
 import { appZhCN, raZhCN } from './zh-CN';
+import { applicationMessages } from '../applications/messages';
+import { complaintMessages } from '../complaints/messages';
 import { feeMessages } from '../fees/messages';
 import { inspectionMessages } from '../inspection/messages';
 
@@ -11,8 +13,22 @@ export const LOCALES = [
   { locale: 'en', name: 'English' },
 ];
 const catalogs: Record<string, TranslationMessages> = {
-  'zh-CN': mergeTranslations(raZhCN, appZhCN, inspectionMessages['zh-CN'], feeMessages['zh-CN']),
-  en: mergeTranslations(englishMessages, appEn, inspectionMessages.en, feeMessages.en),
+  'zh-CN': mergeTranslations(
+    raZhCN,
+    appZhCN,
+    applicationMessages['zh-CN'],
+    inspectionMessages['zh-CN'],
+    feeMessages['zh-CN'],
+    complaintMessages['zh-CN'],
+  ),
+  en: mergeTranslations(
+    englishMessages,
+    appEn,
+    applicationMessages.en,
+    inspectionMessages.en,
+    feeMessages.en,
+    complaintMessages.en,
+  ),
 };
 const KEY = 'otr.locale';
 

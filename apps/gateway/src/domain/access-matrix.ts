@@ -40,7 +40,12 @@ export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[
   { method: 'POST', path: '/api/complaints/public/complaints', allowed: [...EVERYONE] },
   { method: 'GET', path: '/api/complaints/public/complaints/TS2026', allowed: [...EVERYONE] },
   { method: 'DELETE', path: '/api/complaints/public/complaints/TS2026', allowed: [] },
+  { method: 'GET', path: '/api/open311/v2/services.json', allowed: [...EVERYONE] },
+  { method: 'POST', path: '/api/open311/v2/requests.json', allowed: [...EVERYONE] },
+  { method: 'DELETE', path: '/api/open311/v2/requests/TS2026.json', allowed: [] },
   { method: 'POST', path: '/api/fee-supervision/public/family/sign-in', allowed: [...EVERYONE] },
+  // A family's rating of its order: the fee service checks the family token itself.
+  { method: 'POST', path: '/api/fee-supervision/public/family/ratings', allowed: [...EVERYONE] },
   { method: 'PUT', path: '/api/fee-supervision/public/family/orders', allowed: [] },
   {
     method: 'GET',
@@ -113,6 +118,16 @@ export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[
     path: '/api/inspection/inspections',
     allowed: ['approver', 'inspector', 'task-force-officer', 'spot-check-planner', 'institution-operator'],
   },
+  // Exactly the roles with the dashboard's 'rectifications' panel (apps/console/src/auth/permissions.ts).
+  {
+    method: 'GET',
+    path: '/api/inspection/stats',
+    allowed: ['approver', 'inspector', 'spot-check-planner', 'viewer'],
+  },
+  { method: 'POST', path: '/api/inspection/stats', allowed: [] },
+  // Exactly the roles with the dashboard's 'fundAlerts' panel (apps/console/src/auth/permissions.ts).
+  { method: 'GET', path: '/api/fee-supervision/stats', allowed: ['fund-supervisor', 'viewer'] },
+  { method: 'POST', path: '/api/fee-supervision/stats', allowed: [] },
   {
     method: 'GET',
     path: '/api/fee-supervision/accounts',

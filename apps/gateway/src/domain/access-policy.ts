@@ -32,6 +32,14 @@ export const ROUTES: RouteRule[] = [
     methods: [...READ, 'POST'],
     allow: 'public',
   },
+  // The 12345 hotline system (Open311 GeoReport v2): no session; the complaints service checks its api_key.
+  {
+    prefix: '/api/open311/v2',
+    service: 'complaints',
+    target: '/open311/v2',
+    methods: [...READ, 'POST'],
+    allow: 'public',
+  },
   {
     prefix: '/api/fee-supervision/public',
     service: 'fee-supervision',
@@ -67,6 +75,14 @@ export const ROUTES: RouteRule[] = [
     methods: WRITE,
     allow: ['approver', 'institution-operator', 'task-force-officer', 'administrator'],
   },
+  // The dashboard's rectification panel: the roles whose console dashboard shows it (panelsFor).
+  {
+    prefix: '/api/inspection/stats',
+    service: 'inspection',
+    target: '/stats',
+    methods: READ,
+    allow: ['approver', 'inspector', 'spot-check-planner', 'viewer'],
+  },
   {
     prefix: '/api/inspection',
     service: 'inspection',
@@ -80,6 +96,14 @@ export const ROUTES: RouteRule[] = [
     target: '',
     methods: WRITE,
     allow: ['inspector', 'approver', 'spot-check-planner', 'task-force-officer', 'institution-operator'],
+  },
+  // The dashboard's fund-alert panel: the roles whose console dashboard shows it (panelsFor).
+  {
+    prefix: '/api/fee-supervision/stats',
+    service: 'fee-supervision',
+    target: '/stats',
+    methods: READ,
+    allow: ['fund-supervisor', 'viewer'],
   },
   {
     prefix: '/api/fee-supervision',
