@@ -23,13 +23,17 @@ export class Outbox {
       const def = this.registry.definition(valid.type, valid.version)!;
       return { id: valid.id, topic: def.topic, key: valid.institutionId, type: valid.type, envelope: valid };
     });
+    // One round trip: the rows, and the NOTIFY that PostgreSQL delivers at commit only, so the
+    // relay wakes exactly when there is something to send.
     await tx.$executeRawUnsafe(
-      `INSERT INTO ${this.table} (id, topic, key, type, envelope)
-       SELECT (r->>'id')::uuid, r->>'topic', r->>'key', r->>'type', r->'envelope'
-       FROM jsonb_array_elements($1::jsonb) AS r`,
+      `WITH appended AS (
+         INSERT INTO ${this.table} (id, topic, key, type, envelope)
+         SELECT (r->>'id')::uuid, r->>'topic', r->>'key', r->>'type', r->'envelope'
+         FROM jsonb_array_elements($1::jsonb) AS r
+         RETURNING 1)
+       SELECT pg_notify($2, '') FROM (SELECT count(*) FROM appended) AS written`,
       JSON.stringify(rows),
+      outboxChannel(this.schema),
     );
-    // Delivered at commit only, so the relay wakes exactly when there is something to send.
-    await tx.$executeRawUnsafe(`SELECT pg_notify($1, '')`, outboxChannel(this.schema));
   }
 }
