@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { appZhCN, raZhCN } from '../../../apps/console/src/i18n/zh-CN';
-import { DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { signInToConsole, confirmDialog as confirm } from '../support/console-page';
+import { signInAs } from '../support/gateway-users';
 
 jest.setTimeout(300_000);
 
@@ -34,14 +35,7 @@ describe('the console’s complaint screens in Chromium', () => {
   let browser: BrowserContext;
   let overdue: QueueItem[];
 
-  async function token(username: string) {
-    const res = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  }
+  const token = (username: string) => signInAs(platform.url, username);
 
   beforeAll(async () => {
     if (!consoleBuilt)
@@ -73,16 +67,8 @@ describe('the console’s complaint screens in Chromium', () => {
   });
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${platform.url}/console/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${platform.url}/console/#/login`);
-    await page.reload();
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.RaLayout-appFrame', { timeout: 20_000 });
+    await signInToConsole(page, platform.url, username);
   }
-  const confirm = (page: Page) => page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
   const act = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
   it('lets the routed department sign an overdue complaint from its red queue and reply to it', async () => {

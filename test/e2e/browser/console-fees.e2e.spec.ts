@@ -6,6 +6,7 @@ import { raZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { signInToConsole } from '../support/console-page';
 
 jest.setTimeout(300_000);
 
@@ -75,14 +76,7 @@ describe('the console’s fee-supervision screens in Chromium', () => {
   });
 
   async function signIn(page: Page) {
-    await page.goto(`${platform.url}/console/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${platform.url}/console/#/login`);
-    await page.reload();
-    await page.fill('input[name=username]', SUPERVISOR);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.RaLayout-appFrame', { timeout: 20_000 });
+    await signInToConsole(page, platform.url, SUPERVISOR);
   }
   const dialog = (page: Page) => page.getByRole('dialog');
   const confirm = async (page: Page) => {

@@ -5,10 +5,10 @@ import { crc32, deflateSync } from 'node:zlib';
 import { BrowserContext, Page } from 'playwright-core';
 import { inspectionMessages } from '../../../apps/console/src/inspection/messages';
 import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
-import { DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
 import { signInAs } from '../support/gateway-users';
+import { signInToConsole, waitForText, confirmDialog as confirm } from '../support/console-page';
 
 jest.setTimeout(300_000);
 
@@ -83,18 +83,9 @@ describe('the console’s inspection screens on a phone in Chromium', () => {
   /** A new page signed in as the user (the browser profile keeps one session: the last sign-in wins). */
   async function signIn(username: string): Promise<Page> {
     const page = await browser.newPage();
-    await page.goto(`${platform.url}/console/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${platform.url}/console/#/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.RaLayout-appFrame', { timeout: 20_000 });
+    await signInToConsole(page, platform.url, username);
     return page;
   }
-  const waitForText = (page: Page, text: string) =>
-    page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 20_000 });
-  const confirm = (page: Page) => page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
   const noSideScroll = (page: Page) =>
     page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { applicationMessages } from '../../../apps/console/src/applications/messages';
 import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
+import { DEMO_ACCOUNTS } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { signInToConsole, waitForText, confirmDialog as confirm } from '../support/console-page';
+import { signInAs } from '../support/gateway-users';
 
 jest.setTimeout(300_000);
 
@@ -47,14 +49,7 @@ describe('the console’s licensing screens in Chromium', () => {
     if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
-  async function token(username: string) {
-    const res = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  }
+  const token = (username: string) => signInAs(platform.url, username);
 
   beforeAll(async () => {
     if (!consoleBuilt)
@@ -85,18 +80,8 @@ describe('the console’s licensing screens in Chromium', () => {
   });
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${platform.url}/console/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${platform.url}/console/#/login`);
-    await page.reload();
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.RaLayout-appFrame', { timeout: 20_000 });
+    await signInToConsole(page, platform.url, username);
   }
-  const waitForText = (page: Page, text: string, timeout = 20_000) =>
-    page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout });
-  const confirm = (page: Page) => page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
 
   it('lets the administrator replace the in-service teacher roster from a CSV file', async () => {
     const page = await browser.newPage();

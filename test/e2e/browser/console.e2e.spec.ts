@@ -16,6 +16,8 @@ const menuNames: Record<string, { name: string }> = {
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { signInAs } from '../support/gateway-users';
+import { signInToConsole, waitForText } from '../support/console-page';
 
 jest.setTimeout(300_000);
 
@@ -47,19 +49,10 @@ describe('the task-force console in Chromium', () => {
 
   /** Pages share the profile's storage, so each sign-in starts by forgetting the previous session and language. */
   async function signIn(username: string, page: Page) {
-    await page.goto(`${platform.url}/console/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${platform.url}/console/#/login`);
-    await page.reload();
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.RaLayout-appFrame', { timeout: 20_000 });
+    await signInToConsole(page, platform.url, username);
   }
   const menu = (page: Page) => page.locator('.RaSidebar-fixed a').allInnerTexts();
   const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
-  const waitForText = (page: Page, text: string, timeout = 20_000) =>
-    page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout });
 
   it('signs in on a Chinese page that lists no account and no password', async () => {
     const page = await browser.newPage();
@@ -107,14 +100,19 @@ describe('the task-force console in Chromium', () => {
     }
   });
 
-  it('is honest about services that are not there yet', async () => {
+  it('fills every panel of the city viewer’s dashboard from its service’s own figures', async () => {
     const page = await browser.newPage();
     await signIn('viewer.city', page);
-    await waitForText(page, appZhCN.otr.dashboard.fundAlerts);
-    await page.waitForSelector('[data-testid=panel-no-data]');
-    // Fee supervision publishes no dashboard figures yet: the panel says so rather than inventing any.
-    expect(await bodyText(page)).toContain('资金监管服务尚未接入');
+    await waitForText(page, appZhCN.otr.dashboard.openAlerts);
     await page.waitForSelector('[data-testid=chart-by-district] .recharts-bar-rectangle');
+    await page.waitForFunction(() => !document.querySelector('.MuiCircularProgress-root'));
+    // A service that did not answer would say so in its panel (data-testid=panel-no-data).
+    expect(await page.getByTestId('panel-no-data').count()).toBe(0);
+    const res = await fetch(`${platform.url}/api/fee-supervision/stats`, {
+      headers: { authorization: `Bearer ${await signInAs(platform.url, 'viewer.city')}` },
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { openAlerts: number }).openAlerts).toBeGreaterThan(0);
     await page.close();
   });
 
