@@ -9,6 +9,7 @@ import { AdminController } from './interface/admin.controller';
 import { auditTrail } from './interface/audit-trail';
 import { authenticate, GatewayAuthGuard } from './interface/authentication';
 import { AuthController } from './interface/auth.controller';
+import { NotificationsController } from './interface/notifications.controller';
 import { serveOpenApi } from './interface/openapi';
 import { serviceProxy } from './interface/service-proxy';
 import { serveStaticApps } from './interface/static-apps';
@@ -20,7 +21,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 600 }])],
-      controllers: [AuthController, AdminController],
+      controllers: [AuthController, AdminController, NotificationsController],
       providers: [
         { provide: GATEWAY_PRISMA, useValue: prisma },
         { provide: Sessions, useValue: new Sessions(prisma, infra.clock) },

@@ -21,16 +21,16 @@ import { apiFetch } from '../providers/session';
 
 const POLL_MS = 60_000;
 
-async function readFeed(): Promise<NotificationFeed> {
+async function readFeed(locale: string): Promise<NotificationFeed> {
   try {
-    const res = await apiFetch(NOTIFICATIONS_URL);
+    const res = await apiFetch(`${NOTIFICATIONS_URL}?locale=${encodeURIComponent(locale)}`);
     return adaptNotifications(res.status, await res.json().catch(() => null));
   } catch {
     return { state: 'unavailable' };
   }
 }
 
-/** Newly assigned work, polled every minute while the page is visible. */
+/** The work waiting for the official, polled every minute while the page is visible. */
 export function NotificationBell() {
   const t = useTranslate();
   const [locale] = useLocaleState();
@@ -42,7 +42,7 @@ export function NotificationBell() {
     let alive = true;
     const poll = () => {
       if (document.visibilityState === 'hidden') return;
-      void readFeed().then((f) => alive && setFeed(f));
+      void readFeed(locale).then((f) => alive && setFeed(f));
     };
     poll();
     const timer = setInterval(poll, POLL_MS);
@@ -52,7 +52,7 @@ export function NotificationBell() {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', poll);
     };
-  }, []);
+  }, [locale]);
 
   const unread = feed?.state === 'ok' ? feed.unread : 0;
   const summary =

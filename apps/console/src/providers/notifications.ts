@@ -1,5 +1,6 @@
 /**
- * The bell's feed: GET /api/me/notifications, newly assigned work for the signed-in user.
+ * The bell's feed: GET /api/me/notifications?locale=…, the work waiting for the signed-in official
+ * (the gateway sums the services' dashboard figures, one notice per non-zero figure).
  * Expected shape: { items: [{ id, title, body?, link?, createdAt, read? }], unread? } or an array.
  * When no service answers that path yet, the bell says so rather than showing "nothing new".
  * Pure module: jest loads it.

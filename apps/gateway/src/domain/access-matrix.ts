@@ -157,6 +157,21 @@ export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[
     path: '/api/complaints/complaints',
     allowed: ['approver', 'inspector', 'task-force-officer', 'fund-supervisor', 'institution-operator'],
   },
+  // Gateway-local: the bell's feed, for every official.
+  {
+    method: 'GET',
+    path: '/api/me/notifications?locale=en',
+    allowed: [
+      'approver',
+      'inspector',
+      'task-force-officer',
+      'fund-supervisor',
+      'spot-check-planner',
+      'viewer',
+      'administrator',
+    ],
+  },
+  { method: 'POST', path: '/api/me/notifications', allowed: [] },
   { method: 'GET', path: '/api/admin/users', allowed: ['administrator'] },
   { method: 'POST', path: '/api/admin/users', allowed: ['administrator'] },
   { method: 'GET', path: '/api/admin/audit', allowed: ['administrator'] },

@@ -32,6 +32,17 @@ describe('the gateway access policy', () => {
     });
   });
 
+  it('keeps the notification feed at the gateway itself, for officials only', () => {
+    expect(authorize('GET', '/api/me/notifications', as('viewer'))).toMatchObject({
+      kind: 'allow',
+      route: { service: 'gateway' },
+    });
+    expect(authorize('GET', '/api/me/notifications', as('institution-operator'))).toMatchObject({
+      kind: 'forbidden',
+    });
+    expect(authorize('GET', '/api/me/notifications', null)).toEqual({ kind: 'sign-in-required' });
+  });
+
   it('does not treat a look-alike prefix as the route', () => {
     expect(authorize('GET', '/api/publicity', null)).toEqual({ kind: 'no-route' });
   });

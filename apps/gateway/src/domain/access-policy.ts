@@ -1,13 +1,15 @@
 import { OFFICIAL_ROLES, Principal, Role } from '@otr/auth';
 
 export type ServiceName = 'registration' | 'directory' | 'inspection' | 'fee-supervision' | 'complaints';
+/** A route the gateway answers itself, with its own controller, after this policy allows it. */
+export const GATEWAY_LOCAL = 'gateway';
 
 const OFFICIALS = OFFICIAL_ROLES;
 
 /** Who may call a path prefix with a method; 'public' needs no sign-in. Deny by default. */
 export interface RouteRule {
   prefix: string;
-  service: ServiceName;
+  service: ServiceName | typeof GATEWAY_LOCAL;
   /** Path on the service that replaces the prefix. */
   target: string;
   methods: string[];
@@ -46,6 +48,14 @@ export const ROUTES: RouteRule[] = [
     target: '/public',
     methods: [...READ, 'POST'],
     allow: 'public',
+  },
+  // The console's notification bell: the work waiting for the official, summed by the gateway.
+  {
+    prefix: '/api/me/notifications',
+    service: GATEWAY_LOCAL,
+    target: '',
+    methods: READ,
+    allow: [...OFFICIALS],
   },
   {
     prefix: '/api/directory/stats',

@@ -1,7 +1,7 @@
 import type { Express, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ROUTES, ServiceName } from '../domain/access-policy';
+import { GATEWAY_LOCAL, ROUTES, ServiceName } from '../domain/access-policy';
 import { serviceUrl } from './service-proxy';
 
 /** The gateway path of a service path, by the route table (registration /applications → /api/registration/applications). */
@@ -42,7 +42,8 @@ export function serveOpenApi(app: NestExpressApplication): void {
   const express = app.getHttpAdapter().getInstance() as Express;
   express.get('/api/docs.json', async (_req: Request, res: Response) => {
     const doc: OpenAPIObject = { ...base, paths: { ...base.paths } };
-    const services = [...new Set(ROUTES.map((r) => r.service))];
+    // The gateway's own routes are in the base document already.
+    const services = [...new Set(ROUTES.flatMap((r) => (r.service === GATEWAY_LOCAL ? [] : [r.service])))];
     const docs = await Promise.all(services.map(serviceDocument));
     services.forEach((service, i) => {
       for (const [path, item] of Object.entries(docs[i]?.paths ?? {})) {
