@@ -1,7 +1,13 @@
 // Integration events as other contexts publish them, for the directory's own tests.
 import {
+  AnnualReportGraded,
   BlacklistEntryAdded,
   BlacklistEntryRemoved,
+  ComplaintClosed,
+  ComplaintFiled,
+  ComplaintMerged,
+  ComplaintRated,
+  ComplaintReopened,
   contracts,
   CourseFiled,
   createEvent,
@@ -13,23 +19,32 @@ import {
   LicenseReinstated,
   LicenseRenewed,
   LicenseSuspended,
+  OrderRated,
   PayloadOf,
   PenaltyDecided,
   RiskAlertRaised,
   StaffFiled,
   StaffRemoved,
+  SupervisedAccountOpened,
   SYSTEM_ACTOR,
 } from '@otr/contracts';
-import type { OutgoingMessage } from '@otr/messaging';
+import { InProcessTransport, OutgoingMessage } from '@otr/messaging';
+import { RunningService, startService } from '@otr/runtime';
+import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
+import { directoryService } from './directory.module';
 
 /** Strings that must never leave the directory through a public endpoint. */
 export const PRIVATE = {
-  staffName: '私密员工姓名甲',
   certificateNumber: 'CERT-PRIVATE-20260001',
   legalRepresentative: '私密法人乙',
   creditCode: '91330100PRIVATE0001',
   riskDetail: '私密风险预警详情丙',
+  bankAccountNo: '6222-PRIVATE-0001',
+  trackingNumber: 'TS20260101-PRIV01',
 } as const;
+
+/** A teacher's name: public on the institution page (从业人员信息公开), unlike the fields above. */
+export const STAFF_NAME = '李明华';
 
 const at = (day: number, hour = 8) => new Date(Date.UTC(2026, 0, day, hour));
 
@@ -85,11 +100,11 @@ export function eventsFor(institutionId: string, name: string) {
         maxClassSize: 12,
         priceFen,
       }),
-    staffFiled: (day: number, staffId: string, subject: string, certified: boolean) =>
+    staffFiled: (day: number, staffId: string, subject: string, certified: boolean, name = STAFF_NAME) =>
       make(StaffFiled, day, {
         staffId,
         licenseId,
-        name: PRIVATE.staffName,
+        name,
         role: 'teacher',
         subject,
         ...(certified && { certificateNumber: PRIVATE.certificateNumber }),
@@ -127,6 +142,63 @@ export function eventsFor(institutionId: string, name: string) {
         reason: '信用修复',
         removedOn: `2026-01-${String(day).padStart(2, '0')}`,
       }),
+    graded: (
+      day: number,
+      reportId: string,
+      year: number,
+      grade: 'excellent' | 'pass' | 'basic-pass' | 'fail',
+      total: number,
+    ) =>
+      make(AnnualReportGraded, day, {
+        reportId,
+        licenseId,
+        subjectName: name,
+        district: 'CN-ZJ-HZ-XH',
+        year,
+        total,
+        grade,
+        vetoes: [],
+        rectificationOrdered: grade === 'basic-pass' || grade === 'fail',
+        revocationProposed: false,
+      }),
+    accountOpened: (day: number, mode: 'bank-escrow' | 'risk-reserve') =>
+      make(SupervisedAccountOpened, day, {
+        licenseId,
+        mode,
+        bankAccountNo: PRIVATE.bankAccountNo,
+        ...(mode === 'risk-reserve' && { requiredReserveFen: 50_000_000 }),
+      }),
+    /** A family rates the institution for one order; ratedAt is the hour of that day. */
+    rated: (day: number, orderId: string, stars: number, hour = 8) =>
+      make(OrderRated, day, { orderId, licenseId, stars, ratedAt: at(day, hour).toISOString() }),
+    complaintFiled: (
+      day: number,
+      complaintId: string,
+      kind: 'complaint' | 'consultation' | 'help' = 'complaint',
+    ) =>
+      make(ComplaintFiled, day, {
+        complaintId,
+        trackingNumber: PRIVATE.trackingNumber,
+        kind,
+        category: 'fees-refunds',
+        channel: 'portal',
+        subject: { kind: 'licensed', licenseId, name, district: 'CN-ZJ-HZ-XH' },
+        anonymous: false,
+        answerBy: '2026-01-30',
+      }),
+    complaintClosed: (day: number, complaintId: string, round: 1 | 2) =>
+      make(ComplaintClosed, day, { complaintId, trackingNumber: PRIVATE.trackingNumber, round }),
+    complaintReopened: (day: number, complaintId: string) =>
+      make(ComplaintReopened, day, {
+        complaintId,
+        trackingNumber: PRIVATE.trackingNumber,
+        signBy: '2026-01-30',
+        answerBy: '2026-02-20',
+      }),
+    complaintRated: (day: number, complaintId: string, satisfied: boolean, round: 1 | 2) =>
+      make(ComplaintRated, day, { complaintId, trackingNumber: PRIVATE.trackingNumber, satisfied, round }),
+    complaintMerged: (day: number, complaintId: string, into: string) =>
+      make(ComplaintMerged, day, { complaintId, trackingNumber: PRIVATE.trackingNumber, into }),
     riskAlert: (day: number) =>
       make(RiskAlertRaised, day, {
         alertId: `a-${institutionId}`,
@@ -146,3 +218,36 @@ export const message = (e: Envelope): OutgoingMessage => ({
 
 /** Its contract's topic. */
 export const topicOf = (e: Envelope) => contracts.definition(e.type, e.version)!.topic;
+
+/**
+ * The directory service on a fresh database, fed through the in-process transport (each event is
+ * applied before delivery resolves), and read through its public HTTP API.
+ */
+export async function startTestDirectory() {
+  const db: TestDatabase = await createTestDatabase();
+  const transport = new InProcessTransport();
+  const service: RunningService = await startService(directoryService, {
+    databaseUrl: db.url,
+    transport,
+    port: await freePort(),
+  });
+  const base = `http://127.0.0.1:${service.port}`;
+  return {
+    db,
+    base,
+    transport,
+    /** Delivers events one by one in the order given. */
+    deliver: async (...events: Envelope[]) => {
+      for (const e of events) await transport.publish(topicOf(e), [message(e)]);
+    },
+    get: async (path: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${base}/public${path}`, { headers });
+      return { status: res.status, headers: res.headers, text: await res.text() };
+    },
+    stop: async () => {
+      await service.stop();
+      await db.drop();
+    },
+  };
+}
+export type TestDirectory = Awaited<ReturnType<typeof startTestDirectory>>;

@@ -6,7 +6,7 @@ import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
 import { directoryConsumers } from './application/projections/directory-consumers';
 import { InstitutionTimelineHandler } from './application/timeline/institution-timeline.handler';
 import { SearchInstitutionsHandler } from './application/search-institutions/search-institutions.handler';
-import { DIRECTORY_PRISMA } from './application/tokens';
+import { DIRECTORY_POOL, DIRECTORY_PRISMA } from './application/tokens';
 import { createDirectoryPrisma, DirectoryPrisma, DirectoryTx } from './infrastructure/directory-prisma';
 import { PublicInstitutionsController } from './interface/public-institutions.controller';
 import { TimelineController } from './interface/timeline.controller';
@@ -34,6 +34,7 @@ export class DirectoryModule {
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: DIRECTORY_PRISMA, useFactory: () => createDirectoryPrisma(infra.pool) },
+        { provide: DIRECTORY_POOL, useValue: infra.pool },
         {
           provide: ServiceEvents,
           inject: [DIRECTORY_PRISMA],

@@ -1,47 +1,28 @@
 import { Pool } from 'pg';
-import { Envelope } from '@otr/contracts';
 import { PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
-import { InProcessTransport } from '@otr/messaging';
-import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
-import { directoryService } from './directory.module';
-import { eventsFor, message, PRIVATE, topicOf } from './directory-fixtures';
+import { eventsFor, PRIVATE, STAFF_NAME, startTestDirectory, TestDirectory } from './directory-fixtures';
 
 jest.setTimeout(60_000);
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-/** Projections of every event type the directory publishes, under duplicate and out-of-order delivery. */
+/** Projections of every event type the directory consumes, under duplicate and out-of-order delivery. */
 describe('the directory projections', () => {
-  let db: TestDatabase;
-  let service: RunningService;
-  let transport: InProcessTransport;
+  let directory: TestDirectory;
+  let deliver: TestDirectory['deliver'];
+  let get: TestDirectory['get'];
   let pool: Pool;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    transport = new InProcessTransport();
-    service = await startService(directoryService, {
-      databaseUrl: db.url,
-      transport,
-      port: await freePort(),
-    });
-    pool = new Pool({ connectionString: db.url, max: 2 });
+    directory = await startTestDirectory();
+    ({ deliver, get } = directory);
+    pool = new Pool({ connectionString: directory.db.url, max: 2 });
   });
   afterAll(async () => {
     await pool.end();
-    await service.stop();
-    await db.drop();
+    await directory.stop();
   });
 
-  /** Delivers events one by one in the order given (the in-process transport applies each before resolving). */
-  const deliver = async (...events: Envelope[]) => {
-    for (const e of events) await transport.publish(topicOf(e), [message(e)]);
-  };
-  const get = async (path: string) => {
-    const res = await fetch(`http://127.0.0.1:${service.port}/public${path}`);
-    return { status: res.status, text: await res.text() };
-  };
   const json = async (path: string) => JSON.parse((await get(path)).text);
   const page = (n: number) => json(`/institutions/${id(n)}`);
 
@@ -123,16 +104,18 @@ describe('the directory projections', () => {
     });
   });
 
-  it('counts teachers and qualifications, honouring removals that arrive before or after the filing', async () => {
+  it('lists teachers by name and qualification and counts them, honouring removals that arrive before or after the filing', async () => {
     const e = eventsFor(id(6), '杭州青藤艺术培训学校');
     await deliver(
       e.issued(),
-      e.staffFiled(2, 's-6-1', '美术', true),
-      e.staffFiled(2, 's-6-2', '美术', false),
-      e.staffFiled(2, 's-6-3', '书法', true),
+      e.staffFiled(2, 's-6-1', '美术', true, '陈静'),
+      e.staffFiled(2, 's-6-2', '美术', false, '李华'),
+      e.staffFiled(1, 's-6-3', '书法', false, '张伟'),
+      e.staffFiled(2, 's-6-3', '书法', true, '张伟'), // re-filed with a certificate
+      e.staffFiled(1, 's-6-3', '书法', false, '张伟'), // the older filing, delivered late
       e.staffRemoved(6, 's-6-4'), // removed (day 6) before its filing (day 3) is delivered
-      e.staffFiled(3, 's-6-4', '书法', true),
-      e.staffFiled(2, 's-6-5', '舞蹈', true),
+      e.staffFiled(3, 's-6-4', '书法', true, '赵敏'),
+      e.staffFiled(2, 's-6-5', '舞蹈', true, '孙丽'),
       e.staffRemoved(4, 's-6-5'),
       e.staffRemoved(4, 's-6-5'),
     );
@@ -144,10 +127,75 @@ describe('the directory projections', () => {
         { subject: '美术', teachers: 2, certified: 1 },
         { subject: '书法', teachers: 1, certified: 1 },
       ],
+      members: [
+        { name: '陈静', role: 'teacher', subject: '美术', certified: true },
+        { name: '李华', role: 'teacher', subject: '美术', certified: false },
+        { name: '张伟', role: 'teacher', subject: '书法', certified: true },
+      ],
     });
-    // Re-filed after its removal: counted again.
-    await deliver(e.staffFiled(9, 's-6-5', '舞蹈', false));
-    expect((await page(6)).staff.teachers).toBe(4);
+    // Re-filed after its removal: listed again.
+    await deliver(e.staffFiled(9, 's-6-5', '舞蹈', false, '孙丽'));
+    expect((await page(6)).staff.members.map((m: { name: string }) => m.name)).toContain('孙丽');
+  });
+
+  it('averages families’ ratings, one per order: a newer rating of an order replaces it, whatever arrives first', async () => {
+    const e = eventsFor(id(8), '杭州晨光英语培训学校');
+    const before = e.rated(3, 'o-8-1', 2);
+    const edited = e.rated(5, 'o-8-1', 4);
+    await deliver(e.rated(4, 'o-8-2', 5), edited, e.issued(), before, before, e.rated(4, 'o-8-3', 5));
+    expect((await page(8)).rating).toEqual({ average: 4.7, count: 3 }); // 4 + 5 + 5
+    // Edited again, and the edit delivered twice: one rating per order still.
+    const again = e.rated(6, 'o-8-1', 1);
+    await deliver(again, again);
+    expect((await page(8)).rating).toEqual({ average: 3.7, count: 3 }); // 1 + 5 + 5
+    const found = await json(`/institutions?q=${encodeURIComponent('晨光')}`);
+    expect(found.items[0].rating).toEqual({ average: 3.7, count: 3 });
+    expect((await page(6)).rating).toEqual({ average: null, count: 0 });
+  });
+
+  it('shows how fees are supervised, the annual grades newest first, and counts complaints and their resolution', async () => {
+    const e = eventsFor(id(9), '杭州知行书法培训学校');
+    await deliver(
+      e.accountOpened(3, 'risk-reserve'),
+      e.issued(),
+      e.accountOpened(2, 'bank-escrow'), // an older opening delivered late
+      e.graded(20, 'r-9-2025', 2025, 'pass', 82),
+      e.graded(8, 'r-9-2024', 2024, 'basic-pass', 64),
+      e.graded(21, 'r-9-2025', 2025, 'excellent', 91), // regraded
+      e.graded(20, 'r-9-2025', 2025, 'pass', 82), // the first grading, delivered again
+      // c1 resolved in the first round; c2 rated "not satisfied", reopened and resolved in the
+      // second, its events out of order; c3 reopened and open again; c4 being handled; c5 merged
+      // into c4; a consultation; c7 closed twice and not satisfied either time.
+      e.complaintRated(7, 'c-9-2', false, 1),
+      e.complaintClosed(5, 'c-9-1', 1),
+      e.complaintFiled(2, 'c-9-1'),
+      e.complaintClosed(12, 'c-9-2', 2),
+      e.complaintReopened(8, 'c-9-2'),
+      e.complaintFiled(2, 'c-9-2'),
+      e.complaintClosed(6, 'c-9-2', 1),
+      e.complaintFiled(3, 'c-9-3'),
+      e.complaintClosed(6, 'c-9-3', 1),
+      e.complaintReopened(8, 'c-9-3'),
+      e.complaintFiled(4, 'c-9-4'),
+      e.complaintMerged(5, 'c-9-5', 'c-9-4'),
+      e.complaintFiled(5, 'c-9-5'),
+      e.complaintFiled(5, 'c-9-6', 'consultation'),
+      e.complaintClosed(5, 'c-9-1', 1),
+      e.complaintFiled(3, 'c-9-7'),
+      e.complaintRated(15, 'c-9-7', false, 2),
+      e.complaintClosed(14, 'c-9-7', 2),
+      e.complaintRated(7, 'c-9-7', false, 1),
+      e.complaintClosed(6, 'c-9-7', 1),
+      e.complaintReopened(7, 'c-9-7'),
+    );
+    const p = await page(9);
+    expect(p.feeSupervision).toEqual({ mode: 'risk-reserve' });
+    expect(p.annualGrades).toEqual([
+      { year: 2025, grade: 'excellent', total: 91 },
+      { year: 2024, grade: 'basic-pass', total: 64 },
+    ]);
+    expect(p.complaints).toEqual({ total: 5, closed: 4, resolved: 2, resolutionRate: 50 });
+    expect((await page(8)).feeSupervision).toBeNull();
   });
 
   it('publishes penalties and the black list, with removals in any order', async () => {
@@ -232,6 +280,23 @@ describe('the directory projections', () => {
     expect(names).toEqual([...names].sort());
     expect(new Set(names).size).toBe(25);
     expect((await json(`/institutions?q=国画&pageSize=10&page=4`)).total).toBe(25);
+    // Keyset pages: each `next` continues right after the last row shown, in the same order.
+    const walked: string[] = [];
+    let next: string | null = null;
+    do {
+      const p: { items: { name: string }[]; next: string | null; total: number | null } = await json(
+        `/institutions?q=国画&pageSize=10${next ? `&after=${next}` : ''}`,
+      );
+      expect(p.total).toBe(next ? null : 25); // the first page counts, the next ones do not again
+      walked.push(...p.items.map((i) => i.name));
+      next = p.next;
+    } while (next);
+    expect(walked).toEqual(names);
+    expect(pages.map((p) => p.next === null)).toEqual([false, false, true]);
+    const refused = await get(`/institutions?q=国画&after=${pages[0].next}&page=2`);
+    expect([refused.status, refused.text.includes('after')]).toEqual([400, true]);
+    expect((await get(`/institutions?q=国画&after=not-a-cursor`)).status).toBe(400);
+    expect((await get(`/institutions?q=国画&lat=30.2&lng=120.1&after=${pages[0].next}`)).status).toBe(400);
     expect((await json(`/institutions?q=国画&district=CN-ZJ-HZ-BJ`)).total).toBe(5);
     expect((await json(`/institutions?q=国画&scope=online`)).total).toBe(13);
     expect((await json(`/institutions?q=国画&district=CN-ZJ-HZ-BJ&scope=online`)).total).toBe(3);
@@ -246,7 +311,7 @@ describe('the directory projections', () => {
 
   it('gives officials exact counts of active institutions within their jurisdiction, and the public none', async () => {
     const as = async (jurisdiction: string) =>
-      fetch(`http://127.0.0.1:${service.port}/stats`, {
+      fetch(`${directory.base}/stats`, {
         headers: {
           [PRINCIPAL_HEADER]: await signPrincipal({
             userId: 'u1',
@@ -274,10 +339,10 @@ describe('the directory projections', () => {
     ]);
     expect((await as('CN-ZJ-NB')).status).toBe(200);
     expect((await (await as('CN-ZJ-NB')).json()).total).toBe(0);
-    expect((await fetch(`http://127.0.0.1:${service.port}/stats`)).status).toBe(401);
+    expect((await fetch(`${directory.base}/stats`)).status).toBe(401);
   });
 
-  it('lets no private field out of any public endpoint: staff names, certificates, legal representatives of black list entries, risk alerts', async () => {
+  it('lets no private field out of any public endpoint: certificates, legal representatives of black list entries, risk alerts, bank accounts, complaints', async () => {
     const e = eventsFor(id(20), '杭州弘毅编程培训学校');
     await deliver(
       e.issued(),
@@ -285,6 +350,9 @@ describe('the directory projections', () => {
       e.blacklisted(3, 'b-20-001'),
       e.riskAlert(4),
       e.penalty(5, 'p-20-001'),
+      e.accountOpened(2, 'bank-escrow'),
+      e.complaintFiled(6, 'c-20-1'),
+      e.rated(7, 'o-20-1', 5),
     );
     // The events did arrive: the officials' timeline holds them.
     const { rows } = await pool.query(
@@ -309,7 +377,10 @@ describe('the directory projections', () => {
         expect({ path, leaked: text.includes(secret) }).toEqual({ path, leaked: false });
     }
     const pageOf20 = await page(20);
-    expect(pageOf20.staff.certifiedTeachers).toBe(1);
+    expect(pageOf20.staff.members).toEqual([
+      { name: STAFF_NAME, role: 'teacher', subject: '编程', certified: true },
+    ]);
+    expect(pageOf20.complaints.total).toBe(1);
     expect(JSON.stringify(pageOf20)).not.toMatch(/risk|alert/i);
   });
 });

@@ -1,9 +1,7 @@
 import { Pool } from 'pg';
 import { contracts, createEvent, LicenseIssued, LicenseRevoked, SYSTEM_ACTOR } from '@otr/contracts';
-import { InProcessTransport } from '@otr/messaging';
-import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, eventually, freePort, TestDatabase } from '@otr/testing';
-import { directoryService } from './directory.module';
+import { eventually } from '@otr/testing';
+import { startTestDirectory, TestDirectory } from './directory-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -30,20 +28,11 @@ const issued = (institutionId: string, name: string, extra: Record<string, unkno
 
 /** The directory is built from events alone: these tests feed it events and read its public API. */
 describe('the public directory API', () => {
-  let db: TestDatabase;
-  let service: RunningService;
-  let transport: InProcessTransport;
-  let base: string;
+  let directory: TestDirectory;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    transport = new InProcessTransport();
-    service = await startService(directoryService, {
-      databaseUrl: db.url,
-      transport,
-      port: await freePort(),
-    });
-    base = `http://127.0.0.1:${service.port}/public`;
+    directory = await startTestDirectory();
+    const { transport } = directory;
     const publish = (e: ReturnType<typeof issued>) =>
       transport.publish('otr.registration', [
         { key: e.institutionId, value: JSON.stringify(contracts.parse(e)) },
@@ -60,12 +49,10 @@ describe('the public directory API', () => {
       { key: revoked.institutionId, value: JSON.stringify(revoked) },
     ]);
   });
-  afterAll(async () => {
-    await service.stop();
-    await db.drop();
-  });
+  afterAll(() => directory.stop());
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${directory.base}/public${path}`, { headers });
 
   it('finds a name by a two-character fragment, in simplified or traditional characters, and by pinyin initials', async () => {
     for (const q of ['英语', '英語', 'yy', '美术', '美術']) {
@@ -90,10 +77,13 @@ describe('the public directory API', () => {
     const page = await (await get('/institutions/00000000-0000-4000-8000-000000000001')).json();
     expect(Object.keys(page).sort()).toEqual([
       'address',
+      'annualGrades',
       'blacklist',
       'category',
+      'complaints',
       'courses',
       'district',
+      'feeSupervision',
       'id',
       'legalForm',
       'legalRepresentative',
@@ -101,6 +91,7 @@ describe('the public directory API', () => {
       'location',
       'name',
       'penalties',
+      'rating',
       'scopes',
       'staff',
       'updatedAt',
@@ -124,13 +115,13 @@ describe('the public directory API', () => {
   it('applies a duplicate delivery once', async () => {
     const e = issued('00000000-0000-4000-8000-000000000003', '杭州西湖区启航书法艺术培训学校');
     const message = { key: e.institutionId, value: JSON.stringify(e) };
-    await transport.publish('otr.registration', [message, message]);
+    await directory.transport.publish('otr.registration', [message, message]);
     await eventually(
       async () =>
         (await (await get('/institutions?q=%E4%B9%A6%E6%B3%95')).json()).total === 1 ? true : undefined,
       3000,
     );
-    const pool = new Pool({ connectionString: db.url });
+    const pool = new Pool({ connectionString: directory.db.url });
     const { rows } = await pool.query(
       `SELECT count(*)::int AS n FROM directory.inbox WHERE event_id = $1 AND consumer = 'directory.institutions'`,
       [e.id],

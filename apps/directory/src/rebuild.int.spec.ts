@@ -31,6 +31,14 @@ async function canonicalDump(pool: Pool, ids: string[]) {
     blacklist: await table(
       `SELECT * FROM directory.blacklist_entry WHERE institution_id = ANY($1) ORDER BY id`,
     ),
+    annualGrade: await table(
+      `SELECT * FROM directory.annual_grade WHERE institution_id = ANY($1) ORDER BY report_id`,
+    ),
+    rating: await table(`SELECT * FROM directory.rating WHERE institution_id = ANY($1) ORDER BY order_id`),
+    feeSupervision: await table(
+      `SELECT * FROM directory.fee_supervision WHERE institution_id = ANY($1) ORDER BY institution_id`,
+    ),
+    complaint: await table(`SELECT * FROM directory.complaint WHERE institution_id = ANY($1) ORDER BY id`),
     timeline: await table(
       `SELECT * FROM directory.timeline_event WHERE institution_id = ANY($1) ORDER BY id`,
     ),
@@ -100,6 +108,17 @@ describe('rebuilding the directory from offset zero on the real broker', () => {
         e.penalty(10, `p-${id}-001`),
         e.blacklisted(12, `b-${id}-001`),
         e.unlisted(15, `b-${id}-001`),
+        e.graded(16, `r-${id}-2025`, 2025, 'pass', 80),
+        e.graded(17, `r-${id}-2025`, 2025, 'excellent', 92),
+        e.accountOpened(2, 'bank-escrow'),
+        // Two families rate, one of them edits its rating (one rating per order).
+        e.rated(9, `o-${id}-1`, 3),
+        e.rated(11, `o-${id}-1`, 5),
+        e.rated(10, `o-${id}-2`, 4),
+        e.complaintFiled(3, `c-${id}-1`),
+        e.complaintClosed(6, `c-${id}-1`, 1),
+        e.complaintReopened(8, `c-${id}-1`),
+        e.complaintFiled(4, `c-${id}-2`),
       ];
     });
     // Live delivery out of order (newest first) and with repeats, as a relay re-send would.
@@ -124,6 +143,18 @@ describe('rebuilding the directory from offset zero on the real broker', () => {
           3 &&
         (await count(
           `SELECT count(*)::int AS n FROM directory.blacklist_entry WHERE institution_id = ANY($1) AND removed_at IS NOT NULL AND added_at IS NOT NULL`,
+        )) === 3 &&
+        (await count(
+          `SELECT count(*)::int AS n FROM directory.rating WHERE institution_id = ANY($1) AND stars = 5`,
+        )) === 3 &&
+        (await count(
+          `SELECT count(*)::int AS n FROM directory.annual_grade WHERE institution_id = ANY($1) AND grade = 'excellent'`,
+        )) === 3 &&
+        (await count(
+          `SELECT count(*)::int AS n FROM directory.complaint WHERE institution_id = ANY($1) AND reopened AND filed_at IS NOT NULL`,
+        )) === 3 &&
+        (await count(
+          `SELECT count(*)::int AS n FROM directory.fee_supervision WHERE institution_id = ANY($1)`,
         )) === 3
           ? true
           : undefined,
@@ -135,13 +166,15 @@ describe('rebuilding the directory from offset zero on the real broker', () => {
       built.institution.map((r) => [r.license_status, r.legal_representative, r.name.slice(-6)]),
     ).toEqual(ids.map(() => ['active', '李某', '艺术培训学校']));
     expect(built.course.map((r) => r.price_fen)).toEqual([500_000, 500_000, 500_000]);
+    expect(built.rating.map((r) => r.stars)).toEqual(expect.arrayContaining([5, 4, 5, 4, 5, 4]));
+    expect(built.rating).toHaveLength(6);
 
     // Stop live consumption; then leave a row that no event supports.
     await live!.stop();
     live = undefined;
     const stray = randomUUID();
     await pool.query(
-      `INSERT INTO directory.institution (id, name, search_name, name_grams, pinyin_initials, category, scopes,
+      `INSERT INTO directory.institution (id, name, search_name, search_terms, pinyin_initials, category, scopes,
          district, address, license_status, last_event_at)
        VALUES ($1, '无证机构', '无证机构', '{}', 'wzjg', 'arts', '{offline}', 'CN-ZJ-HZ-XH', '-', 'active', now())`,
       [stray],

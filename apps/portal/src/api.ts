@@ -1,5 +1,11 @@
 import type { Messages } from './i18n';
 
+/** Families' ratings of an institution: the average to one decimal (null before the first) and how many. */
+export interface Rating {
+  average: number | null;
+  count: number;
+}
+
 export interface InstitutionSummary {
   id: string;
   name: string;
@@ -10,6 +16,7 @@ export interface InstitutionSummary {
   licenseNumber: string | null;
   licenseStatus: keyof Messages['statuses'];
   validUntil: string | null;
+  rating: Rating;
   /** Metres from the point searched near. */
   distanceM?: number;
 }
@@ -21,14 +28,19 @@ export interface SearchParams {
   scope: string;
   status: string;
   page: number;
+  /** The previous page's `next`: the page after it (keyset paging). */
+  after?: string;
   /** Near a point, when the family shared its location. */
   near?: { lat: number; lng: number; radiusKm: number };
 }
 
 export interface SearchResult {
-  total: number;
+  /** Null on a page fetched with `after`: the first page's total still holds. */
+  total: number | null;
   totalIsCapped: boolean;
   items: InstitutionSummary[];
+  /** The cursor of the page that follows, null on the last page. */
+  next: string | null;
 }
 
 export interface Course {
@@ -86,9 +98,14 @@ export interface InstitutionPage {
     certifiedTeachers: number;
     otherStaff: number;
     bySubject: { subject: string; teachers: number; certified: number }[];
+    members: { name: string; role: 'teacher' | 'other'; subject: string | null; certified: boolean }[];
   };
+  feeSupervision: { mode: keyof Messages['institution']['supervisionModes'] } | null;
+  annualGrades: { year: number; grade: keyof Messages['institution']['inspectionGrades']; total: number }[];
   penalties: Penalty[];
   blacklist: BlacklistEntry[];
+  complaints: { total: number; closed: number; resolved: number; resolutionRate: number | null };
+  rating: Rating;
   updatedAt: string;
 }
 
@@ -105,7 +122,8 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 export class NotFound extends Error {}
 
 export function searchInstitutions(p: SearchParams, signal?: AbortSignal) {
-  const qs = new URLSearchParams({ page: String(p.page), pageSize: String(PAGE_SIZE) });
+  const qs = new URLSearchParams(p.after ? { after: p.after } : { page: String(p.page) });
+  qs.set('pageSize', String(PAGE_SIZE));
   for (const key of ['q', 'district', 'category', 'scope', 'status'] as const)
     if (p[key]) qs.set(key, p[key]);
   if (p.near) {
@@ -177,6 +195,8 @@ export interface TrackedComplaint {
   /** The lead department once routed. */
   lead?: string;
   round: 1 | 2;
+  /** How many evidence files arrived with it. */
+  evidenceFiles: number;
   reply?: string;
   canRate: boolean;
   timeline: { at: string; step: string }[];
@@ -211,10 +231,12 @@ async function serviceCall<T>(
   headers: Record<string, string>,
   body?: unknown,
 ): Promise<T> {
+  // A multipart body carries its own content type (with the boundary).
+  const raw = body === undefined || body instanceof FormData;
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: raw ? headers : { ...headers, 'content-type': 'application/json' },
+    body: raw ? body : JSON.stringify(body),
   });
   if (res.ok) return (await res.json()) as T;
   const error = (await res.json().catch(() => ({}))) as {
@@ -241,9 +263,19 @@ const complaintsCall = <T>(
   body?: unknown,
 ) => serviceCall<T>(method, `/api/complaints/public/complaints${path}`, headers, body);
 
-/** Files once per Idempotency-Key: a double click or a retry gets the first receipt back. */
-export const fileComplaint = (form: ComplaintForm, idempotencyKey: string) =>
-  complaintsCall<ComplaintReceipt>('POST', '', { 'Idempotency-Key': idempotencyKey }, form);
+/**
+ * Files once per Idempotency-Key: a double click or a retry gets the first receipt back. With
+ * evidence files it is multipart: the form as JSON in `complaint`, each file in `evidence`.
+ */
+export function fileComplaint(form: ComplaintForm, idempotencyKey: string, evidence: File[] = []) {
+  let body: ComplaintForm | FormData = form;
+  if (evidence.length) {
+    body = new FormData();
+    body.set('complaint', JSON.stringify(form));
+    for (const file of evidence) body.append('evidence', file, file.name);
+  }
+  return complaintsCall<ComplaintReceipt>('POST', '', { 'Idempotency-Key': idempotencyKey }, body);
+}
 
 const tracked = (trackingNumber: string) => `/${encodeURIComponent(trackingNumber)}`;
 
@@ -321,6 +353,8 @@ export interface FamilyOrder {
   escrowFen: number;
   lessons: FamilyLesson[];
   refunds: FamilyRefund[];
+  /** The family's rating of the institution for this order, once given (editable). */
+  rating: { stars: number; ratedAt: string } | null;
 }
 
 const FAMILY = '/api/fee-supervision/public/family';
@@ -361,6 +395,10 @@ export const confirmLesson = (lessonId: string) =>
 
 export const disputeLesson = (lessonId: string, reason: string) =>
   familyCall<{ status: string }>('POST', `/lessons/${encodeURIComponent(lessonId)}/dispute`, { reason });
+
+/** Rates the institution for one order (paid or refunded), 1 to 5 stars; rating it again replaces the rating. */
+export const rateOrder = (orderId: string, stars: number) =>
+  familyCall<{ stars: number; ratedAt: string }>('POST', '/ratings', { orderId, stars });
 
 export const requestRefund = (orderId: string, reason: string) =>
   familyCall<{ refundId: string; answerBy: string }>('POST', '/refunds', { orderId, reason });

@@ -13,6 +13,8 @@ export interface Draft {
   operator: { name: string; address: string; activity: string; district: string };
   description: string;
   contact: { name: string; phone: string };
+  /** Photos and PDFs to attach (证据材料). */
+  evidence: File[];
 }
 
 export const emptyDraft = (): Draft => ({
@@ -23,6 +25,7 @@ export const emptyDraft = (): Draft => ({
   operator: { name: '', address: '', activity: '', district: '' },
   description: '',
   contact: { name: '', phone: '' },
+  evidence: [],
 });
 
 /** Field → message; `form` holds a refusal no field stands for. */
@@ -36,6 +39,7 @@ export const FORM_FIELDS = [
   'subject.activity',
   'subject.district',
   'description',
+  'evidence',
   'contact.name',
   'contact.phone',
 ] as const;
@@ -44,6 +48,19 @@ export type FormField = (typeof FORM_FIELDS)[number];
 /** The same limits as the complaints service's ComplaintForm, checked before sending. */
 const LIMITS = { 'subject.name': 200, 'subject.address': 300, 'subject.activity': 500, description: 4000 };
 const PHONE = /^\+?[\d\s-]{7,20}$/;
+/** The service's evidence limits (apps/complaints domain/evidence.ts): photos and PDFs, 10 MB each, 5 files. */
+export const EVIDENCE = {
+  files: 5,
+  maxBytes: 10 * 1024 * 1024,
+  types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+};
+
+function evidenceError(files: File[], m: Messages['complaints']['errors']): string | undefined {
+  if (files.length > EVIDENCE.files) return m.evidenceCount(EVIDENCE.files);
+  if (files.some((f) => !EVIDENCE.types.includes(f.type))) return m.evidenceType;
+  if (files.some((f) => f.size > EVIDENCE.maxBytes)) return m.evidenceSize(EVIDENCE.maxBytes / 1024 / 1024);
+  return undefined;
+}
 
 export function validate(d: Draft, m: Messages['complaints']['errors']): Errors {
   const errors: Errors = {};
@@ -61,6 +78,8 @@ export function validate(d: Draft, m: Messages['complaints']['errors']): Errors 
     if (!d.operator.district) errors['subject.district'] = m.choose;
   }
   text('description', d.description, LIMITS.description);
+  const evidence = evidenceError(d.evidence, m);
+  if (evidence) errors.evidence = evidence;
   const { name, phone } = d.contact;
   if (name.trim() || phone.trim()) {
     if (!name.trim()) errors['contact.name'] = m.contactPair;

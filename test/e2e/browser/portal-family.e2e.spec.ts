@@ -121,6 +121,15 @@ describe('我的订单 on the public portal, in Chromium on a phone', () => {
     const escrowAfter = await order.locator('dt', { hasText: m.escrowLeft }).locator('+ dd').innerText();
     expect(escrowAfter).not.toBe(escrowBefore);
 
+    // The family rates the institution for this order (one rating per order, editable: the demo
+    // family rated it already); the form says the rating now on file in words.
+    const rating = order.getByRole('group', { name: m.rateTitle });
+    await rating.getByLabel(m.stars(2), { exact: true }).check();
+    await order.getByRole('button', { name: m.rate }).click();
+    await page.locator('.family-news', { hasText: m.ratedNews(2) }).waitFor();
+    await order.getByText(m.rated(2)).waitFor();
+    expect(await rating.getByLabel(m.stars(2), { exact: true }).isChecked()).toBe(true);
+
     // Asking for a refund says the service computes the amount.
     await order.getByRole('button', { name: m.askRefund }).click();
     expect(await order.getByText(m.refundAmountNote).isVisible()).toBe(true);

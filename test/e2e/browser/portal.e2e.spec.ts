@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BrowserContext, Page } from 'playwright-core';
-import { eventsFor, message, topicOf } from '../../../apps/directory/src/directory-fixtures';
+import { eventsFor, message, STAFF_NAME, topicOf } from '../../../apps/directory/src/directory-fixtures';
 import { messages } from '../../../apps/portal/src/i18n';
 import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { artifactsDir, createTestDatabase, eventually, launchChromium, TestDatabase } from '@otr/testing';
 
 jest.setTimeout(300_000);
 
@@ -29,17 +29,30 @@ describe('the public portal in Chromium, on a phone', () => {
       port: 20_000 + Math.floor(Math.random() * 20_000),
       seed: 12,
     });
-    // An institution with filed fees, staff, a penalty and a black list entry, as the other contexts publish them.
+    // An institution with filed fees, staff, an annual grade, a penalty, a black list entry,
+    // complaints and ratings, as the other contexts publish them.
     const e = eventsFor(id, name);
     for (const event of [
       e.issued({ lat: westLake.latitude + 0.001, lng: westLake.longitude }),
       e.course(2, `c-${id}`, 480_000),
       e.staffFiled(2, `s-${id}-1`, '英语', true),
-      e.staffFiled(2, `s-${id}-2`, '戏剧', false),
+      e.staffFiled(2, `s-${id}-2`, '戏剧', false, '王晓燕'),
+      e.graded(20, `r-${id}`, 2025, 'pass', 84),
       e.penalty(10, `p-${id}-017`),
       e.blacklisted(12, `b-${id}-042`),
+      e.complaintFiled(4, `k-${id}-1`),
+      e.complaintClosed(9, `k-${id}-1`, 1),
+      e.complaintFiled(5, `k-${id}-2`),
+      e.rated(6, `o-${id}-1`, 5),
+      e.rated(7, `o-${id}-2`, 4),
     ])
       await platform.transport.publish(topicOf(event), [message(event)]);
+    // Fee supervision learns of the license and opens its supervised account: an arts institution's
+    // is a risk reserve. The directory shows it once that event has come through the outbox.
+    await eventually(async () => {
+      const page = await (await fetch(`${platform.url}/api/public/institutions/${id}`)).json();
+      return page.feeSupervision ?? undefined;
+    }, 20_000);
     browser = await launchChromium({ width: 390, height: 844 });
     await browser.grantPermissions(['geolocation']);
     await browser.setGeolocation(westLake);
@@ -66,6 +79,8 @@ describe('the public portal in Chromium, on a phone', () => {
     await page.getByRole('button', { name: zh.search, exact: true }).click();
     const link = page.getByRole('link', { name });
     await link.waitFor();
+    // Each result says how families rated it, in words.
+    await waitForText(page, zh.rating(4.5, 2));
     await noSideways(page);
     await page.screenshot({ path: shot('search'), fullPage: true });
 
@@ -78,14 +93,39 @@ describe('the public portal in Chromium, on a phone', () => {
     expect(text).toContain('¥4,800.00');
     expect(text).toContain('小学一年级、小学二年级');
     expect(text).toContain(zh.institution.teachers(2, 1));
+    // Staff by name and qualification, never a certificate number.
+    expect(text).toContain(`${STAFF_NAME} · 英语 · ${zh.institution.staffQualified}`);
+    expect(text).toContain(`王晓燕 · 戏剧 · ${zh.institution.staffUnqualified}`);
+    expect(text).not.toContain('CERT-PRIVATE');
+    expect(text).toContain(zh.institution.supervised(zh.institution.supervisionModes['risk-reserve']));
+    expect(text).toContain(zh.institution.gradeLine(2025, zh.institution.inspectionGrades.pass, 84));
     expect(text).toContain('西教罚〔2026〕017号');
     expect(text).toContain(zh.institution.blacklisted);
+    expect(text).toContain(zh.institution.complaintFigures(2, 1, 1, 100));
+    expect(await page.getByTestId('rating').innerText()).toBe(zh.rating(4.5, 2));
     await noSideways(page);
     await page.screenshot({ path: shot('institution'), fullPage: true });
 
     // The back button returns to the search.
     await page.goBack();
     await page.getByRole('link', { name }).waitFor();
+    await page.close();
+  });
+
+  it('shows the ratings the demo families gave through their orders, as text', async () => {
+    // Fee supervision's demo has one family per institution rate its order; the directory averages them.
+    const rated = await eventually(async () => {
+      const found = await (await fetch(`${platform.url}/api/public/institutions?pageSize=100`)).json();
+      return (found.items as { id: string; name: string; rating: { average: number; count: number } }[]).find(
+        (i) => i.rating.count > 0 && i.id !== id,
+      );
+    }, 20_000);
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/institutions/${rated.id}`);
+    await page.getByRole('heading', { level: 1, name: rated.name }).waitFor();
+    expect(await page.getByTestId('rating').innerText()).toBe(
+      zh.rating(rated.rating.average, rated.rating.count),
+    );
     await page.close();
   });
 

@@ -1,13 +1,13 @@
 import { summariseStaff } from './staff-summary';
 
 describe('the public staff summary', () => {
-  it('given teachers and other staff, then it counts teachers by subject and those with a certificate', () => {
+  it('given teachers and other staff, then it lists them by name with their qualification and counts them by subject', () => {
     expect(
       summariseStaff([
-        { role: 'teacher', subject: '美术', certified: true },
-        { role: 'teacher', subject: '美术', certified: false },
-        { role: 'teacher', subject: '书法', certified: true },
-        { role: 'other', subject: null, certified: false },
+        { name: '李华', role: 'teacher', subject: '美术', certified: true },
+        { name: '王芳', role: 'other', subject: null, certified: false },
+        { name: '陈静', role: 'teacher', subject: '美术', certified: false },
+        { name: '张伟', role: 'teacher', subject: '书法', certified: true },
       ]),
     ).toEqual({
       teachers: 3,
@@ -17,10 +17,22 @@ describe('the public staff summary', () => {
         { subject: '美术', teachers: 2, certified: 1 },
         { subject: '书法', teachers: 1, certified: 1 },
       ],
+      members: [
+        { name: '陈静', role: 'teacher', subject: '美术', certified: false },
+        { name: '李华', role: 'teacher', subject: '美术', certified: true },
+        { name: '张伟', role: 'teacher', subject: '书法', certified: true },
+        { name: '王芳', role: 'other', subject: null, certified: false },
+      ],
     });
   });
 
   it('given nobody on file, then every count is zero', () => {
-    expect(summariseStaff([])).toEqual({ teachers: 0, certifiedTeachers: 0, otherStaff: 0, bySubject: [] });
+    expect(summariseStaff([])).toEqual({
+      teachers: 0,
+      certifiedTeachers: 0,
+      otherStaff: 0,
+      bySubject: [],
+      members: [],
+    });
   });
 });

@@ -1,8 +1,19 @@
-/** A staff member as the directory keeps one: no name, no certificate number. */
+/** A staff member as the directory keeps one: no identity number, no certificate number. */
 export interface StaffOnFile {
+  /** Known once the filing arrives (a removal may come first). */
+  name: string | null;
   role: string | null;
   subject: string | null;
   certified: boolean | null;
+}
+
+/** One filed staff member on the public page: name and qualification, never identity data. */
+export interface PublicStaffMember {
+  name: string;
+  role: 'teacher' | 'other';
+  subject: string | null;
+  /** A qualification certificate is on file (教师资格 or a matching professional certificate). */
+  certified: boolean;
 }
 
 export interface StaffSummary {
@@ -11,9 +22,11 @@ export interface StaffSummary {
   certifiedTeachers: number;
   otherStaff: number;
   bySubject: { subject: string; teachers: number; certified: number }[];
+  /** Teachers first, by subject, then name, in pinyin order (从业人员信息公开). */
+  members: PublicStaffMember[];
 }
 
-/** The public page's staff figures: counts by subject, never who (从业人员信息公开, no personal data). */
+/** The public page's staff: who teaches what with which qualification, and the counts. */
 export function summariseStaff(staff: StaffOnFile[]): StaffSummary {
   const teachers = staff.filter((s) => s.role === 'teacher');
   const bySubject = new Map<string, { teachers: number; certified: number }>();
@@ -24,6 +37,20 @@ export function summariseStaff(staff: StaffOnFile[]): StaffSummary {
     if (t.certified) s.certified++;
     bySubject.set(key, s);
   }
+  const members = staff
+    .filter((s) => s.name !== null)
+    .map((s): PublicStaffMember => ({
+      name: s.name!,
+      role: s.role === 'teacher' ? 'teacher' : 'other',
+      subject: s.subject,
+      certified: Boolean(s.certified),
+    }))
+    .sort(
+      (a, b) =>
+        Number(a.role !== 'teacher') - Number(b.role !== 'teacher') ||
+        (a.subject ?? '').localeCompare(b.subject ?? '', 'zh-CN') ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
   return {
     teachers: teachers.length,
     certifiedTeachers: teachers.filter((t) => t.certified).length,
@@ -31,5 +58,6 @@ export function summariseStaff(staff: StaffOnFile[]): StaffSummary {
     bySubject: [...bySubject]
       .map(([subject, s]) => ({ subject, ...s }))
       .sort((a, b) => b.teachers - a.teachers || a.subject.localeCompare(b.subject)),
+    members,
   };
 }

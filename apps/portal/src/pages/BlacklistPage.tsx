@@ -1,6 +1,8 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { BlacklistEntry, getBlacklist, openDataUrl, PAGE_SIZE } from '../api';
+import { FormEvent, useState } from 'react';
+import { getBlacklist, openDataUrl, PAGE_SIZE } from '../api';
+import { Pager } from '../components/Pager';
 import { useI18n } from '../i18n';
+import { useLoaded } from '../load';
 import { Link } from '../router';
 
 /** The public black list (黑名单) with its open-data downloads. */
@@ -9,18 +11,7 @@ export function BlacklistPage() {
   const b = t.blacklist;
   const [draft, setDraft] = useState('');
   const [query, setQuery] = useState({ q: '', page: 1 });
-  const [result, setResult] = useState<{ total: number; items: BlacklistEntry[] } | null>(null);
-  const [error, setError] = useState(false);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setError(false);
-    getBlacklist(query.q, query.page, abort.signal).then(
-      setResult,
-      (e) => e.name !== 'AbortError' && setError(true),
-    );
-    return () => abort.abort();
-  }, [query]);
+  const { result, failed } = useLoaded(query, (signal) => getBlacklist(query.q, query.page, signal));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setQuery({ q: draft.trim(), page: 1 });
@@ -39,7 +30,7 @@ export function BlacklistPage() {
         </label>
         <button type="submit">{t.search}</button>
       </form>
-      {error && <p role="alert">{t.error}</p>}
+      {failed && <p role="alert">{t.error}</p>}
       {result && (
         <section aria-live="polite" aria-label={b.title}>
           <p className="count">{result.items.length ? b.total(result.total) : b.none}</p>
@@ -66,25 +57,14 @@ export function BlacklistPage() {
               </li>
             ))}
           </ul>
-          {pages > 1 && (
-            <nav className="pager" aria-label={t.pagination}>
-              <button
-                type="button"
-                disabled={query.page <= 1}
-                onClick={() => setQuery({ ...query, page: query.page - 1 })}
-              >
-                {t.prev}
-              </button>
-              <span>{t.page(query.page, pages)}</span>
-              <button
-                type="button"
-                disabled={query.page >= pages}
-                onClick={() => setQuery({ ...query, page: query.page + 1 })}
-              >
-                {t.next}
-              </button>
-            </nav>
-          )}
+          <Pager
+            page={query.page}
+            pages={pages}
+            hasPrev={query.page > 1}
+            hasNext={query.page < pages}
+            onPrev={() => setQuery({ ...query, page: query.page - 1 })}
+            onNext={() => setQuery({ ...query, page: query.page + 1 })}
+          />
         </section>
       )}
     </>

@@ -8,7 +8,16 @@ import {
   Refused,
   searchInstitutions,
 } from '../api';
-import { Draft, emptyDraft, Errors, FORM_FIELDS, fromIssues, toForm, validate } from '../complaint-form';
+import {
+  Draft,
+  EVIDENCE,
+  emptyDraft,
+  Errors,
+  FORM_FIELDS,
+  fromIssues,
+  toForm,
+  validate,
+} from '../complaint-form';
 import { Choice, ErrorSummary, Field, fieldId, focusFirstError } from '../components/Field';
 import { InstitutionPicker } from '../components/InstitutionPicker';
 import { DISTRICTS } from '../districts';
@@ -17,6 +26,19 @@ import { holdReceipt } from '../receipt';
 import { navigate } from '../router';
 
 const id = (field: string) => fieldId('complaint', field);
+
+/** The chosen files, one a row, each with its remove button (a thumb-sized target). */
+const FILE_LIST = { listStyle: 'none', padding: 0, margin: '0 0 1rem', display: 'grid', gap: '0.5rem' };
+const FILE_ROW = {
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  gap: '0.5rem',
+  overflowWrap: 'anywhere',
+} as const;
+/** The browser's file control is wider than a phone: it shrinks to the form's width. */
+const FILE_INPUT = { width: '100%', minWidth: 0, boxSizing: 'border-box', padding: '0.5rem' } as const;
+const REMOVE = { background: 'transparent', color: '#b91c1c', borderColor: '#b91c1c', minWidth: 44 };
 
 /** 投诉举报: a consultation, request for help or complaint about an institution or an unlicensed operator. */
 export function ComplaintPage({ institutionId }: { institutionId?: string }) {
@@ -63,7 +85,7 @@ export function ComplaintPage({ institutionId }: { institutionId?: string }) {
     if (Object.keys(found).length) return show(found);
     setSending(true);
     try {
-      holdReceipt(await fileComplaint(toForm(draft), key));
+      holdReceipt(await fileComplaint(toForm(draft), key, draft.evidence));
       navigate('/complaints/receipt');
     } catch (error) {
       if (error instanceof Refused) {
@@ -84,6 +106,7 @@ export function ComplaintPage({ institutionId }: { institutionId?: string }) {
     'subject.activity': c.operatorActivity,
     'subject.district': c.operatorDistrict,
     description: c.description,
+    evidence: c.evidence,
     'contact.name': c.contactName,
     'contact.phone': c.contactPhone,
   };
@@ -205,6 +228,42 @@ export function ComplaintPage({ institutionId }: { institutionId?: string }) {
             />
           )}
         </Field>
+
+        <Field id={id('evidence')} label={c.evidence} hint={c.evidenceHint} error={errors.evidence}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="file"
+              multiple
+              style={FILE_INPUT}
+              accept={EVIDENCE.types.join(',')}
+              onChange={(e) => {
+                const chosen = Array.from(e.target.files ?? []);
+                e.target.value = ''; // the same file can be chosen again after removing it
+                set({ evidence: [...draft.evidence, ...chosen] });
+              }}
+            />
+          )}
+        </Field>
+        {draft.evidence.length > 0 && (
+          <ul className="evidence-files" style={FILE_LIST}>
+            {draft.evidence.map((file, i) => (
+              <li key={`${i}-${file.name}`} style={FILE_ROW}>
+                <span>
+                  {file.name} · {Math.max(1, Math.round(file.size / 1024))} KB
+                </span>
+                <button
+                  type="button"
+                  style={REMOVE}
+                  aria-label={c.evidenceRemove(file.name)}
+                  onClick={() => set({ evidence: draft.evidence.filter((_f, j) => j !== i) })}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
 
         <fieldset className="contact" aria-describedby={id('contact-privacy')}>
           <legend>{c.contactLegend}</legend>

@@ -8,13 +8,22 @@ import {
   FamilyOrder,
   familyToken,
   FieldIssue,
+  rateOrder,
   Refused,
   requestRefund,
   sendSignInCode,
   SignedOut,
   signInFamily,
 } from '../api';
-import { ErrorSummary, Field, FieldError, fieldId, focusFirstError } from '../components/Field';
+import {
+  Choice,
+  ErrorSummary,
+  Field,
+  FieldAria,
+  FieldError,
+  fieldId,
+  focusFirstError,
+} from '../components/Field';
 import { Messages, useI18n, yuan } from '../i18n';
 
 type FamilyMessages = Messages['family'];
@@ -63,6 +72,60 @@ export function FamilyPage() {
 }
 
 const sid = (field: string) => fieldId('family-sign-in', field);
+
+/** A numeric input (phone, one-time code) tied to its field's label, hint and error. */
+const digits = (
+  aria: FieldAria,
+  attributes: { type?: 'tel'; autoComplete: string; maxLength: number },
+  value: string,
+  onChange: (value: string) => void,
+) => (
+  <input
+    {...aria}
+    {...attributes}
+    inputMode="numeric"
+    value={value}
+    onChange={(e) => onChange(e.target.value)}
+  />
+);
+
+/** The reason a family gives (a dispute, a refund request), tied to its field. */
+function ReasonField(props: {
+  id: string;
+  label: string;
+  error?: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error}>
+      {(aria) => (
+        <textarea
+          {...aria}
+          rows={3}
+          maxLength={1000}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A form's send button (busy while sending) and its cancel button. */
+function SendOrCancel(props: { busy: boolean; send: string; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      <button type="submit" disabled={props.busy} aria-busy={props.busy}>
+        {props.busy ? t.family.busy : props.send}
+      </button>
+      <button type="button" className="secondary" onClick={props.onCancel}>
+        {t.family.cancel}
+      </button>
+    </div>
+  );
+}
 
 function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useI18n();
@@ -130,17 +193,9 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
     <form ref={form} className="complaint family-sign-in" onSubmit={submit} noValidate>
       <ErrorSummary title={m.errorSummary} errors={summary} />
       <Field id={sid('phone')} label={m.phone} hint={m.phoneHint} error={errors.phone}>
-        {(aria) => (
-          <input
-            {...aria}
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel-national"
-            maxLength={11}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-          />
-        )}
+        {(aria) =>
+          digits(aria, { type: 'tel', autoComplete: 'tel-national', maxLength: 11 }, phone, setPhone)
+        }
       </Field>
       {sent === null ? (
         <button id={sid('submit')} type="submit" disabled={busy} aria-busy={busy}>
@@ -152,16 +207,7 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
             {m.codeSent(sent)}
           </p>
           <Field id={sid('code')} label={m.code} hint={m.codeHint} error={errors.code}>
-            {(aria) => (
-              <input
-                {...aria}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-              />
-            )}
+            {(aria) => digits(aria, { autoComplete: 'one-time-code', maxLength: 6 }, code, setCode)}
           </Field>
           <div className="actions">
             <button id={sid('submit')} type="submit" disabled={busy} aria-busy={busy}>
@@ -235,16 +281,10 @@ function Orders({ onSignedOut, onSignOut }: { onSignedOut: () => void; onSignOut
 }
 
 type Done = (message: string) => Promise<void>;
+/** What an action on an order reports: its outcome (read out, then the orders reload), or an expired sign-in. */
+type Outcome = { onDone: Done; onSignedOut: () => void };
 
-function OrderCard({
-  order: o,
-  onDone,
-  onSignedOut,
-}: {
-  order: FamilyOrder;
-  onDone: Done;
-  onSignedOut: () => void;
-}) {
+function OrderCard({ order: o, onDone, onSignedOut }: { order: FamilyOrder } & Outcome) {
   const { t, locale } = useI18n();
   const m = t.family;
   const taught = o.lessons.filter((l) => l.status !== 'disputed').reduce((n, l) => n + l.hours, 0);
@@ -320,6 +360,9 @@ function OrderCard({
       {o.status === 'paid' && !openRefund && (
         <RefundForm orderId={o.id} onDone={onDone} onSignedOut={onSignedOut} />
       )}
+      {(o.status === 'paid' || o.status === 'refunded') && (
+        <RatingControl order={o} onDone={onDone} onSignedOut={onSignedOut} />
+      )}
     </article>
   );
 }
@@ -347,15 +390,7 @@ function useAction(fields: string[], onSignedOut: () => void) {
   return { errors, setErrors, busy, run };
 }
 
-function LessonItem({
-  lesson: l,
-  onDone,
-  onSignedOut,
-}: {
-  lesson: FamilyLesson;
-  onDone: Done;
-  onSignedOut: () => void;
-}) {
+function LessonItem({ lesson: l, onDone, onSignedOut }: { lesson: FamilyLesson } & Outcome) {
   const { t, locale } = useI18n();
   const m = t.family;
   const [disputing, setDisputing] = useState(false);
@@ -394,25 +429,14 @@ function LessonItem({
           <FieldError id={id('form')} error={errors.form} />
           {disputing ? (
             <form className="dispute" onSubmit={dispute} noValidate>
-              <Field id={id('reason')} label={m.disputeReason} error={errors.reason}>
-                {(aria) => (
-                  <textarea
-                    {...aria}
-                    rows={3}
-                    maxLength={1000}
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                  />
-                )}
-              </Field>
-              <div className="actions">
-                <button type="submit" disabled={busy} aria-busy={busy}>
-                  {busy ? m.busy : m.sendDispute}
-                </button>
-                <button type="button" className="secondary" onClick={() => setDisputing(false)}>
-                  {m.cancel}
-                </button>
-              </div>
+              <ReasonField
+                id={id('reason')}
+                label={m.disputeReason}
+                error={errors.reason}
+                value={reason}
+                onChange={setReason}
+              />
+              <SendOrCancel busy={busy} send={m.sendDispute} onCancel={() => setDisputing(false)} />
             </form>
           ) : (
             <div className="actions">
@@ -444,15 +468,7 @@ function LessonItem({
   );
 }
 
-function RefundForm({
-  orderId,
-  onDone,
-  onSignedOut,
-}: {
-  orderId: string;
-  onDone: Done;
-  onSignedOut: () => void;
-}) {
+function RefundForm({ orderId, onDone, onSignedOut }: { orderId: string } & Outcome) {
   const { t } = useI18n();
   const m = t.family;
   const [open, setOpen] = useState(false);
@@ -492,26 +508,61 @@ function RefundForm({
       <p id={id('note')} className="privacy">
         {m.refundAmountNote}
       </p>
-      <Field id={id('reason')} label={m.refundReason} error={errors.reason}>
-        {(aria) => (
-          <textarea
-            {...aria}
-            rows={3}
-            maxLength={1000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
+      <ReasonField
+        id={id('reason')}
+        label={m.refundReason}
+        error={errors.reason}
+        value={reason}
+        onChange={setReason}
+      />
       <FieldError id={id('form')} error={errors.form} />
-      <div className="actions">
-        <button type="submit" disabled={busy} aria-busy={busy}>
-          {busy ? m.busy : m.sendRefund}
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          {m.cancel}
-        </button>
-      </div>
+      <SendOrCancel busy={busy} send={m.sendRefund} onCancel={() => setOpen(false)} />
+    </form>
+  );
+}
+
+const STARS = ['1', '2', '3', '4', '5'] as const;
+
+/** The family rates the institution for this order (one rating per order; rating again replaces it). */
+function RatingControl({ order: o, onDone, onSignedOut }: { order: FamilyOrder } & Outcome) {
+  const { t } = useI18n();
+  const m = t.family;
+  const current = o.rating?.stars;
+  const [stars, setStars] = useState<(typeof STARS)[number] | ''>(
+    () => STARS.find((n) => n === String(current)) ?? '',
+  );
+  const form = useRef<HTMLFormElement>(null);
+  const { errors, setErrors, busy, run } = useAction(['stars'], onSignedOut);
+  const id = (field: string) => fieldId(`rating-${o.id}`, field);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!stars) {
+      setErrors({ stars: m.chooseStars });
+      return focusFirstError(form.current);
+    }
+    return run(async () => {
+      await rateOrder(o.id, Number(stars));
+      await onDone(m.ratedNews(Number(stars)));
+    }, form.current);
+  };
+
+  return (
+    <form ref={form} className="order-rating" onSubmit={submit} noValidate>
+      <Choice
+        id={id('stars')}
+        name={id('stars')}
+        legend={m.rateTitle}
+        value={stars}
+        options={STARS.map((n) => [n, m.stars(Number(n))])}
+        onChange={setStars}
+        note={current ? m.rated(current) : m.starsHint}
+        error={errors.stars}
+      />
+      <FieldError id={id('form')} error={errors.form} />
+      <button type="submit" disabled={busy} aria-busy={busy}>
+        {busy ? m.busy : m.rate}
+      </button>
     </form>
   );
 }

@@ -1,10 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { getInstitution, InstitutionPage as Page, NotFound } from '../api';
 import { districtName } from '../districts';
-import { useI18n, yuan } from '../i18n';
+import { Messages, useI18n, yuan } from '../i18n';
 import { Link } from '../router';
 
-/** One institution's public page: license, courses and fees, staff, penalties (资质信息奖惩全面公开). */
+/** How many complaints, how many closed and resolved, in words. */
+function complaintLine(c: Page['complaints'], i: Messages['institution']) {
+  if (c.total === 0) return i.noComplaints;
+  return c.resolutionRate === null
+    ? i.complaintsOpen(c.total)
+    : i.complaintFigures(c.total, c.closed, c.resolved, c.resolutionRate);
+}
+
+/**
+ * One institution's public page (资质信息奖惩全面公开): license, courses and fees, staff, fee
+ * supervision, annual inspection, penalties, complaints and families' ratings.
+ */
 export function InstitutionPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const [page, setPage] = useState<Page | null>(null);
@@ -50,6 +61,9 @@ export function InstitutionPage({ id }: { id: string }) {
         <span>{page.scopes.map((s) => t.scopes[s]).join(' / ')}</span>
         <span>{districtName(page.district, locale)}</span>
       </p>
+      <p className="rating-line" data-testid="rating">
+        {t.rating(page.rating.average, page.rating.count)}
+      </p>
       <p>
         <Link className="button" href={`/complaints/new?institution=${encodeURIComponent(page.id)}`}>
           {t.complaints.report}
@@ -66,6 +80,10 @@ export function InstitutionPage({ id }: { id: string }) {
         <dl className="facts">
           <dt>{i.licenseNumber}</dt>
           <dd data-testid="license-number">{l.number}</dd>
+          <dt>{t.status}</dt>
+          <dd>{t.statuses[l.status] ?? l.status}</dd>
+          <dt>{t.scope}</dt>
+          <dd>{page.scopes.map((s) => t.scopes[s]).join(' / ')}</dd>
           <dt>{i.validity}</dt>
           <dd>
             {l.validFrom} – {l.validUntil}
@@ -125,14 +143,37 @@ export function InstitutionPage({ id }: { id: string }) {
       <section aria-labelledby="staff-heading">
         <h2 id="staff-heading">{i.staff}</h2>
         <p>{i.teachers(page.staff.teachers, page.staff.certifiedTeachers)}</p>
-        {page.staff.bySubject.length > 0 && (
-          <ul>
-            {page.staff.bySubject.map((s) => (
-              <li key={s.subject}>{i.bySubject(s.subject, s.teachers, s.certified)}</li>
+        {page.staff.members.length > 0 && (
+          <ul className="staff" data-testid="staff">
+            {page.staff.members.map((m, k) => (
+              <li key={k}>
+                <strong>{m.name}</strong> · {m.role === 'teacher' ? m.subject : i.otherRole}
+                {m.role === 'teacher' && ` · ${m.certified ? i.staffQualified : i.staffUnqualified}`}
+              </li>
             ))}
           </ul>
         )}
         {page.staff.otherStaff > 0 && <p>{i.otherStaff(page.staff.otherStaff)}</p>}
+      </section>
+
+      <section aria-labelledby="supervision-heading">
+        <h2 id="supervision-heading">{i.supervision}</h2>
+        <p>
+          {page.feeSupervision ? i.supervised(i.supervisionModes[page.feeSupervision.mode]) : i.notSupervised}
+        </p>
+      </section>
+
+      <section aria-labelledby="grades-heading">
+        <h2 id="grades-heading">{i.annualGrades}</h2>
+        {page.annualGrades.length === 0 ? (
+          <p>{i.noGrades}</p>
+        ) : (
+          <ul>
+            {page.annualGrades.map((g, k) => (
+              <li key={k}>{i.gradeLine(g.year, i.inspectionGrades[g.grade], g.total)}</li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="penalties-heading">
@@ -164,6 +205,11 @@ export function InstitutionPage({ id }: { id: string }) {
           </ul>
         )}
       </section>
+      <section aria-labelledby="complaints-heading">
+        <h2 id="complaints-heading">{i.complaints}</h2>
+        <p>{complaintLine(page.complaints, i)}</p>
+      </section>
+
       <p className="updated">
         {i.updatedAt} {new Date(page.updatedAt).toLocaleString(locale)}
       </p>

@@ -160,6 +160,12 @@ function Progress(props: {
             <dd>{c.departments[x.lead] ?? x.lead}</dd>
           </>
         )}
+        {x.evidenceFiles > 0 && (
+          <>
+            <dt>{k.evidenceFiles}</dt>
+            <dd>{k.evidenceCount(x.evidenceFiles)}</dd>
+          </>
+        )}
       </dl>
       {x.round === 2 && <p>{k.round}</p>}
       {x.reply && (

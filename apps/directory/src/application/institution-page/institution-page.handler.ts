@@ -1,11 +1,19 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { complaintFigures, ComplaintOnRecord } from '../../domain/complaint-figures';
+import { summariseRatings } from '../../domain/rating-summary';
 import { summariseStaff, StaffOnFile } from '../../domain/staff-summary';
 import { DirectoryPrisma } from '../../infrastructure/directory-prisma';
+import { COUNTED_COMPLAINT } from '../projections/complaint-projection';
 import { STAFF_ON_FILE } from '../projections/filing-projection';
 import { BLACKLISTED } from '../projections/sanction-projection';
 import { DIRECTORY_PRISMA } from '../tokens';
-import { InstitutionPage, InstitutionPageQuery, PublicBlacklistEntry } from './institution-page.query';
+import {
+  InstitutionPage,
+  InstitutionPageQuery,
+  PublicAnnualGrade,
+  PublicBlacklistEntry,
+} from './institution-page.query';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
@@ -18,26 +26,43 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
   constructor(@Inject(DIRECTORY_PRISMA) private readonly prisma: DirectoryPrisma) {}
 
   async execute({ id }: InstitutionPageQuery): Promise<InstitutionPage> {
-    const [r, courses, staff, penalties, blacklist] = await Promise.all([
-      this.prisma.institution.findUnique({ where: { id } }),
-      this.prisma.course.findMany({
-        where: { institutionId: id },
-        orderBy: [{ subject: 'asc' }, { name: 'asc' }, { id: 'asc' }],
-      }),
-      this.prisma.$queryRawUnsafe<StaffOnFile[]>(
-        `SELECT role, subject, certified FROM directory.staff WHERE institution_id = $1 AND ${STAFF_ON_FILE}`,
-        id,
-      ),
-      this.prisma.penalty.findMany({
-        where: { institutionId: id },
-        orderBy: [{ decidedOn: 'desc' }, { id: 'asc' }],
-      }),
-      this.prisma.$queryRawUnsafe<PublicBlacklistEntry[]>(
-        `SELECT ${BLACKLIST_COLUMNS} FROM directory.blacklist_entry
+    const [r, courses, staff, penalties, blacklist, feeSupervision, annualGrades, complaints, [rating]] =
+      await Promise.all([
+        this.prisma.institution.findUnique({ where: { id } }),
+        this.prisma.course.findMany({
+          where: { institutionId: id },
+          orderBy: [{ subject: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+        }),
+        this.prisma.$queryRawUnsafe<StaffOnFile[]>(
+          `SELECT name, role, subject, certified FROM directory.staff WHERE institution_id = $1 AND ${STAFF_ON_FILE}`,
+          id,
+        ),
+        this.prisma.penalty.findMany({
+          where: { institutionId: id },
+          orderBy: [{ decidedOn: 'desc' }, { id: 'asc' }],
+        }),
+        this.prisma.$queryRawUnsafe<PublicBlacklistEntry[]>(
+          `SELECT ${BLACKLIST_COLUMNS} FROM directory.blacklist_entry
          WHERE institution_id = $1 AND ${BLACKLISTED} ORDER BY listed_on DESC, id`,
-        id,
-      ),
-    ]);
+          id,
+        ),
+        this.prisma.feeSupervision.findUnique({ where: { institutionId: id }, select: { mode: true } }),
+        this.prisma.$queryRawUnsafe<PublicAnnualGrade[]>(
+          `SELECT year, grade, total FROM directory.annual_grade WHERE institution_id = $1
+         ORDER BY year DESC, graded_at DESC`,
+          id,
+        ),
+        this.prisma.$queryRawUnsafe<ComplaintOnRecord[]>(
+          `SELECT closed_round AS "closedRound", reopened, unsatisfied_round AS "unsatisfiedRound" FROM directory.complaint
+         WHERE institution_id = $1 AND ${COUNTED_COMPLAINT}`,
+          id,
+        ),
+        this.prisma.$queryRawUnsafe<{ stars: number; n: number }[]>(
+          `SELECT coalesce(sum(stars), 0)::int AS stars, count(*)::int AS n FROM directory.rating
+         WHERE institution_id = $1`,
+          id,
+        ),
+      ]);
     if (!r) throw new NotFoundException(`institution ${id} not found`);
     return {
       id: r.id,
@@ -69,6 +94,8 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
         priceFen: c.priceFen,
       })),
       staff: summariseStaff(staff),
+      feeSupervision: feeSupervision as InstitutionPage['feeSupervision'],
+      annualGrades,
       penalties: penalties.map((p) => ({
         decisionNumber: p.decisionNumber,
         penaltyType: p.penaltyType,
@@ -79,6 +106,8 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
         decidedOn: day(p.decidedOn)!,
       })),
       blacklist,
+      complaints: complaintFigures(complaints),
+      rating: summariseRatings(rating.stars, rating.n),
       updatedAt: r.lastEventAt.toISOString(),
     };
   }

@@ -1,4 +1,6 @@
 import { Query } from '@nestjs/cqrs';
+import { ComplaintFigures } from '../../domain/complaint-figures';
+import { RatingSummary } from '../../domain/rating-summary';
 import { StaffSummary } from '../../domain/staff-summary';
 
 export interface PublicCourse {
@@ -23,6 +25,17 @@ export interface PublicPenalty {
   licenseAction: string;
   reasons: string;
   decidedOn: string;
+}
+
+/** Families' ratings: the average to one decimal (null before the first) and how many. */
+export type PublicRating = RatingSummary;
+
+/** An annual inspection result (年检结论). */
+export interface PublicAnnualGrade {
+  year: number;
+  grade: 'excellent' | 'pass' | 'basic-pass' | 'fail';
+  /** The score on the rulebook's 100-point sheet. */
+  total: number;
 }
 
 export interface PublicBlacklistEntry {
@@ -53,8 +66,15 @@ export interface InstitutionPage {
   };
   courses: PublicCourse[];
   staff: StaffSummary;
+  /** Prepaid fees in a supervised account (资金监管), and how: full bank escrow or a risk reserve. */
+  feeSupervision: { mode: 'bank-escrow' | 'risk-reserve' } | null;
+  /** Newest year first. */
+  annualGrades: PublicAnnualGrade[];
   penalties: PublicPenalty[];
   blacklist: PublicBlacklistEntry[];
+  /** Complaints against the institution (投诉), never who filed them or what they wrote. */
+  complaints: ComplaintFigures;
+  rating: PublicRating;
   updatedAt: string;
 }
 

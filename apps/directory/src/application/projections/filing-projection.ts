@@ -29,19 +29,20 @@ export async function onCourseFiled(event: Envelope, tx: DirectoryTx): Promise<v
 }
 
 /**
- * A filed staff member, kept only as role, subject and whether a certificate is on file: the
- * public page counts teachers and qualifications and never shows names or certificate numbers.
+ * A filed staff member, kept as name, role, subject and whether a certificate is on file: the
+ * public page lists who teaches with which qualification, never certificate or identity numbers.
  */
 export async function onStaffFiled(event: Envelope, tx: DirectoryTx): Promise<void> {
   const p = event.payload as PayloadOf<typeof StaffFiled>;
   await tx.$executeRawUnsafe(
-    `INSERT INTO directory.staff AS s (id, institution_id, role, subject, certified, filed_at)
-     VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
-     ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, subject = EXCLUDED.subject,
+    `INSERT INTO directory.staff AS s (id, institution_id, name, role, subject, certified, filed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, subject = EXCLUDED.subject,
        certified = EXCLUDED.certified, filed_at = EXCLUDED.filed_at
      WHERE s.filed_at IS NULL OR s.filed_at <= EXCLUDED.filed_at`,
     p.staffId,
     event.institutionId,
+    p.name,
     p.role,
     p.subject ?? null,
     Boolean(p.certificateNumber),

@@ -1,15 +1,14 @@
 import { Envelope } from '@otr/contracts';
 import { foldEntry, InstitutionEntry, RegistrationFact } from '../../domain/institution-entry';
-import { nameGrams, normalise, pinyinInitials } from '../../domain/search-text';
+import { normalise, pinyinInitials, searchTerms } from '../../domain/search-text';
 import { DirectoryTx } from '../../infrastructure/directory-prisma';
 
 const toRow = (id: string, e: InstitutionEntry) => {
-  const searchName = normalise(e.name);
   return {
     id,
     name: e.name,
-    search_name: searchName,
-    name_grams: nameGrams(searchName),
+    search_name: normalise(e.name),
+    search_terms: searchTerms(e),
     pinyin_initials: pinyinInitials(e.name),
     legal_form: e.legalForm,
     legal_representative: e.legalRepresentative,
@@ -29,7 +28,7 @@ const toRow = (id: string, e: InstitutionEntry) => {
 };
 
 /** The institution row's columns with their SQL types, for jsonb_to_recordset. */
-const COLUMNS = `id text, name text, search_name text, name_grams text[], pinyin_initials text, legal_form text,
+const COLUMNS = `id text, name text, search_name text, search_terms text[], pinyin_initials text, legal_form text,
   legal_representative text, category text, scopes text[], district text, address text, lat float8, lng float8,
   license_number text, license_status text, valid_from date, valid_until date, closed_on date,
   last_event_at timestamptz`;
@@ -49,13 +48,23 @@ export async function applyRegistrationFacts(events: Envelope[], tx: DirectoryTx
     `SELECT count(pg_advisory_xact_lock(hashtext(id)))::int AS n FROM (SELECT id FROM unnest($1::text[]) AS id ORDER BY id) AS sorted`,
     ids,
   );
-  await tx.$executeRawUnsafe(
-    `INSERT INTO directory.institution_fact (event_id, institution_id, type, occurred_at, payload)
-     SELECT f.event_id, f.institution_id, f.type, f.occurred_at, f.payload
-     FROM jsonb_to_recordset($1::jsonb)
-       AS f(event_id uuid, institution_id text, type text, occurred_at timestamptz, payload jsonb, ord int)
-     ORDER BY f.ord
-     ON CONFLICT (event_id) DO NOTHING`,
+  // Journal the new facts and read every fact of these institutions in one statement: the
+  // statement's snapshot does not see its own inserts, so they join the result through RETURNING.
+  const facts = await tx.$queryRawUnsafe<(RegistrationFact & { institutionId: string })[]>(
+    `WITH added AS (
+       INSERT INTO directory.institution_fact (event_id, institution_id, type, occurred_at, payload)
+       SELECT f.event_id, f.institution_id, f.type, f.occurred_at, f.payload
+       FROM jsonb_to_recordset($1::jsonb)
+         AS f(event_id uuid, institution_id text, type text, occurred_at timestamptz, payload jsonb, ord int)
+       ORDER BY f.ord
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING event_id, institution_id, type, occurred_at, payload, seq)
+     SELECT event_id AS id, institution_id AS "institutionId", type,
+            to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAt", payload
+     FROM (SELECT event_id, institution_id, type, occurred_at, payload, seq FROM directory.institution_fact
+           WHERE institution_id = ANY($2::text[])
+           UNION ALL SELECT * FROM added) AS f
+     ORDER BY seq`,
     JSON.stringify(
       events.map((e, ord) => ({
         event_id: e.id,
@@ -66,11 +75,6 @@ export async function applyRegistrationFacts(events: Envelope[], tx: DirectoryTx
         ord,
       })),
     ),
-  );
-  const facts = await tx.$queryRawUnsafe<(RegistrationFact & { institutionId: string })[]>(
-    `SELECT event_id AS id, institution_id AS "institutionId", type,
-            to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAt", payload
-     FROM directory.institution_fact WHERE institution_id = ANY($1::text[]) ORDER BY seq`,
     ids,
   );
   const byInstitution = new Map<string, RegistrationFact[]>();
