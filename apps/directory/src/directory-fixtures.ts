@@ -107,7 +107,10 @@ export function eventsFor(institutionId: string, name: string) {
         name,
         role: 'teacher',
         subject,
-        ...(certified && { certificateNumber: PRIVATE.certificateNumber }),
+        ...(certified && {
+          certificateNumber: PRIVATE.certificateNumber,
+          certificateKind: 'teacher-qualification' as const,
+        }),
       }),
     staffRemoved: (day: number, staffId: string) =>
       make(StaffRemoved, day, { staffId, licenseId, reason: '离职' }),

@@ -128,9 +128,21 @@ describe('the directory projections', () => {
         { subject: '书法', teachers: 1, certified: 1 },
       ],
       members: [
-        { name: '陈静', role: 'teacher', subject: '美术', certified: true },
-        { name: '李华', role: 'teacher', subject: '美术', certified: false },
-        { name: '张伟', role: 'teacher', subject: '书法', certified: true },
+        {
+          name: '陈静',
+          role: 'teacher',
+          subject: '美术',
+          certified: true,
+          certificateKind: 'teacher-qualification',
+        },
+        { name: '李华', role: 'teacher', subject: '美术', certified: false, certificateKind: null },
+        {
+          name: '张伟',
+          role: 'teacher',
+          subject: '书法',
+          certified: true,
+          certificateKind: 'teacher-qualification',
+        },
       ],
     });
     // Re-filed after its removal: listed again.
@@ -378,7 +390,13 @@ describe('the directory projections', () => {
     }
     const pageOf20 = await page(20);
     expect(pageOf20.staff.members).toEqual([
-      { name: STAFF_NAME, role: 'teacher', subject: '编程', certified: true },
+      {
+        name: STAFF_NAME,
+        role: 'teacher',
+        subject: '编程',
+        certified: true,
+        certificateKind: 'teacher-qualification',
+      },
     ]);
     expect(pageOf20.complaints.total).toBe(1);
     expect(JSON.stringify(pageOf20)).not.toMatch(/risk|alert/i);

@@ -98,7 +98,13 @@ export interface InstitutionPage {
     certifiedTeachers: number;
     otherStaff: number;
     bySubject: { subject: string; teachers: number; certified: number }[];
-    members: { name: string; role: 'teacher' | 'other'; subject: string | null; certified: boolean }[];
+    members: {
+      name: string;
+      role: 'teacher' | 'other';
+      subject: string | null;
+      certified: boolean;
+      certificateKind: string | null;
+    }[];
   };
   feeSupervision: { mode: keyof Messages['institution']['supervisionModes'] } | null;
   annualGrades: { year: number; grade: keyof Messages['institution']['inspectionGrades']; total: number }[];

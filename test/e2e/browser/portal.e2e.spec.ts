@@ -93,8 +93,10 @@ describe('the public portal in Chromium, on a phone', () => {
     expect(text).toContain('¥4,800.00');
     expect(text).toContain('小学一年级、小学二年级');
     expect(text).toContain(zh.institution.teachers(2, 1));
-    // Staff by name and qualification, never a certificate number.
-    expect(text).toContain(`${STAFF_NAME} · 英语 · ${zh.institution.staffQualified}`);
+    // Staff by name and the kind of certificate on file, never a certificate number.
+    expect(text).toContain(
+      `${STAFF_NAME} · 英语 · ${zh.institution.certificateKinds['teacher-qualification']}`,
+    );
     expect(text).toContain(`王晓燕 · 戏剧 · ${zh.institution.staffUnqualified}`);
     expect(text).not.toContain('CERT-PRIVATE');
     expect(text).toContain(zh.institution.supervised(zh.institution.supervisionModes['risk-reserve']));

@@ -1,13 +1,25 @@
 import { summariseStaff } from './staff-summary';
 
 describe('the public staff summary', () => {
-  it('given teachers and other staff, then it lists them by name with their qualification and counts them by subject', () => {
+  it('given teachers and other staff, then it lists them by name with the kind of certificate on file and counts them by subject', () => {
     expect(
       summariseStaff([
-        { name: '李华', role: 'teacher', subject: '美术', certified: true },
-        { name: '王芳', role: 'other', subject: null, certified: false },
-        { name: '陈静', role: 'teacher', subject: '美术', certified: false },
-        { name: '张伟', role: 'teacher', subject: '书法', certified: true },
+        {
+          name: '李华',
+          role: 'teacher',
+          subject: '美术',
+          certified: true,
+          certificateKind: 'arts-professional',
+        },
+        { name: '王芳', role: 'other', subject: null, certified: false, certificateKind: null },
+        { name: '陈静', role: 'teacher', subject: '美术', certified: false, certificateKind: null },
+        {
+          name: '张伟',
+          role: 'teacher',
+          subject: '书法',
+          certified: true,
+          certificateKind: 'teacher-qualification',
+        },
       ]),
     ).toEqual({
       teachers: 3,
@@ -18,10 +30,22 @@ describe('the public staff summary', () => {
         { subject: '书法', teachers: 1, certified: 1 },
       ],
       members: [
-        { name: '陈静', role: 'teacher', subject: '美术', certified: false },
-        { name: '李华', role: 'teacher', subject: '美术', certified: true },
-        { name: '张伟', role: 'teacher', subject: '书法', certified: true },
-        { name: '王芳', role: 'other', subject: null, certified: false },
+        { name: '陈静', role: 'teacher', subject: '美术', certified: false, certificateKind: null },
+        {
+          name: '李华',
+          role: 'teacher',
+          subject: '美术',
+          certified: true,
+          certificateKind: 'arts-professional',
+        },
+        {
+          name: '张伟',
+          role: 'teacher',
+          subject: '书法',
+          certified: true,
+          certificateKind: 'teacher-qualification',
+        },
+        { name: '王芳', role: 'other', subject: null, certified: false, certificateKind: null },
       ],
     });
   });

@@ -5,6 +5,7 @@ export interface StaffOnFile {
   role: string | null;
   subject: string | null;
   certified: boolean | null;
+  certificateKind: string | null;
 }
 
 /** One filed staff member on the public page: name and qualification, never identity data. */
@@ -14,6 +15,8 @@ export interface PublicStaffMember {
   subject: string | null;
   /** A qualification certificate is on file (教师资格 or a matching professional certificate). */
   certified: boolean;
+  /** Which certificate: teacher-qualification (教师资格证), sports-coach, arts- or science-professional. */
+  certificateKind: string | null;
 }
 
 export interface StaffSummary {
@@ -44,6 +47,7 @@ export function summariseStaff(staff: StaffOnFile[]): StaffSummary {
       role: s.role === 'teacher' ? 'teacher' : 'other',
       subject: s.subject,
       certified: Boolean(s.certified),
+      certificateKind: s.certificateKind,
     }))
     .sort(
       (a, b) =>

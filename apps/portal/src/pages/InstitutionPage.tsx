@@ -148,7 +148,8 @@ export function InstitutionPage({ id }: { id: string }) {
             {page.staff.members.map((m, k) => (
               <li key={k}>
                 <strong>{m.name}</strong> · {m.role === 'teacher' ? m.subject : i.otherRole}
-                {m.role === 'teacher' && ` · ${m.certified ? i.staffQualified : i.staffUnqualified}`}
+                {m.role === 'teacher' &&
+                  ` · ${m.certified ? (i.certificateKinds[m.certificateKind ?? ''] ?? i.staffQualified) : i.staffUnqualified}`}
               </li>
             ))}
           </ul>

@@ -30,6 +30,11 @@ export const staffFiledEvent = (
       name: filing.staff.name,
       role: filing.staff.role,
       ...(filing.staff.subject ? { subject: filing.staff.subject } : {}),
-      ...(filing.staff.certificate ? { certificateNumber: filing.staff.certificate.number } : {}),
+      ...(filing.staff.certificate
+        ? {
+            certificateNumber: filing.staff.certificate.number,
+            certificateKind: filing.staff.certificate.kind,
+          }
+        : {}),
     },
   });

@@ -239,6 +239,10 @@ export const StaffFiled = defineEvent({
     role: z.enum(['teacher', 'other']),
     subject: z.string().optional(),
     certificateNumber: z.string().optional(),
+    /** The kind of certificate (教师资格证 or a professional one), for the public page; absent in early events. */
+    certificateKind: z
+      .enum(['teacher-qualification', 'sports-coach', 'arts-professional', 'science-professional'])
+      .optional(),
   }),
 });
 

@@ -34,7 +34,7 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
           orderBy: [{ subject: 'asc' }, { name: 'asc' }, { id: 'asc' }],
         }),
         this.prisma.$queryRawUnsafe<StaffOnFile[]>(
-          `SELECT name, role, subject, certified FROM directory.staff WHERE institution_id = $1 AND ${STAFF_ON_FILE}`,
+          `SELECT name, role, subject, certified, certificate_kind AS "certificateKind" FROM directory.staff WHERE institution_id = $1 AND ${STAFF_ON_FILE}`,
           id,
         ),
         this.prisma.penalty.findMany({

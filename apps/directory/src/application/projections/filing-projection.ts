@@ -35,10 +35,10 @@ export async function onCourseFiled(event: Envelope, tx: DirectoryTx): Promise<v
 export async function onStaffFiled(event: Envelope, tx: DirectoryTx): Promise<void> {
   const p = event.payload as PayloadOf<typeof StaffFiled>;
   await tx.$executeRawUnsafe(
-    `INSERT INTO directory.staff AS s (id, institution_id, name, role, subject, certified, filed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)
+    `INSERT INTO directory.staff AS s (id, institution_id, name, role, subject, certified, certificate_kind, filed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, subject = EXCLUDED.subject,
-       certified = EXCLUDED.certified, filed_at = EXCLUDED.filed_at
+       certified = EXCLUDED.certified, certificate_kind = EXCLUDED.certificate_kind, filed_at = EXCLUDED.filed_at
      WHERE s.filed_at IS NULL OR s.filed_at <= EXCLUDED.filed_at`,
     p.staffId,
     event.institutionId,
@@ -46,6 +46,7 @@ export async function onStaffFiled(event: Envelope, tx: DirectoryTx): Promise<vo
     p.role,
     p.subject ?? null,
     Boolean(p.certificateNumber),
+    p.certificateKind ?? null,
     event.occurredAt,
   );
 }
