@@ -34,6 +34,7 @@ export class OutboxRelay {
   private wake: (() => void) | null = null;
   private pending = false;
   private listener: PoolClient | null = null;
+  private listenerLost = false;
   private loop: Promise<void> | null = null;
 
   constructor(private readonly opts: RelayOptions) {
@@ -48,6 +49,11 @@ export class OutboxRelay {
     this.running = true;
     this.listener = await this.opts.pool.connect();
     this.listener.on('notification', () => this.kick());
+    // A lost LISTEN connection leaves the poll to wake the relay; it must not crash the process.
+    this.listener.on('error', (err) => {
+      this.listenerLost = true;
+      this.log.warn({ err: err.message }, 'outbox LISTEN connection lost');
+    });
     await this.listener.query(`LISTEN ${outboxChannel(this.opts.schema)}`);
     this.loop = this.run();
   }
@@ -58,7 +64,8 @@ export class OutboxRelay {
     await this.loop;
     if (this.listener) {
       await this.listener.query(`UNLISTEN *`).catch(() => undefined);
-      this.listener.release();
+      // A lost connection is destroyed rather than handed back to the pool.
+      this.listener.release(this.listenerLost);
       this.listener = null;
     }
   }

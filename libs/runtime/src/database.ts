@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { createLogger } from './logger';
 
 export interface Database {
   url: string;
@@ -44,5 +45,12 @@ async function startEmbeddedPostgres(log: Logger, port: number): Promise<Databas
 }
 
 export function createPool(url: string, max = 10): Pool {
-  return new Pool({ connectionString: url, max, application_name: 'otr' });
+  const pool = new Pool({ connectionString: url, max, application_name: 'otr' });
+  // An idle connection the server closes (a restart, a failover, a dropped test database) is simply
+  // replaced at the next checkout; without a listener pg would throw it as an unhandled error.
+  pool.on('error', (err) => poolLog().warn({ err: err.message }, 'idle database connection closed'));
+  return pool;
 }
+
+let log: Logger | undefined;
+const poolLog = () => (log ??= createLogger('database'));
