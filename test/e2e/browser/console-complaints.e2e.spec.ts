@@ -5,7 +5,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { appZhCN, raZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
-import { signInToConsole, confirmDialog as confirm } from '../support/console-page';
+import { signInToConsole, confirmDialog as confirm } from '../support/pages';
 import { signInAs } from '../support/gateway-users';
 
 jest.setTimeout(300_000);

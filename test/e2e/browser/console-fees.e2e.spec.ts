@@ -6,7 +6,7 @@ import { raZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
-import { signInToConsole } from '../support/console-page';
+import { signInToConsole } from '../support/pages';
 
 jest.setTimeout(300_000);
 

@@ -8,7 +8,7 @@ import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
 import { signInAs } from '../support/gateway-users';
-import { signInToConsole, waitForText, confirmDialog as confirm } from '../support/console-page';
+import { signInToConsole, waitForText, confirmDialog as confirm, sidewaysOverflow } from '../support/pages';
 
 jest.setTimeout(300_000);
 
@@ -86,8 +86,6 @@ describe('the console’s inspection screens on a phone in Chromium', () => {
     await signInToConsole(page, platform.url, username);
     return page;
   }
-  const noSideScroll = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   it('fills the checklist and logs a violation with a photo, shown with its checksum', async () => {
     const page = await signIn('inspector.xihu');
@@ -100,7 +98,7 @@ describe('the console’s inspection screens on a phone in Chromium', () => {
     await page.getByRole('menuitem', { name: zh.resources.inspections.name }).click();
     const card = page.locator(`a[href$="#/inspections/${assigned.id}/show"]`);
     await card.waitFor();
-    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: shot('assigned') });
     await card.click();
     await page.waitForURL(new RegExp(`#/inspections/${assigned.id}/show$`));
@@ -153,7 +151,7 @@ describe('the console’s inspection screens on a phone in Chromium', () => {
     await waitForText(page, `SHA-256 ${sha256}`);
     expect(await page.getByRole('button', { name: `exit.png · ${sha256.slice(0, 8)}` }).count()).toBe(1);
     await waitForText(page, `${words.codes['fire-hazard']} · ${words.severities.serious}`);
-    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: shot('violation-logged'), fullPage: true });
 
     // The stored file is the photo taken, byte for byte.
@@ -204,7 +202,7 @@ describe('the console’s inspection screens on a phone in Chromium', () => {
     expect(report).toMatchObject({ status: 'submitted', content: { finances: { incomeFen: 81_234_567 } } });
     await page.goto(`${platform.url}/console/#/annual-reports/${report.id}/show`);
     await waitForText(page, `${words.report.income}：`);
-    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: shot('annual-report'), fullPage: true });
     await page.close();
   });

@@ -6,7 +6,7 @@ import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { DEMO_ACCOUNTS } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
-import { signInToConsole, waitForText, confirmDialog as confirm } from '../support/console-page';
+import { signInToConsole, waitForText, confirmDialog as confirm } from '../support/pages';
 import { signInAs } from '../support/gateway-users';
 
 jest.setTimeout(300_000);

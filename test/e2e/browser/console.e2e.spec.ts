@@ -17,7 +17,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
 import { signInAs } from '../support/gateway-users';
-import { signInToConsole, waitForText } from '../support/console-page';
+import { signInToConsole, waitForText, sidewaysOverflow } from '../support/pages';
 
 jest.setTimeout(300_000);
 
@@ -248,7 +248,7 @@ describe('the task-force console in Chromium', () => {
     await page.waitForFunction(() => !document.querySelector('.MuiCircularProgress-root'), undefined, {
       timeout: 20_000,
     });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: shot('phone'), fullPage: true });
     // The menu is a drawer behind the button in the app bar.
@@ -259,7 +259,7 @@ describe('the task-force console in Chromium', () => {
     await waitForText(page, appZhCN.resources.institutions.name);
     await page.getByRole('menuitem', { name: appZhCN.resources.institutions.name }).click();
     await page.waitForSelector('.RaSimpleList-root, [class*=RaSimpleList]');
-    const listOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const listOverflow = await sidewaysOverflow(page);
     expect(listOverflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: shot('phone-institutions') });
     await page.close();

@@ -4,6 +4,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { messages } from '../../../apps/portal/src/i18n';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { sidewaysOverflow } from '../support/pages';
 
 jest.setTimeout(300_000);
 
@@ -41,10 +42,7 @@ describe('complaints on the public portal, in Chromium on a phone', () => {
     await db?.drop();
   });
 
-  const noSideways = async (page: Page) =>
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0);
+  const noSideways = async (page: Page) => expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   /** Focus moves once the errors are drawn. */
   const focusOn = (page: Page, id: string) =>
     page.waitForFunction((el) => document.activeElement?.id === el, id, { timeout: 5_000 });

@@ -6,6 +6,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { messages } from '../../../apps/portal/src/i18n';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { sidewaysOverflow } from '../support/pages';
 
 jest.setTimeout(300_000);
 
@@ -54,10 +55,7 @@ describe('我的订单 on the public portal, in Chromium on a phone', () => {
     await new Promise((r) => sms?.close(r));
   });
 
-  const noSideways = async (page: Page) =>
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0);
+  const noSideways = async (page: Page) => expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   const description = (page: Page, id: string) =>
     page.evaluate(
       (el) =>

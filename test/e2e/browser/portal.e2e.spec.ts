@@ -6,6 +6,7 @@ import { eventsFor, message, STAFF_NAME, topicOf } from '../../../apps/directory
 import { messages } from '../../../apps/portal/src/i18n';
 import { RunningPlatform, startPlatform } from '@otr/platform';
 import { artifactsDir, createTestDatabase, eventually, launchChromium, TestDatabase } from '@otr/testing';
+import { sidewaysOverflow, waitForText } from '../support/pages';
 
 jest.setTimeout(300_000);
 
@@ -63,12 +64,7 @@ describe('the public portal in Chromium, on a phone', () => {
     await db?.drop();
   });
 
-  const waitForText = (page: Page, text: string) =>
-    page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 20_000 });
-  const noSideways = async (page: Page) =>
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0);
+  const noSideways = async (page: Page) => expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
   it('finds an institution by a two-character fragment and shows its license and fees', async () => {
     const page = await browser.newPage();

@@ -23,3 +23,7 @@ export const waitForText = (page: Page, text: string, timeout = 20_000) =>
 /** Confirms react-admin's confirmation dialog (zh-CN). */
 export const confirmDialog = (page: Page) =>
   page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+
+/** How far the page scrolls sideways (≤ 0 when it fits the viewport, as on a phone it must). */
+export const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
