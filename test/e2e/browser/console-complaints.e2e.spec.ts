@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { appZhCN, raZhCN } from '../../../apps/console/src/i18n/zh-CN';
-import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { RunningPlatform } from '@otr/platform';
+import { artifactsDir } from '@otr/testing';
 import { signInToConsole, confirmDialog as confirm } from '../support/pages';
 import { signInAs } from '../support/gateway-users';
+import { startBrowserPlatform } from '../support/browser-platform';
 
 jest.setTimeout(300_000);
 
-const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `console-complaints-${name}.png`);
 const zh = appZhCN;
 const OFFICIAL = 'officer.fire';
@@ -30,7 +29,7 @@ interface QueueItem {
  * replies; the action log shows both acts by that official.
  */
 describe('the console’s complaint screens in Chromium', () => {
-  let db: TestDatabase;
+  let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
   let overdue: QueueItem[];
@@ -38,17 +37,11 @@ describe('the console’s complaint screens in Chromium', () => {
   const token = (username: string) => signInAs(platform.url, username);
 
   beforeAll(async () => {
-    if (!consoleBuilt)
-      throw new Error('build the console first: npx vite build --config apps/console/vite.config.ts');
-    process.env.LOGIN_RATE_LIMIT = '1000';
-    db = await createTestDatabase('otr_browser_complaints');
-    platform = await startPlatform({
-      databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
-      // 42 institutions over 13 districts put four in 西湖区: the operator's and the three the
-      // complaints demo spreads its 西湖区 scenarios over.
+    // 42 institutions over 13 districts put four in 西湖区: the operator's and the three the
+    // complaints demo spreads its 西湖区 scenarios over.
+    ({ platform, browser, close } = await startBrowserPlatform('console', 'otr_browser_complaints', {
       seed: 42,
-    });
+    }));
     // The demo seeds a safety complaint the fire brigade never signed (apps/complaints/src/demo).
     const res = await fetch(`${platform.url}/api/complaints/complaints?department=fire&colour=red`, {
       headers: { authorization: `Bearer ${await token(OFFICIAL)}` },
@@ -58,12 +51,9 @@ describe('the console’s complaint screens in Chromium', () => {
       (i) => i.lead === 'fire' && i.status === 'routed',
     );
     expect(overdue.length).toBeGreaterThan(0);
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await db?.drop();
+    await close?.();
   });
 
   async function signIn(page: Page, username: string) {

@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { feeMessages } from '../../../apps/console/src/fees/messages';
 import { raZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { DEMO_PASSWORD } from '@otr/gateway';
-import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { RunningPlatform } from '@otr/platform';
+import { artifactsDir } from '@otr/testing';
 import { signInToConsole } from '../support/pages';
+import { startBrowserPlatform } from '../support/browser-platform';
 
 jest.setTimeout(300_000);
 
-const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `console-fees-${name}.png`);
 const zh = feeMessages['zh-CN'];
 const SUPERVISOR = 'fund.supervisor';
@@ -32,7 +31,7 @@ interface Alert {
  * the refund-burst alert, closes it with a note, and reconciles the bank's statements.
  */
 describe('the console’s fee-supervision screens in Chromium', () => {
-  let db: TestDatabase;
+  let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
   let authorization: string;
@@ -46,15 +45,7 @@ describe('the console’s fee-supervision screens in Chromium', () => {
   };
 
   beforeAll(async () => {
-    if (!consoleBuilt)
-      throw new Error('build the console first: npx vite build --config apps/console/vite.config.ts');
-    process.env.LOGIN_RATE_LIMIT = '1000';
-    db = await createTestDatabase('otr_browser_fees');
-    platform = await startPlatform({
-      databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
-      seed: 42,
-    });
+    ({ platform, browser, close } = await startBrowserPlatform('console', 'otr_browser_fees', { seed: 42 }));
     const login = await fetch(`${platform.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -67,12 +58,9 @@ describe('the console’s fee-supervision screens in Chromium', () => {
     expect(burst).toBeDefined();
     institutionName = (await api<{ institutionName: string }>(`/accounts/${burst.institutionId}`))
       .institutionName;
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await db?.drop();
+    await close?.();
   });
 
   async function signIn(page: Page) {

@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { BrowserContext, Page } from 'playwright-core';
 import { inspectionMessages } from '../../../apps/console/src/inspection/messages';
 import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
-import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { RunningPlatform } from '@otr/platform';
+import { artifactsDir } from '@otr/testing';
 import { signInAs } from '../support/gateway-users';
 import { signInToConsole, waitForText, confirmDialog as confirm, sidewaysOverflow } from '../support/pages';
+import { PHONE_VIEWPORT, startBrowserPlatform } from '../support/browser-platform';
 
 jest.setTimeout(300_000);
 
-const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `console-inspection-${name}.png`);
 const zh = inspectionMessages['zh-CN'];
 const words = zh.otr.inspection;
@@ -47,23 +46,18 @@ function samplePng(): Buffer {
  * checklist, logs a violation with a photo and sees the evidence cited by its SHA-256.
  */
 describe('the console’s inspection screens on a phone in Chromium', () => {
-  let db: TestDatabase;
+  let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
   let assigned: { id: string; subject: { name: string } };
 
   beforeAll(async () => {
-    if (!consoleBuilt)
-      throw new Error('build the console first: npx vite build --config apps/console/vite.config.ts');
-    process.env.LOGIN_RATE_LIMIT = '1000';
-    db = await createTestDatabase('otr_browser_inspection');
-    platform = await startPlatform({
-      databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
-      // 104 institutions round-robin over 13 districts: eight licensed in 西湖区, as many as the
-      // inspection demo needs for its reports, draw and visit (apps/inspection/src/demo).
+    // 104 institutions round-robin over 13 districts: eight licensed in 西湖区, as many as the
+    // inspection demo needs for its reports, draw and visit (apps/inspection/src/demo).
+    ({ platform, browser, close } = await startBrowserPlatform('console', 'otr_browser_inspection', {
       seed: 104,
-    });
+      viewport: PHONE_VIEWPORT,
+    }));
     const token = await signInAs(platform.url, 'inspector.xihu');
     const res = await fetch(`${platform.url}/api/inspection/inspections?assigned=me&status=scheduled`, {
       headers: { authorization: `Bearer ${token}` },
@@ -72,12 +66,9 @@ describe('the console’s inspection screens on a phone in Chromium', () => {
     // One the inspector has not started: the draw's inspections come without a checklist.
     assigned = items.find((i) => i.checklist.length === 0)!;
     expect(assigned).toBeDefined();
-    browser = await launchChromium({ width: 390, height: 844 });
   });
   afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await db?.drop();
+    await close?.();
   });
 
   /** A new page signed in as the user (the browser profile keeps one session: the last sign-in wins). */

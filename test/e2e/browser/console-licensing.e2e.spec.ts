@@ -1,17 +1,16 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { applicationMessages } from '../../../apps/console/src/applications/messages';
 import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
 import { DEMO_ACCOUNTS } from '@otr/gateway';
-import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { RunningPlatform } from '@otr/platform';
+import { artifactsDir } from '@otr/testing';
 import { signInToConsole, waitForText, confirmDialog as confirm } from '../support/pages';
 import { signInAs } from '../support/gateway-users';
+import { startBrowserPlatform } from '../support/browser-platform';
 
 jest.setTimeout(300_000);
 
-const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `console-licensing-${name}.png`);
 const zh = appZhCN;
 const words = applicationMessages['zh-CN'];
@@ -33,7 +32,7 @@ interface License {
  */
 describe('the console’s licensing screens in Chromium', () => {
   const IN_SERVICE_ID = '330106198801011234';
-  let db: TestDatabase;
+  let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
   let license: License;
@@ -52,15 +51,9 @@ describe('the console’s licensing screens in Chromium', () => {
   const token = (username: string) => signInAs(platform.url, username);
 
   beforeAll(async () => {
-    if (!consoleBuilt)
-      throw new Error('build the console first: npx vite build --config apps/console/vite.config.ts');
-    process.env.LOGIN_RATE_LIMIT = '1000';
-    db = await createTestDatabase('otr_browser_licensing');
-    platform = await startPlatform({
-      databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
+    ({ platform, browser, close } = await startBrowserPlatform('console', 'otr_browser_licensing', {
       seed: 26,
-    });
+    }));
     // operator.demo runs a 西湖区 institution (apps/platform/src/seed); its competent department decides.
     const own = await api<{ items: License[] }>(await token('operator.demo'), '/api/registration/licenses');
     expect(own.items).toHaveLength(1);
@@ -71,12 +64,9 @@ describe('the console’s licensing screens in Chromium', () => {
         a.department === license.competentDepartment &&
         (license.district === a.jurisdiction || license.district.startsWith(`${a.jurisdiction}-`)),
     )!.username;
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await db?.drop();
+    await close?.();
   });
 
   async function signIn(page: Page, username: string) {

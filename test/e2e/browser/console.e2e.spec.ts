@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { menuFor, panelsFor } from '../../../apps/console/src/auth/permissions';
@@ -14,37 +14,26 @@ const menuNames: Record<string, { name: string }> = {
   ...feeMessages['zh-CN'].resources,
 };
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
-import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { RunningPlatform } from '@otr/platform';
+import { artifactsDir } from '@otr/testing';
 import { signInAs } from '../support/gateway-users';
 import { signInToConsole, waitForText, sidewaysOverflow } from '../support/pages';
+import { startBrowserPlatform } from '../support/browser-platform';
 
 jest.setTimeout(300_000);
 
-const consoleBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'console', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `console-${name}.png`);
 
 describe('the task-force console in Chromium', () => {
-  let db: TestDatabase;
+  let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
 
   beforeAll(async () => {
-    if (!consoleBuilt)
-      throw new Error('build the console first: npx vite build --config apps/console/vite.config.ts');
-    process.env.LOGIN_RATE_LIMIT = '1000'; // one client signs in as every role within a minute
-    db = await createTestDatabase('otr_browser');
-    platform = await startPlatform({
-      databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
-      seed: 26,
-    });
-    browser = await launchChromium();
+    ({ platform, browser, close } = await startBrowserPlatform('console', 'otr_browser', { seed: 26 }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await db?.drop();
+    await close?.();
   });
 
   /** Pages share the profile's storage, so each sign-in starts by forgetting the previous session and language. */

@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { messages } from '../../../apps/portal/src/i18n';
-import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { RunningPlatform } from '@otr/platform';
+import { artifactsDir } from '@otr/testing';
 import { sidewaysOverflow } from '../support/pages';
+import { PHONE_VIEWPORT, startBrowserPlatform } from '../support/browser-platform';
 
 jest.setTimeout(300_000);
 
-const portalBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `portal-complaints-${name}.png`);
 const zh = messages['zh-CN'];
 // The smallest valid PNG: the service checks evidence against its magic bytes.
@@ -20,26 +19,20 @@ const PNG = Buffer.from(
 const c = zh.complaints;
 
 describe('complaints on the public portal, in Chromium on a phone', () => {
-  let db: TestDatabase;
+  let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
 
   beforeAll(async () => {
-    if (!portalBuilt) throw new Error('build the portal first: (cd apps/portal && npx vite build)');
-    db = await createTestDatabase('otr_portal_complaints');
     // The seed licenses institutions through registration; the directory and complaints learn them from its events.
-    platform = await startPlatform({
-      databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
-      // Enough institutions that 西湖区 has the four the complaints demo picks from.
+    // Enough institutions that 西湖区 has the four the complaints demo picks from.
+    ({ platform, browser, close } = await startBrowserPlatform('portal', 'otr_portal_complaints', {
       seed: 42,
-    });
-    browser = await launchChromium({ width: 390, height: 844 });
+      viewport: PHONE_VIEWPORT,
+    }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await db?.drop();
+    await close?.();
   });
 
   const noSideways = async (page: Page) => expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);

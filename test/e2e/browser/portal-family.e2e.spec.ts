@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { messages } from '../../../apps/portal/src/i18n';
-import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, launchChromium, TestDatabase } from '@otr/testing';
+import { RunningPlatform } from '@otr/platform';
+import { artifactsDir } from '@otr/testing';
 import { sidewaysOverflow } from '../support/pages';
+import { PHONE_VIEWPORT, startBrowserPlatform } from '../support/browser-platform';
 
 jest.setTimeout(300_000);
 
-const portalBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `portal-family-${name}.png`);
 const zh = messages['zh-CN'];
 const m = zh.family;
@@ -18,14 +17,13 @@ const m = zh.family;
 const PHONE = '13805710001';
 
 describe('我的订单 on the public portal, in Chromium on a phone', () => {
-  let db: TestDatabase;
+  let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
   let sms: Server;
   const codes = new Map<string, string>();
 
   beforeAll(async () => {
-    if (!portalBuilt) throw new Error('build the portal first: (cd apps/portal && npx vite build)');
     // An SMS gateway keeping the last code per phone, standing in for the operator's SMS platform
     // (the service stores codes hashed, so the test cannot read them from the database).
     sms = createServer((req, res) => {
@@ -39,19 +37,14 @@ describe('我的订单 on the public portal, in Chromium on a phone', () => {
     }).listen(0, '127.0.0.1');
     await new Promise((r) => sms.once('listening', r));
     process.env.FEES_SMS_URL = `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`;
-    db = await createTestDatabase('otr_portal_family');
-    platform = await startPlatform({
-      databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
+    ({ platform, browser, close } = await startBrowserPlatform('portal', 'otr_portal_family', {
       seed: 42,
-    });
-    browser = await launchChromium({ width: 390, height: 844 });
+      viewport: PHONE_VIEWPORT,
+    }));
   });
   afterAll(async () => {
     delete process.env.FEES_SMS_URL;
-    await browser?.close();
-    await platform?.stop();
-    await db?.drop();
+    await close?.();
     await new Promise((r) => sms?.close(r));
   });
 

@@ -1,35 +1,31 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BrowserContext, Page } from 'playwright-core';
 import { eventsFor, message, STAFF_NAME, topicOf } from '../../../apps/directory/src/directory-fixtures';
 import { messages } from '../../../apps/portal/src/i18n';
-import { RunningPlatform, startPlatform } from '@otr/platform';
-import { artifactsDir, createTestDatabase, eventually, launchChromium, TestDatabase } from '@otr/testing';
+import { RunningPlatform } from '@otr/platform';
+import { artifactsDir, eventually } from '@otr/testing';
 import { sidewaysOverflow, waitForText } from '../support/pages';
+import { PHONE_VIEWPORT, startBrowserPlatform } from '../support/browser-platform';
 
 jest.setTimeout(300_000);
 
-const portalBuilt = existsSync(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist', 'index.html'));
 const shot = (name: string) => join(artifactsDir, `portal-${name}.png`);
 const zh = messages['zh-CN'];
 const westLake = { latitude: 30.2431, longitude: 120.1497 };
 
 describe('the public portal in Chromium, on a phone', () => {
-  let db: TestDatabase;
+  let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
   const id = randomUUID();
   const name = '杭州启航英语戏剧培训学校';
 
   beforeAll(async () => {
-    if (!portalBuilt) throw new Error('build the portal first: (cd apps/portal && npx vite build)');
-    db = await createTestDatabase('otr_portal');
-    platform = await startPlatform({
-      databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
+    ({ platform, browser, close } = await startBrowserPlatform('portal', 'otr_portal', {
       seed: 12,
-    });
+      viewport: PHONE_VIEWPORT,
+    }));
     // An institution with filed fees, staff, an annual grade, a penalty, a black list entry,
     // complaints and ratings, as the other contexts publish them.
     const e = eventsFor(id, name);
@@ -54,14 +50,11 @@ describe('the public portal in Chromium, on a phone', () => {
       const page = await (await fetch(`${platform.url}/api/public/institutions/${id}`)).json();
       return page.feeSupervision ?? undefined;
     }, 20_000);
-    browser = await launchChromium({ width: 390, height: 844 });
     await browser.grantPermissions(['geolocation']);
     await browser.setGeolocation(westLake);
   });
   afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await db?.drop();
+    await close?.();
   });
 
   const noSideways = async (page: Page) => expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
