@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './registry';
 export * from './events';
 export * from './create-event';
+export * from './violation-codes';
