@@ -140,6 +140,12 @@ describe('fee supervision flows over HTTP', () => {
     expect(await ledgerInvariant(h, inst.institutionId)).toEqual([
       { order_id: o.id, escrow: '49500', paid: '55000', released: '5500', refunded: '0' },
     ]);
+    // The release is announced once, with the ledger transaction; a later sweep moves and announces nothing.
+    expect((await scheduler.sweep()).lessons).toEqual({ confirmed: 0, releasedFen: 0 });
+    const released = (await outboxTypes('fees.FundsReleased')).filter((e) => e.payload.orderId === o.id);
+    expect(released.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ amountFen: 5_500, releasedOn: '2026-10-21' }),
+    ]);
   });
 
   it('lets a family sign in by code, confirm and dispute lessons, and get a deemed-agreed pro-rata refund', async () => {

@@ -71,12 +71,12 @@ describe('the ledger in PostgreSQL', () => {
     ]);
   });
 
-  it('refuses an unbalanced transaction, one without postings, and escrow below zero, at commit', async () => {
+  it('refuses an unbalanced transaction, one without postings, escrow below zero and stray hours, at commit', async () => {
     const inst = await institutionWithCourse(h);
     const order = await paidOrder(h, inst, '13800000002', 10);
-    const tx = (id: string, kind = 'release') =>
-      `INSERT INTO fees.journal_transaction (id, institution_id, kind, idempotency_key, "on")
-       VALUES ('${id}', '${inst.institutionId}', '${kind}', 'k-${id}', '2026-09-01');`;
+    const tx = (id: string, hours: number | null = null) =>
+      `INSERT INTO fees.journal_transaction (id, institution_id, kind, idempotency_key, "on", hours)
+       VALUES ('${id}', '${inst.institutionId}', 'release', 'k-${id}', '2026-09-01', ${hours});`;
     const posting = (id: string, account: string, fen: number) =>
       `INSERT INTO fees.posting (transaction_id, institution_id, account, order_id, amount_fen, "on")
        VALUES ('${id}', '${inst.institutionId}', '${account}', '${order.id}', ${fen}, '2026-09-01');`;
@@ -98,6 +98,14 @@ describe('the ledger in PostgreSQL', () => {
         `BEGIN; ${tx(overdraw)} ${posting(overdraw, 'settlement', 55_001)} ${posting(overdraw, 'escrow', -55_001)} COMMIT;`,
       ),
     ).toMatch(/escrow/);
+    await pg.query('ROLLBACK');
+    // The hours an order's position reads are on its postings: they must be their transaction's.
+    const strayHours = '00000000-0000-4000-8000-000000000005';
+    expect(
+      await sqlError(
+        `BEGIN; ${tx(strayHours, 2)} ${posting(strayHours, 'settlement', 100)} ${posting(strayHours, 'escrow', -100)} COMMIT;`,
+      ),
+    ).toMatch(/settles 2 hours, but 2 of its postings say otherwise/);
     await pg.query('ROLLBACK');
     expect((await pg.query('SELECT count(*)::int AS n FROM fees.posting')).rows[0].n).toBe(before);
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createEvent, EventDefinition, EventOrigin, PayloadOf, SYSTEM_ACTOR } from '@otr/contracts';
 import { chinaDate, Clock, loadChinaCalendar, WorkingDayCalendar } from '@otr/kernel';
-import { Outbox, SqlClient } from '@otr/messaging';
+import { Outbox, SqlClient, StagedEvents } from '@otr/messaging';
 import type { Pool } from 'pg';
 import { FeeRecordNotFound, FeeRules, OrderPosition, totalHours } from '../domain';
 import { accountRow, lockStatements, MoneyTarget, pgTransaction } from '../infrastructure/fees-rows';
@@ -92,7 +92,7 @@ export class FeesContext {
           refund,
         } as LockedOrder<T>);
       },
-      opening.statements,
+      opening,
     );
   }
 
@@ -111,15 +111,34 @@ export class FeesContext {
     payload: PayloadOf<D>,
     origin: EventOrigin,
   ): Promise<void> {
-    return this.outbox.append(tx, [
-      createEvent(def, {
-        aggregateId,
-        institutionId: account.institutionId,
-        payload,
-        ...origin,
-        occurredAt: this.clock.now(),
-      }),
-    ]);
+    return this.outbox.append(tx, [this.event(def, account, aggregateId, payload, origin)]);
+  }
+
+  /** An event of one institution, validated, to be written by the caller's own statement (see Outbox.stage). */
+  stage<D extends EventDefinition>(
+    def: D,
+    account: Pick<SupervisedAccount, 'institutionId'>,
+    aggregateId: string,
+    payload: PayloadOf<D>,
+    origin: EventOrigin,
+  ): StagedEvents {
+    return this.outbox.stage([this.event(def, account, aggregateId, payload, origin)]);
+  }
+
+  private event<D extends EventDefinition>(
+    def: D,
+    account: Pick<SupervisedAccount, 'institutionId'>,
+    aggregateId: string,
+    payload: PayloadOf<D>,
+    origin: EventOrigin,
+  ) {
+    return createEvent(def, {
+      aggregateId,
+      institutionId: account.institutionId,
+      payload,
+      ...origin,
+      occurredAt: this.clock.now(),
+    });
   }
 }
 

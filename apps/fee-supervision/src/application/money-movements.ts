@@ -88,32 +88,29 @@ export class MoneyMovements {
       this.fees.calendar,
       { id: newId(), on: today },
     );
-    const appended =
-      tx_ &&
-      (await this.fees.ledger.append(tx, account.institutionId, tx_, {
-        instruction: 'release',
-        releasedLesson: lesson.id,
-      }));
-    if (!tx_ || !appended) {
-      // Nothing to move (a share that rounds to zero) or already released under this lesson's key.
+    if (!tx_) {
+      // Nothing to move: a share that rounds to zero.
       await updateRow(tx, 'lesson', lesson.id, { status: 'released' });
       return 0;
     }
     const amountFen = tx_.postings[0].amount.fen;
-    await this.fees.emit(
-      tx,
-      FundsReleased,
-      account,
-      order.id,
-      {
-        orderId: order.id,
-        licenseId: account.licenseId,
-        lessonId: lesson.id,
-        amountFen,
-        releasedOn: today,
-      },
-      origin,
-    );
+    const appended = await this.fees.ledger.append(tx, account.institutionId, tx_, {
+      instruction: 'release',
+      releasedLesson: lesson.id,
+      // FundsReleased goes in the same statement, with the transaction or not at all.
+      events: this.fees.stage(
+        FundsReleased,
+        account,
+        order.id,
+        { orderId: order.id, licenseId: account.licenseId, lessonId: lesson.id, amountFen, releasedOn: today },
+        origin,
+      ),
+    });
+    if (!appended) {
+      // Already released under this lesson's key.
+      await updateRow(tx, 'lesson', lesson.id, { status: 'released' });
+      return 0;
+    }
     return amountFen;
   }
 

@@ -68,10 +68,8 @@ export interface LockedRows {
  * The opening statements of a money transaction (see pgTransaction): lock the order, then — each
  * statement with its own snapshot, taken after the lock — read the order's account, its position
  * on the ledger (the caller's statement) and the lesson or refund the order was reached by; and
- * how to read their rows. They take no parameters (a simple query), so the id is spliced in as a
- * literal, and only ever a checked uuid: null when it is not one, as nothing can be found by it.
- * (Prepared and executed by name instead, they were planned generically, and the planner then
- * scanned whole tables: each is planned for its uuid.)
+ * how to read their rows. Each takes the target's id as $1; null when the id is not a uuid, as
+ * nothing can be found by it.
  */
 export function lockStatements(target: MoneyTarget, orderPosition: (orderId: string) => string) {
   const [via, uuid] =
@@ -81,7 +79,7 @@ export function lockStatements(target: MoneyTarget, orderPosition: (orderId: str
         ? (['refund_request', target.refundId] as const)
         : (['fee_order', target.orderId] as const);
   if (!UUID.test(uuid)) return null;
-  const id = `'${uuid}'::uuid`;
+  const id = '$1::uuid';
   const orderId = via === 'fee_order' ? id : `(SELECT order_id FROM fees.${via} WHERE id = ${id})`;
   const statements = [
     `SELECT ${ORDER} FROM fees.fee_order WHERE id = ${orderId} FOR UPDATE`,
@@ -100,7 +98,7 @@ export function lockStatements(target: MoneyTarget, orderPosition: (orderId: str
       ? { refund: revive<RefundRequest>(other[0], REFUND_KINDS) }
       : {}),
   });
-  return { statements, rows };
+  return { statements, id: uuid, rows };
 }
 
 const one = async <T>(
@@ -156,33 +154,41 @@ export async function updateRow(
 
 const statementNames = new Map<string, string>();
 
-/** A statement prepared once per connection under a name of its text: parsed and planned once, not per call. */
-const prepared = (text: string, values: unknown[]) => {
+/** The name a statement is prepared under on every connection: of its text, so the same text is prepared once. */
+const nameOf = (text: string) => {
   let name = statementNames.get(text);
   if (!name) {
     name = `fees_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
   }
-  return { name, text, values };
+  return name;
 };
 
+/** Statements each connection has prepared with SQL PREPARE (they live as long as the connection). */
+const preparedOn = new WeakMap<PoolClient, Set<string>>();
+
 /**
- * A transaction on a bare pg connection, shaped as the SqlClient the outbox and these helpers use;
- * its statements are prepared on the connection. The opening statements go with BEGIN in one
- * round trip (a simple query: one snapshot per statement, in order); fn gets the rows of each.
+ * A transaction on a bare pg connection, shaped as the SqlClient the outbox and these helpers use.
+ * Its statements are prepared on the connection: parsed and planned once, not per call. The
+ * opening statements take one uuid; they go with BEGIN in one round trip as EXECUTEs of a simple
+ * query (one snapshot per statement, in order), and fn gets the rows of each. Parsing and planning
+ * them on every transaction cost more than the rest of a lesson release did (bench/ledger-throughput).
  */
 export async function pgTransaction<T>(
   pool: Pool,
   fn: (tx: SqlClient, opened: Record<string, unknown>[][]) => Promise<T>,
-  opening: readonly string[] = [],
+  opening: { statements: readonly string[]; id: string } = { statements: [], id: '' },
 ): Promise<T> {
   const client: PoolClient = await pool.connect();
   const tx: SqlClient = {
-    $executeRawUnsafe: async (q, ...v) => (await client.query(prepared(q, v))).rowCount ?? 0,
-    $queryRawUnsafe: async <R>(q: string, ...v: unknown[]) => (await client.query(prepared(q, v))).rows as R,
+    $executeRawUnsafe: async (q, ...v) => (await client.query({ name: nameOf(q), text: q, values: v })).rowCount ?? 0,
+    $queryRawUnsafe: async <R>(q: string, ...v: unknown[]) =>
+      (await client.query({ name: nameOf(q), text: q, values: v })).rows as R,
   };
   try {
-    const begun = await client.query(['BEGIN', ...opening].join(';\n'));
+    const names = await prepareOpening(client, opening.statements);
+    // The id is a checked uuid (lockStatements), so it can stand as a literal in the simple query.
+    const begun = await client.query(['BEGIN', ...names.map((n) => `EXECUTE ${n}('${opening.id}')`)].join(';\n'));
     const results = Array.isArray(begun) ? (begun as QueryResult[]).slice(1).map((r) => r.rows) : [];
     const result = await fn(tx, results);
     await client.query('COMMIT');
@@ -193,4 +199,17 @@ export async function pgTransaction<T>(
   } finally {
     client.release();
   }
+}
+
+/** PREPAREs (once per connection) the statements of one uuid parameter; their names, in order. */
+async function prepareOpening(client: PoolClient, statements: readonly string[]): Promise<string[]> {
+  let done = preparedOn.get(client);
+  if (!done) preparedOn.set(client, (done = new Set()));
+  const names = statements.map(nameOf);
+  for (const [i, name] of names.entries()) {
+    if (done.has(name)) continue;
+    await client.query(`PREPARE ${name}(uuid) AS ${statements[i]}`);
+    done.add(name);
+  }
+  return names;
 }

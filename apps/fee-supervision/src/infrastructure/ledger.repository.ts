@@ -1,5 +1,5 @@
 import { Money } from '@otr/kernel';
-import { SqlClient } from '@otr/messaging';
+import { SqlClient, StagedEvents } from '@otr/messaging';
 import { Account, LedgerTransaction, OrderPosition, TransactionKind } from '../domain';
 
 interface TransactionRow {
@@ -51,16 +51,13 @@ export class LedgerRepository {
 
   /**
    * The statement of orderPosition for an SQL expression of the order's id (see lockStatements):
-   * the sum of its escrow postings, and the hours of its releases and refunds — what positionOf
-   * reads off the order's balances, summed by the database instead of shipping every posting.
+   * the sum of its escrow postings and of their transactions' hours (each release or refund has
+   * one escrow posting, carrying its hours) — what positionOf reads off the order's balances,
+   * summed by the database from one range of the (order_id, account) index.
    */
   orderPositionSql(orderId: string): string {
-    return `SELECT
-      (SELECT coalesce(sum(amount_fen), 0) FROM fees.posting WHERE order_id = ${orderId} AND account = 'escrow')::text
-        AS escrow,
-      (SELECT coalesce(sum(hours), 0) FROM fees.journal_transaction
-       WHERE kind IN ('release', 'refund')
-         AND id IN (SELECT transaction_id FROM fees.posting WHERE order_id = ${orderId}))::int AS "hoursUsed"`;
+    return `SELECT coalesce(sum(amount_fen), 0)::text AS escrow, coalesce(sum(hours), 0)::int AS "hoursUsed"
+      FROM fees.posting WHERE order_id = ${orderId} AND account = 'escrow'`;
   }
 
   /** The position from a row of orderPositionSql. */
@@ -83,36 +80,38 @@ export class LedgerRepository {
   /**
    * Appends one balanced transaction; false when its idempotency key is already on the ledger
    * (the act was applied before, so nothing changes). One statement writes the transaction row,
-   * its postings and, when asked, the bank instruction that executes it and the released lesson's
-   * status — all only when the transaction row was new.
+   * its postings and, when given, the bank instruction that executes it, the released lesson's
+   * status and the events that announce it — all only when the transaction row was new, so a
+   * repeated act can neither move money nor announce it twice.
    */
   async append(
     db: SqlClient,
     institutionId: string,
     tx: LedgerTransaction,
-    with_: { instruction?: 'release' | 'refund'; releasedLesson?: string } = {},
+    with_: { instruction?: 'release' | 'refund'; releasedLesson?: string; events?: StagedEvents } = {},
   ): Promise<boolean> {
     const postings = tx.postings.map((p) => ({
       account: p.account,
       order_id: p.orderId ?? null,
       amount: p.amount.fen,
     }));
+    const events = with_.events?.sql('$12::jsonb', 'EXISTS (SELECT 1 FROM t)');
     const rows = await db.$queryRawUnsafe<{ n: number }[]>(
       `WITH t AS (
          INSERT INTO fees.journal_transaction (id, institution_id, kind, idempotency_key, "on", hours, ref)
          VALUES ($1::uuid, $2::uuid, $3, $4, $5::date, $6::int, $7)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id),
        p AS (
-         INSERT INTO fees.posting (transaction_id, institution_id, account, order_id, amount_fen, "on")
-         SELECT t.id, $2::uuid, p.account, p.order_id, p.amount, $5::date
+         INSERT INTO fees.posting (transaction_id, institution_id, account, order_id, amount_fen, "on", hours)
+         SELECT t.id, $2::uuid, p.account, p.order_id, p.amount, $5::date, $6::int
          FROM t, jsonb_to_recordset($8::jsonb) AS p(account text, order_id uuid, amount bigint)),
        b AS (
          INSERT INTO fees.bank_instruction (id, transaction_id, institution_id, kind, amount_fen)
          SELECT t.id, t.id, $2::uuid, $9::text, $10::bigint FROM t WHERE $9::text IS NOT NULL),
        l AS (
          UPDATE fees.lesson SET status = 'released'
-         WHERE id = $11::uuid AND EXISTS (SELECT 1 FROM t))
-       SELECT count(*)::int AS n FROM t`,
+         WHERE id = $11::uuid AND EXISTS (SELECT 1 FROM t))${events ? `,\n       ${events.with}` : ''}
+       SELECT count(*)::int AS n${events ? `, ${events.notify} AS notified` : ''} FROM t`,
       tx.id,
       institutionId,
       tx.kind,
@@ -124,6 +123,7 @@ export class LedgerRepository {
       with_.instruction ?? null,
       tx.postings[0].amount.fen,
       with_.releasedLesson ?? null,
+      ...(with_.events ? [with_.events.rows] : []),
     );
     return rows[0].n > 0;
   }
