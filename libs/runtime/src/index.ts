@@ -1,5 +1,6 @@
 export * from './logger';
 export * from './database';
+export * from './prepared';
 export * from './migrations';
 export * from './validation';
 export * from './errors-filter';

@@ -7,6 +7,9 @@ import {
   SearchInstitutionsQuery,
 } from '../application/search-institutions/search-institutions.query';
 import { InstitutionPageQuery } from '../application/institution-page/institution-page.query';
+import { PUBLIC_MAX_AGE_S } from '../application/search-institutions/search-institutions.handler';
+
+const PUBLIC_CACHE = `public, max-age=${PUBLIC_MAX_AGE_S}`;
 
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
 type SearchInput = SearchCriteria;
@@ -19,13 +22,13 @@ export class PublicInstitutionsController {
 
   /** Express adds a weak ETag to every answer, so a repeated search costs the client a 304. */
   @Get('institutions')
-  @Header('Cache-Control', 'public, max-age=30')
+  @Header('Cache-Control', PUBLIC_CACHE)
   search(@Query(new ZodPipe(SearchCriteria)) criteria: SearchInput) {
     return this.queries.execute(new SearchInstitutionsQuery(criteria));
   }
 
   @Get('institutions/:id')
-  @Header('Cache-Control', 'public, max-age=30')
+  @Header('Cache-Control', PUBLIC_CACHE)
   page(@Param('id', ParseUUIDPipe) id: string) {
     return this.queries.execute(new InstitutionPageQuery(id));
   }

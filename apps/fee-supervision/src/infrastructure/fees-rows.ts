@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Pool, PoolClient, QueryResult } from 'pg';
 import { SqlClient } from '@otr/messaging';
+import { prepared } from '@otr/runtime';
 import { PositionRow } from './ledger.repository';
 import { FeeOrder, Lesson, RefundRequest, SupervisedAccount } from './prisma/generated/client';
 
@@ -152,18 +152,6 @@ export async function updateRow(
   );
 }
 
-const statementNames = new Map<string, string>();
-
-/** The name a statement is prepared under on every connection: of its text, so the same text is prepared once. */
-const nameOf = (text: string) => {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `fees_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-};
-
 /** Statements each connection has prepared with SQL PREPARE (they live as long as the connection). */
 const preparedOn = new WeakMap<PoolClient, Set<string>>();
 
@@ -181,9 +169,8 @@ export async function pgTransaction<T>(
 ): Promise<T> {
   const client: PoolClient = await pool.connect();
   const tx: SqlClient = {
-    $executeRawUnsafe: async (q, ...v) => (await client.query({ name: nameOf(q), text: q, values: v })).rowCount ?? 0,
-    $queryRawUnsafe: async <R>(q: string, ...v: unknown[]) =>
-      (await client.query({ name: nameOf(q), text: q, values: v })).rows as R,
+    $executeRawUnsafe: async (q, ...v) => (await client.query(prepared(q, v))).rowCount ?? 0,
+    $queryRawUnsafe: async <R>(q: string, ...v: unknown[]) => (await client.query(prepared(q, v))).rows as R,
   };
   try {
     const names = await prepareOpening(client, opening.statements);
@@ -205,7 +192,7 @@ export async function pgTransaction<T>(
 async function prepareOpening(client: PoolClient, statements: readonly string[]): Promise<string[]> {
   let done = preparedOn.get(client);
   if (!done) preparedOn.set(client, (done = new Set()));
-  const names = statements.map(nameOf);
+  const names = statements.map((text) => prepared(text).name!);
   for (const [i, name] of names.entries()) {
     if (done.has(name)) continue;
     await client.query(`PREPARE ${name}(uuid) AS ${statements[i]}`);

@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
+import { prepared } from '@otr/runtime';
 import { boundingBox, EARTH_RADIUS_M } from '../../domain/nearby';
 import { summariseRatings } from '../../domain/rating-summary';
 import { largestShare, normalise, TermMatch, termMatches } from '../../domain/search-text';
@@ -16,6 +18,11 @@ import {
 
 /** Totals above this are reported as "more than" (totalIsCapped), like any search engine. */
 export const COUNT_CAP = 1_000;
+/**
+ * How long a public answer may be reused: the Cache-Control max-age of the public endpoints, and so
+ * also how long a search's capped total is reused — a page's rows are always read fresh.
+ */
+export const PUBLIC_MAX_AGE_S = 30;
 /**
  * Index entries a name-ordered walk reads at most: a search whose matches are rarer than about
  * one name in two hundred goes to the GIN index instead.
@@ -130,6 +137,12 @@ type Row = Omit<InstitutionSummary, 'rating' | 'distanceM'> & {
 @QueryHandler(SearchInstitutionsQuery)
 export class SearchInstitutionsHandler implements IQueryHandler<SearchInstitutionsQuery> {
   private readonly statistics: SearchTermStatistics;
+  /**
+   * Capped totals by statement: counting a frequent fragment's matches on the GIN index is the
+   * dearest part of a first page (the heap of every match up to COUNT_CAP), and the same searches
+   * come again and again. A total may be PUBLIC_MAX_AGE_S old, as the whole answer may in any cache.
+   */
+  private readonly totals = new LRUCache<string, number>({ max: 20_000, ttl: PUBLIC_MAX_AGE_S * 1000 });
 
   constructor(@Inject(DIRECTORY_POOL) private readonly pool: Pool) {
     this.statistics = new SearchTermStatistics(pool);
@@ -153,7 +166,7 @@ export class SearchInstitutionsHandler implements IQueryHandler<SearchInstitutio
                                FROM directory.rating WHERE institution_id = i.id) AS r
            ORDER BY p.sort_key, p.id`,
       );
-      return (await this.pool.query<Row>(text, args)).rows;
+      return (await this.pool.query<Row>(prepared(text, args))).rows;
     };
     let rows: Row[] | undefined;
     if (!near(c) && mayFillWalk(matches, c.pageSize + 1 + offset, await this.statistics.get())) {
@@ -190,7 +203,12 @@ export class SearchInstitutionsHandler implements IQueryHandler<SearchInstitutio
           `SELECT count(*)::int AS n FROM (SELECT 1 FROM directory.institution
            WHERE ${matchingSql(c, matches, arg)} LIMIT ${COUNT_CAP}) AS capped`,
       );
-      total = (await this.pool.query<{ n: number }>(count.text, count.args)).rows[0].n;
+      const key = `${count.text}\u0000${JSON.stringify(count.args)}`;
+      total = this.totals.get(key) ?? null;
+      if (total === null) {
+        total = (await this.pool.query<{ n: number }>(prepared(count.text, count.args))).rows[0].n;
+        this.totals.set(key, total);
+      }
     }
     const last = shown.at(-1);
     return {
