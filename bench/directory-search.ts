@@ -2,9 +2,11 @@
 // across a province's districts, with locations, loaded through the event path: LicenseIssued
 // messages published in batches as a relay does, each applied by the directory's consumers
 // (inbox, projection, officials' timeline). Then a second process drives queries over HTTP through
-// the gateway and prints p50/p99 and requests per second for the search, a trivial endpoint of the
-// same service behind the same gateway, and a naive ILIKE '%…%' query on the same data: once with
-// one client at a time (latency), once with 16 at once (throughput), with the load average.
+// the gateway and prints p50/p99 and requests per second for the search (as the public gets it,
+// through the gateway's shared cache, and fresh, asking past it with Cache-Control: no-cache), a
+// trivial endpoint of the same service behind the same gateway, and a naive ILIKE '%…%' query on the
+// same data: once with one client at a time (latency), once with 16 at once (throughput), with the
+// load average.
 //   npm run bench:search   (N=200000 DURATION=10 ROUNDS=5 LATENCY_CONCURRENCY=1 CONCURRENCY=16 PARTITIONS=4;
 //                           KEEP_DB=1 keeps the loaded database, BENCH_DATABASE_URL=… runs on a kept one)
 import { fork } from 'node:child_process';

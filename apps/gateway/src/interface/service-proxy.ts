@@ -5,6 +5,7 @@ import { PRINCIPAL_HEADER, signPrincipal, WithPrincipal } from '@otr/auth';
 import { currentContext } from '@otr/messaging';
 import { CORRELATION_HEADER } from '@otr/runtime';
 import { authorize, GATEWAY_LOCAL, ServiceName } from '../domain/access-policy';
+import { PublicCache } from './public-cache';
 
 const DEFAULT_PORTS: Record<ServiceName, number> = {
   registration: 3001,
@@ -26,13 +27,20 @@ export function serviceHeaders(signedPrincipal: string | undefined): Record<stri
   };
 }
 
-type Routed = WithPrincipal & { otrTarget?: string; otrPath?: string; otrSigned?: string };
+type Routed = WithPrincipal & {
+  otrTarget?: string;
+  otrPath?: string;
+  otrSigned?: string;
+  /** A public route: its answer may be kept by the shared cache. */
+  otrPublic?: boolean;
+};
 
 /**
  * Routes /api/<service>/… to the owning service after the access policy allows it, with the
- * caller signed into x-otr-principal (services trust only that) and the correlation id.
+ * caller signed into x-otr-principal (services trust only that) and the correlation id. Answers of
+ * public routes that their service marks cacheable come from the shared cache while fresh.
  */
-export function serviceProxy() {
+export function serviceProxy(cache = new PublicCache()) {
   const proxy = createProxyMiddleware<Request, Response>({
     router: (req) => (req as Routed).otrTarget!,
     pathRewrite: (_path, req) => (req as Routed).otrPath!,
@@ -42,6 +50,9 @@ export function serviceProxy() {
     agent: new Agent({ keepAlive: true }),
     proxyTimeout: 30_000,
     on: {
+      proxyRes: (proxyRes, req) => {
+        if ((req as Routed).otrPublic) cache.keep(req, proxyRes);
+      },
       proxyReq: (proxyReq, req) => {
         const r = req as Routed;
         proxyReq.removeHeader(PRINCIPAL_HEADER);
@@ -72,6 +83,8 @@ export function serviceProxy() {
         return res.status(403).json({ statusCode: 403, error: 'Forbidden', message: decision.reason });
     }
     if (decision.route.service === GATEWAY_LOCAL) return next();
+    req.otrPublic = decision.route.allow === 'public';
+    if (req.otrPublic && cache.serve(req, res)) return;
     req.otrTarget = serviceUrl(decision.route.service);
     req.otrPath = decision.servicePath || '/';
     req.otrSigned = req.principal ? await signPrincipal(req.principal) : undefined;
