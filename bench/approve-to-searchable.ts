@@ -25,7 +25,9 @@ async function main() {
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      // no-cache: the directory itself answers, not the gateway's shared cache of public answers
+      // (which may be PUBLIC_MAX_AGE_S old): the latency is the event path's.
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'cache-control': 'no-cache' },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${path} ${res.status} ${await res.text()}`);

@@ -11,6 +11,8 @@ import {
 import { seedGatewayUsers, signInAs } from './support/gateway-users';
 
 /** A tiny but real JPEG (SOI, APP0 JFIF, EOI): evidence is checked against its magic bytes. */
+/** Asks past the gateway's shared cache of public answers: the test waits for the directory itself. */
+const FRESH = { headers: { 'cache-control': 'no-cache' } };
 const photo = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
 
 /**
@@ -106,9 +108,9 @@ describe('from license to revocation: registration, directory, inspection and fe
       `/api/registration/applications/${applicationId}/approve`,
     );
 
-    // The approval reaches the public directory and opens the supervised account.
+    // The approval reaches the public directory (asked past the gateway's shared cache) and opens the supervised account.
     await until(async () => {
-      const res = await fetch(`${gateway.url}/api/public/institutions/${institutionId}`);
+      const res = await fetch(`${gateway.url}/api/public/institutions/${institutionId}`, FRESH);
       return res.ok ? true : undefined;
     });
     const account = await until(async () => {
@@ -157,7 +159,7 @@ describe('from license to revocation: registration, directory, inspection and fe
 
     // Registration revokes the license; the directory and fee supervision follow.
     await until(async () => {
-      const res = await fetch(`${gateway.url}/api/public/institutions/${institutionId}`);
+      const res = await fetch(`${gateway.url}/api/public/institutions/${institutionId}`, FRESH);
       const page = (await res.json()) as { license?: { status?: string }; licenseStatus?: string };
       return (page.license?.status ?? page.licenseStatus) === 'revoked' ? true : undefined;
     });

@@ -76,7 +76,10 @@ describe('walking skeleton: gateway, registration and directory as separate proc
   };
 
   const searchHits = async (q: string, name: string): Promise<number> => {
-    const res = await fetch(`${gateway.url}/api/public/institutions?q=${encodeURIComponent(q)}&pageSize=100`);
+    // Fresh, past the gateway's shared cache: the test waits for the directory itself.
+    const res = await fetch(`${gateway.url}/api/public/institutions?q=${encodeURIComponent(q)}&pageSize=100`, {
+      headers: { 'cache-control': 'no-cache' },
+    });
     const body = (await res.json()) as { items: { name: string }[] };
     return body.items.filter((i) => i.name === name).length;
   };

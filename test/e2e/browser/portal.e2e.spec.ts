@@ -106,7 +106,9 @@ describe('the public portal in Chromium, on a phone', () => {
   it('shows the ratings the demo families gave through their orders, as text', async () => {
     // Fee supervision's demo has one family per institution rate its order; the directory averages them.
     const rated = await eventually(async () => {
-      const found = await (await fetch(`${platform.url}/api/public/institutions?pageSize=100`)).json();
+      const found = await (
+        await fetch(`${platform.url}/api/public/institutions?pageSize=100`, { headers: { 'cache-control': 'no-cache' } })
+      ).json();
       return (found.items as { id: string; name: string; rating: { average: number; count: number } }[]).find(
         (i) => i.rating.count > 0 && i.id !== id,
       );

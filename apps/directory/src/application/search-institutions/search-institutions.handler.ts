@@ -19,10 +19,12 @@ import {
 /** Totals above this are reported as "more than" (totalIsCapped), like any search engine. */
 export const COUNT_CAP = 1_000;
 /**
- * How long a public answer may be reused: the Cache-Control max-age of the public endpoints, and so
- * also how long a search's capped total is reused — a page's rows are always read fresh.
+ * How long a public answer may be reused (the Cache-Control max-age of the public endpoints, so the
+ * gateway's shared cache and browsers keep it that long), and so also how long a search's capped
+ * total is reused — a page's rows are always read fresh. Short, so an approval or a revocation is
+ * public within seconds; long enough that the searches everyone makes are answered once.
  */
-export const PUBLIC_MAX_AGE_S = 30;
+export const PUBLIC_MAX_AGE_S = 5;
 /**
  * Index entries a name-ordered walk reads at most: a search whose matches are rarer than about
  * one name in two hundred goes to the GIN index instead.
