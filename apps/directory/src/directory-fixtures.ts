@@ -114,7 +114,8 @@ export function eventsFor(institutionId: string, name: string) {
       }),
     staffRemoved: (day: number, staffId: string) =>
       make(StaffRemoved, day, { staffId, licenseId, reason: '离职' }),
-    penalty: (day: number, penaltyId: string) =>
+    /** A fine decided on the given January day, or on `decidedOn` for one from another time. */
+    penalty: (day: number, penaltyId: string, decidedOn = `2026-01-${String(day).padStart(2, '0')}`) =>
       make(PenaltyDecided, day, {
         penaltyId,
         decisionNumber: `西教罚〔2026〕${penaltyId.slice(-3)}号`,
@@ -125,7 +126,7 @@ export function eventsFor(institutionId: string, name: string) {
         fineFen: 2_000_000,
         licenseAction: 'none',
         reasons: '超标准收费',
-        decidedOn: `2026-01-${String(day).padStart(2, '0')}`,
+        decidedOn,
       }),
     blacklisted: (day: number, entryId: string) =>
       make(BlacklistEntryAdded, day, {

@@ -6,7 +6,9 @@ import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
 import { directoryConsumers } from './application/projections/directory-consumers';
 import { InstitutionTimelineHandler } from './application/timeline/institution-timeline.handler';
 import { SearchInstitutionsHandler } from './application/search-institutions/search-institutions.handler';
-import { DIRECTORY_POOL, DIRECTORY_PRISMA } from './application/tokens';
+import { defaultRulebook } from '@otr/rules';
+import { DIRECTORY_CLOCK, DIRECTORY_POOL, DIRECTORY_PRISMA, PENALTY_PUBLICATION } from './application/tokens';
+import { RulebookPenaltyPublication } from './infrastructure/rulebook-penalty-publication';
 import { createDirectoryPrisma, DirectoryPrisma, DirectoryTx } from './infrastructure/directory-prisma';
 import { PublicInstitutionsController } from './interface/public-institutions.controller';
 import { TimelineController } from './interface/timeline.controller';
@@ -35,6 +37,8 @@ export class DirectoryModule {
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: DIRECTORY_PRISMA, useFactory: () => createDirectoryPrisma(infra.pool) },
         { provide: DIRECTORY_POOL, useValue: infra.pool },
+        { provide: DIRECTORY_CLOCK, useValue: infra.clock },
+        { provide: PENALTY_PUBLICATION, useFactory: () => new RulebookPenaltyPublication(defaultRulebook()) },
         {
           provide: ServiceEvents,
           inject: [DIRECTORY_PRISMA],

@@ -210,9 +210,15 @@ describe('the directory projections', () => {
     expect((await page(8)).feeSupervision).toBeNull();
   });
 
-  it('publishes penalties and the black list, with removals in any order', async () => {
+  it('publishes penalties for their publication period and the black list, with removals in any order', async () => {
     const e = eventsFor(id(7), '杭州致远科技培训学校');
-    await deliver(e.issued(), e.penalty(10, 'p-7-001'), e.penalty(10, 'p-7-001'));
+    // The second fine's three years ran out on 2026-06-01: it is no longer shown.
+    await deliver(
+      e.issued(),
+      e.penalty(10, 'p-7-001'),
+      e.penalty(10, 'p-7-001'),
+      e.penalty(11, 'p-7-000', '2023-06-01'),
+    );
     await deliver(e.unlisted(15, 'b-7-001'), e.blacklisted(12, 'b-7-001')); // removed after it was listed
     await deliver(e.blacklisted(16, 'b-7-002'), e.unlisted(11, 'b-7-002')); // an old removal, then listed again
     const p = await page(7);
@@ -225,6 +231,11 @@ describe('the directory projections', () => {
         licenseAction: 'none',
         reasons: '超标准收费',
         decidedOn: '2026-01-10',
+        publication: {
+          until: '2029-01-10',
+          earlyEndFrom: '2026-04-11',
+          source: expect.stringContaining('国家发展改革委令2023年第58号'),
+        },
       },
     ]);
     const entry = {

@@ -64,6 +64,8 @@ export interface Penalty {
   licenseAction: string;
   reasons: string;
   decidedOn: string;
+  /** 公示期: shown until `until`, counted from the decision. */
+  publication: { until: string; earlyEndFrom: string; source: string };
 }
 
 export interface BlacklistEntry {

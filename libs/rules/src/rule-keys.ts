@@ -69,6 +69,10 @@ export const RuleKeys = {
   'inspection.spotCheck.ratio': z.number().gt(0).max(1),
   'inspection.spotCheck.minInspectors': z.number().int().min(2),
   'blacklist.defaultRemovalMonths': positiveInt,
+  /** 行政处罚信息公示期: shown at most maximumMonths; an early end may be asked after minimumMonths. */
+  'publication.penaltyMonths': z
+    .object({ minimumMonths: positiveInt, maximumMonths: positiveInt })
+    .refine((p) => p.minimumMonths <= p.maximumMonths, 'minimumMonths must not exceed maximumMonths'),
 
   // Prepaid fees (预收费监管)
   'fees.maxMonthsPerCharge': positiveInt,

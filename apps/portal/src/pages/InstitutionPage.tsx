@@ -192,6 +192,8 @@ export function InstitutionPage({ id }: { id: string }) {
                   <dd>{p.decisionNumber}</dd>
                   <dt>{i.decidedOn}</dt>
                   <dd>{p.decidedOn}</dd>
+                  <dt>{i.publishedUntil}</dt>
+                  <dd title={p.publication.source}>{p.publication.until}</dd>
                   <dt>{i.legalBasis}</dt>
                   <dd>{p.legalBasis}</dd>
                   {p.fineFen !== null && (

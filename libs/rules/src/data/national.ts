@@ -137,6 +137,15 @@ export const national: RuleEntry[] = [
     source: '《中华人民共和国行政处罚法》（2021年修订）第四十二条：执法人员不得少于两人',
   },
   {
+    key: 'publication.penaltyMonths',
+    jurisdiction: CN,
+    effectiveFrom: '2023-05-01',
+    value: { minimumMonths: 3, maximumMonths: 36 },
+    source:
+      '《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令2023年第58号）：行政处罚信息最短公示期三个月、最长公示期三年，最短公示期届满后方可申请提前终止公示，最长公示期届满后自动停止公示',
+    note: 'some local and sector rules set other periods (e.g. a one-year minimum); a jurisdiction sets its own here',
+  },
+  {
     key: 'blacklist.defaultRemovalMonths',
     jurisdiction: CN,
     effectiveFrom: '2021-07-24',

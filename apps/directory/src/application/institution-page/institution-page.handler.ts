@@ -7,7 +7,9 @@ import { DirectoryPrisma } from '../../infrastructure/directory-prisma';
 import { COUNTED_COMPLAINT } from '../projections/complaint-projection';
 import { STAFF_ON_FILE } from '../projections/filing-projection';
 import { BLACKLISTED } from '../projections/sanction-projection';
-import { DIRECTORY_PRISMA } from '../tokens';
+import { Clock, chinaDate } from '@otr/kernel';
+import { isPublished, publicationOf } from '../../domain/penalty-publication';
+import { DIRECTORY_CLOCK, DIRECTORY_PRISMA, PENALTY_PUBLICATION, PenaltyPublicationSource } from '../tokens';
 import {
   InstitutionPage,
   InstitutionPageQuery,
@@ -23,7 +25,11 @@ export const BLACKLIST_COLUMNS = `subject_name AS "subjectName", reason, decisio
 
 @QueryHandler(InstitutionPageQuery)
 export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuery> {
-  constructor(@Inject(DIRECTORY_PRISMA) private readonly prisma: DirectoryPrisma) {}
+  constructor(
+    @Inject(DIRECTORY_PRISMA) private readonly prisma: DirectoryPrisma,
+    @Inject(PENALTY_PUBLICATION) private readonly publication: PenaltyPublicationSource,
+    @Inject(DIRECTORY_CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ id }: InstitutionPageQuery): Promise<InstitutionPage> {
     const [r, courses, staff, penalties, blacklist, feeSupervision, annualGrades, complaints, [rating]] =
@@ -64,6 +70,7 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
         ),
       ]);
     if (!r) throw new NotFoundException(`institution ${id} not found`);
+    const today = chinaDate(this.clock.now());
     return {
       id: r.id,
       name: r.name,
@@ -96,15 +103,22 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
       staff: summariseStaff(staff),
       feeSupervision: feeSupervision as InstitutionPage['feeSupervision'],
       annualGrades,
-      penalties: penalties.map((p) => ({
-        decisionNumber: p.decisionNumber,
-        penaltyType: p.penaltyType,
-        legalBasis: p.legalBasis,
-        fineFen: p.fineFen,
-        licenseAction: p.licenseAction,
-        reasons: p.reasons,
-        decidedOn: day(p.decidedOn)!,
-      })),
+      // Each penalty for its publication period (公示期) only, counted from its decision.
+      penalties: penalties
+        .map((p) => {
+          const decidedOn = day(p.decidedOn)!;
+          return {
+            decisionNumber: p.decisionNumber,
+            penaltyType: p.penaltyType,
+            legalBasis: p.legalBasis,
+            fineFen: p.fineFen,
+            licenseAction: p.licenseAction,
+            reasons: p.reasons,
+            decidedOn,
+            publication: publicationOf(decidedOn, this.publication.forDistrict(r.district, decidedOn)),
+          };
+        })
+        .filter((p) => isPublished(p.publication, today)),
       blacklist,
       complaints: complaintFigures(complaints),
       rating: summariseRatings(rating.stars, rating.n),

@@ -1,3 +1,4 @@
+import type { PenaltyPublication } from '../../domain/penalty-publication';
 import { Query } from '@nestjs/cqrs';
 import { ComplaintFigures } from '../../domain/complaint-figures';
 import { RatingSummary } from '../../domain/rating-summary';
@@ -25,6 +26,8 @@ export interface PublicPenalty {
   licenseAction: string;
   reasons: string;
   decidedOn: string;
+  /** 公示期: shown until `until`; the institution may ask to end it early from `earlyEndFrom`. */
+  publication: PenaltyPublication;
 }
 
 /** Families' ratings: the average to one decimal (null before the first) and how many. */
