@@ -192,7 +192,8 @@ export async function pgTransaction<T>(
 async function prepareOpening(client: PoolClient, statements: readonly string[]): Promise<string[]> {
   let done = preparedOn.get(client);
   if (!done) preparedOn.set(client, (done = new Set()));
-  const names = statements.map((text) => prepared(text).name!);
+  // Named apart from the statements pg prepares by protocol (the same text may be both).
+  const names = statements.map((text) => `${prepared(text).name!}_sql`);
   for (const [i, name] of names.entries()) {
     if (done.has(name)) continue;
     await client.query(`PREPARE ${name}(uuid) AS ${statements[i]}`);
