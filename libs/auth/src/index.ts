@@ -1,3 +1,4 @@
 export * from './principal';
 export * from './internal-token';
 export * from './guard';
+export * from './access';
