@@ -3,3 +3,4 @@ export * from './money';
 export * from './ids';
 export * from './clock';
 export * from './calendar';
+export * from './csv';

@@ -3,6 +3,8 @@
  * shows mojibake), CRLF line ends, RFC 4180 quoting, and cells that would start a formula made
  * inert with a leading apostrophe. Pure module: jest loads it.
  */
+import { csvCell } from '@otr/kernel/src/csv';
+
 export const BOM = '\uFEFF';
 
 export interface CsvColumn<R = Record<string, unknown>> {
@@ -12,19 +14,8 @@ export interface CsvColumn<R = Record<string, unknown>> {
   value: (row: R) => unknown;
 }
 
-function text(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map(text).join('、');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-/** One cell, quoted when needed; text that Excel would run as a formula starts with an apostrophe. */
-export function csvCell(v: unknown): string {
-  let s = text(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One cell: the platform's one CSV cell writer (libs/kernel/src/csv.ts), formula-safe. */
+export { csvCell };
 
 /** Every key of every row as a column, in order of first appearance. */
 export const columnsOf = (rows: Record<string, unknown>[]): CsvColumn[] =>

@@ -3,11 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { Public } from '@otr/auth';
 import { ListExportQuery, PublicList } from '../application/open-data/list-export.query';
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+import { openDataCsv } from './open-data-csv';
 
 /** Open data: the white, revoked and black lists as CSV or JSON, stamped with how current they are. */
 @Controller('public/open-data')
@@ -29,10 +25,6 @@ export class OpenDataController {
     if (download !== undefined)
       res.setHeader('Content-Disposition', `attachment; filename="${list}-list.${format}"`);
     if (format === 'json') return res.json(data);
-    const lines = [
-      data.columns.join(','),
-      ...data.rows.map((r) => data.columns.map((c) => csvCell(r[c])).join(',')),
-    ];
-    res.type('text/csv; charset=utf-8').send(`\uFEFF# as of ${data.asOf ?? 'never'}\n${lines.join('\n')}\n`);
+    res.type('text/csv; charset=utf-8').send(openDataCsv(data));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EventOrigin, InstitutionFundsFrozen } from '@otr/contracts';
-import { addDays, Money } from '@otr/kernel';
+import { addDays, csvRow, Money } from '@otr/kernel';
 import { creditorList, totalHours } from '../domain';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { FEES_LOG, FeesContext, FeesTx } from './fees-context';
@@ -154,14 +154,14 @@ export class ClosurePlaybook {
     });
     const phone = new Map(families.map((f) => [f.id, maskPhone(f.phone)]));
     const lines = claims.map((c) =>
-      [
+      csvRow([
         c.familyId,
         phone.get(c.familyId) ?? '',
         c.orderId,
         Money.fen(Number(c.amountFen ?? 0)).toYuanString(),
         c.status === 'paid' ? 'paid' : 'outstanding',
         c.paidOn ? c.paidOn.toISOString().slice(0, 10) : '',
-      ].join(','),
+      ]),
     );
     return ['family_id,phone,order_id,amount_yuan,status,paid_on', ...lines].join('\n') + '\n';
   }
