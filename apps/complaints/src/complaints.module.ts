@@ -130,5 +130,6 @@ export class ComplaintsModule {
 export const complaintsService: ServiceDefinition = {
   name: 'complaints',
   defaultPort: 3005,
+  secrets: ['COMPLAINTS_IDENTITY_KEY', 'COMPLAINTS_HOTLINE_KEYS'],
   module: (infra) => ComplaintsModule.register(infra),
 };

@@ -18,10 +18,12 @@ const workOrder = (fields: Record<string, string>, apiKey = HANGZHOU_KEY) =>
 
 describe('the 12345 hotline’s GeoReport v2 API over HTTP', () => {
   let h: ComplaintsHarness;
+  let developmentHotline: string | undefined;
   const clock = new FixedClock('2026-09-29T02:00:00Z'); // Tuesday 10:00 in Beijing
 
   beforeAll(async () => {
     // Two hotline systems, configured by the SHA-256 of their keys.
+    developmentHotline = process.env.COMPLAINTS_HOTLINE_KEYS;
     process.env.COMPLAINTS_HOTLINE_KEYS = `hz-12345:${sha(HANGZHOU_KEY)},xh-12345:${sha(XIHU_KEY)}`;
     h = await startComplaints(clock, [
       { institutionId: INSTITUTION, licenseId: 'lic-311', name: '杭州西湖区启航学科培训学校' },
@@ -29,7 +31,7 @@ describe('the 12345 hotline’s GeoReport v2 API over HTTP', () => {
   });
   afterAll(async () => {
     await h.stop();
-    delete process.env.COMPLAINTS_HOTLINE_KEYS;
+    process.env.COMPLAINTS_HOTLINE_KEYS = developmentHotline;
   });
 
   const post = (body: URLSearchParams | object, headers: Record<string, string> = {}) =>

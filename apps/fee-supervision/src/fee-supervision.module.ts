@@ -27,7 +27,7 @@ import { createFeesPrisma, FEES_SCHEMA, FeesPrisma, FeesTx } from './infrastruct
 import { HttpCustodianBank } from './infrastructure/http-custodian-bank';
 import { LedgerRepository } from './infrastructure/ledger.repository';
 import { RulebookFeeRules } from './infrastructure/rulebook-fee-rules';
-import { DEV_BANK_API_KEY, DEV_BANK_WEBHOOK_SECRET, DEV_FAMILY_TOKEN_SECRET } from './dev-defaults';
+import { secret } from '@otr/config';
 import { BankWebhookController } from './interface/bank-webhook.controller';
 import { FamilyController, FamilySignInController } from './interface/family.controller';
 import { FamilyGuard } from './interface/http';
@@ -41,12 +41,12 @@ import {
   StatsController,
 } from './interface/supervision.controller';
 
-/** The environment the service reads; the lead wires these in deployment. */
+/** The environment the service reads; its secrets are validated (@otr/config), with no defaults. */
 export const feeSupervisionEnv = (env = process.env) => ({
-  bankWebhookSecret: env.FEES_BANK_WEBHOOK_SECRET ?? DEV_BANK_WEBHOOK_SECRET,
-  familyTokenSecret: env.FEES_FAMILY_TOKEN_SECRET ?? DEV_FAMILY_TOKEN_SECRET,
+  bankWebhookSecret: secret('FEES_BANK_WEBHOOK_SECRET', env),
+  familyTokenSecret: secret('FEES_FAMILY_TOKEN_SECRET', env),
   bankUrl: env.FEES_BANK_URL,
-  bankApiKey: env.FEES_BANK_API_KEY ?? DEV_BANK_API_KEY,
+  bankApiKey: secret('FEES_BANK_API_KEY', env),
   /** An SMS gateway for sign-in codes; without it the development sender logs them. */
   smsUrl: env.FEES_SMS_URL,
 });
@@ -132,6 +132,7 @@ export class FeeSupervisionModule {
 export const feeSupervisionService: ServiceDefinition = {
   name: 'fee-supervision',
   defaultPort: 3004,
+  secrets: ['FEES_BANK_WEBHOOK_SECRET', 'FEES_FAMILY_TOKEN_SECRET', 'FEES_BANK_API_KEY'],
   module: (infra) => FeeSupervisionModule.register(infra),
   // The bank's webhook is verified over its exact bytes: keep them raw for that one path.
   configure: (app) => {

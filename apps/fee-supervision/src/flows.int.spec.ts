@@ -6,6 +6,7 @@ import { freePort } from '@otr/testing';
 import { Lessons } from './application/lessons';
 import { PlaceOrderInput } from './application/orders';
 import { FeesScheduler } from './application/scheduler';
+import { feeSupervisionEnv } from './fee-supervision.module';
 import {
   call,
   deliver,
@@ -39,8 +40,8 @@ describe('fee supervision flows over HTTP', () => {
     });
     const sim = createBankSimulator({
       webhookUrl: `${h.url}/bank/webhooks/payments`,
-      webhookSecret: 'development-only-bank-webhook-secret',
-      apiKey: 'development-only-bank-api-key',
+      webhookSecret: feeSupervisionEnv().bankWebhookSecret,
+      apiKey: feeSupervisionEnv().bankApiKey,
       now: () => h.clock.now(),
     });
     bank = sim.listen(bankPort, '127.0.0.1');

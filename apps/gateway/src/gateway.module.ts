@@ -35,6 +35,7 @@ export class GatewayModule {
 export const gatewayService: ServiceDefinition = {
   name: 'gateway',
   defaultPort: 3000,
+  secrets: ['ACCESS_TOKEN_SECRET'],
   module: (infra) => GatewayModule.register(infra),
   configure: (app, infra) => {
     const sessions = app.get(Sessions);

@@ -39,6 +39,13 @@ export const SERVICES: ServiceDefinition[] = [
 /** The custodian bank's simulator listens this far above the gateway's port (3090 by default). */
 const BANK_PORT_OFFSET = 90;
 
+/** The ports one platform takes, as offsets from the gateway's: services, then the bank simulator. */
+export const PORT_OFFSETS: Record<string, number> = {
+  gateway: 0,
+  ...Object.fromEntries(SERVICES.map((def, i) => [def.name, i + 1])),
+  'bank-sim': BANK_PORT_OFFSET,
+};
+
 /** Embedded mode: every service module and the gateway in one process (ARCHITECTURE.md, Modes). */
 export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatform> {
   const log = createLogger('platform');

@@ -133,5 +133,6 @@ export class RegistrationModule {
 export const registrationService: ServiceDefinition = {
   name: 'registration',
   defaultPort: 3001,
+  secrets: ['OTR_ID_PEPPER'],
   module: (infra) => RegistrationModule.register(infra),
 };

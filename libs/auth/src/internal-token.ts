@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { secret } from '@otr/config';
 import { Principal } from './principal';
 
 /** Header in which the gateway passes the verified caller to the services. */
@@ -12,8 +13,8 @@ const key = (secret: string) => {
   return new TextEncoder().encode(secret);
 };
 
-export const signingSecret = (env = process.env) =>
-  env.GATEWAY_SIGNING_SECRET ?? 'development-only-gateway-signing-secret-change-me';
+/** GATEWAY_SIGNING_SECRET, validated (@otr/config): there is no default. */
+export const signingSecret = (env = process.env): string => secret('GATEWAY_SIGNING_SECRET', env);
 
 /** Signs the principal for one hop from the gateway to a service; short-lived so it cannot be replayed later. */
 export async function signPrincipal(principal: Principal, secret = signingSecret()): Promise<string> {

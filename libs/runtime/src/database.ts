@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createLogger } from './logger';
+import { anyFreePort, portFree } from './ports';
 
 export interface Database {
   url: string;
@@ -17,8 +18,26 @@ export const repoRoot = join(__dirname, '..', '..', '..');
  */
 export async function openDatabase(log: Logger, env = process.env): Promise<Database> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => undefined };
-  return startEmbeddedPostgres(log, Number(env.EMBEDDED_PG_PORT ?? 54329));
+  return startEmbeddedPostgres(log, await embeddedPort(log, env.EMBEDDED_PG_PORT));
 }
+
+/**
+ * EMBEDDED_PG_PORT when set (and refused clearly when taken); else 54329, or any free port when
+ * another checkout's embedded PostgreSQL already holds 54329.
+ */
+async function embeddedPort(log: Logger, chosen: string | undefined): Promise<number> {
+  if (chosen) {
+    if (!(await portFree(Number(chosen))))
+      throw new Error(`EMBEDDED_PG_PORT=${chosen} is taken: choose another, or unset it to pick a free one`);
+    return Number(chosen);
+  }
+  if (await portFree(DEFAULT_EMBEDDED_PG_PORT)) return DEFAULT_EMBEDDED_PG_PORT;
+  const port = await anyFreePort();
+  log.info({ taken: DEFAULT_EMBEDDED_PG_PORT, port }, 'embedded PostgreSQL: default port taken, using a free one');
+  return port;
+}
+
+const DEFAULT_EMBEDDED_PG_PORT = 54329;
 
 async function startEmbeddedPostgres(log: Logger, port: number): Promise<Database> {
   // ESM-only package; Node 20.19+ loads it with require.

@@ -8,3 +8,4 @@ export * from './correlation';
 export * from './metrics';
 export * from './service';
 export * from './standalone';
+export * from './ports';

@@ -6,6 +6,7 @@ import type { Express, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { requireSecrets, SecretName } from '@otr/config';
 import { contracts } from '@otr/contracts';
 import { Clock, SystemClock } from '@otr/kernel';
 import { ConsumerOptions, InboxConsumer, Outbox, OutboxRelay, SqlClient, Transport } from '@otr/messaging';
@@ -31,6 +32,8 @@ export interface ServiceDefinition {
   /** Service name; also its Postgres schema. */
   name: string;
   defaultPort: number;
+  /** Secrets it needs besides the gateway's signing secret, which every service verifies callers with. */
+  secrets?: readonly SecretName[];
   module(infra: ServiceInfra): DynamicModule;
   /** Express-level set-up before the Nest router (the gateway's proxy, static files, OpenAPI). */
   configure?(app: NestExpressApplication, infra: ServiceInfra): void | Promise<void>;
@@ -53,6 +56,8 @@ export interface StartOptions {
 
 /** Starts one service as an HTTP app with health, metrics, correlation ids and typed 4xx errors. */
 export async function startService(def: ServiceDefinition, opts: StartOptions): Promise<RunningService> {
+  // Checked before anything starts, so a refused start names every missing or weak secret at once.
+  requireSecrets(['GATEWAY_SIGNING_SECRET', ...(def.secrets ?? [])]);
   const log = createLogger(def.name);
   const pool = createPool(opts.databaseUrl);
   const metrics = createMetrics(def.name);

@@ -4,3 +4,4 @@ export * from './sql';
 export * from './processes';
 export * from './browser';
 export * from './service-client';
+export * from './secrets';

@@ -5,9 +5,8 @@ import { FixedClock } from '@otr/kernel';
 import { InProcessTransport } from '@otr/messaging';
 import { createLogger, RunningService, startService } from '@otr/runtime';
 import { HANGZHOU_DISTRICTS } from '@otr/rules';
-import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
+import { createTestDatabase, devHotlineKey, freePort, TestDatabase } from '@otr/testing';
 import { complaintsService } from '../complaints.module';
-import { DEV_HOTLINE } from '../infrastructure/hotline-keys';
 import { seedComplaintsDemo } from './seed-demo';
 
 jest.setTimeout(120_000);
@@ -119,7 +118,7 @@ describe('the complaints demo seed', () => {
 
     // The development hotline follows its work orders; a photo came with the blocked fire exit; every rate has figures.
     const hotline = await fetch(
-      `http://127.0.0.1:${service.port}/open311/v2/requests.json?api_key=${DEV_HOTLINE.apiKey}`,
+      `http://127.0.0.1:${service.port}/open311/v2/requests.json?api_key=${devHotlineKey()}`,
     );
     expect((await hotline.json()).length).toBeGreaterThan(0);
     const withPhoto = await pool.query(

@@ -15,7 +15,7 @@ import {
 import { SlaSweep } from '../application/sla-sweep/sla-sweep';
 import { CLOCK_TOKEN, COMPLAINTS_PRISMA } from '../application/tokens';
 import { ComplaintsPrisma } from '../infrastructure/complaints-prisma';
-import { DEV_HOTLINE } from '../infrastructure/hotline-keys';
+import { DEV_HOTLINE_SYSTEM } from '@otr/config';
 import { Actor } from '../domain/vocabulary';
 
 const XH = 'CN-ZJ-HZ-XH';
@@ -495,7 +495,7 @@ export async function seedComplaintsDemo(app: INestApplication, opts: { log: Log
     evidence: EvidenceUpload[] = [],
   ) => {
     // The hotline's work orders come from the development hotline, which can list them (GeoReport).
-    const hotline = channel === 'hotline-12345' ? { intakeSystem: DEV_HOTLINE.system } : {};
+    const hotline = channel === 'hotline-12345' ? { intakeSystem: DEV_HOTLINE_SYSTEM } : {};
     const receipt = await commands.execute(
       new FileComplaintCommand(form, channel, { kind: 'public' }, ORIGIN, {
         receivedAt: at,

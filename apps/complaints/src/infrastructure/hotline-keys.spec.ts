@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEV_HOTLINE, HotlineKeys } from './hotline-keys';
+import { HotlineKeys } from './hotline-keys';
 
 const sha = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -13,12 +13,10 @@ describe('the hotline systems’ API keys', () => {
     expect(keys.identify(sha('key-of-xihu'))).toBeUndefined(); // the hash is not the key
     expect(keys.identify('')).toBeUndefined();
     expect(keys.identify(undefined)).toBeUndefined();
-    // Configured systems replace the development one.
-    expect(keys.identify(DEV_HOTLINE.apiKey)).toBeUndefined();
   });
 
-  it('accepts only the development hotline when none is configured', () => {
-    expect(new HotlineKeys({}).identify(DEV_HOTLINE.apiKey)).toBe(DEV_HOTLINE.system);
+  it('has no built-in hotline: with none configured it refuses to start', () => {
+    expect(() => new HotlineKeys({})).toThrow(/COMPLAINTS_HOTLINE_KEYS is not set/);
   });
 
   it('refuses a configuration that is not <system>:<sha-256 hex>', () => {

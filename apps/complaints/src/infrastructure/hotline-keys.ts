@@ -1,30 +1,23 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { secret } from '@otr/config';
 import { HotlineSystems } from '../application/ports';
-
-/** The development hotline (`npm start`, tests): its id and key. Never configure it in production. */
-export const DEV_HOTLINE = { system: 'hotline-12345-dev', apiKey: 'development-only-12345-hotline-key' };
 
 const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
 
 /**
  * The hotline systems allowed to file work orders, from COMPLAINTS_HOTLINE_KEYS:
  * `<system-id>:<sha-256 of its API key, hex>` entries separated by commas. Only the hashes are
- * configured and kept, and a key given is compared with every one in constant time.
- * Unset: the development hotline alone.
+ * configured and kept, and a key given is compared with every one in constant time. Required: a
+ * checkout's local runs generate a development hotline's key (@otr/config).
  */
 export class HotlineKeys implements HotlineSystems {
   private readonly systems: { id: string; hash: Buffer }[];
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    const raw = env.COMPLAINTS_HOTLINE_KEYS?.trim();
-    this.systems = raw
-      ? raw.split(',').map((entry) => {
-          const [id, hash, ...rest] = entry.trim().split(':');
-          if (!id || rest.length || !/^[0-9a-f]{64}$/i.test(hash ?? ''))
-            throw new Error('COMPLAINTS_HOTLINE_KEYS: each entry is <system-id>:<sha-256 of its key, hex>');
-          return { id, hash: Buffer.from(hash, 'hex') };
-        })
-      : [{ id: DEV_HOTLINE.system, hash: digest(DEV_HOTLINE.apiKey) }];
+    this.systems = secret('COMPLAINTS_HOTLINE_KEYS', env).map((entry) => {
+      const [id, hash] = entry.split(':');
+      return { id, hash: Buffer.from(hash, 'hex') };
+    });
   }
 
   /** The system this key belongs to, or undefined. */

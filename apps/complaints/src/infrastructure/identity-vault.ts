@@ -1,5 +1,6 @@
 import { IdentitySealer } from '../application/ports';
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { secret } from '@otr/config';
 
 /** The complainant as they gave themselves; only ever held in memory, encrypted at rest. */
 export interface ClearIdentity {
@@ -9,14 +10,6 @@ export interface ClearIdentity {
 
 const KEY_ID = 'v1';
 
-/** 32 bytes from COMPLAINTS_IDENTITY_KEY (hex or base64); a fixed development key otherwise. */
-function keyFrom(env: NodeJS.ProcessEnv): Buffer {
-  const raw = env.COMPLAINTS_IDENTITY_KEY;
-  if (!raw) return createHash('sha256').update('development-only-complaints-identity-key').digest();
-  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new Error('COMPLAINTS_IDENTITY_KEY must be 32 bytes (hex or base64)');
-  return key;
-}
 
 /**
  * Encrypts the complainant's identity (AES-256-GCM, random IV, authenticated) and derives the
@@ -27,7 +20,8 @@ export class IdentityVault implements IdentitySealer {
   private readonly hashKey: Buffer;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    this.key = keyFrom(env);
+    // 32 bytes from COMPLAINTS_IDENTITY_KEY (hex or base64), validated; there is no default.
+    this.key = secret('COMPLAINTS_IDENTITY_KEY', env);
     this.hashKey = createHmac('sha256', this.key).update('complainant-phone-hash').digest();
   }
 

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { Principal } from '@otr/auth';
+import { secret as configured } from '@otr/config';
 
 /** Short-lived access tokens: a stolen one is useful for minutes, and sign-out revokes it at once. */
 export const ACCESS_TOKEN_MINUTES = 15;
 
 const ISSUER = 'otr-gateway';
-const secret = () =>
-  new TextEncoder().encode(
-    process.env.ACCESS_TOKEN_SECRET ?? 'development-only-access-token-secret-change-me',
-  );
+const secret = () => new TextEncoder().encode(configured('ACCESS_TOKEN_SECRET'));
 
 export async function issueAccessToken(
   principal: Principal,

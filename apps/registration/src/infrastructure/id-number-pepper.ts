@@ -1,5 +1,7 @@
+import { secret } from '@otr/config';
+
 /**
- * The secret mixed into identity-number hashes (OTR_ID_PEPPER). Development and the demo use a
- * fixed value; a deployment sets its own so hashes cannot be reversed by enumerating numbers.
+ * The key of the HMAC that matches identity numbers (OTR_ID_PEPPER): set by the deployment, or
+ * generated for a checkout's local runs; never a value in the repository.
  */
-export const idNumberPepper = (): string => process.env.OTR_ID_PEPPER ?? 'otr-development-pepper';
+export const idNumberPepper = (): string => secret('OTR_ID_PEPPER');

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './secrets';
+export * from './local-secrets';

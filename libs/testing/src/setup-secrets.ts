@@ -1,0 +1,3 @@
+import { provideTestSecrets } from './secrets';
+
+provideTestSecrets();
