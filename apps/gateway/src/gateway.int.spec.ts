@@ -84,6 +84,15 @@ describe('the gateway on the real PostgreSQL', () => {
       expect((await login('inspector.binjiang')).status).toBe(200);
     });
 
+    it('counts five wrong passwords sent at once as five, and locks the account', async () => {
+      const failures = await Promise.all(
+        Array.from({ length: 5 }, () => login('officer.police', 'wrong-password')),
+      );
+      expect(failures.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+      expect((await login('officer.police')).status).toBe(423);
+      clock.advance(15 * 60_000);
+    });
+
     it('rejects an access token once it has expired', async () => {
       const { accessToken } = await session('viewer.city');
       clock.advance(ACCESS_TOKEN_MINUTES * 60_000 + 1000);
@@ -108,6 +117,42 @@ describe('the gateway on the real PostgreSQL', () => {
       );
       expect((await me(s.accessToken)).status).toBe(401);
       expect((await post('/api/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
+    });
+  });
+
+  describe('an administrator changing an account ends its sessions at once', () => {
+    const userId = async (username: string) =>
+      (await pool.query<{ id: string }>('SELECT id FROM gateway."user" WHERE username = $1', [username])).rows[0]
+        .id;
+    const patch = async (username: string, change: unknown) => {
+      const admin = await session('admin');
+      return fetch(`${base}/api/admin/users/${await userId(username)}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },
+        body: JSON.stringify(change),
+      });
+    };
+
+    it.each([
+      ['a password reset', 'approver.culture', { password: 'a-brand-new-password-1' }],
+      ['disabling the account', 'approver.science', { disabled: true }],
+      ['a demotion', 'approver.sports', { roles: ['viewer'] }],
+    ])('%s revokes the access token and every refresh family of the account', async (_, username, change) => {
+      const first = await session(username);
+      const second = await session(username);
+      expect((await me(first.accessToken)).status).toBe(200);
+      expect((await patch(username, change)).status).toBe(200);
+      for (const s of [first, second]) {
+        expect((await me(s.accessToken)).status).toBe(401);
+        expect((await post('/api/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
+      }
+    });
+
+    it('keeps the sessions when only the display name changes', async () => {
+      const s = await session('officer.fire');
+      expect((await patch('officer.fire', { displayName: '消防检查员' })).status).toBe(200);
+      expect((await me(s.accessToken)).status).toBe(200);
+      expect((await post('/api/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(200);
     });
   });
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { rateLimit } from 'express-rate-limit';
+import { CLOCK } from '@otr/kernel';
 import { ServiceDefinition, ServiceInfra } from '@otr/runtime';
 import { Sessions } from './application/sessions';
 import { createGatewayPrisma } from './infrastructure/gateway-prisma';
@@ -24,6 +25,7 @@ export class GatewayModule {
       controllers: [AuthController, AdminController, NotificationsController],
       providers: [
         { provide: GATEWAY_PRISMA, useValue: prisma },
+        { provide: CLOCK, useValue: infra.clock },
         { provide: Sessions, useValue: new Sessions(prisma, infra.clock) },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: GatewayAuthGuard },

@@ -3,8 +3,9 @@ import { HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common
 import bcrypt from 'bcryptjs';
 import { Principal } from '@otr/auth';
 import { Clock } from '@otr/kernel';
-import { afterFailure, afterSuccess, isLocked } from '../domain/lockout';
+import { afterSuccess, isLocked, lockAfter } from '../domain/lockout';
 import { issueAccessToken, verifyAccessToken } from '../infrastructure/access-tokens';
+import { countFailedAttempt } from '../infrastructure/failed-attempts';
 import { GatewayPrisma } from '../infrastructure/gateway-prisma';
 
 export const REFRESH_TOKEN_DAYS = 7;
@@ -58,8 +59,8 @@ export class Sessions {
       );
     }
     if (!(await bcrypt.compare(password, user.passwordHash))) {
-      const next = afterFailure(user, now);
-      await this.prisma.user.update({ where: { id: user.id }, data: next });
+      const lock = lockAfter(await countFailedAttempt(this.prisma, user.id, now), now);
+      if (lock) await this.prisma.user.update({ where: { id: user.id }, data: lock });
       throw new UnauthorizedException('wrong username or password');
     }
     await this.prisma.user.update({ where: { id: user.id }, data: afterSuccess() });
@@ -102,18 +103,28 @@ export class Sessions {
     }
   }
 
-  /** The principal of a valid, unrevoked access token, or null. */
+  /**
+   * The principal of a valid, unrevoked access token, or null. A token from before a password
+   * reset, disabling or change of role (the account's session version moved on) is refused at once.
+   */
   async authenticate(accessToken: string): Promise<Principal | null> {
     const verified = await verifyAccessToken(accessToken, this.clock.now()).catch(() => null);
     if (!verified) return null;
-    const revoked = await this.prisma.revokedAccessToken.findUnique({ where: { jti: verified.jti } });
-    return revoked ? null : verified.principal;
+    const [revoked, user] = await Promise.all([
+      this.prisma.revokedAccessToken.findUnique({ where: { jti: verified.jti } }),
+      this.prisma.user.findUnique({
+        where: { username: verified.principal.userId },
+        select: { disabled: true, sessionVersion: true },
+      }),
+    ]);
+    if (revoked || !user || user.disabled || user.sessionVersion !== verified.sessionVersion) return null;
+    return verified.principal;
   }
 
   private async issue(user: UserRow, familyId: string): Promise<SessionTokens> {
     const now = this.clock.now();
     const principal = principalOf(user);
-    const access = await issueAccessToken(principal, now);
+    const access = await issueAccessToken(principal, now, user.sessionVersion);
     const refreshToken = randomBytes(32).toString('base64url');
     await this.prisma.refreshToken.create({
       data: {

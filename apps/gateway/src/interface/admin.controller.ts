@@ -16,7 +16,9 @@ import bcrypt from 'bcryptjs';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Department, Role, Roles } from '@otr/auth';
+import { Clock, CLOCK } from '@otr/kernel';
 import { ZodPipe } from '@otr/runtime';
+import { changeAccount } from '../application/change-account';
 import { GatewayPrisma } from '../infrastructure/gateway-prisma';
 import { GATEWAY_PRISMA } from './tokens';
 
@@ -58,7 +60,10 @@ const publicUser = <U extends { passwordHash: string }>({ passwordHash: _hash, .
 @Controller('api/admin')
 @Roles('administrator')
 export class AdminController {
-  constructor(@Inject(GATEWAY_PRISMA) private readonly prisma: GatewayPrisma) {}
+  constructor(
+    @Inject(GATEWAY_PRISMA) private readonly prisma: GatewayPrisma,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('users')
   async users(
@@ -103,17 +108,7 @@ export class AdminController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodPipe(UserChange)) body: z.infer<typeof UserChange>,
   ) {
-    const { password, ...rest } = body;
-    const row = await this.prisma.user.update({
-      where: { id },
-      data: {
-        ...rest,
-        ...(password
-          ? { passwordHash: await bcrypt.hash(password, 10), failedAttempts: 0, lockedUntil: null }
-          : {}),
-      },
-    });
-    return publicUser(row);
+    return publicUser(await changeAccount(this.prisma, this.clock, id, body));
   }
 
   @Get('audit')
