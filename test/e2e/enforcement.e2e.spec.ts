@@ -73,8 +73,9 @@ describe('from license to revocation: registration, directory, inspection and fe
 
   it('revokes through inspection and stops enrolment in fee supervision', async () => {
     const name = `杭州西湖区${randomBytes(2).toString('hex')}陶艺艺术培训有限公司`;
+    // Filed on the applicant's behalf by approver.xihu (代办): 职责分离 leaves the decision to approver.culture.
     const { applicationId, institutionId } = await api(
-      'approver.culture',
+      'approver.xihu',
       'POST',
       '/api/registration/applications',
       {

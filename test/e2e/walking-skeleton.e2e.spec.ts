@@ -39,6 +39,8 @@ describe('walking skeleton: gateway, registration and directory as separate proc
   let services: ServiceProcess[] = [];
   let gateway: ServiceProcess;
   let token: string;
+  /** Files on the applicant's behalf (代办); 职责分离 leaves the decision to approver.culture. */
+  let intakeToken: string;
 
   beforeAll(async () => {
     db = await createTestDatabase('otr_e2e');
@@ -52,6 +54,7 @@ describe('walking skeleton: gateway, registration and directory as separate proc
     services = await startSkeletonProcesses(common);
     gateway = services[2];
     token = await signInAs(gateway.url, 'approver.culture');
+    intakeToken = await signInAs(gateway.url, 'approver.xihu');
   }, 120_000);
 
   afterAll(async () => {
@@ -59,10 +62,10 @@ describe('walking skeleton: gateway, registration and directory as separate proc
     await db?.drop();
   }, 60_000);
 
-  const api = async (method: string, path: string, body?: unknown) => {
+  const api = async (method: string, path: string, body?: unknown, as = token) => {
     const res = await fetch(`${gateway.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${as}` },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await res.json();
@@ -71,7 +74,7 @@ describe('walking skeleton: gateway, registration and directory as separate proc
   };
 
   const licenseAndApprove = async (name: string) => {
-    const { applicationId } = await api('POST', '/api/registration/applications', form(name));
+    const { applicationId } = await api('POST', '/api/registration/applications', form(name), intakeToken);
     return api('POST', `/api/registration/applications/${applicationId}/approve`);
   };
 

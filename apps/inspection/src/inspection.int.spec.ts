@@ -116,17 +116,24 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
         category === 'sports'
           ? sportsApprover
           : official('approver.culture', ['approver'], 'culture-tourism');
-      const { body } = await call(registration.port, by, 'POST', '/applications', {
-        institutionName: name,
-        legalForm: 'for-profit',
-        category,
-        scopes: ['offline'],
-        district: XH,
-        address: `浙江省杭州市西湖区文三路${90 + i}号`,
-        venue: { area: 400, maxClassSize: 20, fireSafetyAccepted: true },
-        legalRepresentative: '王芳',
-        ageGroups: ['primary'],
-      });
+      // Filed on the applicant's behalf by another user (代办): 职责分离 keeps the filer from deciding.
+      const { body } = await call(
+        registration.port,
+        { ...by, userId: `${by.userId}.intake` },
+        'POST',
+        '/applications',
+        {
+          institutionName: name,
+          legalForm: 'for-profit',
+          category,
+          scopes: ['offline'],
+          district: XH,
+          address: `浙江省杭州市西湖区文三路${90 + i}号`,
+          venue: { area: 400, maxClassSize: 20, fireSafetyAccepted: true },
+          legalRepresentative: '王芳',
+          ageGroups: ['primary'],
+        },
+      );
       const approved = await call(
         registration.port,
         by,

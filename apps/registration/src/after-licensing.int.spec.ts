@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { Principal } from '@otr/auth';
 import { BlacklistEntryAdded, createEvent, PenaltyDecided, SYSTEM_ACTOR, Topics } from '@otr/contracts';
-import { FixedClock } from '@otr/kernel';
+import { FixedClock, residentIdCheckChar } from '@otr/kernel';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
 import { createTestDatabase, eventually, freePort, serviceClient, TestDatabase } from '@otr/testing';
@@ -76,7 +76,8 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
   let licensedCount = 0;
   async function licensed(name: string) {
     // Each institution its own teacher: the roster test puts 李华 on the in-service roster.
-    const idNumber = `33010619850101${String(++licensedCount).padStart(3, '0')}7`;
+    const first17 = `33010619850101${String(++licensedCount).padStart(3, '0')}`;
+    const idNumber = first17 + residentIdCheckChar(first17);
     const operatorInstitution = crypto.randomUUID();
     const operator: Principal = {
       userId: `op-${name}`,
@@ -118,6 +119,9 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
     expect(file.body.courses).toHaveLength(1);
     expect(file.body.staff[0]).toMatchObject({ name: '李华', idNumberMasked: '330106********123X' });
     expect(JSON.stringify(file.body)).not.toContain('33010619900101123X');
+    // no hash of the number either, in the staff list or the action log: mask + hash gave the number back
+    expect(JSON.stringify(file.body)).not.toMatch(/idNumberHash|[0-9a-f]{64}/);
+    expect(JSON.stringify(await outbox('registration.StaffFiled'))).not.toMatch(/idNumberHash|[0-9a-f]{64}/);
     expect((await outbox('registration.CourseFiled'))[0].payload).toMatchObject({
       licenseId,
       priceFen: 288000,
@@ -130,6 +134,12 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
     const bad = await call(operator, 'POST', `/licenses/${licenseId}/staff`, { ...teacher, idNumber: '123' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('idNumber');
+    // all zeros, or a wrong check character (GB 11643-1999 MOD 11-2): refused, naming the field
+    for (const idNumber of ['000000000000000000', '330106199001011234']) {
+      const wrong = await call(operator, 'POST', `/licenses/${licenseId}/staff`, { ...teacher, idNumber });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.issues).toContainEqual(expect.objectContaining({ field: 'idNumber' }));
+    }
     const big = await call(operator, 'POST', `/licenses/${licenseId}/courses`, {
       ...course,
       subject: '书法',
@@ -292,8 +302,10 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
 
   it('reports an unanswered opinion overdue once, and the work queue and stats show it', async () => {
     const arts: Principal = { ...approver, department: 'culture-tourism' };
+    // Filed on the applicant's behalf by another approver (代办): 职责分离 keeps the filer from deciding.
+    const intake: Principal = { ...arts, userId: 'u-intake' };
     clock.set('2026-11-23T02:00:00Z');
-    const submitted = await call(arts, 'POST', '/applications', {
+    const submitted = await call(intake, 'POST', '/applications', {
       institutionName: '杭州西湖区晚晴摄影艺术培训有限公司',
       legalForm: 'for-profit',
       category: 'arts',

@@ -15,6 +15,8 @@ const approver: Principal = {
   jurisdiction: 'CN-ZJ-HZ-XH',
 };
 const otherDepartment: Principal = { ...approver, department: 'sports' };
+/** Files on the applicant's behalf (代办); 职责分离 leaves the decisions to `approver`. */
+const intake: Principal = { ...approver, userId: 'u-intake' };
 
 describe('license lifecycle reaching the public directory (embedded transport)', () => {
   let db: TestDatabase;
@@ -50,7 +52,7 @@ describe('license lifecycle reaching the public directory (embedded transport)',
 
   it('suspends, reinstates and revokes a license, and the public page follows each step', async () => {
     const name = '杭州西湖区睿思机器人科技培训有限公司';
-    const { body } = await call(approver, 'POST', '/applications', {
+    const { body } = await call(intake, 'POST', '/applications', {
       institutionName: name,
       legalForm: 'for-profit',
       category: 'science-tech',

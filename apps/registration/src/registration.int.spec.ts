@@ -22,6 +22,8 @@ const fireOfficer: Principal = {
   jurisdiction: 'CN-ZJ-HZ-XH',
 };
 const outsider: Principal = { ...approver, userId: 'u-bj', jurisdiction: 'CN-ZJ-HZ-BJ' };
+/** Files applications on the applicant's behalf (代办); 职责分离 leaves the decisions to `approver`. */
+const intake: Principal = { ...approver, userId: 'u-intake' };
 
 const form = {
   institutionName: '杭州西湖区卓越游泳体育培训有限公司',
@@ -68,7 +70,7 @@ describe('registration on the real PostgreSQL', () => {
   const published = () => transport.messages('otr.registration').map((m) => JSON.parse(m.value).type);
 
   it('takes an application through joint review to a license, publishing each step once', async () => {
-    const { body: created } = await call(approver, 'POST', '/applications', form);
+    const { body: created } = await call(intake, 'POST', '/applications', form);
     const id = created.applicationId;
     expect(
       (await call(approver, 'POST', `/applications/${id}/opinions`, { department: 'fire' })).status,
@@ -103,10 +105,10 @@ describe('registration on the real PostgreSQL', () => {
   });
 
   it('refuses a bad form with 400 naming each field, and a broken rule with 422 citing its source', async () => {
-    const bad = await call(approver, 'POST', '/applications', { ...form, district: 'Hangzhou', scopes: [] });
+    const bad = await call(intake, 'POST', '/applications', { ...form, district: 'Hangzhou', scopes: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: { field: string }) => i.field)).toEqual(['scopes', 'district']);
-    const small = await call(approver, 'POST', '/applications', {
+    const small = await call(intake, 'POST', '/applications', {
       ...form,
       venue: { ...form.venue, area: 50 },
     });
@@ -125,7 +127,7 @@ describe('registration on the real PostgreSQL', () => {
       subject: '游泳',
       certificate: { kind: 'sports-coach', number: 'TY-2026-001' },
     };
-    const applied = await call(approver, 'POST', '/applications', { ...form, staff: [teacher] });
+    const applied = await call(intake, 'POST', '/applications', { ...form, staff: [teacher] });
     const id = applied.body.applicationId;
     const operator: Principal = {
       userId: 'u-operator',
@@ -187,7 +189,7 @@ describe('registration on the real PostgreSQL', () => {
   });
 
   it('keeps applications outside the caller’s jurisdiction out of reach', async () => {
-    const { body } = await call(approver, 'POST', '/applications', {
+    const { body } = await call(intake, 'POST', '/applications', {
       ...form,
       institutionName: '杭州西湖区明德篮球体育培训有限公司',
     });

@@ -30,6 +30,15 @@ export class NotCompetentToDecide extends DomainError {
   override readonly kind = 'forbidden';
 }
 
+/**
+ * 职责分离 (separation of duties): whoever filed an application or request, or acts for the
+ * applicant institution, never decides it — another official of the competent department does.
+ */
+export class SeparationOfDutiesViolated extends DomainError {
+  readonly code = 'registration.SeparationOfDutiesViolated';
+  override readonly kind = 'forbidden';
+}
+
 export class LicenseNotFound extends DomainError {
   readonly code = 'registration.LicenseNotFound';
   override readonly kind = 'not-found';

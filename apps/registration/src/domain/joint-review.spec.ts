@@ -35,7 +35,8 @@ const form: ApplicationForm = {
   staff: [],
   courses: [],
 };
-const approver = { department: 'science', jurisdiction: 'CN-ZJ-HZ-XH' };
+const XH = 'CN-ZJ-HZ-XH';
+const approver = { department: 'science', jurisdiction: XH };
 const license = (today: string) => ({
   licenseId: 'l-1',
   licenseNumber: '教民XH202600002号',
@@ -105,11 +106,20 @@ describe('joint review of an application', () => {
   });
 
   it('takes an opinion only from a department that was asked, and an objection needs reasons', () => {
-    expect(() => giveOpinion(given(submitted), { department: 'health', agrees: true, reasons: '' })).toThrow(
-      InvalidApplicationState,
-    );
+    const officer = (department: string) => ({
+      userId: `officer.${department}`,
+      department,
+      jurisdiction: XH,
+    });
     expect(() =>
-      giveOpinion(given(submitted, fireAsked), { department: 'fire', agrees: false, reasons: ' ' }),
+      giveOpinion(given(submitted), { department: 'health', agrees: true, reasons: '' }, officer('health')),
+    ).toThrow(InvalidApplicationState);
+    expect(() =>
+      giveOpinion(
+        given(submitted, fireAsked),
+        { department: 'fire', agrees: false, reasons: ' ' },
+        officer('fire'),
+      ),
     ).toThrow(LicensingRuleViolated);
   });
 });
@@ -145,7 +155,7 @@ describe('correction and rejection', () => {
     );
   });
 
-  it('keeps a staff member sent by the hash of the number filed, and refuses an unknown hash', () => {
+  it('keeps a staff member sent by the masked number shown (the hash never leaves the service), and refuses an unknown mask', () => {
     const teacher = {
       name: '周老师',
       role: 'teacher' as const,
@@ -155,11 +165,39 @@ describe('correction and rejection', () => {
     };
     const [withStaff] = submit({ ...form, staff: [teacher] }, rules, clean);
     const state = given(withStaff, returned);
-    const { idNumberMasked: _masked, ...kept } = teacher;
+    const { idNumberHash: _hash, ...kept } = teacher;
     const [event] = resubmit(state, { ...form, staff: [kept] }, rules, clean, 'i');
     expect(event).toMatchObject({ type: 'ApplicationSubmitted', form: { staff: [teacher] } });
     expect(() =>
-      resubmit(state, { ...form, staff: [{ ...kept, idNumberHash: 'b'.repeat(64) }] }, rules, clean, 'i'),
+      resubmit(
+        state,
+        { ...form, staff: [{ ...kept, idNumberMasked: '110101********0000' }] },
+        rules,
+        clean,
+        'i',
+      ),
+    ).toThrow(expect.objectContaining({ citation: expect.objectContaining({ field: 'staff.0.idNumber' }) }));
+  });
+
+  it('when two filed staff share a mask, keeps each by mask and name, and refuses a mask it cannot place', () => {
+    const a = {
+      name: '周老师',
+      role: 'other' as const,
+      idNumberHash: 'a'.repeat(64),
+      idNumberMasked: '330106********1234',
+    };
+    const b = {
+      name: '吴老师',
+      role: 'other' as const,
+      idNumberHash: 'b'.repeat(64),
+      idNumberMasked: '330106********1234',
+    };
+    const state = given(submit({ ...form, staff: [a, b] }, rules, clean)[0], returned);
+    const strip = ({ idNumberHash: _h, ...s }: typeof a) => s;
+    const [event] = resubmit(state, { ...form, staff: [strip(b), strip(a)] }, rules, clean, 'i');
+    expect(event).toMatchObject({ form: { staff: [b, a] } });
+    expect(() =>
+      resubmit(state, { ...form, staff: [{ ...strip(a), name: '郑老师' }] }, rules, clean, 'i'),
     ).toThrow(expect.objectContaining({ citation: expect.objectContaining({ field: 'staff.0.idNumber' }) }));
   });
 

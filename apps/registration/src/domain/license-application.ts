@@ -1,5 +1,10 @@
 import { ApplicationForm } from './application-form';
-import { InvalidApplicationState, LicensingRuleViolated, NotCompetentToDecide } from './errors';
+import {
+  InvalidApplicationState,
+  LicensingRuleViolated,
+  NotCompetentToDecide,
+  SeparationOfDutiesViolated,
+} from './errors';
 import { assertNotBlacklisted, BlacklistEntry } from './blacklist';
 import { checkCourse, checkStaffQualification, CourseFiling, StaffMember } from './filings';
 import { assertNoneInService, InServiceTeacher } from './in-service-roster';
@@ -49,6 +54,8 @@ export interface ApplicationState {
   siteVisits: SiteVisit[];
   /** The items of the last return for correction (补正事项), until the operator resubmits. */
   corrections: CorrectionItem[];
+  /** Every user who submitted or resubmitted it (from its action log): none of them decides it. */
+  filedBy?: string[];
   version: number;
 }
 
@@ -164,15 +171,48 @@ export function submit(
   return [{ type: 'ApplicationSubmitted', form, competentDepartment: competentDepartment(form.category) }];
 }
 
-/** Who decides: an approver's department and jurisdiction. */
+/** Who decides: an approver's department and jurisdiction, and who they are (职责分离). */
 export interface Decider {
+  userId?: string;
   department?: string;
   jurisdiction: string;
+  /** Set when the account acts for an institution: it never decides that institution's cases. */
+  institutionId?: string;
+}
+
+const SEPARATION_OF_DUTIES =
+  '《中华人民共和国行政许可法》第三十四条、第四十八条（审查与决定分离）；内部控制职责分离';
+
+/** 职责分离: the filer of a case, or an account of the institution it concerns, never decides it. */
+export function assertNotOwnCase(
+  on: { filedBy: readonly string[]; institutionId: string },
+  by: Decider,
+): void {
+  if (by.userId && on.filedBy.includes(by.userId))
+    throw new SeparationOfDutiesViolated('whoever filed this decides nothing on it', {
+      field: 'filedBy',
+      rule: 'the filer of an application or request never decides it',
+      source: SEPARATION_OF_DUTIES,
+    });
+  if (by.institutionId && by.institutionId === on.institutionId)
+    throw new SeparationOfDutiesViolated(
+      'an account of the applicant institution decides nothing on its cases',
+      {
+        field: 'institutionId',
+        rule: 'the applicant never decides its own case',
+        source: SEPARATION_OF_DUTIES,
+      },
+    );
 }
 
 function checkCompetence(state: ApplicationState, by: Decider): void {
   assertCompetent({ competentDepartment: state.competentDepartment, district: state.form.district }, by);
+  assertNotOwnCase({ filedBy: state.filedBy ?? [], institutionId: state.institutionId }, by);
 }
+
+/** Whether a district lies within a jurisdiction (CN-ZJ-HZ contains CN-ZJ-HZ-XH). */
+const within = (district: string, jurisdiction: string) =>
+  district === jurisdiction || district.startsWith(`${jurisdiction}-`);
 
 /** Only the department competent for the category, within its jurisdiction, decides on an institution. */
 export function assertCompetent(on: { competentDepartment: string; district: string }, by: Decider): void {
@@ -184,7 +224,7 @@ export function assertCompetent(on: { competentDepartment: string; district: str
       source: '中办发〔2021〕40号；教监管〔2022〕1号',
     });
   }
-  if (district !== by.jurisdiction && !district.startsWith(`${by.jurisdiction}-`)) {
+  if (!within(district, by.jurisdiction)) {
     throw new NotCompetentToDecide(`${district} is outside your jurisdiction ${by.jurisdiction}`, {
       field: 'district',
       rule: 'an approver decides within their jurisdiction',
@@ -260,11 +300,26 @@ export function requestOpinion(
   return [{ type: 'OpinionRequested', department, dueBy }];
 }
 
-/** decide: the asked department answers; only a department that was asked may. */
+/**
+ * decide: the asked department answers; only a department that was asked may, through an officer
+ * of that department whose jurisdiction covers the application (the same as may read it).
+ */
 export function giveOpinion(
   state: ApplicationState,
   opinion: { department: string; agrees: boolean; reasons: string },
+  by: Decider,
 ): ApplicationEvent[] {
+  if (by.department !== opinion.department)
+    throw new NotCompetentToDecide(`only ${opinion.department} answers for ${opinion.department}`, {
+      field: 'department',
+      rule: 'a department gives only its own opinion',
+    });
+  if (!within(state.form.district, by.jurisdiction))
+    throw new NotCompetentToDecide(`${state.form.district} is outside your jurisdiction ${by.jurisdiction}`, {
+      field: 'district',
+      rule: 'an opinion is given within the jurisdiction that reads the application',
+    });
+  assertNotOwnCase({ filedBy: state.filedBy ?? [], institutionId: state.institutionId }, by);
   const asked = state.opinions[opinion.department];
   if (!asked || asked.agrees !== undefined) {
     throw new InvalidApplicationState(`give an opinion of ${opinion.department} on`, 'not awaiting one');

@@ -1,6 +1,6 @@
 import { InvalidApplicationState, LicensingRuleViolated } from './errors';
 import { changeProfile, close, LicenseEvent, LicenseState, ProfileChange } from './license';
-import { assertCompetent, Decider } from './license-application';
+import { assertCompetent, assertNotOwnCase, Decider } from './license-application';
 
 /**
  * What an operator asks of the licensing department after licensing: a change (变更) of name,
@@ -14,6 +14,8 @@ export interface LicenseRequestState {
   licenseId: string;
   request: LicenseRequestKind;
   status: 'pending' | 'approved' | 'rejected';
+  /** The user who filed it (from the license's action log): they never decide it. */
+  filedBy?: string;
   version: number;
 }
 
@@ -50,6 +52,7 @@ export function approveRequest(
 ): { request: LicenseRequestEvent[]; license: LicenseEvent[] } {
   if (s.status !== 'pending') throw new InvalidApplicationState('approve a request', s.status);
   assertCompetent(license, by);
+  assertNotOwnCase({ filedBy: s.filedBy ? [s.filedBy] : [], institutionId: license.institutionId }, by);
   return { request: [{ type: 'RequestApproved' }], license: consequences(license, s.request) };
 }
 
@@ -61,6 +64,7 @@ export function rejectRequest(
 ): LicenseRequestEvent[] {
   if (s.status !== 'pending') throw new InvalidApplicationState('reject a request', s.status);
   assertCompetent(license, by);
+  assertNotOwnCase({ filedBy: s.filedBy ? [s.filedBy] : [], institutionId: license.institutionId }, by);
   return [{ type: 'RequestRejected', reasons }];
 }
 

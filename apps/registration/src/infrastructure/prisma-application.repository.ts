@@ -1,6 +1,7 @@
 import { EventOrigin } from '@otr/contracts';
 import { Outbox } from '@otr/messaging';
 import { ApplicationForm } from '../domain/application-form';
+import { withoutIdNumberHashes } from '../domain/filings';
 import { ApplicationNotFound, InvalidApplicationState } from '../domain/errors';
 import { ApplicationEvent, ApplicationState, ApplicationStatus } from '../domain/license-application';
 import { toIntegrationEvents } from '../application/integration-events';
@@ -21,6 +22,11 @@ export class PrismaApplicationRepository implements ApplicationRepository {
   async load(id: string): Promise<ApplicationState> {
     const row = await this.prisma.application.findUnique({ where: { id } });
     if (!row) throw new ApplicationNotFound(id);
+    // Who filed it (and who resubmitted it): 职责分离 keeps them from deciding it.
+    const filings = await this.prisma.applicationAction.findMany({
+      where: { applicationId: id, type: 'ApplicationSubmitted' },
+      select: { actorId: true },
+    });
     return {
       id: row.id,
       institutionId: row.institutionId,
@@ -31,6 +37,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       documents: row.documents as unknown as ApplicationState['documents'],
       siteVisits: row.siteVisits as unknown as ApplicationState['siteVisits'],
       corrections: row.corrections as unknown as ApplicationState['corrections'],
+      filedBy: [...new Set(filings.map((f) => f.actorId))],
       version: row.version,
     };
   }
@@ -72,7 +79,8 @@ export class PrismaApplicationRepository implements ApplicationRepository {
           applicationId: state.id,
           type: e.type,
           actorId: origin.actor.userId,
-          data: e as object,
+          // the action log is shown with the application: no identity-number HMAC in it
+          data: withoutIdNumberHashes(e) as object,
         })),
       });
       for (const e of events) {

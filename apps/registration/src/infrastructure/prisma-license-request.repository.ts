@@ -15,11 +15,17 @@ export class PrismaLicenseRequestRepository implements LicenseRequestRepository 
   async load(id: string): Promise<LicenseRequestState> {
     const row = await this.prisma.licenseRequest.findUnique({ where: { id } });
     if (!row) throw new LicenseNotFound(`request ${id}`);
+    // The filer, from the license's action log: 职责分离 keeps them from deciding it.
+    const filed = await this.prisma.licenseAction.findFirst({
+      where: { licenseId: row.licenseId, type: 'RequestFiled', data: { path: ['requestId'], equals: id } },
+      select: { actorId: true },
+    });
     return {
       id: row.id,
       licenseId: row.licenseId,
       request: row.request as unknown as LicenseRequestKind,
       status: row.status as LicenseRequestState['status'],
+      ...(filed ? { filedBy: filed.actorId } : {}),
       version: row.version,
     };
   }

@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -87,9 +86,8 @@ export class ReviewController {
     @Body(new ZodPipe(OpinionBody)) body: OpinionInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    if (p.department !== department)
-      throw new ForbiddenException(`only ${department} answers for ${department}`);
-    return this.commands.execute(new GiveOpinionCommand(id, { department, ...body }, originOf(p)));
+    // The domain checks the department and the jurisdiction (the one that reads the application).
+    return this.commands.execute(new GiveOpinionCommand(id, { department, ...body }, originOf(p), p));
   }
 
   @Post('reject')

@@ -39,12 +39,13 @@ export class RequestOpinionCommand extends Command<ApplicationState> {
   }
 }
 
-/** A task-force officer answers for their department. */
+/** A task-force officer answers for their department, within their jurisdiction. */
 export class GiveOpinionCommand extends Command<ApplicationState> {
   constructor(
     readonly applicationId: string,
     readonly opinion: { department: string; agrees: boolean; reasons: string },
     readonly origin: EventOrigin,
+    readonly by: Decider,
   ) {
     super();
   }

@@ -67,7 +67,7 @@ export class RequestOpinionHandler implements ICommandHandler<RequestOpinionComm
 export class GiveOpinionHandler implements ICommandHandler<GiveOpinionCommand> {
   constructor(private readonly decide: DecideOnApplication) {}
   execute(c: GiveOpinionCommand) {
-    return this.decide.run(c.applicationId, c.origin, (s) => giveOpinion(s, c.opinion));
+    return this.decide.run(c.applicationId, c.origin, (s) => giveOpinion(s, c.opinion, c.by));
   }
 }
 
