@@ -122,7 +122,7 @@ describe('registration on the real PostgreSQL', () => {
   it('returns an application with reasons per item, which its operator corrects and resubmits', async () => {
     const teacher = {
       name: '钱教练',
-      idNumber: '330106199001011234',
+      idNumber: '33010619900101123X',
       role: 'teacher',
       subject: '游泳',
       certificate: { kind: 'sports-coach', number: 'TY-2026-001' },
@@ -146,8 +146,12 @@ describe('registration on the real PostgreSQL', () => {
     expect(returned.body).toMatchObject({ status: 'returned', corrections: items });
     const [filed] = returned.body.form.staff;
     expect(filed).not.toHaveProperty('idNumber');
-    // The operator corrects the items named, keeping the teacher by the hash of the number filed.
-    const { idNumberMasked: _masked, ...kept } = filed;
+    // Only the mask is shown: no hash from which the number could be recovered, anywhere in the answer.
+    expect(filed).not.toHaveProperty('idNumberHash');
+    expect(filed.idNumberMasked).toBe('330106********123X');
+    expect(JSON.stringify(returned.body)).not.toMatch(/idNumberHash|[0-9a-f]{64}/);
+    // The operator corrects the items named, keeping the teacher by the masked number shown.
+    const kept = filed;
     const corrected = {
       ...returned.body.form,
       venue: { ...form.venue, area: 420 },
@@ -157,7 +161,7 @@ describe('registration on the real PostgreSQL', () => {
     expect((await call(stranger, 'PUT', `/applications/${id}`, corrected)).status).toBe(403);
     const unknown = await call(operator, 'PUT', `/applications/${id}`, {
       ...corrected,
-      staff: [{ ...corrected.staff[0], idNumberHash: 'f'.repeat(64) }],
+      staff: [{ ...corrected.staff[0], idNumberMasked: '110101********0000' }],
     });
     expect(unknown).toMatchObject({ status: 422, body: { field: 'staff.0.idNumber' } });
     const missing = await call(operator, 'PUT', `/applications/${id}`, {

@@ -4,3 +4,4 @@ export * from './ids';
 export * from './clock';
 export * from './calendar';
 export * from './csv';
+export * from './resident-id-number';

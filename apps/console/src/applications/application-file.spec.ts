@@ -16,21 +16,21 @@ describe('a returned application in the console', () => {
     expect(correctionLabel('something.else')).toEqual({ rest: 'something.else' });
   });
 
-  it('sends a new identity number when typed, else keeps the filed one by its hash', () => {
+  it('sends a new identity number when typed, else keeps the filed one by its masked number', () => {
     const body = resubmissionBody({
       institutionName: '机构',
       staff: [
-        { name: '甲', idNumber: '', idNumberHash: 'h1', idNumberMasked: '330106********1234' },
-        { name: '乙', idNumber: ' 33010619900101123X ', idNumberHash: 'h2', idNumberMasked: 'x' },
-        { name: '丙', idNumber: '330106199001011234' },
+        { name: '甲', idNumber: '', idNumberMasked: '330106********1234' },
+        { name: '乙', idNumber: ' 33010619900101123X ', idNumberMasked: 'x' },
+        { name: '丙', idNumber: '11010519491231002X' },
       ],
     });
     expect(body).toEqual({
       institutionName: '机构',
       staff: [
-        { name: '甲', idNumberHash: 'h1' },
+        { name: '甲', idNumberMasked: '330106********1234' },
         { name: '乙', idNumber: '33010619900101123X' },
-        { name: '丙', idNumber: '330106199001011234' },
+        { name: '丙', idNumber: '11010519491231002X' },
       ],
     });
   });

@@ -44,20 +44,20 @@ export function correctionLabel(field: string): { key?: string; rest: string } {
 export interface StaffRow {
   name?: string;
   idNumber?: string;
-  idNumberHash?: string;
   idNumberMasked?: string;
   [field: string]: unknown;
 }
 
 /**
  * The corrected form as PUT /applications/:id takes it: a staff member with a new identity
- * number is sent with it, one left blank is kept by the hash of the number already filed.
+ * number is sent with it, one left blank is kept by the masked number shown (the service keeps the
+ * number's keyed hash and never sends it).
  */
 export function resubmissionBody<T extends { staff?: StaffRow[] }>(form: T): T {
   return {
     ...form,
-    staff: (form.staff ?? []).map(({ idNumber, idNumberHash, idNumberMasked: _masked, ...rest }) =>
-      idNumber?.trim() ? { ...rest, idNumber: idNumber.trim() } : { ...rest, idNumberHash },
+    staff: (form.staff ?? []).map(({ idNumber, idNumberMasked, idNumberHash: _legacy, ...rest }) =>
+      idNumber?.trim() ? { ...rest, idNumber: idNumber.trim() } : { ...rest, idNumberMasked },
     ),
   };
 }

@@ -1,4 +1,5 @@
 import { ApplicationForm, idNumberPepper, toStaffMember } from '@otr/registration';
+import { residentIdCheckChar } from '@otr/kernel';
 
 /** A small seeded PRNG (mulberry32) so the demo data is the same on every machine. */
 export function prng(seed: number): () => number {
@@ -148,8 +149,15 @@ const CERTIFICATES = {
 } as const;
 
 /** A well-formed (not real) Hangzhou identity number. */
-const demoIdNumber = (rnd: () => number) =>
-  `330106${1975 + Math.floor(rnd() * 25)}0${1 + Math.floor(rnd() * 9)}1${Math.floor(rnd() * 10)}${String(Math.floor(rnd() * 10000)).padStart(4, '0')}`;
+/** A made-up number that passes GB 11643-1999: real birth date, its check character last. */
+const demoIdNumber = (rnd: () => number) => {
+  const first17 = `330106${1975 + Math.floor(rnd() * 25)}0${1 + Math.floor(rnd() * 9)}1${Math.floor(rnd() * 10)}${String(
+    Math.floor(rnd() * 10000),
+  )
+    .padStart(4, '0')
+    .slice(0, 3)}`;
+  return first17 + residentIdCheckChar(first17);
+};
 
 const KINDS = { sports: '体育', arts: '艺术', 'science-tech': '科技' } as const;
 

@@ -96,7 +96,7 @@ async function seedLicenseFile(
       operated.licenseId,
       {
         name: '沈立',
-        idNumber: '330106198803150021',
+        idNumber: '330106198803150026',
         role: 'teacher',
         certificate: { kind: certificate, number: 'ZS20260315' },
       },
@@ -107,8 +107,8 @@ async function seedLicenseFile(
   await commands.execute(
     new ImportRosterCommand(
       [
-        { name: '沈立', idNumber: '330106198803150021', school: '杭州市文三街小学' },
-        { name: '陶然', idNumber: '330106197905060048', school: '杭州市保俶塔实验学校' },
+        { name: '沈立', idNumber: '330106198803150026', school: '杭州市文三街小学' },
+        { name: '陶然', idNumber: '330106197905060043', school: '杭州市保俶塔实验学校' },
       ],
       { actor: { userId: 'admin', role: 'administrator' }, correlationId: 'demo-seed' },
     ),

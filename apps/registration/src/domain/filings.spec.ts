@@ -1,6 +1,15 @@
+import { createHash, createHmac } from 'node:crypto';
 import { LicensingRuleViolated } from './errors';
 import { assertNotBlacklisted, BlacklistEntry } from './blacklist';
-import { CourseFiling, fileCourse, fileStaff, removeStaff, StaffFiling, toStaffMember } from './filings';
+import {
+  CourseFiling,
+  fileCourse,
+  fileStaff,
+  removeStaff,
+  StaffFiling,
+  toStaffMember,
+  withoutIdNumberHashes,
+} from './filings';
 import { hashIdNumber, newlyDetected } from './in-service-roster';
 import { LicenseState } from './license';
 import { approveRequest, evolveRequest, fileRequest, LicenseRequestState } from './license-request';
@@ -92,10 +101,29 @@ describe('filing a course (课程备案)', () => {
 describe('filing staff (人员备案)', () => {
   const member = toStaffMember(teacher, pepper);
 
-  it('keeps the identity number only hashed and masked', () => {
+  it('keeps the identity number only as a keyed HMAC and masked', () => {
     expect(member).not.toHaveProperty('idNumber');
     expect(member.idNumberMasked).toBe('330106********123X');
     expect(member.idNumberHash).toBe(hashIdNumber('33010619900101123x', pepper));
+    expect(member.idNumberHash).toBe(createHmac('sha256', pepper).update('33010619900101123X').digest('hex'));
+    // not the old peppered SHA-256, which ~30,000 guesses of the birth date reversed
+    expect(member.idNumberHash).not.toBe(
+      createHash('sha256').update(`${pepper}:33010619900101123X`).digest('hex'),
+    );
+  });
+
+  it('refuses an identity number with a wrong check character or date of birth (GB 11643-1999)', () => {
+    for (const idNumber of ['000000000000000000', '330106199001011234', '330106199002301238']) {
+      const parsed = StaffFiling.safeParse({ ...teacher, idNumber });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0].path).toEqual(['idNumber']);
+    }
+  });
+
+  it('lets no hash out: answers and logs carry the mask only', () => {
+    const out = withoutIdNumberHashes({ form: { staff: [member] }, actions: [{ data: { staff: member } }] });
+    expect(JSON.stringify(out)).not.toContain(member.idNumberHash);
+    expect(out.form.staff[0].idNumberMasked).toBe('330106********123X');
   });
 
   it('given a qualified teacher not on the roster, then StaffFiled', () => {

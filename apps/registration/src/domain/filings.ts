@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category, Scope } from '@otr/contracts';
+import { ResidentIdNumber, ResidentIdNumberField } from '@otr/kernel';
 import { LicensingRuleViolated } from './errors';
 import { assertNoneInService, hashIdNumber, InServiceTeacher } from './in-service-roster';
 import { LicenseProfile, LicenseState } from './license';
@@ -26,29 +27,51 @@ export const Certificate = z.object({
   subject: z.string().trim().min(1).max(50).optional(),
 });
 
-/** A staff member filed (人员备案). The identity number is checked, hashed and never stored in clear. */
+/**
+ * A staff member filed (人员备案). The identity number is checked (GB 11643-1999: address code, date
+ * of birth, check character), keyed-hashed and never stored in clear.
+ */
 export const StaffFiling = z.object({
   name: z.string().trim().min(2).max(50),
-  idNumber: z.string().regex(/^\d{17}[\dX]$/, 'an 18-character resident identity number'),
+  idNumber: ResidentIdNumberField,
   role: z.enum(['teacher', 'other']),
   subject: z.string().trim().min(1).max(50).optional(),
   certificate: Certificate.optional(),
 });
 export type StaffFiling = z.infer<typeof StaffFiling>;
 
-/** A staff member as kept after filing: the identity number only as a hash and a masked form. */
+/**
+ * A staff member as kept after filing: the identity number only as a keyed HMAC (server-side only,
+ * for roster matching; see withoutIdNumberHashes) and a masked form (the only one ever shown).
+ */
 export const StaffMember = StaffFiling.omit({ idNumber: true }).extend({
-  idNumberHash: z.string().regex(/^[0-9a-f]{64}$/),
+  idNumberHash: z.string().regex(/^[0-9a-f]{64}$|^legacy:/),
   idNumberMasked: z.string(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
-/** 330106199001011234 → 330106********1234 */
-export const toStaffMember = ({ idNumber, ...rest }: StaffFiling, pepper: string): StaffMember => ({
-  ...rest,
-  idNumberHash: hashIdNumber(idNumber, pepper),
-  idNumberMasked: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,
-});
+/** 33010619900101123X → 330106********123X, and the HMAC under the server's key. */
+export const toStaffMember = ({ idNumber, ...rest }: StaffFiling, key: string): StaffMember => {
+  const id = ResidentIdNumber.parse(idNumber);
+  return { ...rest, idNumberHash: hashIdNumber(idNumber, key), idNumberMasked: id.masked };
+};
+
+/**
+ * What may leave the service: the value without any `idNumberHash`, at any depth. Answers and
+ * action logs go through it; the HMAC stays in the staff table and the application's own record.
+ */
+export function withoutIdNumberHashes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutIdNumberHashes) as T;
+  // Only plain objects are rebuilt: dates, buffers and streamed files pass as they are.
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([k]) => k !== 'idNumberHash')
+      .map(([k, v]) => [k, withoutIdNumberHashes(v)]),
+  ) as T;
+}
 
 const DOUBLE_REDUCTION = '中办发〔2021〕40号 (双减)';
 const NON_SUBJECT_STANDARDS = '教监管厅函〔2023〕4号 (非学科类校外培训机构设置标准)';

@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
+import { residentIdHmac } from '@otr/kernel';
 import { LicensingRuleViolated } from './errors';
 
 const IN_SERVICE_BAN = '中办发〔2021〕40号；教师〔2018〕16号 (严禁在职中小学教师有偿补课)';
 
 /**
- * Identity numbers are compared by a peppered SHA-256, so neither the roster nor the staff files
- * keep them in clear. The trailing check letter is upper-cased first.
+ * Identity numbers are compared by a keyed HMAC-SHA-256 (the server's OTR_ID_PEPPER as key), so
+ * neither the roster nor the staff files keep them in clear, and the value never leaves the service
+ * (a published hash of a number with a ~30,000-guess search space is the number). The trailing
+ * check letter is upper-cased first.
  */
-export const hashIdNumber = (idNumber: string, pepper: string): string =>
-  createHash('sha256').update(`${pepper}:${idNumber.trim().toUpperCase()}`).digest('hex');
+export const hashIdNumber = (idNumber: string, key: string): string => residentIdHmac(idNumber, key);
 
 /** A teacher on the in-service school teacher roster (在职中小学教师名册), imported by an administrator. */
 export interface InServiceTeacher {

@@ -233,23 +233,32 @@ export function assertCompetent(on: { competentDepartment: string; district: str
 }
 
 /**
- * A staff member on resubmission: filed anew (identity number hashed at the interface), or kept
- * from the returned application by the hash of the number it was filed with.
+ * A staff member on resubmission: filed anew (identity number keyed-hashed at the interface), or
+ * kept from the returned application by the masked number the application shows (the hash never
+ * leaves the service).
  */
-export type ResubmittedStaff = StaffMember | Omit<StaffMember, 'idNumberMasked'>;
+export type ResubmittedStaff = StaffMember | Omit<StaffMember, 'idNumberHash'>;
 export type ResubmittedForm = Omit<ApplicationForm, 'staff'> & { staff: ResubmittedStaff[] };
 
-/** Staff kept by hash take the masked number they were filed with; an unknown hash is refused. */
-function restoreKeptStaff(state: ApplicationState, staff: ResubmittedStaff[]): StaffMember[] {
+/**
+ * Staff kept by their masked number take the hash they were filed with. The mask must name exactly
+ * one staff member of the returned application (by name too when two share a mask); otherwise the
+ * number itself is needed.
+ */
+export function restoreKeptStaff(state: ApplicationState, staff: ResubmittedStaff[]): StaffMember[] {
   return staff.map((s, i) => {
-    if ('idNumberMasked' in s) return s;
-    const filed = state.form.staff.find((f) => f.idNumberHash === s.idNumberHash);
-    if (!filed)
-      throw new LicensingRuleViolated('a staff member not on the returned application needs an identity number', {
-        field: `staff.${i}.idNumber`,
-        rule: 'new staff are filed with their identity number',
-      });
-    return { ...s, idNumberMasked: filed.idNumberMasked };
+    if ('idNumberHash' in s) return s;
+    const sameMask = state.form.staff.filter((f) => f.idNumberMasked === s.idNumberMasked);
+    const filed = sameMask.length > 1 ? sameMask.filter((f) => f.name === s.name) : sameMask;
+    if (filed.length !== 1)
+      throw new LicensingRuleViolated(
+        'a staff member not on the returned application needs an identity number',
+        {
+          field: `staff.${i}.idNumber`,
+          rule: 'new staff are filed with their identity number; filed staff are kept by the masked number shown',
+        },
+      );
+    return { ...s, idNumberHash: filed[0].idNumberHash };
   });
 }
 

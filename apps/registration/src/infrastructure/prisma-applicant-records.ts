@@ -11,7 +11,8 @@ export class PrismaApplicantRecords implements ApplicantRecords {
 
   async recordFor(form: ResubmittedForm, today: string) {
     const [inService, listed] = await Promise.all([
-      this.rosterMatches(form.staff.map((s) => s.idNumberHash)),
+      // staff kept by mask carry no hash until the domain restores it; the interface restores it first
+      this.rosterMatches(form.staff.flatMap((s) => ('idNumberHash' in s ? [s.idNumberHash] : []))),
       this.prisma.blacklistEntry.findMany({
         where: { removed: false, removableOn: { gt: new Date(today) } },
       }),

@@ -18,7 +18,7 @@ import { InvalidApplicationState, LicenseNotFound, LicensingRuleViolated } from 
 import { LicenseEvent, LicenseProfile, LicenseState, LicenseStatus } from '../domain/license';
 import { LicenseRepository } from '../application/ports';
 import { courseFiledEvent, staffFiledEvent } from '../application/filing-events';
-import { FilingEvent } from '../domain/filings';
+import { FilingEvent, withoutIdNumberHashes } from '../domain/filings';
 import { FiledStaff } from '../domain/in-service-roster';
 import { insertCourse, insertStaff } from './filing-rows';
 import { RegistrationPrisma, RegistrationTx } from './registration-prisma';
@@ -137,7 +137,8 @@ export class PrismaLicenseRepository implements LicenseRepository {
           licenseId: state.id,
           type: e.type,
           actorId: origin.actor.userId,
-          data: e,
+          // the action log is shown with the license: the identity number's HMAC stays in the staff row
+          data: withoutIdNumberHashes(e),
         })),
       });
       await this.outbox.append(

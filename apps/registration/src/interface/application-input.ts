@@ -17,15 +17,15 @@ export const toApplicationForm = (input: ApplicationFormInput): ApplicationForm 
 
 /**
  * The corrected form (PUT /applications/:id): a staff member already on the returned application
- * may be sent with the hash of the number filed instead of the number itself.
+ * may be sent with the masked number the application shows instead of the number itself.
  */
 const ResubmittedStaffInput = StaffFiling.omit({ idNumber: true })
   .extend({
     idNumber: StaffFiling.shape.idNumber.optional(),
-    idNumberHash: StaffMember.shape.idNumberHash.optional(),
+    idNumberMasked: StaffMember.shape.idNumberMasked.optional(),
   })
-  .refine((s) => !!s.idNumber || !!s.idNumberHash, {
-    message: 'an identity number, or the hash of the one filed with this application',
+  .refine((s) => !!s.idNumber || !!s.idNumberMasked, {
+    message: 'an identity number, or the masked number shown for a staff member filed with this application',
     path: ['idNumber'],
   });
 export const ResubmissionInput = ApplicationForm.extend({
@@ -35,7 +35,9 @@ export type ResubmissionInput = z.infer<typeof ResubmissionInput>;
 
 export const toResubmittedForm = (input: ResubmissionInput): ResubmittedForm => ({
   ...input,
-  staff: input.staff.map(({ idNumber, idNumberHash, ...rest }) =>
-    idNumber ? toStaffMember({ ...rest, idNumber }, idNumberPepper()) : { ...rest, idNumberHash: idNumberHash! },
+  staff: input.staff.map(({ idNumber, idNumberMasked, ...rest }) =>
+    idNumber
+      ? toStaffMember({ ...rest, idNumber }, idNumberPepper())
+      : { ...rest, idNumberMasked: idNumberMasked! },
   ),
 });

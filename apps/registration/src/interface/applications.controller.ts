@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { EventOrigin } from '@otr/contracts';
@@ -23,6 +35,7 @@ export const originOf = (p: Principal): EventOrigin => ({
   correlationId: currentContext()?.correlationId ?? 'none',
 });
 
+@UseInterceptors(NoIdNumberHashes)
 @Controller('applications')
 export class ApplicationsController {
   constructor(

@@ -9,9 +9,12 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  UseInterceptors,
 } from '@nestjs/common';
+import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
+import { ResidentIdNumberField } from '@otr/kernel';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { IsoDate, Scope } from '@otr/contracts';
 import { ZodPipe } from '@otr/runtime';
@@ -60,7 +63,7 @@ const Roster = z.object({
     .array(
       z.object({
         name: z.string().trim().min(2).max(50),
-        idNumber: z.string().regex(/^\d{17}[\dXx]$/, 'an 18-character resident identity number'),
+        idNumber: ResidentIdNumberField,
         school: z.string().trim().min(2).max(100),
       }),
     )
@@ -89,6 +92,7 @@ const OFFICIALS_AND_OPERATORS = [
 ] as const;
 
 /** A license's file after issue: filings (课程/人员备案), change and closure requests, the roster. */
+@UseInterceptors(NoIdNumberHashes)
 @Controller()
 export class LicenseFilesController {
   constructor(

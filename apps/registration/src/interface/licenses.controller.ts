@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
@@ -16,6 +17,7 @@ type DecisionInput = z.infer<typeof Decision>;
 type RenewalInput = z.infer<typeof Renewal>;
 
 /** Changes to an issued license by the approving authority. */
+@UseInterceptors(NoIdNumberHashes)
 @Controller('licenses/:id')
 @Roles('approver')
 export class LicensesController {

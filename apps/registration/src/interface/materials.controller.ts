@@ -14,6 +14,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
+import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
@@ -55,6 +56,7 @@ export function assertCanSee(p: Principal, application: ApplicationState): void 
 }
 
 /** Application materials (申请材料) and the approver's site visit. */
+@UseInterceptors(NoIdNumberHashes)
 @Controller('applications/:id')
 export class MaterialsController {
   constructor(

@@ -2,17 +2,21 @@ import {
   Body,
   Controller,
   HttpCode,
+  Inject,
   Param,
   ParseUUIDPipe,
   Post,
   Put,
+  UseInterceptors,
 } from '@nestjs/common';
+import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { ResubmissionInput, toResubmittedForm } from './application-input';
-import { OPINION_DEPARTMENTS } from '../domain/license-application';
+import { OPINION_DEPARTMENTS, restoreKeptStaff } from '../domain/license-application';
+import { APPLICATIONS, ApplicationRepository } from '../application/ports';
 import {
   GiveOpinionCommand,
   RejectApplicationCommand,
@@ -38,9 +42,13 @@ type RejectInput = z.infer<typeof RejectBody>;
 type FormInput = ResubmissionInput;
 
 /** The review of an application: correction, joint-review opinions, rejection. */
+@UseInterceptors(NoIdNumberHashes)
 @Controller('applications/:id')
 export class ReviewController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(APPLICATIONS) private readonly applications: ApplicationRepository,
+  ) {}
 
   @Post('return')
   @HttpCode(200)
@@ -53,17 +61,23 @@ export class ReviewController {
     return this.commands.execute(new ReturnApplicationCommand(id, body.items, originOf(p), p));
   }
 
-  /** The operator's corrected form (补正后重新提交); staff already filed may be sent by their number's hash. */
+  /**
+   * The operator's corrected form (补正后重新提交); staff already filed may be sent by the masked
+   * number shown. Their filed HMAC is restored here, before the roster check, so kept staff are
+   * checked against the roster as new ones are.
+   */
   @Put()
   @Roles('institution-operator')
-  resubmit(
+  async resubmit(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodPipe(ResubmissionInput)) form: FormInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.commands.execute(
-      new ResubmitApplicationCommand(id, toResubmittedForm(form), originOf(p), p.institutionId),
-    );
+    const corrected = toResubmittedForm(form);
+    const application = await this.applications.load(id);
+    const own = application.institutionId === p.institutionId && application.status === 'returned';
+    const staffed = own ? { ...corrected, staff: restoreKeptStaff(application, corrected.staff) } : corrected;
+    return this.commands.execute(new ResubmitApplicationCommand(id, staffed, originOf(p), p.institutionId));
   }
 
   @Post('opinions')

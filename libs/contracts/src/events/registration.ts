@@ -227,7 +227,7 @@ export const CourseFiled = defineEvent({
   }),
 });
 
-/** A staff member filed (人员备案); the identity number travels only as a salted hash. */
+/** A staff member filed (人员备案); the identity number never travels, not even hashed (a hash gives it back). */
 export const StaffFiled = defineEvent({
   type: 'registration.StaffFiled',
   version: 1,
