@@ -8,6 +8,7 @@ import { PenaltyEvent, PenaltyState } from '../domain/penalty';
 import { RectificationEvent, RectificationState } from '../domain/rectification';
 import { PoolInstitution, RosterInspector, SpotCheckEvent, SpotCheckState } from '../domain/spot-check';
 import { ViolationEvent, ViolationState } from '../domain/violation';
+import { Subject } from '../domain/official';
 
 export const STORE = Symbol('InspectionStore');
 export const RULES = Symbol('InspectionRulesSource');
@@ -96,6 +97,10 @@ export interface InspectionStore {
    */
   rectificationStats(scope: Scope, today: string): Promise<RectificationStats>;
   inspectionsOf(spotCheckId: string): Promise<InspectionState[]>;
+  /** The records citing an evidence file (violations, rectification reports): a file is theirs to show. */
+  evidenceCitedBy(
+    sha256: string,
+  ): Promise<{ kind: 'violation' | 'rectification'; id: string; subject: Subject }[]>;
 }
 
 /** Rule values for a district on a day, each with its source. */

@@ -303,6 +303,16 @@ export class PrismaInspectionStore implements InspectionStore {
     };
   }
 
+  async evidenceCitedBy(sha256: string) {
+    const cites = JSON.stringify([{ sha256 }]);
+    return this.prisma.$queryRaw<{ kind: 'violation' | 'rectification'; id: string; subject: Subject }[]>`
+      SELECT 'violation' AS kind, id::text, state->'subject' AS subject FROM inspection.violation
+       WHERE state->'evidence' @> ${cites}::jsonb
+      UNION ALL
+      SELECT 'rectification', id::text, state->'subject' FROM inspection.rectification
+       WHERE jsonb_path_exists(state, '$.reports[*].evidence[*] ? (@.sha256 == $h)', jsonb_build_object('h', ${sha256}::text))`;
+  }
+
   async inspectionsOf(spotCheckId: string) {
     const rows = await this.prisma.inspection.findMany({ where: { spotCheckId } });
     return rows.map(

@@ -18,10 +18,11 @@ import {
   SweepOverdueRectificationsCommand,
   VerifyRectificationCommand,
 } from '../application/rectifications';
+import { NotFound } from '../domain/errors';
 import { FineBasis, fineRange, illegalIncome } from '../domain/fine';
 import { PENALTY_TYPE_KEYS, PENALTY_TYPES } from '../domain/penalty';
 import { Evidence } from '../domain/violation';
-import { ctxOf, READERS, READERS_AND_OPERATOR, RecordReads } from './http';
+import { assertVisible, ctxOf, READERS, READERS_AND_OPERATOR, RecordReads } from './http';
 
 const Order = z.object({
   violationIds: z.array(z.uuid()).min(1).max(50),
@@ -131,11 +132,19 @@ export class PenaltiesController extends RecordReads('penalty', READERS, { histo
     @Body(new ZodPipe(FineQuestion)) body: FineQuestionInput,
     @CurrentPrincipal() p: Principal,
   ) {
+    // The ledger is the institution's fee figures: read only over its district, as its penalties are.
+    let district = p.jurisdiction;
+    if (body.licenseId) {
+      const institution = await this.store.institutionByLicense(body.licenseId);
+      if (!institution) throw new NotFound('license', body.licenseId);
+      assertVisible(p, institution, 'penalty');
+      district = institution.district;
+    }
     const ledger = body.licenseId ? await this.store.ledger(body.licenseId) : undefined;
     const income = illegalIncome(ledger, body.declaredIllegalIncomeFen);
     return {
       illegalIncome: income ?? null,
-      range: fineRange(body.basis, income?.fen, this.rules.forDistrict(p.jurisdiction, new Date()).fines),
+      range: fineRange(body.basis, income?.fen, this.rules.forDistrict(district, new Date()).fines),
     };
   }
 

@@ -1,8 +1,8 @@
 import { BadRequestException, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Roles } from '@otr/auth';
-import { BlobStore, isSha256 } from '@otr/storage';
-import { EVIDENCE } from '../application/ports';
+import { canRead, CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { BlobNotFound, BlobStore, isSha256 } from '@otr/storage';
+import { EVIDENCE, InspectionStore, STORE } from '../application/ports';
 import { READERS } from './http';
 
 /** Content types accepted as evidence; the body arrives raw (see inspectionService.configure). */
@@ -21,7 +21,10 @@ export const EVIDENCE_TYPES = [
  */
 @Controller('evidence')
 export class EvidenceController {
-  constructor(@Inject(EVIDENCE) private readonly blobs: BlobStore) {}
+  constructor(
+    @Inject(EVIDENCE) private readonly blobs: BlobStore,
+    @Inject(STORE) private readonly store: InspectionStore,
+  ) {}
 
   @Post()
   @Roles('inspector', 'institution-operator', 'task-force-officer')
@@ -44,10 +47,18 @@ export class EvidenceController {
     });
   }
 
+  /**
+   * A file is served through the records that cite it, with their read check: the blob store is
+   * shared with registration and complaints, so a hash alone (a complaint photo, another
+   * institution's application document) opens nothing here. Not cited, or cited only by records
+   * the caller may not read: 404, saying no more than an unknown hash would.
+   */
   @Get(':sha256')
   @Roles(...READERS, 'institution-operator')
-  async download(@Param('sha256') sha256: string, @Res() res: Response) {
+  async download(@Param('sha256') sha256: string, @CurrentPrincipal() p: Principal, @Res() res: Response) {
     if (!isSha256(sha256)) throw new BadRequestException('sha256: 64 lowercase hex characters');
+    const citedBy = await this.store.evidenceCitedBy(sha256);
+    if (!citedBy.some((r) => canRead(p, 'inspection-evidence', r.subject))) throw new BlobNotFound(sha256);
     const { stream, blob } = await this.blobs.get(sha256);
     res.setHeader('content-type', blob.contentType);
     res.setHeader('x-content-sha256', blob.sha256);

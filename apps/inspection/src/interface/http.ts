@@ -1,6 +1,14 @@
-import { ForbiddenException, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { coversJurisdiction, CurrentPrincipal, Principal, Role, Roles } from '@otr/auth';
-import { currentContext } from '@otr/messaging';
+import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import {
+  assertCanRead,
+  CurrentPrincipal,
+  originOf,
+  Principal,
+  readScopeOf,
+  RecordKind,
+  Role,
+  Roles,
+} from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import { InspectionStore, Kind, ListFilter, Scope, STORE } from '../application/ports';
@@ -9,10 +17,7 @@ import { Subject } from '../domain/official';
 
 /** The acting official (or operator) and the origin their events carry. */
 export const ctxOf = (p: Principal): Ctx => ({
-  origin: {
-    actor: { userId: p.userId, role: p.roles[0], ...(p.department ? { department: p.department } : {}) },
-    correlationId: currentContext()?.correlationId ?? 'none',
-  },
+  origin: originOf(p),
   by: {
     userId: p.userId,
     jurisdiction: p.jurisdiction,
@@ -21,20 +26,23 @@ export const ctxOf = (p: Principal): Ctx => ({
   },
 });
 
-/** Officials see their jurisdiction; an institution operator only their own institution. */
-export const scopeOf = (p: Principal): Scope =>
-  // An operator not (yet) linked to an institution sees nothing, never their whole district.
-  p.roles.includes('institution-operator')
-    ? { institutionId: p.institutionId ?? '' }
-    : { jurisdiction: p.jurisdiction };
+/** Officials see their jurisdiction; an institution operator only their own institution (libs/auth). */
+export const scopeOf = (p: Principal): Scope => readScopeOf(p);
 
-export function assertVisible(p: Principal, subject: Subject): void {
-  const scope = scopeOf(p);
-  const visible =
-    'institutionId' in scope
-      ? scope.institutionId === subject.institutionId
-      : coversJurisdiction(p, subject.district);
-  if (!visible) throw new ForbiddenException('outside your jurisdiction');
+/** Each kind of this service's records, as the shared read policy names it. */
+const POLICY_KIND: Record<Kind, RecordKind> = {
+  'annual-report': 'annual-report',
+  inspection: 'inspection',
+  violation: 'violation',
+  rectification: 'rectification',
+  penalty: 'penalty',
+  blacklist: 'blacklist',
+  'spot-check': 'spot-check',
+  'joint-case': 'joint-case',
+};
+
+export function assertVisible(p: Principal, subject: Subject, kind: Kind = 'inspection'): void {
+  assertCanRead(p, POLICY_KIND[kind], subject);
 }
 
 export const ListQuery = z.object({
@@ -94,7 +102,7 @@ export function RecordReads<K extends Kind>(
     @Roles(...roles)
     async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
       const record = await this.store.load(kind, id);
-      assertVisible(p, (record as { subject: Subject }).subject);
+      assertVisible(p, (record as { subject: Subject }).subject, kind);
       return opts.history ? { ...record, history: await this.store.history(kind, id) } : record;
     }
   }

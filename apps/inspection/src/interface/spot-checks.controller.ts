@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { coversJurisdiction, CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
+import { canRead, coversJurisdiction, CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
 import { ZodPipe } from '@otr/runtime';
 import { InspectionStore, STORE } from '../application/ports';
@@ -39,19 +39,25 @@ export class SpotChecksController extends RecordReads('spot-check', READERS) {
   }
 
   /** A draw lies in the jurisdiction it was drawn in, not in one institution's district. */
+  private async loadVisible(id: string, p: Principal) {
+    const s = await this.store.load('spot-check', id);
+    if (!canRead(p, 'spot-check', { district: s.jurisdiction }))
+      throw new NotAllowed('outside your jurisdiction');
+    return s;
+  }
+
   @Get(':id')
   @Roles(...READERS)
   override async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    const s = await this.store.load('spot-check', id);
-    if (!coversJurisdiction(p, s.jurisdiction)) throw new NotAllowed('outside your jurisdiction');
+    const s = await this.loadVisible(id, p);
     return { ...s, inspectionStates: await this.store.inspectionsOf(id) };
   }
 
-  /** Re-runs the draw from its kept input: anyone can check it gives the published result. */
+  /** Re-runs the draw from its kept input: an official over it checks it gives the published result. */
   @Get(':id/replay')
   @Roles(...READERS)
-  async replay(@Param('id', ParseUUIDPipe) id: string) {
-    const s = await this.store.load('spot-check', id);
+  async replay(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    const s = await this.loadVisible(id, p);
     return {
       seed: s.draw.seed,
       algorithm: s.draw.algorithm,
