@@ -105,7 +105,7 @@ export async function startComplaints(
       method,
       headers: {
         ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
-        ...(as ? { [PRINCIPAL_HEADER]: await signPrincipal(as) } : {}),
+        ...(as ? { [PRINCIPAL_HEADER]: await signPrincipal(as, 'complaints') } : {}),
         ...headers,
       },
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
@@ -122,7 +122,7 @@ export async function startComplaints(
     call,
     download: async (as, path) => {
       const res = await fetch(`http://127.0.0.1:${service.port}${path}`, {
-        headers: { [PRINCIPAL_HEADER]: await signPrincipal(as) },
+        headers: { [PRINCIPAL_HEADER]: await signPrincipal(as, 'complaints') },
       });
       return {
         status: res.status,

@@ -336,12 +336,15 @@ describe('the directory projections', () => {
     const as = async (jurisdiction: string) =>
       fetch(`${directory.base}/stats`, {
         headers: {
-          [PRINCIPAL_HEADER]: await signPrincipal({
-            userId: 'u1',
-            name: '统计',
-            roles: ['viewer'],
-            jurisdiction,
-          }),
+          [PRINCIPAL_HEADER]: await signPrincipal(
+            {
+              userId: 'u1',
+              name: '统计',
+              roles: ['viewer'],
+              jurisdiction,
+            },
+            'directory',
+          ),
         },
       });
     const bj = await (await as('CN-ZJ-HZ-BJ')).json();

@@ -286,7 +286,7 @@ export async function call(
     method,
     headers: {
       'content-type': 'application/json',
-      ...(as ? { [PRINCIPAL_HEADER]: await signPrincipal(as) } : {}),
+      ...(as ? { [PRINCIPAL_HEADER]: await signPrincipal(as, 'fee-supervision') } : {}),
       ...headers,
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -49,13 +49,16 @@ describe('GET /api/me/notifications through the gateway', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [PRINCIPAL_HEADER]: await signPrincipal({
-          userId: 'u-approver',
-          name: '审批员',
-          roles: ['approver'],
-          department: 'sports',
-          jurisdiction: 'CN-ZJ-HZ-XH',
-        }),
+        [PRINCIPAL_HEADER]: await signPrincipal(
+          {
+            userId: 'u-approver',
+            name: '审批员',
+            roles: ['approver'],
+            department: 'sports',
+            jurisdiction: 'CN-ZJ-HZ-XH',
+          },
+          'registration',
+        ),
       },
       body: JSON.stringify({
         institutionName: '杭州西湖区卓越游泳体育培训有限公司',
@@ -118,5 +121,23 @@ describe('GET /api/me/notifications through the gateway', () => {
     const bad = await feed('approver.xihu', '?locale=fr');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('locale');
+  });
+
+  it('has each service accept only principals signed for it: one signed for registration is refused by complaints', async () => {
+    const [registration, complaints] = services;
+    const viewer = {
+      userId: 'viewer.city',
+      name: '市级查看员',
+      roles: ['viewer' as const],
+      jurisdiction: 'CN-ZJ-HZ',
+    };
+    const forRegistration = await signPrincipal(viewer, 'registration');
+    const ask = (port: number, path: string, token: string) =>
+      fetch(`http://127.0.0.1:${port}${path}`, { headers: { [PRINCIPAL_HEADER]: token } });
+    expect((await ask(registration.port, '/applications', forRegistration)).status).toBe(200);
+    expect((await ask(complaints.port, '/complaints', forRegistration)).status).toBe(401);
+    expect(
+      (await ask(complaints.port, '/complaints', await signPrincipal(viewer, 'complaints'))).status,
+    ).toBe(200);
   });
 });

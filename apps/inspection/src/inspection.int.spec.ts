@@ -78,7 +78,7 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
       headers: {
         'content-type': 'image/jpeg',
         'x-filename': 'site.jpg',
-        [PRINCIPAL_HEADER]: await signPrincipal(as),
+        [PRINCIPAL_HEADER]: await signPrincipal(as, 'inspection'),
       },
       body: JPEG,
     });

@@ -86,7 +86,7 @@ describe('application materials and the site visit', () => {
     const download = await fetch(
       `http://127.0.0.1:${service.port}/applications/${id}/documents/${attached.body.sha256}`,
       {
-        headers: { [PRINCIPAL_HEADER]: await signPrincipal(sports) },
+        headers: { [PRINCIPAL_HEADER]: await signPrincipal(sports, 'registration') },
       },
     );
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);

@@ -62,7 +62,7 @@ describe('registration on the real PostgreSQL', () => {
   const call = async (as: Principal, method: string, path: string, body?: unknown) => {
     const res = await fetch(`http://127.0.0.1:${service.port}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(as) },
+      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(as, 'registration') },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: await res.json() };

@@ -22,7 +22,13 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 export type WithPrincipal = Request & { principal?: Principal };
 
-/** Services trust only what the gateway signs: verifies the principal header and the route's roles. */
+/**
+ * Where a service's Express app keeps its own name (set by startService), so the guard accepts only
+ * principals the gateway signed for this service.
+ */
+export const SERVICE_NAME_LOCAL = 'otrServiceName';
+
+/** Services trust only what the gateway signs for them: verifies the principal header and the route's roles. */
 @Injectable()
 export class PrincipalGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -32,8 +38,11 @@ export class PrincipalGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<WithPrincipal>();
     const token = req.header(PRINCIPAL_HEADER);
     if (token) {
+      // No name, no audience: an app that does not know which service it is trusts no principal.
+      const service: unknown = req.app?.locals?.[SERVICE_NAME_LOCAL];
       try {
-        req.principal = await verifyPrincipal(token);
+        if (typeof service !== 'string') throw new Error('service name unknown');
+        req.principal = await verifyPrincipal(token, service);
       } catch {
         throw new UnauthorizedException('invalid principal');
       }

@@ -6,7 +6,13 @@ import { Principal } from './principal';
 export const PRINCIPAL_HEADER = 'x-otr-principal';
 
 const ISSUER = 'otr-gateway';
-const AUDIENCE = 'otr-services';
+
+/**
+ * The audience of a principal signed for one service (otr-registration, otr-complaints, …): a
+ * principal the gateway signed for registration is refused by complaints, so a token one service
+ * sees cannot be replayed against another.
+ */
+export const serviceAudience = (service: string) => `otr-${service}`;
 
 const key = (secret: string) => {
   if (secret.length < 32) throw new Error('GATEWAY_SIGNING_SECRET must be at least 32 characters');
@@ -16,19 +22,36 @@ const key = (secret: string) => {
 /** GATEWAY_SIGNING_SECRET, validated (@otr/config): there is no default. */
 export const signingSecret = (env = process.env): string => secret('GATEWAY_SIGNING_SECRET', env);
 
-/** Signs the principal for one hop from the gateway to a service; short-lived so it cannot be replayed later. */
-export async function signPrincipal(principal: Principal, secret = signingSecret()): Promise<string> {
+/**
+ * Signs the principal for one hop from the gateway to the named service (its ServiceDefinition
+ * name, e.g. 'registration'); short-lived so it cannot be replayed later.
+ */
+export async function signPrincipal(
+  principal: Principal,
+  service: string,
+  secret = signingSecret(),
+): Promise<string> {
   return new SignJWT({ principal })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setAudience(serviceAudience(service))
     .setIssuedAt()
     .setExpirationTime('60s')
     .sign(key(secret));
 }
 
-/** Verifies a gateway-signed principal; throws when forged, expired or malformed. */
-export async function verifyPrincipal(token: string, secret = signingSecret()): Promise<Principal> {
-  const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE });
+/**
+ * Verifies a principal the gateway signed for this service (its own name); throws when forged,
+ * expired, malformed or addressed to another service.
+ */
+export async function verifyPrincipal(
+  token: string,
+  service: string,
+  secret = signingSecret(),
+): Promise<Principal> {
+  const { payload } = await jwtVerify(token, key(secret), {
+    issuer: ISSUER,
+    audience: serviceAudience(service),
+  });
   return Principal.parse(payload.principal);
 }

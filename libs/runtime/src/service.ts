@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { requireSecrets, SecretName } from '@otr/config';
+import { SERVICE_NAME_LOCAL } from '@otr/auth';
 import { contracts } from '@otr/contracts';
 import { Clock, SystemClock } from '@otr/kernel';
 import { ConsumerOptions, InboxConsumer, Outbox, OutboxRelay, SqlClient, Transport } from '@otr/messaging';
@@ -75,6 +76,8 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   app.use(metrics.middleware);
   app.useGlobalFilters(new ErrorsFilter(log));
   const http = app.getHttpAdapter().getInstance() as Express;
+  // The audience the PrincipalGuard accepts: principals the gateway signed for this service only.
+  http.locals[SERVICE_NAME_LOCAL] = def.name;
   http.get('/health/live', (_req: Request, res: Response) => res.json({ status: 'ok', service: def.name }));
   http.get('/health/ready', async (_req: Request, res: Response) => {
     const checks = { database: await check(() => pool.query('SELECT 1')), broker: await check(() => opts.transport.ping()) };

@@ -104,12 +104,15 @@ describe('the complaints demo seed', () => {
     const firstInXihu = HANGZHOU_DISTRICTS.findIndex((d) => d.code === 'CN-ZJ-HZ-XH') * 3;
     expect(flags[0].institutionId).toBe(`00000000-0000-4000-8000-${String(firstInXihu).padStart(12, '0')}`);
 
-    const viewer = await signPrincipal({
-      userId: 'viewer.city',
-      name: 'v',
-      roles: ['viewer'],
-      jurisdiction: 'CN-ZJ-HZ',
-    });
+    const viewer = await signPrincipal(
+      {
+        userId: 'viewer.city',
+        name: 'v',
+        roles: ['viewer'],
+        jurisdiction: 'CN-ZJ-HZ',
+      },
+      'complaints',
+    );
     const queue = await fetch(`http://127.0.0.1:${service.port}/complaints?pageSize=200`, {
       headers: { [PRINCIPAL_HEADER]: viewer },
     });

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NextFunction, Response } from 'express';
-import { hasRole, PUBLIC, Role, ROLES, WithPrincipal } from '@otr/auth';
+import { hasRole, PRINCIPAL_HEADER, PUBLIC, Role, ROLES, WithPrincipal } from '@otr/auth';
 import { Sessions } from '../application/sessions';
 
 /** Reads the bearer token on every request and attaches the caller, when there is a valid one. */
@@ -15,6 +15,8 @@ export const authenticate =
   (sessions: Sessions) => async (req: WithPrincipal, _res: Response, next: NextFunction) => {
     const header = req.header('authorization');
     req.principal = undefined;
+    // Only the gateway signs principals: one a client sends is dropped on every path.
+    delete req.headers[PRINCIPAL_HEADER];
     if (header?.startsWith('Bearer '))
       req.principal = (await sessions.authenticate(header.slice(7)).catch(() => null)) ?? undefined;
     next();

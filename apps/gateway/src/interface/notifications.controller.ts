@@ -23,13 +23,13 @@ export class NotificationsController {
     @Query(new ZodPipe(Feed)) query: z.infer<typeof Feed>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const headers = serviceHeaders(await signPrincipal(principal));
     const answers = await Promise.all(
       (Object.keys(WORK_SOURCES) as WorkSource[]).map(async (source) => {
         const decision = authorize('GET', WORK_SOURCES[source].path, principal);
         if (decision.kind !== 'allow' || decision.route.service === GATEWAY_LOCAL) return [];
-        const res = await fetch(`${serviceUrl(decision.route.service)}${decision.servicePath}`, {
-          headers,
+        const service = decision.route.service;
+        const res = await fetch(`${serviceUrl(service)}${decision.servicePath}`, {
+          headers: serviceHeaders(await signPrincipal(principal, service)),
           signal: AbortSignal.timeout(ASK_TIMEOUT_MS),
         }).catch(() => null);
         if (!res?.ok) return [];

@@ -27,10 +27,24 @@ export function serviceHeaders(signedPrincipal: string | undefined): Record<stri
   };
 }
 
+/**
+ * What a service is sent in place of the client's own headers: never the client's x-otr-principal
+ * or bearer token, always the principal the gateway signed for that service. Rewritten on the
+ * incoming request, before the proxy builds its outgoing one: a request with `Expect: 100-continue`
+ * (curl sends it for bodies over 1 MB) has its headers sent by Node's ClientRequest as soon as it is
+ * built, so a rewrite in the proxy's proxyReq hook came too late and the client's headers went
+ * through. The gateway has already answered 100 Continue itself; the hop to the service needs none.
+ */
+export function rewriteHeaders(req: Request, signedPrincipal: string | undefined): void {
+  delete req.headers[PRINCIPAL_HEADER];
+  delete req.headers.authorization;
+  delete req.headers.expect;
+  Object.assign(req.headers, serviceHeaders(signedPrincipal));
+}
+
 type Routed = WithPrincipal & {
   otrTarget?: string;
   otrPath?: string;
-  otrSigned?: string;
   /** A public route: its answer may be kept by the shared cache. */
   otrPublic?: boolean;
 };
@@ -51,16 +65,12 @@ export function serviceProxy(cache = new PublicCache()) {
     proxyTimeout: 30_000,
     on: {
       proxyRes: (proxyRes, req) => {
-        if ((req as Routed).otrPublic) cache.keep(req, proxyRes);
-      },
-      proxyReq: (proxyReq, req) => {
+        // An answer to a signed-in caller is not kept: the service may have answered for that caller
+        // (the bearer token that told the cache so no longer travels with the request).
         const r = req as Routed;
-        proxyReq.removeHeader(PRINCIPAL_HEADER);
-        proxyReq.removeHeader('authorization');
-        for (const [name, value] of Object.entries(serviceHeaders(r.otrSigned)))
-          proxyReq.setHeader(name, value);
-        fixRequestBody(proxyReq, req);
+        if (r.otrPublic && !r.principal) cache.keep(req, proxyRes);
       },
+      proxyReq: (proxyReq, req) => fixRequestBody(proxyReq, req),
       error: (_err, _req, res) => {
         const out = res as Response;
         if (!out.headersSent)
@@ -87,7 +97,10 @@ export function serviceProxy(cache = new PublicCache()) {
     if (req.otrPublic && cache.serve(req, res)) return;
     req.otrTarget = serviceUrl(decision.route.service);
     req.otrPath = decision.servicePath || '/';
-    req.otrSigned = req.principal ? await signPrincipal(req.principal) : undefined;
+    rewriteHeaders(
+      req,
+      req.principal ? await signPrincipal(req.principal, decision.route.service) : undefined,
+    );
     return proxy(req, res, next);
   };
 }
