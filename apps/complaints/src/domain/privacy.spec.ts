@@ -11,7 +11,14 @@ import {
   official,
   system,
 } from './complaint.fixture';
-import { complainantFor, institutionView, maskName, maskPhone, publicView } from './privacy';
+import {
+  complainantFor,
+  institutionView,
+  maskName,
+  maskPersonalData,
+  maskPhone,
+  publicView,
+} from './privacy';
 import { DEFAULT_ROUTES } from './routing';
 
 const signedComplaint = () => {
@@ -69,6 +76,36 @@ describe('the complainant’s privacy', () => {
     }
     expect(publicView(c).timeline.map((t) => t.step)).toEqual(['accepted', 'routed', 'signed']);
     expect(publicView(c)).not.toHaveProperty('reply');
+  });
+});
+
+describe('what the complainant wrote, on its way to the institution', () => {
+  it.each([
+    ['a mobile number', '请联系我13812345678，谢谢', '请联系我[电话已隐去]，谢谢'],
+    ['a mobile number with +86 and blanks', '电话 +86 138 1234 5678。', '电话 [电话已隐去]。'],
+    ['a mobile number with dashes', '138-1234-5678', '[电话已隐去]'],
+    ['full-width digits', '电话１３８１２３４５６７８', '电话[电话已隐去]'],
+    ['a landline', '家里0571-87654321', '家里[电话已隐去]'],
+    ['an 18-digit resident ID', '孩子身份证33010620150101123X报名', '孩子身份证[身份证号已隐去]报名'],
+    ['a 15-digit old ID', '身份证330106850101123', '身份证[身份证号已隐去]'],
+    ['an email', '邮箱 wang.xm@example.com 可联系', '邮箱 [邮箱已隐去] 可联系'],
+  ])('masks %s', (_what, text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  it('leaves amounts, dates, hours and license numbers alone', () => {
+    const text = '2026年9月交了12800元，共48课时，许可证号教民133010670000123号';
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
+  it('gives the institution the description with phone, ID number and email masked', () => {
+    const { state } = file({
+      description:
+        '我是家长，电话13812345678，孩子身份证33010620150101123X，邮箱wang@example.com，机构拒绝退费。',
+    });
+    const view = institutionView(state);
+    expect(view.description).not.toMatch(/13812345678|33010620150101123X|wang@example\.com/);
+    expect(view.description).toContain('机构拒绝退费');
   });
 });
 

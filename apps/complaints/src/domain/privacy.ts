@@ -40,6 +40,30 @@ export const identifiedComplainant = (
   maskedPhone: maskPhone(clear.phone),
 });
 
+/**
+ * What a complainant writes often holds their own phone number, their child's identity number or
+ * an email: the institution must not get them (个人信息保护法 第6条, minimum necessary). Found after
+ * full-width digits fold, each is replaced by what it was, not by a partial mask: the last
+ * four digits of a phone are enough for an institution to find the family among its customers.
+ */
+// Full-width digits, Latin letters and + - . @ are folded; the rest of the text keeps its punctuation.
+const FULL_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0b\uff0d\uff0e\uff20]/g;
+const ID_18 = /(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/g;
+const ID_15 = /(?<![0-9A-Za-z])[1-9]\d{5}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])/g;
+const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)/g;
+const LANDLINE = /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3}[\s-]?)\d{7,8}(?!\d)/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+export function maskPersonalData(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(EMAIL, '[邮箱已隐去]')
+    .replace(ID_18, '[身份证号已隐去]')
+    .replace(ID_15, '[身份证号已隐去]')
+    .replace(MOBILE, '[电话已隐去]')
+    .replace(LANDLINE, '[电话已隐去]');
+}
+
 export type ComplainantView =
   | { visibility: 'anonymous' }
   | { visibility: 'hidden' }
@@ -122,7 +146,8 @@ export function institutionView(c: ComplaintState) {
     trackingNumber: c.trackingNumber,
     kind: c.kind,
     category: c.category,
-    description: c.description,
+    /** What the complainant wrote, without their phone, ID or email numbers (maskPersonalData). */
+    description: maskPersonalData(c.description),
     status: c.status,
     filedAt: c.filedAt,
     answerBy: c.answerBy,
