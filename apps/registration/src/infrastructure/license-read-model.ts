@@ -1,8 +1,9 @@
+import type { ReadScope } from '@otr/auth';
 import { Prisma } from './prisma/generated/client';
 import { RegistrationPrisma } from './registration-prisma';
 
-/** Where a caller may look: a jurisdiction (officials) or one institution (its operator). */
-export type ReadScope = { jurisdiction: string } | { institutionId: string };
+/** Where a caller may look: a jurisdiction (officials) or one institution (its operator), per libs/auth. */
+export type { ReadScope };
 
 export interface LicenseListItem {
   id: string;

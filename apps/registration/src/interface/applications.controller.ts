@@ -12,9 +12,7 @@ import {
 } from '@nestjs/common';
 import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
-import { EventOrigin } from '@otr/contracts';
-import { currentContext } from '@otr/messaging';
+import { CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { ApplicationFormInput, toApplicationForm } from './application-input';
 import { assertCanSee } from './materials.controller';
@@ -29,11 +27,6 @@ import {
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
 type ApplicationInput = ApplicationFormInput;
 type FilterInput = ApplicationFilter;
-
-export const originOf = (p: Principal): EventOrigin => ({
-  actor: { userId: p.userId, role: p.roles[0], ...(p.department ? { department: p.department } : {}) },
-  correlationId: currentContext()?.correlationId ?? 'none',
-});
 
 @UseInterceptors(NoIdNumberHashes)
 @Controller('applications')

@@ -15,7 +15,7 @@ import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ResidentIdNumberField } from '@otr/kernel';
-import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { CurrentPrincipal, originOf, Principal, readScopeOf, Roles } from '@otr/auth';
 import { IsoDate, Scope } from '@otr/contracts';
 import { ZodPipe } from '@otr/runtime';
 import { CourseFiling, StaffFiling } from '../domain/filings';
@@ -27,7 +27,6 @@ import {
 import { ImportRosterCommand } from '../application/roster/import-roster';
 import { LicenseUpkeep } from '../application/upkeep/license-upkeep';
 import { LicenseReadModel, ReadScope } from '../infrastructure/license-read-model';
-import { originOf } from './applications.controller';
 
 export const LICENSE_READ_MODEL = Symbol('LicenseReadModel');
 
@@ -78,8 +77,8 @@ type DecisionInput = z.infer<typeof RequestDecision>;
 type RequestFilterInput = z.infer<typeof RequestFilter>;
 type RosterInput = z.infer<typeof Roster>;
 
-const scopeOf = (p: Principal): ReadScope =>
-  p.institutionId ? { institutionId: p.institutionId } : { jurisdiction: p.jurisdiction };
+/** Operators read their own institution, officials their jurisdiction (the one policy, libs/auth). */
+const scopeOf = (p: Principal): ReadScope => readScopeOf(p);
 
 const OFFICIALS_AND_OPERATORS = [
   'approver',

@@ -2,11 +2,10 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors
 import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
 import { ZodPipe } from '@otr/runtime';
 import { ChangeLicenseCommand, LicenseChange } from '../application/license-lifecycle/license-lifecycle';
-import { originOf } from './applications.controller';
 
 const Decision = z.object({
   reason: z.string().trim().min(2).max(1000),

@@ -2,7 +2,6 @@ import {
   BadRequestException,
   Body,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   Inject,
@@ -18,7 +17,7 @@ import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
-import { coversJurisdiction, CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { assertCanRead, CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
 import { ZodPipe } from '@otr/runtime';
 import { BlobStore, defaultPolicy } from '@otr/storage';
@@ -29,7 +28,6 @@ import {
   RecordSiteVisitCommand,
 } from '../application/materials/materials';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
-import { originOf } from './applications.controller';
 
 const DocumentBody = z.object({ kind: z.enum(DOCUMENT_KINDS) });
 const SiteVisitBody = z.object({
@@ -49,10 +47,10 @@ interface UploadedPart {
 
 /** Operators see their own institution's applications; officials those in their jurisdiction. */
 export function assertCanSee(p: Principal, application: ApplicationState): void {
-  const visible = p.institutionId
-    ? p.institutionId === application.institutionId
-    : coversJurisdiction(p, application.form.district);
-  if (!visible) throw new ForbiddenException('application outside your jurisdiction');
+  assertCanRead(p, 'application', {
+    institutionId: application.institutionId,
+    district: application.form.district,
+  });
 }
 
 /** Application materials (申请材料) and the approver's site visit. */

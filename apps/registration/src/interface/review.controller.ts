@@ -12,7 +12,7 @@ import {
 import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
+import { CurrentPrincipal, Department, originOf, Principal, Roles } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { ResubmissionInput, toResubmittedForm } from './application-input';
 import { OPINION_DEPARTMENTS, restoreKeptStaff } from '../domain/license-application';
@@ -24,7 +24,6 @@ import {
   ResubmitApplicationCommand,
   ReturnApplicationCommand,
 } from '../application/review/review.commands';
-import { originOf } from './applications.controller';
 
 const ReturnBody = z.object({
   items: z

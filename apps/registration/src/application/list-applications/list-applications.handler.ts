@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { readScopeOf } from '@otr/auth';
 import { APPLICATIONS, ApplicationRepository } from '../ports';
 import { ListApplicationsQuery } from './list-applications.query';
 
@@ -9,11 +10,6 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
 
   execute({ filter, principal }: ListApplicationsQuery) {
     // Operators see their own institution's applications; officials their jurisdiction's.
-    return this.applications.list(
-      filter,
-      principal.institutionId
-        ? { institutionId: principal.institutionId }
-        : { jurisdiction: principal.jurisdiction },
-    );
+    return this.applications.list(filter, readScopeOf(principal));
   }
 }
