@@ -120,6 +120,24 @@ describe('registration on the real PostgreSQL', () => {
   });
 
   it('returns an application with reasons per item, which its operator corrects and resubmits', async () => {
+    // what the white list would publish wrong: an RTL override, a 1e300 m² venue, (0,0), an unknown district
+    const wrong = await call(intake, 'POST', '/applications', {
+      ...form,
+      institutionName: '杭州\u202e司公限有训培泳游',
+      venue: { ...form.venue, area: 1e300 },
+      location: { lat: 0, lng: 0 },
+      district: 'CN-ZJ-HZ-ZZ',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.issues.map((i: { field: string }) => i.field)).toEqual(
+      expect.arrayContaining(['institutionName', 'venue.area', 'location.lat', 'district']),
+    );
+    // the name of the institution licensed above is taken (one name, one institution)
+    const twin = await call(intake, 'POST', '/applications', {
+      ...form,
+      institutionName: ` ${form.institutionName} `,
+    });
+    expect(twin).toMatchObject({ status: 422, body: { field: 'institutionName' } });
     const teacher = {
       name: '钱教练',
       idNumber: '33010619900101123X',
@@ -127,7 +145,11 @@ describe('registration on the real PostgreSQL', () => {
       subject: '游泳',
       certificate: { kind: 'sports-coach', number: 'TY-2026-001' },
     };
-    const applied = await call(intake, 'POST', '/applications', { ...form, staff: [teacher] });
+    const applied = await call(intake, 'POST', '/applications', {
+      ...form,
+      institutionName: '杭州西湖区碧波游泳体育培训有限公司',
+      staff: [teacher],
+    });
     const id = applied.body.applicationId;
     const operator: Principal = {
       userId: 'u-operator',

@@ -5,3 +5,4 @@ export * from './clock';
 export * from './calendar';
 export * from './csv';
 export * from './resident-id-number';
+export * from './public-text';

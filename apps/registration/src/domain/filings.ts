@@ -1,30 +1,36 @@
 import { z } from 'zod';
 import { Category, Scope } from '@otr/contracts';
-import { ResidentIdNumber, ResidentIdNumberField } from '@otr/kernel';
+import { PersonName, publicText, ResidentIdNumber, ResidentIdNumberField } from '@otr/kernel';
 import { LicensingRuleViolated } from './errors';
 import { assertNoneInService, hashIdNumber, InServiceTeacher } from './in-service-roster';
 import { LicenseProfile, LicenseState } from './license';
 
 /** A course filed with the licensing department (课程备案): content, hours and fee standard. */
+/**
+ * The dearest course a filing may state: ¥1,000,000 (100,000,000 fen). Far above any real course,
+ * far below 9e15 fen (which was accepted and published) and Number.MAX_SAFE_INTEGER.
+ */
+export const MAX_COURSE_PRICE_FEN = 100_000_000;
+
 export const CourseFiling = z.object({
-  name: z.string().trim().min(2).max(100),
-  subject: z.string().trim().min(1).max(50),
+  name: publicText('text', 2, 100),
+  subject: publicText('text', 1, 50),
   mode: Scope,
   gradeLevels: z.array(z.enum(['primary', 'junior-secondary', 'senior-secondary', 'adult'])).min(1),
-  outline: z.string().trim().min(10).max(5000),
+  outline: publicText('multiline', 10, 5000),
   totalHours: z.number().int().positive().max(2000),
   lessonMinutes: z.number().int().positive().max(240),
-  maxClassSize: z.number().int().positive(),
-  /** The fee for the whole course in integer fen (分). */
-  priceFen: z.number().int().nonnegative(),
+  maxClassSize: z.number().int().positive().max(500),
+  /** The fee for the whole course in integer fen (分), at most MAX_COURSE_PRICE_FEN. */
+  priceFen: z.number().int().nonnegative().max(MAX_COURSE_PRICE_FEN),
 });
 export type CourseFiling = z.infer<typeof CourseFiling>;
 
 /** The certificate a teacher holds: 教师资格证 (with its subject) or a professional one for non-subject training. */
 export const Certificate = z.object({
   kind: z.enum(['teacher-qualification', 'sports-coach', 'arts-professional', 'science-professional']),
-  number: z.string().trim().min(4).max(40),
-  subject: z.string().trim().min(1).max(50).optional(),
+  number: publicText('text', 4, 40),
+  subject: publicText('text', 1, 50).optional(),
 });
 
 /**
@@ -32,7 +38,7 @@ export const Certificate = z.object({
  * of birth, check character), keyed-hashed and never stored in clear.
  */
 export const StaffFiling = z.object({
-  name: z.string().trim().min(2).max(50),
+  name: PersonName,
   idNumber: ResidentIdNumberField,
   role: z.enum(['teacher', 'other']),
   subject: z.string().trim().min(1).max(50).optional(),

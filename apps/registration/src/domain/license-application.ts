@@ -6,6 +6,7 @@ import {
   SeparationOfDutiesViolated,
 } from './errors';
 import { assertNotBlacklisted, BlacklistEntry } from './blacklist';
+import { assertNameFree, NameInUse } from './institution-name';
 import { checkCourse, checkStaffQualification, CourseFiling, StaffMember } from './filings';
 import { assertNoneInService, InServiceTeacher } from './in-service-roster';
 import { competentDepartment, LicensingRules } from './licensing-rules';
@@ -15,6 +16,8 @@ export interface ApplicantRecord {
   inService: InServiceTeacher[];
   blacklist: BlacklistEntry[];
   today: string;
+  /** Other institutions holding the form's name (licensed or applying). */
+  namesInUse?: NameInUse[];
 }
 
 export type ApplicationStatus = 'submitted' | 'returned' | 'approved' | 'rejected';
@@ -163,9 +166,11 @@ export function submit(
   form: ApplicationForm,
   rules: LicensingRules,
   record: ApplicantRecord,
+  self?: string,
 ): ApplicationEvent[] {
   checkLicensingRules(form, rules);
   checkStaffAndCourses(form, rules);
+  assertNameFree(form.institutionName, record.namesInUse, self);
   assertNotBlacklisted(form, record.blacklist, record.today);
   assertNoneInService(form.staff, record.inService);
   return [{ type: 'ApplicationSubmitted', form, competentDepartment: competentDepartment(form.category) }];
@@ -276,7 +281,7 @@ export function resubmit(
       rule: 'the applicant resubmits',
     });
   if (state.status !== 'returned') throw new InvalidApplicationState('resubmit', state.status);
-  return submit({ ...form, staff: restoreKeptStaff(state, form.staff) }, rules, record);
+  return submit({ ...form, staff: restoreKeptStaff(state, form.staff) }, rules, record, state.institutionId);
 }
 
 /** decide: return for correction (补正), naming each item and why. */

@@ -1,6 +1,7 @@
 import { ApplicantRecords } from '../application/ports';
 import { BlacklistEntry } from '../domain/blacklist';
 import { InServiceTeacher } from '../domain/in-service-roster';
+import { nameKey, NameInUse } from '../domain/institution-name';
 import { ResubmittedForm } from '../domain/license-application';
 import { RegistrationPrisma } from './registration-prisma';
 
@@ -24,7 +25,22 @@ export class PrismaApplicantRecords implements ApplicantRecords {
       decisionNumber: e.decisionNumber,
       removableOn: isoDate(e.removableOn),
     }));
-    return { inService, blacklist, today };
+    return { inService, blacklist, today, namesInUse: await this.namesInUse(form.institutionName) };
+  }
+
+  /** Institutions holding this name, compared as nameKey does (case and blanks aside). */
+  async namesInUse(name: string): Promise<NameInUse[]> {
+    const key = nameKey(name);
+    return this.prisma.$queryRaw<NameInUse[]>`
+      SELECT institution_id::text AS "institutionId", institution_name AS name
+      FROM registration.application
+      WHERE status IN ('submitted', 'returned')
+        AND lower(regexp_replace(institution_name, '\\s+', '', 'g')) = ${key}
+      UNION
+      SELECT institution_id::text, profile->>'institutionName'
+      FROM registration.license
+      WHERE status IN ('active', 'suspended')
+        AND lower(regexp_replace(profile->>'institutionName', '\\s+', '', 'g')) = ${key}`;
   }
 
   async rosterMatches(idNumberHashes: string[]): Promise<InServiceTeacher[]> {

@@ -13,6 +13,15 @@ import { RegistrationPrisma } from './registration-prisma';
 /** District code CN-ZJ-HZ-XH → XH, the local part printed in license numbers. */
 const districtPart = (district: string) => district.split('-').pop() ?? district;
 
+/**
+ * The stored form, read under today's rules when it meets them; a form accepted under looser ones
+ * (before names, bounds and districts were checked) is still read as stored rather than failing.
+ */
+const storedForm = (details: unknown): ApplicationForm => {
+  const parsed = ApplicationForm.safeParse(details);
+  return parsed.success ? parsed.data : (details as ApplicationForm);
+};
+
 export class PrismaApplicationRepository implements ApplicationRepository {
   constructor(
     private readonly prisma: RegistrationPrisma,
@@ -31,7 +40,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       id: row.id,
       institutionId: row.institutionId,
       status: row.status as ApplicationStatus,
-      form: ApplicationForm.parse(row.details),
+      form: storedForm(row.details),
       competentDepartment: row.competentDepartment,
       opinions: row.opinions as unknown as ApplicationState['opinions'],
       documents: row.documents as unknown as ApplicationState['documents'],

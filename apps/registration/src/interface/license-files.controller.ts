@@ -14,7 +14,7 @@ import {
 import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { ResidentIdNumberField } from '@otr/kernel';
+import { InstitutionName, PersonName, publicText, ResidentIdNumberField } from '@otr/kernel';
 import { CurrentPrincipal, originOf, Principal, readScopeOf, Roles } from '@otr/auth';
 import { IsoDate, Scope } from '@otr/contracts';
 import { ZodPipe } from '@otr/runtime';
@@ -42,9 +42,9 @@ const LicenseRequestBody = z.discriminatedUnion('kind', [
     kind: z.literal('change'),
     changes: z
       .object({
-        institutionName: z.string().trim().min(2).max(100),
-        address: z.string().trim().min(4).max(200),
-        legalRepresentative: z.string().trim().min(2).max(50),
+        institutionName: InstitutionName,
+        address: publicText('text', 4, 200),
+        legalRepresentative: PersonName,
         scopes: z.array(Scope).min(1),
       })
       .partial()
