@@ -1,4 +1,4 @@
-import { Principal, Role } from '@otr/auth';
+import { actsForInstitution, NO_INSTITUTION, originOf, Principal, Role } from '@otr/auth';
 import { EventOrigin } from '@otr/contracts';
 import { currentContext } from '@otr/messaging';
 import { levelOf } from '@otr/rules';
@@ -12,8 +12,9 @@ export const HANDLER_ROLES: Role[] = ['task-force-officer', 'inspector', 'approv
  * (city, province) is the supervising level (督办) for the districts within it.
  */
 export function actorOf(p: Principal): Actor {
-  if (p.roles.includes('institution-operator') && p.institutionId)
-    return { kind: 'institution', institutionId: p.institutionId };
+  // An operator is the institution even when not yet linked to one (then an institution nobody is):
+  // never an official of its district (the one policy, libs/auth).
+  if (actsForInstitution(p)) return { kind: 'institution', institutionId: p.institutionId ?? NO_INSTITUTION };
   const handles = p.roles.some((r) => HANDLER_ROLES.includes(r));
   return {
     kind: 'official',
@@ -27,10 +28,8 @@ export function actorOf(p: Principal): Actor {
 
 const correlationId = () => currentContext()?.correlationId ?? 'none';
 
-export const originOf = (p: Principal): EventOrigin => ({
-  actor: { userId: p.userId, role: p.roles[0], ...(p.department ? { department: p.department } : {}) },
-  correlationId: correlationId(),
-});
+/** The origin of an official's or operator's command: libs/auth says it once for every service. */
+export { originOf };
 
 /** The public and the complainant act without an account; events name no person for them. */
 export const publicOrigin = (): EventOrigin => ({

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { coversJurisdiction, Principal } from '@otr/auth';
+import { canRead, Principal } from '@otr/auth';
 import { Clock } from '@otr/kernel';
 import { ComplaintState, currentDeadline, slaColour } from '../../domain/complaint';
 import { NotResponsible } from '../../domain/errors';
@@ -9,9 +9,12 @@ import { actorOf } from '../actor';
 import { COMPLAINT_RULES, COMPLAINTS, CLOCK_TOKEN } from '../tokens';
 import { ComplaintRepository, ComplaintRulesSource } from '../ports';
 
-/** The officials' view of a complaint (its log, its evidence) is for those over its district. */
+/**
+ * The officials' view of a complaint (its log, its evidence) is for officials over its district,
+ * never for an operator account (linked or not): a photo or a receipt can show who complained.
+ */
 export function assertOfficialOver(principal: Principal, state: ComplaintState): void {
-  if (principal.institutionId || !coversJurisdiction(principal, state.subject.district)) {
+  if (!canRead(principal, 'complaint-evidence', { district: state.subject.district })) {
     throw new NotResponsible('a complaint outside your jurisdiction', { field: 'id' });
   }
 }

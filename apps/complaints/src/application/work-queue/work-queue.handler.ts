@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { Principal } from '@otr/auth';
+import { Principal, readScopeOf } from '@otr/auth';
 import { chinaDate, Clock, loadChinaCalendar } from '@otr/kernel';
 import { COMPLAINT_RULES, COMPLAINTS, CLOCK_TOKEN } from '../tokens';
 import { ComplaintRepository, ComplaintRulesSource, QueueRow } from '../ports';
@@ -11,7 +11,7 @@ function queueBounds(p: Principal, rules: ComplaintRulesSource, now: Date) {
   const today = chinaDate(now);
   const ctx = rules.forDistrict(p.jurisdiction, now);
   const amberUntil = loadChinaCalendar().addWorkingDays(today, ctx.rules.reminderWorkingDaysBefore.value);
-  const scope = p.institutionId ? { institutionId: p.institutionId } : { jurisdiction: p.jurisdiction };
+  const scope = readScopeOf(p);
   return { scope, bounds: { today, amberUntil } };
 }
 
