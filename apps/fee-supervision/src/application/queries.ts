@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { coversJurisdiction, Principal } from '@otr/auth';
+import { Principal, ReadScope, readScopeOf, scopeCovers } from '@otr/auth';
 import { FeeRecordNotFound, NotYours } from '../domain';
 import { FeesContext } from './fees-context';
 import { ClosurePlaybook } from './closure';
@@ -9,11 +9,13 @@ export interface Page {
   offset: number;
 }
 
-/** Which institutions the caller sees: an operator its own, an official those in their jurisdiction. */
-export type Scope = { institutionId: string } | { jurisdiction: string };
+/**
+ * Which institutions the caller sees: an operator its own (none while unlinked), an official those
+ * in their jurisdiction — the one policy of libs/auth.
+ */
+export type Scope = ReadScope;
 
-export const scopeOf = (p: Principal): Scope =>
-  p.institutionId ? { institutionId: p.institutionId } : { jurisdiction: p.jurisdiction };
+export const scopeOf = (p: Principal): Scope => readScopeOf(p);
 
 const jurisdictionSql = `(a.district = $1 OR a.district LIKE $1 || '-%')`;
 
@@ -266,11 +268,11 @@ export class FeesQueries {
 
   async visible(scope: Scope, institutionId: string): Promise<void> {
     if ('institutionId' in scope) {
-      if (scope.institutionId !== institutionId) throw new NotYours('institution');
+      if (!scopeCovers(scope, { institutionId, district: '' })) throw new NotYours('institution');
       return;
     }
     const account = await this.fees.account(this.fees.prisma, institutionId);
-    if (!coversJurisdiction({ jurisdiction: scope.jurisdiction } as Principal, account.district)) {
+    if (!scopeCovers(scope, { institutionId, district: account.district })) {
       throw new NotYours('institution outside your jurisdiction');
     }
   }

@@ -6,16 +6,14 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { Principal } from '@otr/auth';
+import { originOf } from '@otr/auth';
 import { EventOrigin } from '@otr/contracts';
 import { currentContext } from '@otr/messaging';
 import { z } from 'zod';
 import { FamilySession, FamilySignIn } from '../application/family-sign-in';
 
-export const originOf = (p: Principal): EventOrigin => ({
-  actor: { userId: p.userId, role: p.roles[0], ...(p.department ? { department: p.department } : {}) },
-  correlationId: currentContext()?.correlationId ?? 'none',
-});
+/** The origin of an official's or operator's command: libs/auth says it once for every service. */
+export { originOf };
 
 export const familyOrigin = (f: FamilySession): EventOrigin => ({
   actor: { userId: `family:${f.familyId}`, role: 'family' },
