@@ -16,6 +16,7 @@ import { createPool } from './database';
 import { ErrorsFilter } from './errors-filter';
 import { createLogger } from './logger';
 import { createMetrics, Metrics } from './metrics';
+import { bodyParsers, refuseNulInQuery } from './validation';
 
 /** What every service module is given: its database pool, the transport, a logger and the clock. */
 export interface ServiceInfra {
@@ -70,8 +71,13 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
     clock: opts.clock ?? new SystemClock(),
     metrics,
   };
-  const app = await NestFactory.create<NestExpressApplication>(def.module(infra), { logger: ['error', 'warn'] });
+  // The body parsers are ours (bodyParsers), mounted after configure as Nest mounts its own.
+  const app = await NestFactory.create<NestExpressApplication>(def.module(infra), {
+    logger: ['error', 'warn'],
+    bodyParser: false,
+  });
   app.use(correlationMiddleware);
+  app.use(refuseNulInQuery);
   app.use(helmet());
   app.use(metrics.middleware);
   app.useGlobalFilters(new ErrorsFilter(log));
@@ -89,6 +95,7 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
     res.send(await metrics.registry.metrics());
   });
   await def.configure?.(app, infra);
+  app.use(...bodyParsers());
   // Each service describes its own routes; the gateway merges them into one document.
   const openapi = describeRoutes(app, def.name, log);
   http.get('/openapi.json', (_req: Request, res: Response) => res.json(openapi));

@@ -1,4 +1,12 @@
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  HttpException,
+  ParseUUIDPipe,
+  PipeTransform,
+} from '@nestjs/common';
+import { json, urlencoded } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 
 export interface FieldIssue {
@@ -9,19 +17,117 @@ export interface FieldIssue {
 export const describeIssues = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((i) => ({ field: i.path.join('.') || '(body)', rule: i.message }));
 
+/** The one shape of every validation answer: a 4xx naming each field and the rule it broke. */
+export function validationFailed(issues: FieldIssue[], status = 400): HttpException {
+  const body = {
+    statusCode: status,
+    error: 'ValidationFailed',
+    message: issues.map((i) => `${i.field}: ${i.rule}`).join('; '),
+    issues,
+  };
+  return status === 400 ? new BadRequestException(body) : new HttpException(body, status);
+}
+
+const NUL_RULE = 'must not contain a NUL character (\\u0000)';
+
+/** Every string in a request part that holds a NUL: PostgreSQL text cannot store one (a 500 before). */
+export function nulIssues(value: unknown, path: string[] = []): FieldIssue[] {
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? [{ field: path.join('.') || '(body)', rule: NUL_RULE }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulIssues(v, [...path, String(i)]));
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value))
+    return Object.entries(value).flatMap(([k, v]) => nulIssues(v, [...path, k]));
+  return [];
+}
+
 /** Validates a request part against a zod schema; a failure is a 400 naming each field and rule. */
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.infer<S> {
+    const nul = nulIssues(value);
+    if (nul.length) throw validationFailed(nul);
     const result = this.schema.safeParse(value);
     if (result.success) return result.data;
-    const issues = describeIssues(result.error);
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'ValidationFailed',
-      message: issues.map((i) => `${i.field}: ${i.rule}`).join('; '),
-      issues,
-    });
+    throw validationFailed(describeIssues(result.error));
   }
 }
+
+/**
+ * ParseUUIDPipe whose 400 names the parameter (`id: a UUID`), where Nest's says only
+ * "Validation failed (uuid is expected)". Use as `@Param('id', UuidPipe)`.
+ */
+export class UuidPipe extends ParseUUIDPipe {
+  override async transform(value: string, metadata: ArgumentMetadata): Promise<string> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof BadRequestException)) throw error;
+      throw validationFailed([
+        { field: metadata.data ?? metadata.type, rule: 'a UUID (8-4-4-4-12 hex digits)' },
+      ]);
+    }
+  }
+}
+
+/**
+ * Refuses a query parameter holding a NUL (`?q=%00`) before any route reads it, naming the
+ * parameter; routes that read a query value without a ZodPipe are covered too.
+ */
+export function refuseNulInQuery(req: Request, res: Response, next: NextFunction): void {
+  const issues = nulIssues(req.query);
+  if (!issues.length) return next();
+  res.status(400).json(validationFailed(issues).getResponse());
+}
+
+/** An error the body parsers raise (http-errors): what the client sent was wrong, not the service. */
+export interface ClientHttpError extends Error {
+  status: number;
+  type?: string;
+  code?: string;
+  limit?: number;
+}
+
+export const isClientHttpError = (e: unknown): e is ClientHttpError => {
+  const status = (e as { status?: unknown } | null)?.status;
+  return (
+    e instanceof Error &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500 &&
+    (e as { expose?: boolean }).expose !== false
+  );
+};
+
+/** The rule a request body broke, by the body parser's error type. */
+function bodyRule(e: ClientHttpError): string {
+  switch (e.type) {
+    case 'entity.too.large':
+      return `at most ${e.limit} bytes`;
+    case 'entity.parse.failed':
+      return `valid JSON (${e.message})`;
+    case 'encoding.unsupported':
+      return `${e.message}; send it as identity, gzip, deflate or br`;
+    case 'charset.unsupported':
+      return `${e.message}; send it as UTF-8`;
+    case 'request.aborted':
+      return 'the whole body (the request was aborted)';
+  }
+  // zlib's codes: a body that is not what its Content-Encoding says.
+  if (e.code?.startsWith('Z_')) return `encoded as its Content-Encoding says (${e.message})`;
+  return e.message;
+}
+
+/** A body the parsers refused (too large, not JSON, not the encoding it claims): its 4xx naming the body. */
+export const bodyRefused = (e: ClientHttpError): HttpException =>
+  validationFailed([{ field: '(body)', rule: bodyRule(e) }], e.status);
+
+/**
+ * The JSON and form body parsers every service uses, whose refusals are validation answers: Nest's
+ * own turned a JSON syntax error into a 400 naming no field and let the others become 500s.
+ */
+export const bodyParsers = () =>
+  [json(), urlencoded({ extended: true })].map(
+    (parse) => (req: Request, res: Response, next: NextFunction) =>
+      parse(req, res, (err?: unknown) => next(isClientHttpError(err) ? bodyRefused(err) : err)),
+  );

@@ -1,17 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, OFFICIAL_ROLES, Principal, Roles } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import { actorOf, HANDLER_ROLES, originOf } from '../application/actor';
 import {
@@ -39,6 +29,10 @@ type FilterInput = QueueFilter;
 const ActParam = z.enum(Object.keys(Acts) as [ActName, ...ActName[]]);
 
 /** The officials' and institutions' side of the loop (behind the gateway at /api/complaints/complaints). */
+/** Why an official opens a complainant's identity: recorded with who and when. */
+const RevealReason = z.object({ reason: z.string().trim().min(2).max(200) });
+type RevealReasonInput = z.infer<typeof RevealReason>;
+
 @Controller('complaints')
 export class ComplaintsController {
   constructor(
@@ -65,22 +59,29 @@ export class ComplaintsController {
 
   @Get(':id')
   @Roles(...OFFICIAL_ROLES, 'institution-operator')
-  details(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  details(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.queries.execute(new ComplaintDetailsQuery(id, p));
   }
 
-  /** The clear name and phone, for the assigned handlers; each call is recorded. */
+  /**
+   * The clear name and phone, for the handling officer and their supervisor; each call is recorded
+   * with its reason (`?reason=`, required: 为何需要联系投诉人).
+   */
   @Get(':id/complainant')
   @Roles(...HANDLER_ROLES)
-  complainant(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
-    return this.queries.execute(new RevealComplainantQuery(id, p));
+  complainant(
+    @Param('id', new UuidPipe()) id: string,
+    @Query(new ZodPipe(RevealReason)) q: RevealReasonInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.queries.execute(new RevealComplainantQuery(id, p, q.reason));
   }
 
   /** An evidence file the complainant attached, for the officials over the complaint's district. */
   @Get(':id/evidence/:sha256')
   @Roles(...OFFICIAL_ROLES)
   async evidence(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Param('sha256') sha256: string,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -98,7 +99,7 @@ export class ComplaintsController {
   @HttpCode(200)
   @Roles(...HANDLER_ROLES, 'institution-operator')
   act(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Param('act', new ZodPipe(ActParam)) name: ActName,
     @Body() body: unknown,
     @CurrentPrincipal() p: Principal,

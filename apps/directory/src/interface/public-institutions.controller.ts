@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Public } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import {
   SearchCriteria,
   SearchInstitutionsQuery,
@@ -29,7 +29,7 @@ export class PublicInstitutionsController {
 
   @Get('institutions/:id')
   @Header('Cache-Control', PUBLIC_CACHE)
-  page(@Param('id', ParseUUIDPipe) id: string) {
+  page(@Param('id', new UuidPipe()) id: string) {
     return this.queries.execute(new InstitutionPageQuery(id));
   }
 

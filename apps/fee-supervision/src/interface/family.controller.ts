@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { Public } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import { FamilySession, FamilySignIn } from '../application/family-sign-in';
 import { Lessons } from '../application/lessons';
@@ -59,14 +59,14 @@ export class FamilyController {
 
   @Post('lessons/:id/confirm')
   @HttpCode(200)
-  confirm(@Param('id', ParseUUIDPipe) id: string, @CurrentFamily() f: FamilySession) {
+  confirm(@Param('id', new UuidPipe()) id: string, @CurrentFamily() f: FamilySession) {
     return this.lessons.answer(f.familyId, id, { kind: 'confirmed' }, familyOrigin(f));
   }
 
   @Post('lessons/:id/dispute')
   @HttpCode(200)
   dispute(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Dispute)) body: DisputeInput,
     @CurrentFamily() f: FamilySession,
   ) {

@@ -5,14 +5,13 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import { Lessons } from '../application/lessons';
 import { PlaceOrderCommand } from '../application/orders';
@@ -132,7 +131,7 @@ export class RefundsController {
   @Post(':id/agree')
   @HttpCode(200)
   @Roles('institution-operator')
-  agree(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  agree(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.refunds.answer(operatorOf(p), id, { kind: 'agreed' }, originOf(p));
   }
 
@@ -140,7 +139,7 @@ export class RefundsController {
   @HttpCode(200)
   @Roles('institution-operator')
   dispute(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Answer)) body: AnswerInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -151,7 +150,7 @@ export class RefundsController {
   @HttpCode(200)
   @Roles('fund-supervisor')
   async order(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Note)) body: NoteInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -162,7 +161,7 @@ export class RefundsController {
   @Post(':id/pay')
   @HttpCode(200)
   @Roles('fund-supervisor')
-  async pay(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  async pay(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.inScope(p, id);
     return this.refunds.pay(id, { supervisor: true }, originOf(p));
   }

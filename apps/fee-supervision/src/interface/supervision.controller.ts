@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
 import { addDays } from '@otr/kernel';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import { BankOperations } from '../application/bank';
 import { ClosurePlaybook } from '../application/closure';
@@ -59,14 +59,14 @@ export class AccountsController {
 
   @Get(':institutionId')
   @Roles('fund-supervisor', 'institution-operator', 'viewer')
-  get(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  get(@Param('institutionId', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.queries.account(scopeOf(p), id);
   }
 
   @Get(':institutionId/balances')
   @Roles('fund-supervisor', 'institution-operator', 'viewer')
   balances(
-    @Param('institutionId', ParseUUIDPipe) id: string,
+    @Param('institutionId', new UuidPipe()) id: string,
     @Query(new ZodPipe(Range)) r: RangeInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -99,7 +99,7 @@ export class AlertsController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  async acknowledge(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  async acknowledge(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.alertInScope(scopeOf(p), id);
     return this.risk.acknowledge(id, p.userId);
   }
@@ -107,7 +107,7 @@ export class AlertsController {
   @Post(':id/close')
   @HttpCode(200)
   async close(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Note)) body: NoteInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -191,7 +191,7 @@ export class ClosuresController {
 
   @Post(':institutionId/refunds/run')
   @HttpCode(200)
-  async runRefunds(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  async runRefunds(@Param('institutionId', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), id);
     await this.closure.runBulkRefunds(originOf(p), id);
     return this.closure.progress(id);
@@ -199,7 +199,7 @@ export class ClosuresController {
 
   @Get(':institutionId')
   @Roles('fund-supervisor', 'viewer')
-  async progress(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  async progress(@Param('institutionId', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), id);
     return this.closure.progress(id);
   }
@@ -207,7 +207,7 @@ export class ClosuresController {
   @Get(':institutionId/creditors.csv')
   @Roles('fund-supervisor', 'viewer')
   @Header('content-type', 'text/csv; charset=utf-8')
-  async creditors(@Param('institutionId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  async creditors(@Param('institutionId', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), id);
     return this.closure.creditorCsv(id);
   }

@@ -1,11 +1,11 @@
 import {
   Body,
+  ConflictException,
   Controller,
   Get,
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { Department, Role, Roles } from '@otr/auth';
 import { Clock, CLOCK } from '@otr/kernel';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { changeAccount } from '../application/change-account';
 import { GatewayPrisma } from '../infrastructure/gateway-prisma';
 import { GATEWAY_PRISMA } from './tokens';
@@ -88,7 +88,7 @@ export class AdminController {
   }
 
   @Get('users/:id')
-  async user(@Param('id', ParseUUIDPipe) id: string) {
+  async user(@Param('id', new UuidPipe()) id: string) {
     const row = await this.prisma.user.findUnique({ where: { id } });
     if (!row) throw new NotFoundException(`user ${id} not found`);
     return publicUser(row);
@@ -97,15 +97,21 @@ export class AdminController {
   @Post('users')
   async create(@Body(new ZodPipe(NewUser)) body: z.infer<typeof NewUser>) {
     const { password, ...rest } = body;
-    const row = await this.prisma.user.create({
-      data: { id: randomUUID(), ...rest, passwordHash: await bcrypt.hash(password, 10) },
-    });
+    const taken = () => new ConflictException(`username: ${body.username} is taken`);
+    if (await this.prisma.user.findUnique({ where: { username: body.username }, select: { id: true } }))
+      throw taken();
+    const row = await this.prisma.user
+      .create({ data: { id: randomUUID(), ...rest, passwordHash: await bcrypt.hash(password, 10) } })
+      // Two administrators creating the same name at once: the unique index decides.
+      .catch((error: { code?: string }) => {
+        throw error?.code === 'P2002' ? taken() : error;
+      });
     return publicUser(row);
   }
 
   @Patch('users/:id')
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(UserChange)) body: z.infer<typeof UserChange>,
   ) {
     return publicUser(await changeAccount(this.prisma, this.clock, id, body));

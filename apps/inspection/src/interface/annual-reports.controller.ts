@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { GradeAnnualReportCommand, SubmitAnnualReportCommand } from '../application/annual-reports';
 import { InspectionRulesSource, RULES } from '../application/ports';
 import { AnnualReportContent } from '../domain/annual-report';
@@ -43,7 +43,7 @@ export class AnnualReportsController extends RecordReads('annual-report', READER
   @HttpCode(200)
   @Roles('approver')
   grade(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Scoring)) body: ScoringInput,
     @CurrentPrincipal() p: Principal,
   ) {

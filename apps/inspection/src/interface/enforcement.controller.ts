@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { Fen, IsoDate } from '@otr/contracts';
 import { currentContext } from '@otr/messaging';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import {
   AddToBlacklistCommand,
   DecidePenaltyCommand,
@@ -67,7 +67,7 @@ export class RectificationsController extends RecordReads('rectification', READE
   @HttpCode(200)
   @Roles('institution-operator')
   report(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Report)) body: ReportInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -80,7 +80,7 @@ export class RectificationsController extends RecordReads('rectification', READE
   @HttpCode(200)
   @Roles('inspector')
   verify(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Verification)) body: VerificationInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -157,7 +157,7 @@ export class PenaltiesController extends RecordReads('penalty', READERS, { histo
   @Post(':id/decide')
   @HttpCode(200)
   @Roles('approver')
-  decide(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  decide(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new DecidePenaltyCommand(id, { decide: true }, ctxOf(p)));
   }
 
@@ -165,7 +165,7 @@ export class PenaltiesController extends RecordReads('penalty', READERS, { histo
   @HttpCode(200)
   @Roles('approver')
   reject(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Rejection)) body: RejectionInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -215,7 +215,7 @@ export class BlacklistController extends RecordReads('blacklist', READERS) {
   @HttpCode(200)
   @Roles('approver')
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Removal)) body: RemovalInput,
     @CurrentPrincipal() p: Principal,
   ) {

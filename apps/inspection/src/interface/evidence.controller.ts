@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { canRead, CurrentPrincipal, Principal, Roles } from '@otr/auth';
+import { validationFailed } from '@otr/runtime';
 import { BlobNotFound, BlobStore, isSha256 } from '@otr/storage';
 import { EVIDENCE, InspectionStore, STORE } from '../application/ports';
 import { READERS } from './http';
@@ -14,6 +15,19 @@ export const EVIDENCE_TYPES = [
   'video/mp4',
   'text/plain',
 ];
+
+/** The x-filename header: the file's name, percent-encoded (the console sends encodeURIComponent of it). */
+function decodeFilename(header: string): string {
+  let name: string | undefined;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    // A malformed escape (%E0%A4%A) threw URIError, a 500 before.
+  }
+  if (name === undefined || name.includes('\u0000'))
+    throw validationFailed([{ field: 'x-filename', rule: 'the file name, percent-encoded UTF-8 without NUL' }]);
+  return name;
+}
 
 /**
  * Evidence files (photos, documents) stored by content: the answer is the SHA-256 the violation
@@ -42,7 +56,7 @@ export class EvidenceController {
       });
     return this.blobs.put(req.body, {
       contentType: contentType ?? 'application/octet-stream',
-      ...(filename ? { filename: decodeURIComponent(filename) } : {}),
+      ...(filename ? { filename: decodeFilename(filename) } : {}),
       field: 'file',
     });
   }

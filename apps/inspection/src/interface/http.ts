@@ -1,4 +1,4 @@
-import { Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Get, Inject, Param, Query } from '@nestjs/common';
 import {
   assertCanRead,
   CurrentPrincipal,
@@ -9,7 +9,7 @@ import {
   Role,
   Roles,
 } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import { InspectionStore, Kind, ListFilter, Scope, STORE } from '../application/ports';
 import { Ctx } from '../application/support';
@@ -100,7 +100,7 @@ export function RecordReads<K extends Kind>(
 
     @Get(':id')
     @Roles(...roles)
-    async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    async get(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
       const record = await this.store.load(kind, id);
       assertVisible(p, (record as { subject: Subject }).subject, kind);
       return opts.history ? { ...record, history: await this.store.history(kind, id) } : record;

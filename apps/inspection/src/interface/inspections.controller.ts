@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import {
   CloseInspectionCommand,
   OpenInspectionCommand,
@@ -66,7 +66,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
   @HttpCode(200)
   @Roles('approver', 'spot-check-planner')
   schedule(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Scheduling)) body: SchedulingInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -78,7 +78,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
   @Put(':id/checklist')
   @Roles('inspector')
   checklist(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Checklist)) body: ChecklistInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -88,7 +88,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
   @Post(':id/violations')
   @Roles('inspector')
   violation(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(ViolationDetails)) body: ViolationInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -99,7 +99,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
   @HttpCode(200)
   @Roles('inspector')
   close(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Closing)) body: ClosingInput,
     @CurrentPrincipal() p: Principal,
   ) {

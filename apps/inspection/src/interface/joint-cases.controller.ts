@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import {
   CloseJointCaseCommand,
   CompleteCaseTaskCommand,
@@ -54,8 +54,8 @@ export class JointCasesController extends RecordReads('joint-case', READERS, { h
   @HttpCode(200)
   @Roles('task-force-officer', 'inspector')
   complete(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('taskId', ParseUUIDPipe) taskId: string,
+    @Param('id', new UuidPipe()) id: string,
+    @Param('taskId', new UuidPipe()) taskId: string,
     @Body(new ZodPipe(Completion)) body: CompletionInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -66,7 +66,7 @@ export class JointCasesController extends RecordReads('joint-case', READERS, { h
   @HttpCode(200)
   @Roles('task-force-officer')
   close(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Closing)) body: ClosingInput,
     @CurrentPrincipal() p: Principal,
   ) {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { canRead, coversJurisdiction, CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { InspectionStore, STORE } from '../application/ports';
 import { DrawSpotCheckCommand, PublishSpotCheckCommand } from '../application/spot-checks';
 import { NotAllowed } from '../domain/errors';
@@ -48,7 +48,7 @@ export class SpotChecksController extends RecordReads('spot-check', READERS) {
 
   @Get(':id')
   @Roles(...READERS)
-  override async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  override async get(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const s = await this.loadVisible(id, p);
     return { ...s, inspectionStates: await this.store.inspectionsOf(id) };
   }
@@ -56,7 +56,7 @@ export class SpotChecksController extends RecordReads('spot-check', READERS) {
   /** Re-runs the draw from its kept input: an official over it checks it gives the published result. */
   @Get(':id/replay')
   @Roles(...READERS)
-  async replay(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  async replay(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const s = await this.loadVisible(id, p);
     return {
       seed: s.draw.seed,
@@ -69,7 +69,7 @@ export class SpotChecksController extends RecordReads('spot-check', READERS) {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles('spot-check-planner')
-  publish(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  publish(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new PublishSpotCheckCommand(id, ctxOf(p)));
   }
 }

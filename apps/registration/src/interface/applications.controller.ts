@@ -5,7 +5,6 @@ import {
   HttpCode,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   UseInterceptors,
@@ -13,7 +12,7 @@ import {
 import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { ApplicationFormInput, toApplicationForm } from './application-input';
 import { assertCanSee } from './materials.controller';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
@@ -54,13 +53,13 @@ export class ApplicationsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('approver')
-  approve(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  approve(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new ApproveApplicationCommand(id, originOf(p), p));
   }
 
   @Get(':id')
   @Roles('approver', 'institution-operator', 'task-force-officer', 'viewer', 'administrator')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  async get(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const application = await this.applications.load(id);
     assertCanSee(p, application);
     return application;

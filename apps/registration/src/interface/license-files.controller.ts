@@ -6,7 +6,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   UseInterceptors,
@@ -17,7 +16,7 @@ import { z } from 'zod';
 import { InstitutionName, PersonName, publicText, ResidentIdNumberField } from '@otr/kernel';
 import { CurrentPrincipal, originOf, Principal, readScopeOf, Roles } from '@otr/auth';
 import { IsoDate, Scope } from '@otr/contracts';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { CourseFiling, StaffFiling } from '../domain/filings';
 import { FileCourseCommand, FileStaffCommand, RemoveStaffCommand } from '../application/filings/filings';
 import {
@@ -114,7 +113,7 @@ export class LicenseFilesController {
 
   @Get('licenses/:id')
   @Roles(...OFFICIALS_AND_OPERATORS)
-  async file(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  async file(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const file = await this.read.file(id, scopeOf(p));
     if (!file) throw new NotFoundException(`license ${id} not found in your jurisdiction`);
     return file;
@@ -123,7 +122,7 @@ export class LicenseFilesController {
   @Post('licenses/:id/courses')
   @Roles('institution-operator')
   fileCourse(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(CourseFiling)) course: CourseInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -133,7 +132,7 @@ export class LicenseFilesController {
   @Post('licenses/:id/staff')
   @Roles('institution-operator')
   fileStaff(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(StaffFiling)) staff: StaffInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -144,8 +143,8 @@ export class LicenseFilesController {
   @HttpCode(200)
   @Roles('institution-operator')
   async removeStaff(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('staffId', ParseUUIDPipe) staffId: string,
+    @Param('id', new UuidPipe()) id: string,
+    @Param('staffId', new UuidPipe()) staffId: string,
     @Body(new ZodPipe(Removal)) body: RemovalInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -156,7 +155,7 @@ export class LicenseFilesController {
   @Post('licenses/:id/requests')
   @Roles('institution-operator')
   fileRequest(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(LicenseRequestBody)) body: RequestInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -173,7 +172,7 @@ export class LicenseFilesController {
   @HttpCode(200)
   @Roles('approver')
   async decide(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(RequestDecision)) body: DecisionInput,
     @CurrentPrincipal() p: Principal,
   ) {

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { ChangeLicenseCommand, LicenseChange } from '../application/license-lifecycle/license-lifecycle';
 
 const Decision = z.object({
@@ -25,7 +25,7 @@ export class LicensesController {
   @Post('suspend')
   @HttpCode(200)
   suspend(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Decision)) body: DecisionInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -35,7 +35,7 @@ export class LicensesController {
   @Post('reinstate')
   @HttpCode(200)
   reinstate(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Decision)) body: DecisionInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -45,7 +45,7 @@ export class LicensesController {
   @Post('revoke')
   @HttpCode(200)
   revoke(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Decision)) body: DecisionInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -55,7 +55,7 @@ export class LicensesController {
   @Post('renew')
   @HttpCode(200)
   renew(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Renewal)) body: RenewalInput,
     @CurrentPrincipal() p: Principal,
   ) {

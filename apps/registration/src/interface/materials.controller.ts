@@ -7,7 +7,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   StreamableFile,
   UploadedFile,
@@ -19,7 +18,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
 import { assertCanRead, CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { BlobStore, defaultPolicy } from '@otr/storage';
 import { ApplicationState, DOCUMENT_KINDS } from '../domain/license-application';
 import {
@@ -68,7 +67,7 @@ export class MaterialsController {
   // One byte over the limit is enough for the store to refuse with the field and the rule.
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: defaultPolicy.maxBytes + 1, files: 1 } }))
   async attach(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(DocumentBody)) body: DocumentInput,
     @UploadedFile() file: UploadedPart | undefined,
     @CurrentPrincipal() p: Principal,
@@ -83,7 +82,7 @@ export class MaterialsController {
   @Get('documents/:sha256')
   @Roles('approver', 'institution-operator', 'task-force-officer', 'viewer')
   async download(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Param('sha256') sha256: string,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -99,7 +98,7 @@ export class MaterialsController {
   @HttpCode(200)
   @Roles('approver')
   recordSiteVisit(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(SiteVisitBody)) body: SiteVisitInput,
     @CurrentPrincipal() p: Principal,
   ) {

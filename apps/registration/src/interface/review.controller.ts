@@ -4,7 +4,6 @@ import {
   HttpCode,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   UseInterceptors,
@@ -13,7 +12,7 @@ import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, originOf, Principal, Roles } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { UuidPipe, ZodPipe } from '@otr/runtime';
 import { ResubmissionInput, toResubmittedForm } from './application-input';
 import { OPINION_DEPARTMENTS, restoreKeptStaff } from '../domain/license-application';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
@@ -53,7 +52,7 @@ export class ReviewController {
   @HttpCode(200)
   @Roles('approver')
   returnForCorrection(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(ReturnBody)) body: ReturnInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -68,7 +67,7 @@ export class ReviewController {
   @Put()
   @Roles('institution-operator')
   async resubmit(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(ResubmissionInput)) form: FormInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -83,7 +82,7 @@ export class ReviewController {
   @HttpCode(200)
   @Roles('approver')
   requestOpinion(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(OpinionRequestBody)) body: OpinionRequestInput,
     @CurrentPrincipal() p: Principal,
   ) {
@@ -94,7 +93,7 @@ export class ReviewController {
   @HttpCode(200)
   @Roles('task-force-officer')
   giveOpinion(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Param('department', new ZodPipe(Department)) department: string,
     @Body(new ZodPipe(OpinionBody)) body: OpinionInput,
     @CurrentPrincipal() p: Principal,
@@ -107,7 +106,7 @@ export class ReviewController {
   @HttpCode(200)
   @Roles('approver')
   reject(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(RejectBody)) body: RejectInput,
     @CurrentPrincipal() p: Principal,
   ) {
