@@ -14,6 +14,7 @@ import {
   Severity,
 } from '../domain';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
+import { riskInputs } from '../infrastructure/risk-inputs';
 import { FeesContext, FeesTx } from './fees-context';
 
 const SEVERITY: Record<Severity, 'low' | 'medium' | 'high'> = {
@@ -35,7 +36,29 @@ const dedupeKey = (a: RiskAlert, today: string) =>
  */
 @Injectable()
 export class RiskMonitor {
+  /** institutionId → the day and inputs of its last evaluation by evaluateChanged (this process). */
+  private readonly lastEvaluated = new Map<string, string>();
+
   constructor(private readonly fees: FeesContext) {}
+
+  /**
+   * The risk rules over every account whose inputs changed since its last evaluation, or all of
+   * them on a new day (the rules count days and key their alerts per day): with nothing changed an
+   * evaluation would raise nothing new, and reading every ledger again took seconds. A restarted
+   * process evaluates every account once. Returns the alerts raised.
+   */
+  async evaluateChanged(origin: EventOrigin): Promise<number> {
+    const today = this.fees.today();
+    let alerts = 0;
+    for (const { institutionId, fingerprint } of await riskInputs(this.fees.prisma)) {
+      // Read before the evaluation: a change while it runs is seen by the next sweep.
+      const inputs = `${today}|${fingerprint}`;
+      if (this.lastEvaluated.get(institutionId) === inputs) continue;
+      alerts += (await this.evaluate(institutionId, origin)).length;
+      this.lastEvaluated.set(institutionId, inputs);
+    }
+    return alerts;
+  }
 
   async evaluate(institutionId: string, origin: EventOrigin): Promise<RiskAlert[]> {
     return this.fees.transaction(async (tx) => {

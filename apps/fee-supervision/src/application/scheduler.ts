@@ -61,16 +61,12 @@ export class FeesScheduler implements OnApplicationBootstrap, BeforeApplicationS
     return { closureRefunds, instructions };
   }
 
-  /** Every deadline that has passed by today, then the risk rules over every account. */
+  /** Every deadline that has passed by today, then the risk rules over every account that changed. */
   async sweep() {
     const origin = systemOrigin('deadlines');
     const lessons = await this.lessons.sweepDeemedConfirmations(origin);
     const refunds = await this.refunds.sweepDeemedAgreements(origin);
-    let alerts = 0;
-    const accounts = await this.fees.prisma.supervisedAccount.findMany({ select: { institutionId: true } });
-    for (const { institutionId } of accounts) {
-      alerts += (await this.risk.evaluate(institutionId, systemOrigin('risk'))).length;
-    }
+    const alerts = await this.risk.evaluateChanged(systemOrigin('risk'));
     return { lessons, refunds, alerts };
   }
 
