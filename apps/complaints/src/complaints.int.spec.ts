@@ -294,15 +294,27 @@ describe('complaints on the real PostgreSQL', () => {
       expect(text).not.toContain(NAME);
       expect(text).not.toContain(PHONE);
     }
-    expect((await call(operator, 'GET', `/complaints/${id}/complainant`)).status).toBe(403);
-    expect((await call(marketXihu, 'GET', `/complaints/${id}/complainant`)).status).toBe(403);
-    const seen = await call(educationXihu, 'GET', `/complaints/${id}/complainant`);
+    const reveal = (as: Principal, reason = '回访核实退费诉求') =>
+      call(as, 'GET', `/complaints/${id}/complainant?reason=${encodeURIComponent(reason)}`);
+    expect((await reveal(operator)).status).toBe(403);
+    expect((await reveal(marketXihu)).status).toBe(403);
+    // above the district, fund supervisors included: not the handling officer nor their supervisor
+    expect((await reveal(supervisor)).status).toBe(403);
+    const cityFunds = official('funds.city', 'education', 'CN-ZJ-HZ', ['fund-supervisor']);
+    expect((await reveal(cityFunds)).status).toBe(403);
+    // another education officer of the district who did not sign the work order
+    expect((await reveal(official('officer.edu', 'education', XH, ['task-force-officer']))).status).toBe(403);
+    // the lead department's approver in the district, with a reason
+    expect((await call(educationXihu, 'GET', `/complaints/${id}/complainant`)).status).toBe(400);
+    const seen = await reveal(educationXihu);
     expect(seen.body).toEqual({ name: NAME, phone: PHONE });
     const audit = await h.pool.query(
-      'SELECT viewer_id FROM complaints.identity_access WHERE complaint_id = $1',
+      'SELECT viewer_id, reason, at FROM complaints.identity_access WHERE complaint_id = $1',
       [id],
     );
-    expect(audit.rows).toEqual([{ viewer_id: 'approver.xihu' }]);
+    expect(audit.rows).toEqual([
+      { viewer_id: 'approver.xihu', reason: '回访核实退费诉求', at: expect.any(Date) },
+    ]);
     const masked = await call(educationXihu, 'GET', `/complaints/${id}`);
     expect(masked.body.complainant).toEqual({ visibility: 'clear', name: '王**', phone: '138****1234' });
   });

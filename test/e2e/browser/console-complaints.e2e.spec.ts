@@ -97,15 +97,9 @@ describe('the console’s complaint screens in Chromium', () => {
     await act(page, zh.otr.complaints.acts.sign).waitFor();
     expect(await act(page, zh.otr.complaints.acts.reply).count()).toBe(0);
 
-    // The clear contact only after confirming a view that is audited.
-    const contact = page.getByTestId('complainant');
-    expect(await contact.innerText()).toContain('****');
-    await page.getByRole('button', { name: zh.otr.complaints.contact.reveal }).click();
-    expect(await page.getByRole('dialog').innerText()).toContain('审计日志');
-    await confirm(page);
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await contact.getByText(zh.otr.complaints.contact.revealed).waitFor();
-    expect(await contact.innerText()).not.toContain('****');
+    // Not yet the handling officer: the contact stays masked, with nothing to reveal it.
+    expect(await page.getByTestId('complainant').innerText()).toContain('****');
+    expect(await page.getByRole('button', { name: zh.otr.complaints.contact.reveal }).count()).toBe(0);
 
     await act(page, zh.otr.complaints.acts.sign).click();
     await confirm(page);
@@ -116,6 +110,18 @@ describe('the console’s complaint screens in Chromium', () => {
       .filter({ hasText: OFFICIAL })
       .waitFor();
     await act(page, zh.otr.complaints.acts.sign).waitFor({ state: 'detached' });
+
+    // Having signed, the handling officer may see the clear contact, giving a reason; the view is audited.
+    const contact = page.getByTestId('complainant');
+    expect(await contact.innerText()).toContain('****');
+    await page.getByRole('button', { name: zh.otr.complaints.contact.reveal }).click();
+    expect(await page.getByRole('dialog').innerText()).toContain('审计日志');
+    // the reason is recorded with who and when
+    await page.getByRole('dialog').locator('input[name=reason]').fill('回访核实诉求');
+    await confirm(page);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await contact.getByText(zh.otr.complaints.contact.revealed).waitFor();
+    expect(await contact.innerText()).not.toContain('****');
 
     const reply = '已现场检查，责令机构当日清理安全出口堆放物，并于三日后复查。';
     await act(page, zh.otr.complaints.acts.reply).click();

@@ -52,8 +52,13 @@ export interface ComplaintRepository {
     scope: QueueScope,
     bounds: { today: string; amberUntil: string },
   ): Promise<{ district: string; green: number; amber: number; red: number }[]>;
-  /** The sealed identity, recording in the same transaction that this viewer opened it. */
-  revealIdentity(complaintId: string, identityRef: string, viewerId: string): Promise<Uint8Array>;
+  /** The sealed identity, recording in the same transaction who opened it, when and why. */
+  revealIdentity(
+    complaintId: string,
+    identityRef: string,
+    viewerId: string,
+    reason: string,
+  ): Promise<Uint8Array>;
   /** Institutions with at least two complaints since an instant not yet counted in a flag. */
   repeatCandidates(since: Date): Promise<RepeatCandidate[]>;
   /** Records a repeat flag, marks its complaints as counted and writes its event, atomically. */

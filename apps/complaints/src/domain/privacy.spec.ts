@@ -13,10 +13,12 @@ import {
 } from './complaint.fixture';
 import {
   complainantFor,
+  handlingOfficer,
   institutionView,
   maskName,
   maskPersonalData,
   maskPhone,
+  mayRevealIdentity,
   publicView,
 } from './privacy';
 import { DEFAULT_ROUTES } from './routing';
@@ -45,19 +47,36 @@ describe('the complainant’s privacy', () => {
     expect(text).not.toContain('13812341234');
   });
 
-  it('shows the identity to the assigned handlers (city officials of the lead department too), a mask to another supervisor, and nothing to anyone else', () => {
+  it('lets the handling officer (who signed) and their supervisor (the lead department’s approver in the district) reveal the identity; other handlers, city officials and fund supervisors see the mask', () => {
     const c = signedComplaint();
-    expect(complainantFor(education, c)).toEqual({
-      visibility: 'clear',
-      identityRef: 'identity-1',
-      name: '王**',
-      phone: '138****1234',
+    const clear = { visibility: 'clear', identityRef: 'identity-1', name: '王**', phone: '138****1234' };
+    const masked = { visibility: 'masked', name: '王**', phone: '138****1234' };
+    // the education official who signed the work order handles it
+    expect(handlingOfficer(c)).toBe(education.kind === 'official' ? education.userId : undefined);
+    expect(complainantFor(education, c)).toEqual(clear);
+    // the lead department's approver in the district supervises the handling officer
+    const sectionHead = official('education', { roles: ['approver'], userId: 'u-edu-head' });
+    expect(complainantFor(sectionHead, c)).toEqual(clear);
+    // another officer of the lead department, a city-level approver, a city fund supervisor: masked at most
+    const colleague = official('education', { roles: ['task-force-officer'], userId: 'u-edu-2' });
+    expect(complainantFor(colleague, c)).toEqual(masked);
+    const cityApprover = official('education', {
+      roles: ['approver'],
+      jurisdiction: 'CN-ZJ-HZ',
+      supervisor: true,
+      userId: 'u-edu-city',
     });
-    const supervisor = official('market-regulation', { jurisdiction: 'CN-ZJ-HZ', supervisor: true });
-    expect(complainantFor(supervisor, c)).toEqual({
-      visibility: 'masked',
-      name: '王**',
-      phone: '138****1234',
+    expect(complainantFor(cityApprover, c)).toEqual(masked);
+    const cityFunds = official('education', {
+      roles: ['fund-supervisor'],
+      jurisdiction: 'CN-ZJ-HZ',
+      supervisor: true,
+      userId: 'u-funds-city',
+    });
+    expect(complainantFor(cityFunds, c)).toEqual(masked);
+    // another department's approver in the district is not the supervisor of this officer
+    expect(complainantFor(official('market-regulation', { roles: ['approver'] }), c)).toEqual({
+      visibility: 'hidden',
     });
     expect(complainantFor(market, c)).toEqual({ visibility: 'hidden' });
     expect(complainantFor({ kind: 'institution', institutionId: 'inst-1' }, c)).toEqual({
@@ -66,6 +85,20 @@ describe('the complainant’s privacy', () => {
     expect(complainantFor(education, file({ complainant: { anonymous: true } }).state)).toEqual({
       visibility: 'anonymous',
     });
+  });
+
+  it('before anyone signed, only the supervisor may reveal', () => {
+    const { state } = file();
+    const routed = after(
+      state,
+      route(state, { table: DEFAULT_ROUTES, at: bj('2026-09-29T10:00:00'), by: system }, clock),
+    );
+    expect(handlingOfficer(routed)).toBeUndefined();
+    const officer = official('education', { roles: ['task-force-officer'], userId: 'u-edu-2' });
+    expect(mayRevealIdentity(officer, routed)).toBe(false);
+    expect(mayRevealIdentity(official('education', { roles: ['approver'], userId: 'u-head' }), routed)).toBe(
+      true,
+    );
   });
 
   it('gives the public view and the institution view no complainant, access-code hash, handler notes or actors', () => {

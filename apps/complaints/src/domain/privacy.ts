@@ -1,6 +1,7 @@
 import { CLOSED_STATUSES, ComplaintEvent, ComplaintState } from './complaint';
-import { isAssignedHandler } from './routing';
+import { actsFor, isAssignedHandler } from './routing';
 import { Actor } from './vocabulary';
+import type { Role } from '@otr/auth';
 import { isWithin } from '@otr/rules';
 
 /**
@@ -72,19 +73,64 @@ export type ComplainantView =
   | { visibility: 'clear'; identityRef: string; name: string; phone: string };
 
 /**
- * Who sees whom (DOMAIN.md, Complaints): the assigned handlers see the identity; a supervisor
- * over the district and the complainant themself see it masked; institutions, the public and
- * everyone else see nothing, not even the mask, since a surname can be enough to identify a parent.
+ * The handling officer (承办人): the official who signed the work order for the current lead unit,
+ * or accepted it on a transfer. Undefined until someone has.
+ */
+export function handlingOfficer(
+  complaint: Pick<ComplaintState, 'responsibility' | 'actions'>,
+): string | undefined {
+  const r = complaint.responsibility;
+  if (!r) return undefined;
+  const took = complaint.actions.findLast(
+    (a) =>
+      (a.action === 'WorkOrderSigned' || a.action === 'TransferAccepted') &&
+      actsFor(a.actor, r.lead, r.district),
+  );
+  return took?.actor.kind === 'official' ? took.actor.userId : undefined;
+}
+
+/**
+ * The role that supervises a handling officer inside the lead department (科室负责人): its
+ * approver, who also reviews the department's decisions. Administrators keep accounts, not cases.
+ */
+export const REVEAL_SUPERVISOR_ROLES: readonly Role[] = ['approver'];
+
+/**
+ * Who may reveal the complainant's identity (个人信息保护法 第6条 最小必要; 国办发〔2020〕53号
+ * 保护诉求人隐私): the handling officer, and their supervisor — an approver of the lead department in the complaint's own district jurisdiction. Not other officers of the
+ * department, not co-handlers, not officials above the district (city fund supervisors included).
+ */
+export function mayRevealIdentity(
+  viewer: Actor,
+  complaint: Pick<ComplaintState, 'responsibility' | 'actions'>,
+): boolean {
+  const r = complaint.responsibility;
+  if (!r || viewer.kind !== 'official') return false;
+  if (viewer.userId === handlingOfficer(complaint)) return true;
+  return (
+    viewer.department === r.lead.department &&
+    viewer.jurisdiction === r.district &&
+    viewer.roles.some((role) => REVEAL_SUPERVISOR_ROLES.includes(role))
+  );
+}
+
+/**
+ * Who sees whom (DOMAIN.md, Complaints): the handling officer and their supervisor may reveal the
+ * identity (each reveal recorded with its reason); the other assigned handlers, a supervisor over
+ * the district and the complainant themself see it masked; institutions, the public and everyone
+ * else see nothing, not even the mask, since a surname can be enough to identify a parent.
  */
 export function complainantFor(
   viewer: Actor,
-  complaint: Pick<ComplaintState, 'complainant' | 'responsibility' | 'subject'>,
+  complaint: Pick<ComplaintState, 'complainant' | 'responsibility' | 'subject' | 'actions'>,
 ): ComplainantView {
   const c = complaint.complainant;
   if (c.anonymous) return { visibility: 'anonymous' };
   const masked = { name: c.maskedName, phone: c.maskedPhone };
-  if (complaint.responsibility && isAssignedHandler(viewer, complaint.responsibility)) {
+  if (mayRevealIdentity(viewer, complaint))
     return { visibility: 'clear', identityRef: c.identityRef, ...masked };
+  if (complaint.responsibility && isAssignedHandler(viewer, complaint.responsibility)) {
+    return { visibility: 'masked', ...masked };
   }
   if (viewer.kind === 'complainant') return { visibility: 'masked', ...masked };
   if (

@@ -294,10 +294,15 @@ export class PrismaComplaintRepository implements ComplaintRepository {
     return [...byDistrict.values()].sort((a, b) => a.district.localeCompare(b.district));
   }
 
-  async revealIdentity(complaintId: string, identityRef: string, viewerId: string): Promise<Uint8Array> {
+  async revealIdentity(
+    complaintId: string,
+    identityRef: string,
+    viewerId: string,
+    reason: string,
+  ): Promise<Uint8Array> {
     return this.prisma.$transaction(async (tx) => {
       const identity = await tx.complainantIdentity.findUniqueOrThrow({ where: { id: identityRef } });
-      await tx.identityAccess.create({ data: { complaintId, viewerId } });
+      await tx.identityAccess.create({ data: { complaintId, viewerId, reason } });
       return identity.ciphertext;
     });
   }

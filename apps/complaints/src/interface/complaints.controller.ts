@@ -28,11 +28,11 @@ type RecordedInput = z.infer<typeof RecordedComplaint>;
 type FilterInput = QueueFilter;
 const ActParam = z.enum(Object.keys(Acts) as [ActName, ...ActName[]]);
 
-/** The officials' and institutions' side of the loop (behind the gateway at /api/complaints/complaints). */
 /** Why an official opens a complainant's identity: recorded with who and when. */
 const RevealReason = z.object({ reason: z.string().trim().min(2).max(200) });
 type RevealReasonInput = z.infer<typeof RevealReason>;
 
+/** The officials' and institutions' side of the loop (behind the gateway at /api/complaints/complaints). */
 @Controller('complaints')
 export class ComplaintsController {
   constructor(

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Stack, Typography } from '@mui/material';
-import { useDataProvider, useTranslate } from 'react-admin';
+import { maxLength, minLength, required, TextInput, useDataProvider, useTranslate } from 'react-admin';
 import { CommandButton } from '../layout/CommandDialog';
 import type { OtrDataProvider } from '../providers/data-provider';
 import { ComplaintRecord, mayReveal } from './complaint-file';
@@ -8,8 +8,9 @@ import { ComplaintRecord, mayReveal } from './complaint-file';
 type Contact = { name: string; phone: string };
 
 /**
- * The complainant as this user may see them: masked, hidden or anonymous; the assigned handlers
- * may open the clear name and phone after confirming, and every such view is audited.
+ * The complainant as this user may see them: masked, hidden or anonymous; the handling officer
+ * and their supervisor may open the clear name and phone, giving a reason, and every such view is
+ * audited (who, when, why).
  */
 export function Complainant({ complaint }: { complaint: ComplaintRecord }) {
   const t = useTranslate();
@@ -45,8 +46,22 @@ export function Complainant({ complaint }: { complaint: ComplaintRecord }) {
             label="otr.complaints.contact.reveal"
             hint="otr.complaints.contact.revealHint"
             done="otr.complaints.contact.revealed"
-            send={async () =>
-              setClear(await dataProvider.part<Contact>('complaints', complaint.id, 'complainant'))
+            fields={['reason']}
+            inputs={
+              <TextInput
+                source="reason"
+                label={t('otr.complaints.contact.reason')}
+                validate={[required(), minLength(2), maxLength(200)]}
+              />
+            }
+            send={async (values) =>
+              setClear(
+                await dataProvider.part<Contact>(
+                  'complaints',
+                  complaint.id,
+                  `complainant?reason=${encodeURIComponent(String(values.reason ?? ''))}`,
+                ),
+              )
             }
           />
         )

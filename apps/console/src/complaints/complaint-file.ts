@@ -211,7 +211,7 @@ const followsUp = (c: ComplaintRecord, v: Viewer) => isAssigned(c, v) || isSuper
 export const offeredActs = (c: ComplaintRecord | undefined, v: Viewer | undefined): ComplaintAct[] =>
   c && v ? ACTS.filter((a) => RULES[a](c, v)) : [];
 
-/** May this user open the complainant's clear identity? The assigned handlers only (audited). */
+/** May this user open the complainant's clear identity? The handling officer and their supervisor (audited, with a reason). */
 export const mayReveal = (c: ComplaintRecord | undefined): boolean => c?.complainant?.visibility === 'clear';
 
 // ─── bodies ──────────────────────────────────────────────────────────────────

@@ -441,7 +441,8 @@ export const appEn: typeof appZhCN = {
         masked: 'Masked',
         reveal: 'Show contact',
         revealHint:
-          'The complainant’s name and phone are for handling this complaint only. Every view is recorded in the audit log (who and when). Show them?',
+          'The complainant’s name and phone are for the handling officer and their supervisor, for handling this complaint only. Every view is recorded in the audit log (who, when and why). Give the reason.',
+        reason: 'Reason for viewing',
         revealed: 'This view was recorded in the audit log',
       },
       record: {

@@ -63,11 +63,15 @@ export class ComplaintDetailsHandler implements IQueryHandler<ComplaintDetailsQu
   }
 }
 
-/** The complainant's clear name and phone, for an assigned handler only; every look is audited. */
+/**
+ * The complainant's clear name and phone, for the handling officer and their supervisor only
+ * (mayRevealIdentity); every look is recorded with who, when and the reason given.
+ */
 export class RevealComplainantQuery extends Query<{ name: string; phone: string }> {
   constructor(
     readonly id: string,
     readonly principal: Principal,
+    readonly reason: string,
   ) {
     super();
   }

@@ -14,16 +14,17 @@ export class RevealComplainantHandler implements IQueryHandler<RevealComplainant
     @Inject(VAULT) private readonly vault: IdentitySealer,
   ) {}
 
-  async execute({ id, principal }: RevealComplainantQuery) {
+  async execute({ id, principal, reason }: RevealComplainantQuery) {
     const { state } = await this.complaints.load(id);
     const view = complainantFor(actorOf(principal), state);
     if (view.visibility !== 'clear') {
-      throw new NotResponsible('only the assigned handlers see who complained', {
+      throw new NotResponsible('only the handling officer and their supervisor see who complained', {
         field: 'complainant',
-        rule: 'the identity is shown to the handling departments only',
+        rule: 'the identity is revealed to the officer who signed the work order and the lead department’s approver in its district',
+        source: '个人信息保护法 第6条；国办发〔2020〕53号',
       });
     }
-    const sealed = await this.complaints.revealIdentity(state.id, view.identityRef, principal.userId);
+    const sealed = await this.complaints.revealIdentity(state.id, view.identityRef, principal.userId, reason);
     return this.vault.open<{ name: string; phone: string }>(sealed);
   }
 }
