@@ -77,9 +77,9 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
     bodyParser: false,
   });
   app.use(correlationMiddleware);
-  app.use(refuseNulInQuery);
   app.use(helmet());
   app.use(metrics.middleware);
+  app.use(refuseNulInQuery);
   app.useGlobalFilters(new ErrorsFilter(log));
   const http = app.getHttpAdapter().getInstance() as Express;
   // The audience the PrincipalGuard accepts: principals the gateway signed for this service only.
