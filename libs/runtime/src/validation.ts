@@ -55,7 +55,8 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.in
 
 /**
  * ParseUUIDPipe whose 400 names the parameter (`id: a UUID`), where Nest's says only
- * "Validation failed (uuid is expected)". Use as `@Param('id', UuidPipe)`.
+ * "Validation failed (uuid is expected)". Use as `@Param('id', new UuidPipe())`: an instance, so
+ * what inspects the routes (the fuzz test) still sees a ParseUUIDPipe.
  */
 export class UuidPipe extends ParseUUIDPipe {
   override async transform(value: string, metadata: ArgumentMetadata): Promise<string> {
