@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Principal } from '@otr/auth';
 import { createEvent, PenaltyDecided, SYSTEM_ACTOR } from '@otr/contracts';
 import { FixedClock } from '@otr/kernel';
 import { devHotlineKey, eventually } from '@otr/testing';
+import { BlobStore } from '@otr/storage';
 import { SlaSweep } from './application/sla-sweep/sla-sweep';
+import { EVIDENCE } from './application/tokens';
 import { ComplaintsHarness, official, startComplaints, XH } from './complaints.int-fixtures';
 
 jest.setTimeout(60_000);
@@ -368,7 +370,10 @@ describe('complaints on the real PostgreSQL', () => {
       multipart(form({ description: '证据拒收测试', contact: undefined }), six),
     );
     expect(tooMany.status).toBe(422);
-    expect(tooMany.body).toMatchObject({ field: 'evidence', rule: 'at most 5 files' });
+    // an anonymous tip carries what one complaint needs: three files, 10 MB in all
+    expect(tooMany.body).toMatchObject({ field: 'evidence', rule: 'at most 3 files' });
+    const sixNamed = await fileComplaint(multipart(form({ description: '证据拒收测试' }), six));
+    expect(sixNamed.body).toMatchObject({ field: 'evidence', rule: 'at most 5 files' });
     const notJson = new FormData();
     notJson.set('complaint', '{');
     expect((await fileComplaint(notJson)).body.issues).toEqual([
@@ -378,6 +383,50 @@ describe('complaints on the real PostgreSQL', () => {
       "SELECT count(*)::int AS n FROM complaints.complaint WHERE state->>'description' = '证据拒收测试'",
     );
     expect(rows[0].n).toBe(0);
+  });
+
+  it('keeps no evidence of a refused complaint: the files its intake stored are deleted', async () => {
+    const blobs = h.service.app.get<symbol, BlobStore>(EVIDENCE);
+    const photo = Buffer.concat([PNG, randomBytes(16)]);
+    const kept = Buffer.concat([PNG, randomBytes(16)]);
+    await blobs.put(kept, { contentType: 'image/png' }); // already held for another record
+    const refused = await fileComplaint(
+      multipart(form({ description: '证据随拒收删除', subject: { licenseId: 'lic-99999' } }), [
+        [photo, 'image/png', 'a.png'],
+        [kept, 'image/png', 'b.png'],
+      ]),
+    );
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect(await blobs.has(sha(photo))).toBe(false);
+    expect(await blobs.has(sha(kept))).toBe(true);
+  });
+
+  it('stops one client filling the disk: over its hourly share of uploads, 429 before anything is stored', async () => {
+    const blobs = h.service.app.get<symbol, BlobStore>(EVIDENCE);
+    const client = { 'x-otr-client': '203.0.113.7' };
+    const upload = (n: number) => {
+      const files = [1, 2, 3].map((i): [Buffer, string, string] => [
+        Buffer.concat([PNG, Buffer.from(`quota-${n}-${i}`)]),
+        'image/png',
+        `${i}.png`,
+      ]);
+      return { files, body: multipart(form({ description: `配额测试 ${n}`, contact: undefined }), files) };
+    };
+    for (let n = 0; n < 16; n++) {
+      const { body } = upload(n);
+      expect((await call(null, 'POST', '/public/complaints', body, client)).status).toBe(201);
+    }
+    const over = upload(16);
+    const refused = await call(null, 'POST', '/public/complaints', over.body, client);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ field: 'evidence', retryAfterSeconds: expect.any(Number) });
+    expect(await blobs.has(sha(over.files[0][0]))).toBe(false);
+    // another client still has its share
+    const other = upload(17);
+    expect(
+      (await call(null, 'POST', '/public/complaints', other.body, { 'x-otr-client': '198.51.100.9' })).status,
+    ).toBe(201);
   });
 
   it('rates response, resolution and satisfaction by district and by department from the complaints’ own record', async () => {

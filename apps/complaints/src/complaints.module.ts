@@ -6,7 +6,7 @@ import { PenaltyDecided, Topics } from '@otr/contracts';
 import { loadChinaCalendar } from '@otr/kernel';
 import { defaultRulebook } from '@otr/rules';
 import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
-import { createBlobStore } from '@otr/storage';
+import { createBlobStore, UploadQuota } from '@otr/storage';
 import { ActOnComplaintHandler } from './application/act-on-complaint/act-on-complaint.handler';
 import { ComplaintDetailsHandler } from './application/complaint-details/complaint-details';
 import { EvidenceFileHandler } from './application/complaint-details/evidence-file';
@@ -22,6 +22,7 @@ import {
   COMPLAINTS,
   COMPLAINTS_PRISMA,
   EVIDENCE,
+  UPLOAD_QUOTA,
   HOTLINE_SYSTEMS,
   INSTITUTIONS,
   LOG,
@@ -29,7 +30,7 @@ import {
 } from './application/tokens';
 import { AccessGate } from './application/track-complaint/access-gate';
 import { ComplaintStatsHandler, WorkQueueHandler } from './application/work-queue/work-queue.handler';
-import { EVIDENCE_LIMITS } from './domain/evidence';
+import { EVIDENCE_LIMITS, PUBLIC_UPLOAD_QUOTA } from './domain/evidence';
 import { StatsController } from './interface/stats.controller';
 import { ComplaintsPrisma, ComplaintsTx, createComplaintsPrisma } from './infrastructure/complaints-prisma';
 import { HotlineKeys } from './infrastructure/hotline-keys';
@@ -102,6 +103,7 @@ export class ComplaintsModule {
               allowedTypes: [...EVIDENCE_LIMITS.types],
             }),
         },
+        { provide: UPLOAD_QUOTA, useFactory: () => new UploadQuota(PUBLIC_UPLOAD_QUOTA) },
         { provide: HOTLINE_SYSTEMS, useFactory: () => new HotlineKeys() },
         GeoReportErrors,
         {

@@ -29,6 +29,11 @@ export interface BlobStore {
   /** Throws BlobNotFound. */
   stat(sha256: string): Promise<StoredBlob>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * Removes a blob (nothing if absent). Content is shared by hash: only a caller that knows no
+   * record cites it — e.g. the upload of a refused complaint that created it — deletes it.
+   */
+  delete(sha256: string): Promise<void>;
 }
 
 /** A DomainError of kind 'not-found', so the errors filter answers 404. */

@@ -141,3 +141,21 @@ describe('the local disk blob store', () => {
     expect(sha(await readAll((await store.get(h)).stream))).toBe(h);
   });
 });
+
+describe('deleting a blob', () => {
+  it('removes its content and sidecar, leaves other blobs, and ignores what is absent or malformed', async () => {
+    const root = tempRoot();
+    const store = new LocalDiskBlobStore(root);
+    const kept = await store.put(PNG, { contentType: 'image/png' });
+    const text = Buffer.from('说明');
+    const gone = await store.put(text, { contentType: 'text/plain' });
+    await store.delete(gone.sha256);
+    expect(await store.has(gone.sha256)).toBe(false);
+    await expect(store.stat(gone.sha256)).rejects.toBeInstanceOf(BlobNotFound);
+    expect(filesUnder(root).filter((f) => f.includes(gone.sha256))).toEqual([]);
+    expect(await store.has(kept.sha256)).toBe(true);
+    await store.delete(gone.sha256);
+    await store.delete('../../etc/passwd');
+    expect(sha(text)).toBe(gone.sha256);
+  });
+});

@@ -64,6 +64,14 @@ export class LocalDiskBlobStore implements BlobStore {
     );
   }
 
+  async delete(sha256: string): Promise<void> {
+    if (!isSha256(sha256)) return;
+    const path = this.pathOf(sha256);
+    // The content first: a blob exists while its content file does (the sidecar goes after).
+    await rm(path, { force: true });
+    await rm(`${path}.json`, { force: true });
+  }
+
   private pathOf(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }

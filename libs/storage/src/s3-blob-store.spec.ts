@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { BlobNotFound } from './blob-store';
 import { BlobTypeNotAllowed } from './policy';
 import { S3BlobStore } from './s3-blob-store';
@@ -34,6 +34,19 @@ describe('the S3 blob store: commands sent to a hand-made client', () => {
     };
     return { sent, client };
   }
+
+  it('deletes by prefix + hash, and sends nothing for a malformed hash', async () => {
+    const { sent, client } = fakeClient();
+    const store = new S3BlobStore({ bucket: 'evidence', client: client as never, prefix: 'otr/' });
+    await store.delete('ab'.repeat(32));
+    await store.delete('../x');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toBeInstanceOf(DeleteObjectCommand);
+    expect((sent[0] as DeleteObjectCommand).input).toEqual({
+      Bucket: 'evidence',
+      Key: `otr/${'ab'.repeat(32)}`,
+    });
+  });
 
   it('uploads once under prefix + hash, with the SHA-256 checksum and the filename', async () => {
     const { sent, client } = fakeClient();

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { BlobMeta, BlobNotFound, BlobStore, isSha256, StoredBlob } from './blob-store';
 import { admit, defaultPolicy, StoragePolicy } from './policy';
 
@@ -78,6 +84,14 @@ export class S3BlobStore implements BlobStore {
       () => true,
       (e) => (e instanceof BlobNotFound ? false : Promise.reject(e)),
     );
+  }
+
+  async delete(sha256: string): Promise<void> {
+    if (!isSha256(sha256)) return;
+    // S3 answers a delete of a missing key with success; some compatible servers say 404.
+    await this.opts.client
+      .send(new DeleteObjectCommand({ Bucket: this.opts.bucket, Key: this.key(sha256) }))
+      .catch((e) => (isMissing(e) ? undefined : Promise.reject(e)));
   }
 
   private blobOf(

@@ -11,3 +11,5 @@ export const EVIDENCE = Symbol('EvidenceStore');
 export const HOTLINE_SYSTEMS = Symbol('HotlineSystems');
 /** The service's logger (pino), for what is not answered to a caller. */
 export const LOG = Symbol('Log');
+/** The per-client quota on what the public may upload (libs/storage UploadQuota). */
+export const UPLOAD_QUOTA = Symbol('UploadQuota');

@@ -7,7 +7,7 @@ import {
   InvalidTransfer,
   NotResponsible,
 } from './errors';
-import { checkEvidence, EvidenceFile } from './evidence';
+import { checkEvidence, EvidenceFile, evidenceLimitsFor } from './evidence';
 import type { Complainant } from './privacy';
 import {
   assertLead,
@@ -199,7 +199,7 @@ export function fileComplaint(
     ...intake,
     trackingNumber,
     accessCodeHash: hashAccessCode(accessCode, deps.random),
-    evidence: checkEvidence(evidence),
+    evidence: checkEvidence(evidence, evidenceLimitsFor(cmd.complainant.anonymous)),
     answerBy: deps.clock.answerDeadline(cmd.kind, at),
   });
   return { events, trackingNumber, accessCode };

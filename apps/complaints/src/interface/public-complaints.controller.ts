@@ -5,8 +5,11 @@ import {
   Get,
   Headers,
   HttpCode,
+  HttpException,
+  Inject,
   Param,
   Post,
+  Req,
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
@@ -15,7 +18,10 @@ import { FilesInterceptor } from '@nestjs/platform-express';
 import { Public } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
+import type { Request } from 'express';
+import { UploadQuota, UploadQuotaExceeded } from '@otr/storage';
 import { EVIDENCE_LIMITS } from '../domain/evidence';
+import { UPLOAD_QUOTA } from '../application/tokens';
 import { publicView } from '../domain/privacy';
 import { publicOrigin } from '../application/actor';
 import { Acts } from '../application/act-on-complaint/act-on-complaint.command';
@@ -55,6 +61,15 @@ function complaintOf(body: unknown): ComplaintForm {
   }
 }
 
+/**
+ * Who is uploading: the address the gateway saw (it sets x-otr-client, replacing any the client
+ * sent), or the connection's own address when called directly.
+ */
+const clientOf = (req: Request): string => {
+  const forwarded = req.headers['x-otr-client'];
+  return (typeof forwarded === 'string' && forwarded) || req.ip || req.socket.remoteAddress || 'unknown';
+};
+
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 const TRACKING_NUMBER = /^TS\d{8}-[0-9A-Z]{6}$/;
 
@@ -73,6 +88,7 @@ export class PublicComplaintsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly gate: AccessGate,
+    @Inject(UPLOAD_QUOTA) private readonly quota: UploadQuota,
   ) {}
 
   @Post()
@@ -85,11 +101,13 @@ export class PublicComplaintsController {
   async file(
     @Body() body: unknown,
     @UploadedFiles() files: UploadedPart[] | undefined,
+    @Req() req: Request,
     @Headers('idempotency-key') key?: string,
   ) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
       throw refuse('Idempotency-Key', '8–128 letters, digits, - or _');
     const form = complaintOf(body);
+    if (files?.length) this.charge(clientOf(req), files);
     const evidence = (files ?? []).map((f) => ({ content: f.buffer, contentType: f.mimetype }));
     const receipt = await this.commands.execute(
       new FileComplaintCommand(form, 'portal', { kind: 'public' }, publicOrigin(), {
@@ -102,6 +120,30 @@ export class PublicComplaintsController {
       accessCode: receipt.accessCode,
       merged: !!receipt.mergedInto,
     };
+  }
+
+  /** The client's share of uploads: over it, 429 with Retry-After, before anything is stored. */
+  private charge(client: string, files: UploadedPart[]): void {
+    try {
+      this.quota.charge(
+        client,
+        files.length,
+        files.reduce((n, f) => n + f.buffer.length, 0),
+      );
+    } catch (error) {
+      if (!(error instanceof UploadQuotaExceeded)) throw error;
+      throw new HttpException(
+        {
+          statusCode: 429,
+          error: error.code,
+          message: error.message,
+          field: 'evidence',
+          rule: error.citation.rule,
+          retryAfterSeconds: error.retryAfterSeconds,
+        },
+        429,
+      );
+    }
   }
 
   @Get(':trackingNumber')

@@ -40,7 +40,12 @@ export function rewriteHeaders(req: Request, signedPrincipal: string | undefined
   delete req.headers.authorization;
   delete req.headers.expect;
   Object.assign(req.headers, serviceHeaders(signedPrincipal));
+  // The address the gateway saw, for per-client quotas (public uploads); a client's own is replaced.
+  req.headers[CLIENT_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
+
+/** The caller's address as the gateway saw it (services use it for per-client quotas only). */
+export const CLIENT_HEADER = 'x-otr-client';
 
 type Routed = WithPrincipal & {
   otrTarget?: string;

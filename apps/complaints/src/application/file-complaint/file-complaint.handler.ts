@@ -14,7 +14,7 @@ import {
   subjectKey,
 } from '../../domain/complaint';
 import { ComplaintRuleViolated, IdempotencyKeyReused, UnknownInstitution } from '../../domain/errors';
-import { checkEvidence, EvidenceFile } from '../../domain/evidence';
+import { checkEvidence, EvidenceFile, evidenceLimitsFor } from '../../domain/evidence';
 import { duplicateOf } from '../../domain/patterns';
 import { Complainant, identifiedComplainant } from '../../domain/privacy';
 import { Actor } from '../../domain/vocabulary';
@@ -36,8 +36,9 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /**
  * Intake (受理) and dispatch (派单) in one transaction: the complaint is accepted, routed to its
  * district, and folded into an open one if it repeats it. A retried submission with the same
- * Idempotency-Key gets the first receipt back. Evidence files are stored by hash first: a failure
- * after that leaves an unreferenced file, never a complaint pointing at nothing.
+ * Idempotency-Key gets the first receipt back. Evidence files are stored by hash first, so a
+ * complaint never points at nothing; a refusal after that deletes the files this intake stored
+ * (not those some earlier record already had).
  */
 @CommandHandler(FileComplaintCommand)
 export class FileComplaintHandler implements ICommandHandler<FileComplaintCommand> {
@@ -58,26 +59,46 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
       const earlier = await this.replayed(key, requestHash);
       if (earlier) return earlier;
     }
+    const created: string[] = [];
     try {
-      return await this.file(cmd, requestHash, await this.store(evidence));
+      return await this.file(cmd, requestHash, await this.store(evidence, !cmd.form.contact, created));
     } catch (error) {
       // Two identical submissions racing: the second loses on the key and returns the first's receipt.
       const earlier = key && (await this.replayed(key, requestHash));
       if (earlier) return earlier;
+      // A refused complaint keeps no evidence: the files this intake stored go with it.
+      await this.discard(created);
       throw error;
     }
   }
 
-  /** Each file checked against the evidence policy (size, type by its magic bytes) and stored by hash. */
-  private async store(uploads: EvidenceUpload[]): Promise<EvidenceFile[]> {
-    // The count first, so a refused complaint leaves no files behind.
-    checkEvidence(uploads.map((u) => ({ sha256: sha256(u.content), contentType: u.contentType, size: 0 })));
+  /**
+   * Each file checked against the evidence policy (size, type by its magic bytes) and stored by
+   * hash; `created` collects the files that were not stored before, the ones a refusal removes.
+   */
+  private async store(
+    uploads: EvidenceUpload[],
+    anonymous: boolean,
+    created: string[],
+  ): Promise<EvidenceFile[]> {
+    // Count and total size first, so a complaint refused for them stores nothing.
+    checkEvidence(
+      uploads.map((u) => ({ sha256: sha256(u.content), contentType: u.contentType, size: u.content.length })),
+      evidenceLimitsFor(anonymous),
+    );
     const stored: EvidenceFile[] = [];
     for (const u of uploads) {
+      const known = await this.blobs.has(sha256(u.content));
       const blob = await this.blobs.put(u.content, { contentType: u.contentType, field: 'evidence' });
+      if (!known && !created.includes(blob.sha256)) created.push(blob.sha256);
       stored.push({ sha256: blob.sha256, contentType: blob.contentType, size: blob.size });
     }
     return stored;
+  }
+
+  /** Removes files stored for a refused complaint; one that cannot be removed stays, unreferenced. */
+  private async discard(created: string[]): Promise<void> {
+    for (const hash of created) await this.blobs.delete(hash).catch(() => undefined);
   }
 
   private async file(
