@@ -160,6 +160,14 @@ describe('the ledger in PostgreSQL', () => {
 
   it('refuses a payment into another account or by training loan, and keeps the order unpaid', async () => {
     const inst = await institutionWithCourse(h);
+    // a body nobody signed is anyone's: only its size and hash are kept, never its bytes
+    const forged = receipts.filter((r) => r.outcome === 'forged');
+    expect(forged.map((r) => r.body)).toEqual([
+      expect.stringMatching(/^unsigned body: \d+ bytes, sha256 [0-9a-f]{64}$/),
+      expect.stringMatching(/^unsigned body: \d+ bytes, sha256 [0-9a-f]{64}$/),
+    ]);
+    expect(forged.map((r) => r.body).join()).not.toContain('5500000');
+    expect(receipts.find((r) => r.outcome === 'applied')?.body).toBe(hook.rawBody);
     const { orderId } = await placeOrder(h, inst.institutionId, {
       courseId: inst.courseId,
       familyPhone: '13800000004',

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PaymentReceived } from '@otr/contracts';
@@ -32,6 +32,10 @@ export interface SignedWebhook {
 
 export type WebhookOutcome = 'applied' | 'duplicate' | 'forged' | 'stale' | 'rejected';
 
+/** What the receipt log keeps of a body nobody signed: its size and SHA-256, never its bytes. */
+export const unsignedBodySummary = (rawBody: string): string =>
+  `unsigned body: ${Buffer.byteLength(rawBody)} bytes, sha256 ${createHash('sha256').update(rawBody).digest('hex')}`;
+
 /** HMAC-SHA256 over `${timestamp}.${body}`, hex: what the bank signs and what we check. */
 export const signWebhook = (secret: string, timestamp: string, rawBody: string): string =>
   createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
@@ -50,13 +54,21 @@ export class PaymentWebhooks {
   ) {}
 
   async receive(hook: SignedWebhook): Promise<{ outcome: WebhookOutcome; reason?: string }> {
-    const refuse = async (outcome: WebhookOutcome, reason: string) => {
+    const refuse = async (outcome: WebhookOutcome, reason: string, signed = true) => {
       this.log.warn({ outcome, reason, idempotencyKey: hook.idempotencyKey }, 'bank webhook not applied');
-      await this.receipt(this.fees.prisma, hook.idempotencyKey ?? null, outcome, reason, hook.rawBody);
+      // An unsigned body is anyone's: its size and hash are kept, not its bytes (nor a long key),
+      // so forged requests cannot fill the receipt log's disk.
+      await this.receipt(
+        this.fees.prisma,
+        signed ? (hook.idempotencyKey ?? null) : (hook.idempotencyKey?.slice(0, 128) ?? null),
+        outcome,
+        reason,
+        signed ? hook.rawBody : unsignedBodySummary(hook.rawBody),
+      );
       return { outcome, reason };
     };
     if (!hook.timestamp || !hook.signature || !this.validSignature(hook)) {
-      return refuse('forged', 'signature missing or wrong');
+      return refuse('forged', 'signature missing or wrong', false);
     }
     const age = Math.abs(this.fees.clock.now().getTime() / 1000 - Number(hook.timestamp));
     if (!Number.isFinite(age) || age > WEBHOOK_TOLERANCE_SECONDS) {
