@@ -31,7 +31,7 @@ interface License {
  * operator and approved by the competent department, and the license file showing both.
  */
 describe('the console’s licensing screens in Chromium', () => {
-  const IN_SERVICE_ID = '330106198801011234';
+  const IN_SERVICE_ID = '330106198801011233'; // a valid check character (GB 11643-1999)
   let close: () => Promise<void>;
   let platform: RunningPlatform;
   let browser: BrowserContext;
