@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
-npm start >"$log" 2>&1 &
+# Its own process group, so the interrupt reaches npm and the platform under it, as Ctrl+C would.
+setsid npm start >"$log" 2>&1 &
 pid=$!
-stop() { kill -INT "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+stop() { kill -INT -- "-$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
 trap stop EXIT
 url=
 for _ in $(seq 1 600); do
