@@ -1,4 +1,5 @@
 import { EventOrigin } from '@otr/contracts';
+import type { NameInUse } from '../domain/institution-name';
 import {
   ApplicantRecord,
   ApplicationEvent,
@@ -96,6 +97,8 @@ export interface ApplicationDeadlines {
 export interface ApplicantRecords {
   recordFor(form: ResubmittedForm, today: string): Promise<ApplicantRecord>;
   rosterMatches(idNumberHashes: string[]): Promise<InServiceTeacher[]>;
+  /** Other institutions holding a name (licensed or applying), for one name, one institution. */
+  namesInUse(name: string): Promise<NameInUse[]>;
   /** Replaces the roster whole and returns the filed staff (not removed) to check against it. */
   replaceRoster(teachers: InServiceTeacher[]): Promise<FiledStaff[]>;
 }

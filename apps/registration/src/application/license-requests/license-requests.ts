@@ -3,6 +3,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventOrigin } from '@otr/contracts';
 import { chinaDate, Clock, newId } from '@otr/kernel';
 import { evolveLicense } from '../../domain/license';
+import { assertNameFree } from '../../domain/institution-name';
 import { Decider } from '../../domain/license-application';
 import {
   approveRequest,
@@ -12,7 +13,14 @@ import {
   rejectRequest,
 } from '../../domain/license-request';
 import { assertOwnInstitution, Filer } from '../filings/filings';
-import { LICENSE_REQUESTS, LicenseRequestRepository, LICENSES, LicenseRepository } from '../ports';
+import {
+  APPLICANT_RECORDS,
+  ApplicantRecords,
+  LICENSE_REQUESTS,
+  LicenseRequestRepository,
+  LICENSES,
+  LicenseRepository,
+} from '../ports';
 import { CLOCK_TOKEN } from '../tokens';
 
 /** An operator asks for a change (变更) or closure (终止办学) of its license. */
@@ -45,11 +53,15 @@ export class FileLicenseRequestHandler implements ICommandHandler<FileLicenseReq
     @Inject(LICENSES) private readonly licenses: LicenseRepository,
     @Inject(LICENSE_REQUESTS) private readonly requests: LicenseRequestRepository,
     @Inject(CLOCK_TOKEN) private readonly clock: Clock,
+    @Inject(APPLICANT_RECORDS) private readonly records: ApplicantRecords,
   ) {}
 
   async execute({ licenseId, request, origin, by }: FileLicenseRequestCommand) {
     const license = await this.licenses.load(licenseId);
     assertOwnInstitution(license, by);
+    // A new name is published on the white list: not one another institution holds.
+    const name = request.kind === 'change' ? request.changes.institutionName : undefined;
+    if (name) assertNameFree(name, await this.records.namesInUse(name), license.institutionId);
     const events = fileRequest(license, request, chinaDate(this.clock.now()));
     const initial = { id: newId(), licenseId, request, status: 'pending' as const, version: 0 };
     await this.requests.save(events.reduce(evolveRequest, initial), events, origin);
