@@ -48,17 +48,29 @@ export type FormField = (typeof FORM_FIELDS)[number];
 /** The same limits as the complaints service's ComplaintForm, checked before sending. */
 const LIMITS = { 'subject.name': 200, 'subject.address': 300, 'subject.activity': 500, description: 4000 };
 const PHONE = /^\+?[\d\s-]{7,20}$/;
-/** The service's evidence limits (apps/complaints domain/evidence.ts): photos and PDFs, 10 MB each, 5 files. */
+/**
+ * The service's evidence limits (apps/complaints domain/evidence.ts): photos and PDFs, 10 MB each;
+ * 5 files and 25 MB in all, or for an anonymous tip 3 files and 10 MB.
+ */
 export const EVIDENCE = {
   files: 5,
   maxBytes: 10 * 1024 * 1024,
+  totalBytes: 25 * 1024 * 1024,
+  anonymous: { files: 3, totalBytes: 10 * 1024 * 1024 },
   types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
 };
 
-function evidenceError(files: File[], m: Messages['complaints']['errors']): string | undefined {
-  if (files.length > EVIDENCE.files) return m.evidenceCount(EVIDENCE.files);
+function evidenceError(
+  files: File[],
+  anonymous: boolean,
+  m: Messages['complaints']['errors'],
+): string | undefined {
+  const limits = anonymous ? EVIDENCE.anonymous : EVIDENCE;
+  if (files.length > limits.files) return m.evidenceCount(limits.files);
   if (files.some((f) => !EVIDENCE.types.includes(f.type))) return m.evidenceType;
   if (files.some((f) => f.size > EVIDENCE.maxBytes)) return m.evidenceSize(EVIDENCE.maxBytes / 1024 / 1024);
+  if (files.reduce((n, f) => n + f.size, 0) > limits.totalBytes)
+    return m.evidenceTotal(limits.totalBytes / 1024 / 1024);
   return undefined;
 }
 
@@ -78,7 +90,7 @@ export function validate(d: Draft, m: Messages['complaints']['errors']): Errors 
     if (!d.operator.district) errors['subject.district'] = m.choose;
   }
   text('description', d.description, LIMITS.description);
-  const evidence = evidenceError(d.evidence, m);
+  const evidence = evidenceError(d.evidence, !d.contact.name.trim() && !d.contact.phone.trim(), m);
   if (evidence) errors.evidence = evidence;
   const { name, phone } = d.contact;
   if (name.trim() || phone.trim()) {

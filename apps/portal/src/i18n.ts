@@ -188,6 +188,7 @@ export const messages = {
         evidenceType: '只能上传照片（JPG、PNG、WebP）或 PDF 文件',
         evidenceSize: (mb: number) => `每个文件不超过 ${mb} MB`,
         evidenceCount: (n: number) => `最多上传 ${n} 个文件`,
+        evidenceTotal: (mb: number) => `文件合计不超过 ${mb} MB`,
       },
       receipt: {
         title: '已受理',
@@ -548,6 +549,7 @@ export const messages = {
         evidenceType: 'Only photos (JPG, PNG, WebP) or PDF files',
         evidenceSize: (mb: number) => `At most ${mb} MB per file`,
         evidenceCount: (n: number) => `At most ${n} files`,
+        evidenceTotal: (mb: number) => `At most ${mb} MB in all`,
       },
       receipt: {
         title: 'Received',
