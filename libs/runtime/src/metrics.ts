@@ -1,8 +1,13 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { NextFunction, Request, Response } from 'express';
 
+/** Probes measured at each scrape; each answers 'up' or 'down' within its own time limit. */
+export interface MetricProbes {
+  broker?: () => Promise<'up' | 'down'>;
+}
+
 /** One Prometheus registry per service, labelled with the service name. */
-export function createMetrics(service: string) {
+export function createMetrics(service: string, probes: MetricProbes = {}) {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -19,6 +24,19 @@ export function createMetrics(service: string) {
     labelNames: ['direction', 'type', 'outcome'],
     registers: [registry],
   });
+  // The broker's health is a metric to alert on, not a readiness condition: writes go to the
+  // outbox while it is away and drain when it returns (docs/deployment.md, Health and alerts).
+  const { broker } = probes;
+  if (broker) {
+    new Gauge({
+      name: 'otr_broker_up',
+      help: 'Whether the event broker answered a ping at this scrape (1) or not (0)',
+      registers: [registry],
+      async collect() {
+        this.set((await broker()) === 'up' ? 1 : 0);
+      },
+    });
+  }
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     const end = httpDuration.startTimer({ method: req.method });
     res.on('finish', () => end({ route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));

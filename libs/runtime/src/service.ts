@@ -62,7 +62,7 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   requireSecrets(['GATEWAY_SIGNING_SECRET', ...(def.secrets ?? [])]);
   const log = createLogger(def.name);
   const pool = createPool(opts.databaseUrl);
-  const metrics = createMetrics(def.name);
+  const metrics = createMetrics(def.name, { broker: () => check(() => opts.transport.ping()) });
   const infra: ServiceInfra = {
     name: def.name,
     pool,
@@ -84,10 +84,18 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   const http = app.getHttpAdapter().getInstance() as Express;
   // The audience the PrincipalGuard accepts: principals the gateway signed for this service only.
   http.locals[SERVICE_NAME_LOCAL] = def.name;
+  // Behind the ingress the client's address is in X-Forwarded-For; TRUST_PROXY says which hops to
+  // believe (express's 'trust proxy': a hop count or addresses/subnets), so rate limits and the
+  // audit log see the client, not the ingress. Unset: no proxy is trusted.
+  const trustProxy = trustProxySetting(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) http.set('trust proxy', trustProxy);
   http.get('/health/live', (_req: Request, res: Response) => res.json({ status: 'ok', service: def.name }));
+  // Ready means able to answer requests: that needs the database only. A broker outage is not a
+  // reason to leave rotation (writes queue in the outbox and drain when it returns); it is reported
+  // here for people and as the otr_broker_up metric for alerts.
   http.get('/health/ready', async (_req: Request, res: Response) => {
     const checks = { database: await check(() => pool.query('SELECT 1')), broker: await check(() => opts.transport.ping()) };
-    const ok = Object.values(checks).every((c) => c === 'up');
+    const ok = checks.database === 'up';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', service: def.name, checks });
   });
   http.get('/metrics', async (_req: Request, res: Response) => {
@@ -122,6 +130,15 @@ function describeRoutes(app: NestExpressApplication, name: string, log: Logger) 
     log.warn({ err: error }, 'OpenAPI document could not be generated');
     return { openapi: '3.0.0', info: config.info, paths: {} };
   }
+}
+
+/** TRUST_PROXY as express takes it: a number is a hop count, anything else a list of addresses. */
+export function trustProxySetting(value: string | undefined): number | string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  // 'true' would believe any X-Forwarded-For a client sends, which defeats per-client limits.
+  if (value.trim() === 'true') throw new Error('TRUST_PROXY=true trusts every hop: give a hop count or addresses');
+  return value;
 }
 
 const check = async (probe: () => Promise<unknown>): Promise<'up' | 'down'> => {
