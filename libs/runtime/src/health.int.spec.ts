@@ -21,7 +21,7 @@ const probeService: ServiceDefinition = {
 
 /** The broker is away: every ping fails, as KafkaTransport's does while the broker is down. */
 class BrokerDown extends InProcessTransport {
-  async ping(): Promise<void> {
+  override async ping(): Promise<void> {
     throw new Error('broker unreachable');
   }
 }
