@@ -9,6 +9,7 @@ import {
   testEnv,
 } from '@otr/testing';
 import { seedGatewayUsers, signInAs } from './support/gateway-users';
+import { readyForApproval } from './support/licensing';
 
 /** A tiny but real JPEG (SOI, APP0 JFIF, EOI): evidence is checked against its magic bytes. */
 /** Asks past the gateway's shared cache of public answers: the test waits for the directory itself. */
@@ -103,6 +104,7 @@ describe('from license to revocation: registration, directory, inspection and fe
         ],
       },
     );
+    await readyForApproval(gateway.url, tokens['approver.culture'], applicationId);
     const { licenseId } = await api(
       'approver.culture',
       'POST',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, eventually, ServiceProcess, TestDatabase, testEnv } from '@otr/testing';
 import { seedGatewayUsers, signInAs, startSkeletonProcesses } from './support/gateway-users';
+import { readyForApproval } from './support/licensing';
 
 const root = join(__dirname, '..', '..');
 
@@ -75,6 +76,7 @@ describe('walking skeleton: gateway, registration and directory as separate proc
 
   const licenseAndApprove = async (name: string) => {
     const { applicationId } = await api('POST', '/api/registration/applications', form(name), intakeToken);
+    await readyForApproval(gateway.url, token, applicationId);
     return api('POST', `/api/registration/applications/${applicationId}/approve`);
   };
 

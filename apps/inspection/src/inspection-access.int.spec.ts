@@ -6,7 +6,7 @@ import { InProcessTransport } from '@otr/messaging';
 import { createLogger, RunningService, startService } from '@otr/runtime';
 import { registrationService } from '@otr/registration';
 import { createBlobStore } from '@otr/storage';
-import { createTestDatabase, freePort, serviceClient, TestDatabase } from '@otr/testing';
+import { createTestDatabase, freePort, readyForApproval, serviceClient, TestDatabase } from '@otr/testing';
 import { inspectionService } from './inspection.module';
 import { seedInspectionDemo } from './demo/seed-demo';
 
@@ -84,6 +84,7 @@ describe('inspection: object-level access (IDOR) on the real PostgreSQL', () => 
         legalRepresentative: '陈静',
         ageGroups: ['primary'],
       });
+      await readyForApproval(services[0].port, culture, body.applicationId);
       await registration(culture, 'POST', `/applications/${body.applicationId}/approve`);
     }
     await seedInspectionDemo(services[1].app, { log: createLogger('inspection-access-test') });

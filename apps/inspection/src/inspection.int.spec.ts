@@ -17,7 +17,14 @@ import { FixedClock } from '@otr/kernel';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
 import { registrationService } from '@otr/registration';
-import { createTestDatabase, eventually, freePort, serviceClient, TestDatabase } from '@otr/testing';
+import {
+  createTestDatabase,
+  eventually,
+  freePort,
+  readyForApproval,
+  serviceClient,
+  TestDatabase,
+} from '@otr/testing';
 import { inspectionService } from './inspection.module';
 
 jest.setTimeout(90_000);
@@ -134,6 +141,7 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
           ageGroups: ['primary'],
         },
       );
+      await readyForApproval(registration.port, by, body.applicationId);
       const approved = await call(
         registration.port,
         by,
@@ -455,6 +463,11 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
       }),
     );
     expect((await api(approver, 'GET', '/penalties/not-a-uuid')).status).toBe(400);
+  });
+
+  it('names the hash when an evidence file is asked for by something else (issue #14: the answer named no field)', async () => {
+    const res = await api(inspectors[0], 'GET', '/evidence/not-a-hash');
+    expect(res).toMatchObject({ status: 400, body: { issues: [{ field: 'sha256', rule: '64 lowercase hex characters' }] } });
   });
 
   it('gives the dashboard its rectification figures, in the caller’s jurisdiction, to the roles whose dashboard shows them', async () => {

@@ -4,7 +4,14 @@ import { BlacklistEntryAdded, createEvent, PenaltyDecided, SYSTEM_ACTOR, Topics 
 import { FixedClock, residentIdCheckChar } from '@otr/kernel';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, eventually, freePort, serviceClient, TestDatabase } from '@otr/testing';
+import {
+  createTestDatabase,
+  eventually,
+  freePort,
+  readyForApproval,
+  serviceClient,
+  TestDatabase,
+} from '@otr/testing';
 import { LicenseUpkeep } from './application/upkeep/license-upkeep';
 import { registrationService } from './registration.module';
 
@@ -108,6 +115,7 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
       courses: [{ ...course, name: '少儿美术', subject: '美术' }],
     });
     expect(submitted.body).toMatchObject({ applicationId: expect.any(String) });
+    await readyForApproval(service.port, arts, submitted.body.applicationId);
     const approved = await call(arts, 'POST', `/applications/${submitted.body.applicationId}/approve`);
     expect(approved.status).toBe(200);
     return { operator, approver: arts, licenseId: approved.body.licenseId as string };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Principal, PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, freePort, serviceClient, TestDatabase } from '@otr/testing';
+import { createTestDatabase, freePort, readyForApproval, serviceClient, TestDatabase } from '@otr/testing';
 import { registrationService } from './registration.module';
 
 jest.setTimeout(60_000);
@@ -146,6 +146,7 @@ describe('application materials and the site visit', () => {
     expect(blocked.status).toBe(422);
     expect(blocked.body).toMatchObject({ field: 'siteVisits' });
     expect((await visit(true, '已整改，配备两名持证救生员')).status).toBe(200);
+    await readyForApproval(service.port, sports, id);
     expect((await call(sports, 'POST', `/applications/${id}/approve`)).status).toBe(200);
   });
 });

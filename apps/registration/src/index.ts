@@ -6,10 +6,11 @@ export { CountApplicationsQuery } from './application/count-applications/count-a
 export { competentDepartment } from './domain/licensing-rules';
 export * from './application/review/review.commands';
 export { toStaffMember, StaffFiling, CourseFiling } from './domain/filings';
-export { idNumberPepper } from './infrastructure/id-number-pepper';
+export { idNumberPepper } from './application/id-number-pepper';
 export { FileCourseCommand, FileStaffCommand, RemoveStaffCommand } from './application/filings/filings';
 export {
   FileLicenseRequestCommand,
   DecideLicenseRequestCommand,
 } from './application/license-requests/license-requests';
 export { ImportRosterCommand } from './application/roster/import-roster';
+export { AttachDocumentCommand, RecordSiteVisitCommand } from './application/materials/materials';

@@ -1,7 +1,7 @@
 import { Principal, PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, eventually, freePort, TestDatabase } from '@otr/testing';
+import { createTestDatabase, eventually, freePort, readyForApproval, TestDatabase } from '@otr/testing';
 import { directoryService } from '@otr/directory';
 import { registrationService } from './registration.module';
 
@@ -63,6 +63,7 @@ describe('license lifecycle reaching the public directory (embedded transport)',
       legalRepresentative: '周涛',
       ageGroups: ['primary'],
     });
+    await readyForApproval(services[0].port, approver, body.applicationId);
     const { body: license } = await call(approver, 'POST', `/applications/${body.applicationId}/approve`);
     await eventually(async () => ((await publicStatus(name)) === 'active' ? true : undefined), 5000);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Principal } from '@otr/auth';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, freePort, serviceClient, TestDatabase } from '@otr/testing';
+import { createTestDatabase, freePort, readyForApproval, serviceClient, TestDatabase } from '@otr/testing';
 import { registrationService } from './registration.module';
 
 jest.setTimeout(120_000);
@@ -135,6 +135,7 @@ describe('registration: object-level access (IDOR) and separation of duties on t
   });
 
   it('a license file and its requests are refused outside their scope; its filer never decides a change', async () => {
+    await readyForApproval(service.port, culture, applicationId);
     const approved = await call(culture, 'POST', `/applications/${applicationId}/approve`);
     expect(approved.status).toBe(200);
     const licenseId = approved.body.licenseId as string;

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { Principal, PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
+import { createTestDatabase, freePort, readyForApproval, TestDatabase } from '@otr/testing';
 import { registrationService } from './registration.module';
 
 jest.setTimeout(60_000);
@@ -86,6 +86,7 @@ describe('registration on the real PostgreSQL', () => {
         })
       ).status,
     ).toBe(200);
+    await readyForApproval(service.port, approver, id);
     const approved = await call(approver, 'POST', `/applications/${id}/approve`);
     expect(approved.body.licenseNumber).toMatch(/^教民XH\d{4}\d{5}号$/);
 
@@ -99,6 +100,11 @@ describe('registration on the real PostgreSQL', () => {
       'registration.ApplicationSubmitted',
       'registration.OpinionRequested',
       'registration.OpinionGiven',
+      // The materials and the site visit the rulebook asks for (licensing.approvalRequirements).
+      'registration.DocumentAttached',
+      'registration.DocumentAttached',
+      'registration.DocumentAttached',
+      'registration.SiteVisitRecorded',
       'registration.ApplicationApproved',
       'registration.LicenseIssued',
     ]);

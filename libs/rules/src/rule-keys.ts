@@ -28,6 +28,19 @@ export const RuleKeys = {
   'licensing.review.acceptWorkingDays': positiveInt,
   'licensing.review.opinionWorkingDays': positiveInt,
   'licensing.review.decideWorkingDays': positiveInt,
+  /**
+   * What an application must carry before it may be approved, by category (学科类, 体育类, 文化艺术类,
+   * 科技类): the documents always, and for training on site (offline) also the venue's documents and
+   * a conforming site visit (实地核查); the departments whose opinion (联合审查) must be given.
+   */
+  'licensing.approvalRequirements': z.record(
+    z.enum(['subject', 'sports', 'arts', 'science-tech']),
+    z.object({
+      documents: z.array(z.string().min(1)),
+      offline: z.object({ documents: z.array(z.string().min(1)), siteVisit: z.boolean() }),
+      opinions: z.array(z.string().min(1)),
+    }),
+  ),
   'venue.minAreaPerStudent': z.number().positive(),
   'venue.minTotalArea': z.number().nonnegative(),
   'venue.minLeaseYears': z.number().nonnegative(),

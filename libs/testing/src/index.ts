@@ -5,3 +5,4 @@ export * from './processes';
 export * from './browser';
 export * from './service-client';
 export * from './secrets';
+export * from './licensing';

@@ -5,7 +5,7 @@ import { Principal } from '@otr/auth';
 import { InProcessTransport } from '@otr/messaging';
 import { createLogger, RunningService, startService } from '@otr/runtime';
 import { registrationService } from '@otr/registration';
-import { createTestDatabase, freePort, serviceClient, TestDatabase } from '@otr/testing';
+import { createTestDatabase, freePort, readyForApproval, serviceClient, TestDatabase } from '@otr/testing';
 import { inspectionService } from '../inspection.module';
 import { seedInspectionDemo } from './seed-demo';
 
@@ -47,6 +47,7 @@ describe('the inspection demo seed', () => {
         legalRepresentative: '陈静',
         ageGroups: ['primary'],
       });
+      await readyForApproval(services[0].port, culture, body.applicationId);
       await registration(culture, 'POST', `/applications/${body.applicationId}/approve`);
     }
   });

@@ -1,20 +1,69 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
-import { SYSTEM_ACTOR } from '@otr/contracts';
+import { EventOrigin, SYSTEM_ACTOR } from '@otr/contracts';
 import { createGatewayPrisma, seedDemoUsers } from '@otr/gateway';
 import { createPool, RunningService } from '@otr/runtime';
 import {
+  ApplicationForm,
   ApproveApplicationCommand,
+  AttachDocumentCommand,
   FileLicenseRequestCommand,
   FileStaffCommand,
   ImportRosterCommand,
   competentDepartment,
   CountApplicationsQuery,
+  RecordSiteVisitCommand,
   RequestOpinionCommand,
   SubmitApplicationCommand,
 } from '@otr/registration';
 import { demoDistricts } from './districts';
 import { demoApplications } from './demo-institutions';
+
+/** A tiny PDF standing for each document of the demo applications. */
+const demoPdf = (kind: string) =>
+  Buffer.from(
+    `%PDF-1.7\n% OTR demo: ${kind}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
+
+/**
+ * What the rulebook's national licensing.approvalRequirements asks before approval: the legal
+ * representative's identity, the venue lease and fire-safety acceptance, a conforming site visit.
+ */
+async function readyForDecision(
+  commands: CommandBus,
+  applicationId: string,
+  form: ApplicationForm,
+  origin: EventOrigin,
+  by: { department: string; jurisdiction: string },
+) {
+  const onSite = form.scopes.includes('offline');
+  const kinds: ('legal-representative-id' | 'venue-lease' | 'fire-safety-acceptance')[] = [
+    'legal-representative-id',
+    ...(onSite ? (['venue-lease', 'fire-safety-acceptance'] as const) : []),
+  ];
+  for (const kind of kinds)
+    await commands.execute(
+      new AttachDocumentCommand(
+        applicationId,
+        kind,
+        { content: demoPdf(kind), contentType: 'application/pdf', filename: `${kind}.pdf` },
+        origin,
+      ),
+    );
+  if (onSite)
+    await commands.execute(
+      new RecordSiteVisitCommand(
+        applicationId,
+        {
+          visitedOn: new Date().toISOString().slice(0, 10),
+          conforms: true,
+          findings: '场地与消防通道与申报一致',
+        },
+        origin,
+        by,
+      ),
+    );
+}
 
 /**
  * Demo data through the real command path: applications are submitted and approved by the
@@ -35,6 +84,13 @@ export async function seedDemoData(
       new SubmitApplicationCommand(form, origin),
     );
     const by = { department: competentDepartment(form.category), jurisdiction: 'CN-ZJ-HZ' };
+    await readyForDecision(
+      commands,
+      applicationId,
+      form,
+      { ...origin, actor: { ...origin.actor, department: by.department } },
+      by,
+    );
     const { licenseId } = await commands.execute(
       new ApproveApplicationCommand(
         applicationId,
@@ -51,8 +107,16 @@ export async function seedDemoData(
   const xihu = demoDistricts().filter((d) => d.code === 'CN-ZJ-HZ-XH');
   for (const [i, form] of demoApplications(12, xihu, 20261123).entries()) {
     const { applicationId } = await commands.execute(new SubmitApplicationCommand(form, origin));
+    const by = { department: competentDepartment(form.category), jurisdiction: 'CN-ZJ-HZ-XH' };
+    // Materials filed and the site visited: the demo approvers can decide (licensing.approvalRequirements).
+    await readyForDecision(
+      commands,
+      applicationId,
+      form,
+      { ...origin, actor: { ...origin.actor, department: by.department } },
+      by,
+    );
     if (i < 2) {
-      const by = { department: competentDepartment(form.category), jurisdiction: 'CN-ZJ-HZ-XH' };
       await commands.execute(
         new RequestOpinionCommand(
           applicationId,

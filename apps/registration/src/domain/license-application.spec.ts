@@ -10,6 +10,8 @@ const rules: LicensingRules = {
   newSubjectApprovalsAllowed: { value: false, source: '中办发〔2021〕40号' },
   licenseValidityYears: { value: 3, source: 'demo' },
   onlineLessonMaxMinutes: { value: 30, source: 'demo' },
+  // No requirements: these cases are about other rules (approval-requirements.spec.ts has them).
+  approvalRequirements: { value: {}, source: 'test' },
 };
 
 const form = (over: Partial<ApplicationForm> = {}): ApplicationForm => ({

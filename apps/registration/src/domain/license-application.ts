@@ -394,6 +394,38 @@ function checkJointReview(state: ApplicationState, today: string): void {
   }
 }
 
+/**
+ * The materials and checks the rulebook says the category needs before approval: its documents
+ * (on site also the venue's), a site visit (实地核查) for training on site, the opinions named.
+ */
+function checkApprovalRequirements(state: ApplicationState, rules: LicensingRules): void {
+  const { value, source } = rules.approvalRequirements;
+  const needs = value[state.form.category];
+  if (!needs) return;
+  const onSite = state.form.scopes.includes('offline');
+  const documents = [...needs.documents, ...(onSite ? needs.offline.documents : [])];
+  const missing = documents.filter((kind) => !state.documents.some((d) => d.kind === kind));
+  if (missing.length)
+    throw new LicensingRuleViolated(`approval needs the documents ${missing.join(', ')}`, {
+      field: 'documents',
+      rule: `an application of this category carries ${documents.join(', ')}`,
+      source,
+    });
+  if (onSite && needs.offline.siteVisit && state.siteVisits.length === 0)
+    throw new LicensingRuleViolated('approval of training on site needs a site visit', {
+      field: 'siteVisits',
+      rule: 'a site visit (实地核查) before approving training on site',
+      source,
+    });
+  for (const department of needs.opinions)
+    if (state.opinions[department]?.agrees !== true)
+      throw new LicensingRuleViolated(`approval needs the agreeing opinion of ${department}`, {
+        field: `opinions.${department}`,
+        rule: `the opinion of ${department} is required for this category`,
+        source,
+      });
+}
+
 /** decide: approving issues the license with its number and validity from the rulebook. */
 export function approve(
   state: ApplicationState,
@@ -411,6 +443,7 @@ export function approve(
       rule: 'approval needs the venue to conform at the last site visit',
     });
   }
+  checkApprovalRequirements(state, rules);
   return [
     { type: 'ApplicationApproved', licenseId: license.licenseId },
     {

@@ -4,6 +4,15 @@ export interface LicensingRules {
   newSubjectApprovalsAllowed: { value: boolean; source: string };
   licenseValidityYears: { value: number; source: string };
   onlineLessonMaxMinutes: { value: number; source: string };
+  /** What an application of each category must carry before approval (licensing.approvalRequirements). */
+  approvalRequirements: { value: Partial<Record<string, ApprovalRequirement>>; source: string };
+}
+
+/** The documents, site visit and opinions one category needs before approval. */
+export interface ApprovalRequirement {
+  documents: string[];
+  offline: { documents: string[]; siteVisit: boolean };
+  opinions: string[];
 }
 
 /** The department competent for a category (DOMAIN.md, Licensing): education acts where none is assigned. */

@@ -17,6 +17,7 @@ export class RulebookLicensingRules implements LicensingRulesSource {
       newSubjectApprovalsAllowed: cite(this.rulebook.resolve('licensing.newSubjectApprovalsAllowed', at)),
       licenseValidityYears: cite(this.rulebook.resolve('licensing.validityYears', at)),
       onlineLessonMaxMinutes: cite(this.rulebook.resolve('training.onlineLessonMaxMinutes', at)),
+      approvalRequirements: cite(this.rulebook.resolve('licensing.approvalRequirements', at)),
     };
   }
 }

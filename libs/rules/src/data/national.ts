@@ -14,6 +14,12 @@ const MARKET_COMPLAINTS = '国家市场监督管理总局令第20号《市场监
 const LOCAL_DEFAULT = 'local parameter; national default until a jurisdiction sets its own';
 
 const CN = 'CN';
+/** What every category needs before approval nationally (licensing.approvalRequirements). */
+const APPROVAL_NEEDS = {
+  documents: ['legal-representative-id'],
+  offline: { documents: ['venue-lease', 'fire-safety-acceptance'], siteVisit: true },
+  opinions: [],
+};
 
 /** National rules and defaults; provinces, cities and districts override them where they set their own. */
 export const national: RuleEntry[] = [
@@ -54,6 +60,20 @@ export const national: RuleEntry[] = [
     effectiveFrom: '2004-07-01',
     value: 20,
     source: `${LICENSING_LAW} 第四十二条（二十日内作出决定）、第八十二条（期限以工作日计算）`,
+  },
+  {
+    key: 'licensing.approvalRequirements',
+    jurisdiction: CN,
+    effectiveFrom: '2021-07-24',
+    // The same for every category nationally: the legal representative's identity always; on
+    // site, the venue's lease and its fire-safety acceptance, and a site visit.
+    value: {
+      subject: APPROVAL_NEEDS,
+      sports: APPROVAL_NEEDS,
+      arts: APPROVAL_NEEDS,
+      'science-tech': APPROVAL_NEEDS,
+    },
+    source: `${LICENSING_LAW} 第三十一条（申请材料）、第三十四条（实地核查）；${STATE_COUNCIL_2018}（场所、消防安全）`,
   },
   {
     key: 'venue.minAreaPerStudent',
