@@ -26,6 +26,16 @@ interface Delivery {
   idempotencyKey: string;
 }
 
+/** The bank's own record of an incoming payment: what fee supervision asks for before it books one. */
+interface PaymentRecord {
+  reference: string;
+  accountNo: string;
+  orderId: string;
+  amountFen: number;
+  paidAt: string;
+  payer: { account: string; method: string };
+}
+
 const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,22 +44,22 @@ export function createBankSimulator(opts: BankSimulatorOptions): Express & { lin
   const lines = new Map<string, Line[]>();
   const deliveries = new Map<string, Delivery>();
   const instructions = new Map<string, { bankReference: string }>();
+  const payments = new Map<string, PaymentRecord>();
   const book = (accountNo: string, line: Line) =>
     lines.set(accountNo, [...(lines.get(accountNo) ?? []), line]);
 
-  const deliver = async (d: Delivery) => {
+  const signed = (d: Delivery) => {
     const timestamp = String(Math.floor(now().getTime() / 1000));
     const signature = createHmac('sha256', opts.webhookSecret).update(`${timestamp}.${d.body}`).digest('hex');
-    const res = await fetch(opts.webhookUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-bank-timestamp': timestamp,
-        'x-bank-signature': signature,
-        'x-idempotency-key': d.idempotencyKey,
-      },
-      body: d.body,
-    });
+    return {
+      'content-type': 'application/json',
+      'x-bank-timestamp': timestamp,
+      'x-bank-signature': signature,
+      'x-idempotency-key': d.idempotencyKey,
+    };
+  };
+  const deliver = async (d: Delivery) => {
+    const res = await fetch(opts.webhookUrl, { method: 'POST', headers: signed(d), body: d.body });
     return { status: res.status, body: (await res.json().catch(() => null)) as unknown };
   };
 
@@ -61,9 +71,13 @@ export function createBankSimulator(opts: BankSimulatorOptions): Express & { lin
 
   app.get('/health/live', (_req, res) => res.json({ status: 'ok', service: 'bank-sim' }));
 
-  /** A family pays into a supervised account: booked, then notified to fee supervision. */
+  /**
+   * A family pays into a supervised account: booked, then notified to fee supervision (or, with
+   * deliver: false, the signed notification is handed back for a test to post itself). `at` (an
+   * ISO instant) or `date` backdates it as a bank's record may be.
+   */
   app.post('/sim/payments', async (req, res) => {
-    const { accountNo, orderId, amountFen, payerAccount, method, date } = req.body ?? {};
+    const { accountNo, orderId, amountFen, payerAccount, method, date, at: paidAt } = req.body ?? {};
     if (
       typeof accountNo !== 'string' ||
       typeof orderId !== 'string' ||
@@ -74,9 +88,23 @@ export function createBankSimulator(opts: BankSimulatorOptions): Express & { lin
         .status(400)
         .json({ error: 'accountNo, orderId and a positive integer amountFen are required' });
     }
-    const at = typeof date === 'string' && DATE.test(date) ? new Date(`${date}T10:00:00+08:00`) : now();
+    const at =
+      typeof paidAt === 'string' && !Number.isNaN(Date.parse(paidAt))
+        ? new Date(paidAt)
+        : typeof date === 'string' && DATE.test(date)
+          ? new Date(`${date}T10:00:00+08:00`)
+          : now();
     const idempotencyKey = `bank-${randomUUID()}`;
     book(accountNo, { date: beijingDate(at), reference: idempotencyKey, amountFen });
+    const record: PaymentRecord = {
+      reference: idempotencyKey,
+      accountNo,
+      orderId,
+      amountFen,
+      paidAt: at.toISOString(),
+      payer: { account: payerAccount ?? 'family-account', method: method ?? 'direct' },
+    };
+    payments.set(idempotencyKey, record);
     const delivery: Delivery = {
       idempotencyKey,
       body: JSON.stringify({
@@ -85,11 +113,14 @@ export function createBankSimulator(opts: BankSimulatorOptions): Express & { lin
         accountNo,
         orderId,
         amountFen,
-        paidAt: at.toISOString(),
-        payer: { account: payerAccount ?? 'family-account', method: method ?? 'direct' },
+        paidAt: record.paidAt,
+        payer: record.payer,
       }),
     };
     deliveries.set(idempotencyKey, delivery);
+    if (req.body?.deliver === false) {
+      return res.status(201).json({ idempotencyKey, rawBody: delivery.body, headers: signed(delivery) });
+    }
     const webhook = await deliver(delivery).catch((e: Error) => ({ status: 0, body: e.message }));
     return res.status(201).json({ idempotencyKey, webhook });
   });
@@ -141,6 +172,12 @@ export function createBankSimulator(opts: BankSimulatorOptions): Express & { lin
       });
     }
     return res.json({ ...done, status: 'confirmed' });
+  });
+
+  /** The bank's record of an incoming payment by its reference, asked before fee supervision books it. */
+  app.get('/payments/:reference', authorised, (req, res) => {
+    const record = payments.get(String(req.params.reference));
+    return record ? res.json(record) : res.status(404).json({ error: 'no such payment' });
   });
 
   /** The daily statement: the day's lines and the closing balance at its end. */

@@ -58,7 +58,7 @@ describe('a license revoked on otr.registration (real Kafka broker)', () => {
     );
     const inst = { institutionId: issued.institutionId, courseId: course.courseId, account };
     const orders = [
-      await paidOrder(h, inst, '13600000001', 10),
+      await paidOrder(h, inst, '13600000001', 10, { courseStartsOn: '2026-09-01' }),
       await paidOrder(h, inst, '13600000002', 20),
       await paidOrder(h, inst, '13600000003', 7),
     ];

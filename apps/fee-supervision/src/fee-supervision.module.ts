@@ -16,7 +16,8 @@ import { LicenseEventHandlers } from './application/license-events';
 import { MoneyMovements } from './application/money-movements';
 import { OpenOrders, PlaceOrderHandler } from './application/orders';
 import { PaymentWebhooks } from './application/payments';
-import { BANK, CLOCK_TOKEN, CODE_SENDER, FEE_RULES } from './application/ports';
+import { BANK, CLOCK_TOKEN, CODE_SENDER, CustodianBank, FEE_RULES } from './application/ports';
+import { SuspenseAccount } from './application/suspense';
 import { FeesQueries } from './application/queries';
 import { Ratings } from './application/ratings';
 import { Refunds } from './application/refunds';
@@ -39,6 +40,7 @@ import {
   DeadlinesController,
   ReconciliationController,
   StatsController,
+  SuspenseController,
 } from './interface/supervision.controller';
 
 /** The environment the service reads; its secrets are validated (@otr/config), with no defaults. */
@@ -71,6 +73,7 @@ export class FeeSupervisionModule {
         ClosuresController,
         DeadlinesController,
         StatsController,
+        SuspenseController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
@@ -105,8 +108,9 @@ export class FeeSupervisionModule {
         },
         {
           provide: PaymentWebhooks,
-          inject: [FeesContext],
-          useFactory: (fees: FeesContext) => new PaymentWebhooks(fees, infra.log, env.bankWebhookSecret),
+          inject: [FeesContext, BANK, SuspenseAccount],
+          useFactory: (fees: FeesContext, bank: CustodianBank | null, suspense: SuspenseAccount) =>
+            new PaymentWebhooks(fees, infra.log, env.bankWebhookSecret, bank, suspense),
         },
         LedgerRepository,
         FeesContext,
@@ -119,6 +123,7 @@ export class FeeSupervisionModule {
         Refunds,
         Ratings,
         RiskMonitor,
+        SuspenseAccount,
         BankOperations,
         FeesQueries,
         FamilySignIn,

@@ -1,7 +1,8 @@
 // Shared set-up of the fee-supervision integration tests (real PostgreSQL, the service's own handlers).
-import { createServer } from 'node:http';
+import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { CommandBus } from '@nestjs/cqrs';
+import { createBankSimulator } from '@otr/bank-sim';
 import { Principal, PRINCIPAL_HEADER, signPrincipal } from '@otr/auth';
 import { CourseFiled, createEvent, Envelope, EventOrigin, LicenseIssued, SYSTEM_ACTOR } from '@otr/contracts';
 import { FixedClock, newId } from '@otr/kernel';
@@ -35,6 +36,8 @@ export const operatorOf = (institutionId: string): Principal => ({
 });
 
 export interface FeesHarness {
+  /** The custodian bank the service asks (a simulator unless the test brings its own). */
+  bankUrl: string;
   db: TestDatabase;
   service: RunningService;
   clock: FixedClock;
@@ -55,16 +58,33 @@ export async function startFees(
   process.env.FEES_SCHEDULER ??= 'off';
   const db = await createTestDatabase('otr_fees');
   const clock = new FixedClock(at);
+  const port = await freePort();
+  // Payments are booked only on the bank's word: without a bank of the test's own, a simulator.
+  let bank: Server | undefined;
+  if (!env.FEES_BANK_URL) {
+    const bankPort = await freePort();
+    const { bankWebhookSecret, bankApiKey } = feeSupervisionEnv();
+    bank = createBankSimulator({
+      webhookUrl: `http://127.0.0.1:${port}/bank/webhooks/payments`,
+      webhookSecret: bankWebhookSecret,
+      apiKey: bankApiKey,
+      now: () => clock.now(),
+    }).listen(bankPort, '127.0.0.1');
+    await new Promise((r) => bank!.once('listening', r));
+    env = { ...env, FEES_BANK_URL: `http://127.0.0.1:${bankPort}` };
+  }
+  const bankUrl = env.FEES_BANK_URL;
   Object.assign(process.env, env);
   const service = await startService(feeSupervisionService, {
     databaseUrl: db.url,
     transport,
-    port: await freePort(),
+    port,
     clock,
   }).finally(() => {
     for (const name of Object.keys(env)) delete process.env[name];
   });
   return {
+    bankUrl,
     db,
     service,
     clock,
@@ -72,6 +92,7 @@ export async function startFees(
     url: `http://127.0.0.1:${service.port}`,
     stop: async () => {
       await service.stop();
+      bank?.close();
       await db.drop();
     },
   };
@@ -223,10 +244,37 @@ export async function signInFamily(
   return { 'x-family-token': String(res.body.token) };
 }
 
-/** A payment notification signed as the bank signs it. */
-export function signedPayment(
+/** A payment the family really makes at the bank: booked there, its signed notification handed back undelivered. */
+export async function signedPayment(
   h: FeesHarness,
-  p: { accountNo: string; orderId: string; amountFen: number; key?: string; method?: string },
+  p: { accountNo: string; orderId: string; amountFen: number; method?: string; at?: string },
+) {
+  const res = await fetch(`${h.bankUrl}/sim/payments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...p, payerAccount: '6222020000000000', deliver: false }),
+  });
+  if (res.status !== 201) throw new Error(`bank refused the payment: ${res.status}`);
+  const paid = (await res.json()) as {
+    idempotencyKey: string;
+    rawBody: string;
+    headers: Record<string, string>;
+  };
+  return {
+    rawBody: paid.rawBody,
+    timestamp: paid.headers['x-bank-timestamp'],
+    signature: paid.headers['x-bank-signature'],
+    idempotencyKey: paid.idempotencyKey,
+  };
+}
+
+/**
+ * A notification the bank never sent, signed with the bank's key (as one who had the key could):
+ * the body is what the caller says, so the bank's record of it is missing or different.
+ */
+export function forgedPayment(
+  h: FeesHarness,
+  p: { accountNo: string; orderId: string; amountFen: number; key?: string; paidAt?: string },
 ) {
   const idempotencyKey = p.key ?? `bank-${newId()}`;
   const rawBody = JSON.stringify({
@@ -235,8 +283,8 @@ export function signedPayment(
     accountNo: p.accountNo,
     orderId: p.orderId,
     amountFen: p.amountFen,
-    paidAt: h.clock.now().toISOString(),
-    payer: { account: '6222020000000000', method: p.method ?? 'direct' },
+    paidAt: p.paidAt ?? h.clock.now().toISOString(),
+    payer: { account: '6222020000000000', method: 'direct' },
   });
   const timestamp = String(Math.floor(h.clock.now().getTime() / 1000));
   return {
@@ -268,7 +316,7 @@ export async function paidOrder(
   });
   const outcome = await h.service.app
     .get(PaymentWebhooks)
-    .receive(signedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen }));
+    .receive(await signedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen }));
   if (outcome.outcome !== 'applied')
     throw new Error(`payment not applied: ${outcome.outcome} ${outcome.reason}`);
   return h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } });

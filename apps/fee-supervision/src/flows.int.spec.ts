@@ -252,6 +252,7 @@ describe('fee supervision flows over HTTP', () => {
     h.clock.set('2026-09-01T02:00:00Z');
     const inst = await institutionWithCourse(h);
     const o = await paidOrder(h, inst, '13700000041', 10, { courseStartsOn: '2026-09-10' });
+    h.clock.set('2026-09-12T14:00:00Z'); // recorded the evening it was taught
     const res = await call(h, operatorOf(inst.institutionId), 'POST', '/lessons', {
       orderId: o.id,
       date: '2026-09-12',
@@ -277,9 +278,13 @@ describe('fee supervision flows over HTTP', () => {
       }),
       expect.objectContaining({ rule: 'offline training ends by 20:30' }),
     ]);
-    // The last day of Hangzhou's summer vacation (a Monday), from the rulebook's school calendar.
+    // The last day of Hangzhou's summer vacation (a Monday), from the rulebook's school calendar,
+    // on an order placed and started in the vacation.
+    h.clock.set('2026-08-25T02:00:00Z');
+    const summer = await paidOrder(h, inst, '13700000042', 10, { courseStartsOn: '2026-08-25' });
+    h.clock.set('2026-08-31T10:00:00Z');
     const inVacation = await call(h, operatorOf(inst.institutionId), 'POST', '/lessons', {
-      orderId: o.id,
+      orderId: summer.id,
       date: '2026-08-31',
       start: '16:00',
       durationMinutes: 45,
@@ -393,7 +398,7 @@ describe('fee supervision flows over HTTP', () => {
       operatorOf(inst.institutionId),
       'POST',
       '/orders',
-      orderBody(inst, { familyPhone: '13700000061', studentName: '小军' }),
+      orderBody(inst, { familyPhone: '13700000061', studentName: '小军', courseStartsOn: '2026-09-01' }),
     );
     const bankUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
     const paid = await fetch(`${bankUrl}/sim/payments`, {
@@ -448,7 +453,7 @@ describe('fee supervision flows over HTTP', () => {
   it('runs the closure playbook by hand: frozen, bulk refund with progress, creditor list', async () => {
     h.clock.set('2026-09-01T02:00:00Z');
     const inst = await institutionWithCourse(h);
-    const a = await paidOrder(h, inst, '13700000071', 10);
+    const a = await paidOrder(h, inst, '13700000071', 10, { courseStartsOn: '2026-09-01' });
     const b = await paidOrder(h, inst, '13700000072', 20);
     const { lessonId } = await recordLesson(h, inst.institutionId, a.id, { date: '2026-09-01' });
     await h.service.app.get(Lessons).answer(a.familyId, lessonId, { kind: 'confirmed' }, origin);

@@ -14,10 +14,13 @@ export interface Difference {
   ledgerFen: number | null;
 }
 
-/** What a ledger transaction did to the escrow account, under the reference the bank knows it by. */
+/** The ledger accounts whose money is in the supervised bank account: escrow, and suspense (待查明款项). */
+const AT_THE_BANK = new Set(['escrow', 'suspense']);
+
+/** What a ledger transaction did to the supervised bank account, under the reference the bank knows it by. */
 const escrowLine = (tx: LedgerTransaction) => ({
-  reference: tx.kind === 'payment' ? (tx.ref ?? tx.id) : tx.id,
-  amountFen: tx.postings.filter((p) => p.account === 'escrow').reduce((n, p) => n + p.amount.fen, 0),
+  reference: tx.kind === 'payment' || tx.kind === 'suspense-receipt' ? (tx.ref ?? tx.id) : tx.id,
+  amountFen: tx.postings.filter((p) => AT_THE_BANK.has(p.account)).reduce((n, p) => n + p.amount.fen, 0),
 });
 
 /** Compares a day's statement with the ledger line by line and by closing balance. */
@@ -36,7 +39,8 @@ export function compareStatement(
   const out: Difference[] = [];
   for (const reference of new Set([...bank.keys(), ...ledger.keys()])) {
     const b = bank.get(reference) ?? null;
-    const l = ledger.get(reference) ?? null;
+    // A suspense matched to an order moves nothing at the bank: its line nets to zero.
+    const l = ledger.get(reference) || null;
     if (b !== l) out.push({ reference, bankFen: b, ledgerFen: l });
   }
   if (statement.closingBalanceFen !== ledgerClosingFen) {
@@ -119,7 +123,8 @@ export class BankOperations {
     const statement = await this.bank!.statement(account.bankAccountNo, date);
     return this.fees.transaction(async (tx) => {
       const ledger = await this.fees.ledger.institutionLedger(tx, account.institutionId, date);
-      const closing = (await this.fees.ledger.balances(tx, account.institutionId, date)).escrow;
+      const held = await this.fees.ledger.balances(tx, account.institutionId, date);
+      const closing = held.escrow + held.suspense;
       const differences = compareStatement(
         statement,
         ledger.filter((t) => t.on === date),

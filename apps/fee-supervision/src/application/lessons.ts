@@ -9,7 +9,9 @@ import {
 import { newId } from '@otr/kernel';
 import {
   totalHours,
+  assertLessonDate,
   checkTrainingTime,
+  noticeDay,
   confirmationOf,
   InstitutionCategory,
   InvalidLesson,
@@ -71,10 +73,18 @@ export class Lessons {
           rule: 'a lesson consumes hours the order still has',
         });
       }
+      const today = this.fees.today();
+      assertLessonDate(
+        input.date,
+        { placedOn: day(order.placedOn), courseStartsOn: day(order.courseStartsOn), months: order.months },
+        today,
+        this.fees.rulesFor(account, today),
+      );
       const rules = this.fees.rulesFor(account, input.date);
       const id = newId();
+      // The family is told today: its window counts from today, whatever date the lesson bears.
       const confirmBy = this.fees.calendar.addWorkingDays(
-        input.date,
+        noticeDay({ date: input.date, notifiedOn: today }),
         rules.deemedConfirmationWorkingDays.value,
       );
       await tx.lesson.create({
@@ -89,6 +99,7 @@ export class Lessons {
           hours: input.hours,
           students: input.students,
           confirmBy: new Date(confirmBy),
+          recordedAt: this.fees.clock.now(),
         },
       });
       const startsAt = beijing(input.date, input.start);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventOrigin, FundsReleased, RefundPaid } from '@otr/contracts';
-import { Money, newId } from '@otr/kernel';
+import { chinaDate, Money, newId } from '@otr/kernel';
 import {
   ClosureInProgress,
   FeeRecordNotFound,
@@ -26,6 +26,7 @@ export const lessonRecord = (l: Lesson): LessonRecord => ({
   durationMinutes: l.durationMinutes,
   mode: l.mode as TeachingMode,
   hours: l.hours,
+  notifiedOn: chinaDate(l.recordedAt),
   ...(l.answer && l.answeredOn
     ? {
         answer: {
@@ -102,7 +103,13 @@ export class MoneyMovements {
         FundsReleased,
         account,
         order.id,
-        { orderId: order.id, licenseId: account.licenseId, lessonId: lesson.id, amountFen, releasedOn: today },
+        {
+          orderId: order.id,
+          licenseId: account.licenseId,
+          lessonId: lesson.id,
+          amountFen,
+          releasedOn: today,
+        },
         origin,
       ),
     });

@@ -5,12 +5,25 @@ import { PaymentReceived } from '@otr/contracts';
 import { chinaDate, Money, newId } from '@otr/kernel';
 import { z } from 'zod';
 import { SqlClient } from '@otr/messaging';
-import { FeeRecordNotFound, paymentReceived } from '../domain';
+import {
+  assertMoneyTime,
+  BankPayment,
+  decidePayment,
+  differencesFromBankRecord,
+  FeeRecordNotFound,
+  InvalidMoneyTime,
+  paymentReceived,
+} from '../domain';
 import { updateRow } from '../infrastructure/fees-rows';
-import { FeesContext, systemOrigin } from './fees-context';
+import { day, FeesContext, systemOrigin } from './fees-context';
+import { CustodianBank } from './ports';
+import { SuspenseAccount } from './suspense';
 
 /** How far the bank's timestamp may be from our clock before a webhook counts as a replay. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+/** How long after a payment the bank may still notify it (retries included): older is not the bank's. */
+export const BANK_NOTICE_WINDOW_DAYS = 30;
 
 export const PaymentNotification = z.object({
   type: z.literal('payment.received'),
@@ -30,7 +43,14 @@ export interface SignedWebhook {
   idempotencyKey?: string;
 }
 
-export type WebhookOutcome = 'applied' | 'duplicate' | 'forged' | 'stale' | 'rejected';
+/**
+ * applied: booked to its order; suspense: genuine but refused, held in suspense; duplicate: a
+ * replay; forged: not signed by the bank or not what the bank's record says; stale: an old
+ * signature; invalid: a money time outside the bank's window (422); rejected: unreadable;
+ * unverified: the bank could not be asked (the bank retries).
+ */
+export type WebhookOutcome =
+  'applied' | 'suspense' | 'duplicate' | 'forged' | 'stale' | 'invalid' | 'rejected' | 'unverified';
 
 /** What the receipt log keeps of a body nobody signed: its size and SHA-256, never its bytes. */
 export const unsignedBodySummary = (rawBody: string): string =>
@@ -41,9 +61,12 @@ export const signWebhook = (secret: string, timestamp: string, rawBody: string):
   createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
 
 /**
- * Payment notifications from the custodian bank. Only a signed, fresh notification is read; a
- * known idempotency key is a replay and changes nothing; every arrival, accepted or not, is kept
- * in the receipt log. The payment itself is a ledger transaction keyed by the bank's key.
+ * Payment notifications from the custodian bank. Only a signed, fresh notification is read, and
+ * it is booked only when the bank's own record of the transaction (asked through the CustodianBank
+ * port) agrees with it in reference, account, order, amount, payer method and time: a signature
+ * alone is not the bank's word. A known idempotency key is a replay and changes nothing. A genuine
+ * payment that its order cannot take lands in suspense (待查明款项) with an alert to the fund
+ * supervisor. Every arrival, accepted or not, is kept in the receipt log.
  */
 @Injectable()
 export class PaymentWebhooks {
@@ -51,10 +74,17 @@ export class PaymentWebhooks {
     private readonly fees: FeesContext,
     private readonly log: Logger,
     private readonly secret: string,
+    private readonly bank: CustodianBank | null,
+    private readonly suspense: SuspenseAccount,
   ) {}
 
-  async receive(hook: SignedWebhook): Promise<{ outcome: WebhookOutcome; reason?: string }> {
-    const refuse = async (outcome: WebhookOutcome, reason: string, signed = true) => {
+  async receive(hook: SignedWebhook): Promise<{
+    outcome: WebhookOutcome;
+    reason?: string;
+    field?: string;
+    suspenseId?: string;
+  }> {
+    const refuse = async (outcome: WebhookOutcome, reason: string, field?: string, signed = true) => {
       this.log.warn({ outcome, reason, idempotencyKey: hook.idempotencyKey }, 'bank webhook not applied');
       // An unsigned body is anyone's: its size and hash are kept, not its bytes (nor a long key),
       // so forged requests cannot fill the receipt log's disk.
@@ -65,10 +95,10 @@ export class PaymentWebhooks {
         reason,
         signed ? hook.rawBody : unsignedBodySummary(hook.rawBody),
       );
-      return { outcome, reason };
+      return { outcome, reason, ...(field ? { field } : {}) };
     };
     if (!hook.timestamp || !hook.signature || !this.validSignature(hook)) {
-      return refuse('forged', 'signature missing or wrong', false);
+      return refuse('forged', 'signature missing or wrong', undefined, false);
     }
     const age = Math.abs(this.fees.clock.now().getTime() / 1000 - Number(hook.timestamp));
     if (!Number.isFinite(age) || age > WEBHOOK_TOLERANCE_SECONDS) {
@@ -82,44 +112,56 @@ export class PaymentWebhooks {
     }
     if (hook.idempotencyKey !== body.idempotencyKey)
       return refuse('rejected', 'idempotency key header ≠ body');
+    try {
+      const now = this.fees.clock.now();
+      assertMoneyTime('paidAt', new Date(body.paidAt), now, {
+        what: `the bank's notification window (${BANK_NOTICE_WINDOW_DAYS} days)`,
+        at: new Date(now.getTime() - BANK_NOTICE_WINDOW_DAYS * 86_400_000),
+      });
+    } catch (error) {
+      if (error instanceof InvalidMoneyTime) return refuse('invalid', error.message, 'paidAt');
+      throw error;
+    }
+    const key = `payment:${body.idempotencyKey}`;
+    if (await this.known(body.idempotencyKey)) {
+      return refuse('duplicate', 'already applied');
+    }
+    // Money moves only on the bank's word: its own record of this transaction, field by field.
+    if (!this.bank)
+      return refuse('unverified', 'no custodian bank to confirm the payment with (FEES_BANK_URL)');
+    const notified: BankPayment = { reference: body.idempotencyKey, ...body };
+    const record = await this.bank.payment(body.idempotencyKey).catch((error: Error) => {
+      this.log.warn({ err: error, idempotencyKey: body.idempotencyKey }, 'bank record not available');
+      return undefined;
+    });
+    if (record === undefined) return refuse('unverified', 'the bank did not answer; it retries');
+    if (record === null) return refuse('forged', `the bank has no payment ${body.idempotencyKey}`);
+    const differs = differencesFromBankRecord(notified, record);
+    if (differs.length) return refuse('forged', `differs from the bank’s record in ${differs.join(', ')}`);
+
     const result = await this.fees
       .onOrder({ orderId: body.orderId }, async (tx, { order, account }) => {
-        const key = `payment:${body.idempotencyKey}`;
-        const known = await tx.$queryRawUnsafe<unknown[]>(
-          'SELECT 1 FROM fees.journal_transaction WHERE idempotency_key = $1',
-          key,
-        );
-        if (known.length) return { outcome: 'duplicate' as const, reason: 'already applied' };
-        if (body.accountNo !== account.bankAccountNo) {
-          return {
-            outcome: 'rejected' as const,
-            reason: 'paid outside the institution’s supervised account',
-          };
-        }
-        if (body.payer.method === 'training-loan') {
-          return {
-            outcome: 'rejected' as const,
-            reason: 'a training loan (培训贷) may not pay training fees',
-          };
-        }
-        if (order.status !== 'awaiting-payment') {
-          return { outcome: 'rejected' as const, reason: `order is ${order.status}` };
-        }
-        if (BigInt(body.amountFen) !== order.amountFen) {
-          return {
-            outcome: 'rejected' as const,
-            reason: `amount ${body.amountFen} ≠ order ${order.amountFen}`,
-          };
-        }
-        const paidOn = chinaDate(new Date(body.paidAt));
-        const ledgerTx = paymentReceived(order.id, Money.fen(body.amountFen), {
+        const paidAt = new Date(record.paidAt);
+        // Not before the order was placed: a payment cannot predate what it pays for.
+        assertMoneyTime('paidAt', paidAt, this.fees.clock.now(), {
+          what: 'the order was placed',
+          at: new Date(`${day(order.placedOn)}T00:00:00+08:00`),
+        });
+        const decision = decidePayment(record, {
+          status: order.status,
+          amountFen: Number(order.amountFen),
+          accountNo: account.bankAccountNo,
+        });
+        if (decision.kind === 'suspense') return decision;
+        const paidOn = chinaDate(paidAt);
+        const ledgerTx = paymentReceived(order.id, Money.fen(record.amountFen), {
           id: newId(),
           idempotencyKey: key,
           on: paidOn,
-          ref: body.idempotencyKey,
+          ref: record.reference,
         });
         if (!(await this.fees.ledger.append(tx, account.institutionId, ledgerTx))) {
-          return { outcome: 'duplicate' as const, reason: 'already applied' };
+          return { kind: 'duplicate' as const };
         }
         await updateRow(tx, 'fee_order', order.id, { status: 'paid' });
         await this.fees.emit(
@@ -130,22 +172,39 @@ export class PaymentWebhooks {
           {
             orderId: order.id,
             licenseId: account.licenseId,
-            amountFen: body.amountFen,
+            amountFen: record.amountFen,
             paidOn,
-            bankReference: body.idempotencyKey,
+            bankReference: record.reference,
           },
           systemOrigin('bank-webhook'),
         );
-        await this.receipt(tx, body.idempotencyKey, 'applied', null, hook.rawBody);
-        return { outcome: 'applied' as const };
+        await this.receipt(tx, record.reference, 'applied', null, hook.rawBody);
+        return { kind: 'applied' as const };
       })
       .catch((error: unknown) => {
-        if (error instanceof FeeRecordNotFound)
-          return { outcome: 'rejected' as const, reason: error.message };
+        if (error instanceof FeeRecordNotFound) return { kind: 'suspense' as const, reason: error.message };
+        if (error instanceof InvalidMoneyTime) return { kind: 'invalid' as const, reason: error.message };
         throw error;
       });
-    if (result.outcome === 'applied') return result;
-    return refuse(result.outcome, result.reason ?? '');
+    if (result.kind === 'applied') return { outcome: 'applied' };
+    if (result.kind === 'duplicate') return refuse('duplicate', 'already applied');
+    if (result.kind === 'invalid') return refuse('invalid', result.reason, 'paidAt');
+    // Genuine money the order cannot take: acknowledged, held in suspense, alerted, never invisible.
+    const item = await this.suspense.receive(record, result.reason);
+    if (!item) return refuse('rejected', `account ${record.accountNo} is no supervised account`);
+    if (item.duplicate) return refuse('duplicate', 'already in suspense');
+    await this.receipt(this.fees.prisma, record.reference, 'suspense', result.reason, hook.rawBody);
+    return { outcome: 'suspense', reason: result.reason, suspenseId: item.id };
+  }
+
+  /** Whether the bank's key is on the ledger already, booked to its order or to suspense. */
+  private async known(reference: string): Promise<boolean> {
+    const rows = await this.fees.prisma.$queryRawUnsafe<unknown[]>(
+      'SELECT 1 FROM fees.journal_transaction WHERE idempotency_key IN ($1, $2)',
+      `payment:${reference}`,
+      `suspense:${reference}`,
+    );
+    return rows.length > 0;
   }
 
   private receipt(

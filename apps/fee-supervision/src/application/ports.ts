@@ -1,4 +1,4 @@
-import { FeeRules } from '../domain';
+import { BankPayment, FeeRules } from '../domain';
 
 export const FEE_RULES = Symbol('FeeRulesSource');
 export const BANK = Symbol('CustodianBank');
@@ -38,6 +38,11 @@ export interface CustodianBank {
     date: string;
   }): Promise<{ bankReference: string }>;
   statement(accountNo: string, date: string): Promise<BankStatement>;
+  /**
+   * The bank's own record of an incoming payment, by its reference; null when the bank has none.
+   * A notification is booked only when it agrees with this record (money moves on the bank's word).
+   */
+  payment(reference: string): Promise<BankPayment | null>;
 }
 
 /** Delivers a family's one-time sign-in code (SMS in production; the development sender logs it). */

@@ -17,6 +17,8 @@ describe('the fee-supervision demo seed', () => {
       await deliver(h, licenseIssued({ category, district: 'CN-ZJ-HZ-SC' }).event);
     }
     const log = createLogger('seed-test');
+    // The seed pays at the bank the platform names (its simulator here).
+    process.env.FEES_BANK_URL = h.bankUrl;
     await seedFeeSupervisionDemo(h.service.app, { log });
     const p = h.fees.prisma;
     const counts = async () => ({
@@ -41,6 +43,7 @@ describe('the fee-supervision demo seed', () => {
     const violations = await p.outboxMessage.count({ where: { type: 'fees.TrainingTimeViolationDetected' } });
     expect(violations).toBe(1);
     await seedFeeSupervisionDemo(h.service.app, { log });
+    delete process.env.FEES_BANK_URL;
     expect(await counts()).toEqual(first);
   });
 });

@@ -7,7 +7,7 @@ import { FeesContext } from '../application/fees-context';
 import { Lessons } from '../application/lessons';
 import { LicenseEventHandlers } from '../application/license-events';
 import { PlaceOrderCommand } from '../application/orders';
-import { PaymentWebhooks, signWebhook } from '../application/payments';
+import { PaymentWebhooks } from '../application/payments';
 import { Ratings } from '../application/ratings';
 import { Refunds } from '../application/refunds';
 import { RiskMonitor } from '../application/risk-monitor';
@@ -41,9 +41,9 @@ const demoCourse = (a: SupervisedAccount) =>
 
 /**
  * The fee-supervision demo, through the service's own use cases: orders for a few families with
- * signed bank payments, lessons taught and confirmed (one on a Saturday, which inspection hears
+ * signed bank payments, lessons taught and confirmed (one ending too late, which inspection hears
  * of), a rating of each institution by one family, a burst of refund requests at one institution
- * that raises an open alert. Runs once.
+ * that raises an open alert. Payments go through the custodian bank (FEES_BANK_URL). Runs once.
  */
 export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log: Logger }): Promise<void> {
   const fees = app.get(FeesContext);
@@ -84,24 +84,36 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
 
   const commands = app.get(CommandBus);
   const webhooks = app.get(PaymentWebhooks);
-  const secret = feeSupervisionEnv().bankWebhookSecret;
+  const bankUrl = feeSupervisionEnv().bankUrl;
+  if (!bankUrl) {
+    opts.log.warn('fee-supervision demo: no custodian bank (FEES_BANK_URL) to take the demo payments');
+    return;
+  }
+  // Families pay at the bank (its simulator), which books the payment and hands back the signed
+  // notification; the service books it only because the bank's record agrees.
   const pay = async (a: SupervisedAccount, orderId: string, amountFen: number) => {
-    const idempotencyKey = `demo-${orderId}`;
-    const rawBody = JSON.stringify({
-      type: 'payment.received',
-      idempotencyKey,
-      accountNo: a.bankAccountNo,
-      orderId,
-      amountFen,
-      paidAt: new Date(`${startsOn}T10:00:00+08:00`).toISOString(),
-      payer: { account: '6222020000000000', method: 'direct' },
+    const res = await fetch(`${bankUrl}/sim/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        accountNo: a.bankAccountNo,
+        orderId,
+        amountFen,
+        payerAccount: '6222020000000000',
+        at: fees.clock.now().toISOString(),
+        deliver: false,
+      }),
     });
-    const timestamp = String(Math.floor(fees.clock.now().getTime() / 1000));
+    const paid = (await res.json()) as {
+      idempotencyKey: string;
+      rawBody: string;
+      headers: Record<string, string>;
+    };
     await webhooks.receive({
-      rawBody,
-      timestamp,
-      signature: signWebhook(secret, timestamp, rawBody),
-      idempotencyKey,
+      rawBody: paid.rawBody,
+      timestamp: paid.headers['x-bank-timestamp'],
+      signature: paid.headers['x-bank-signature'],
+      idempotencyKey: paid.idempotencyKey,
     });
   };
   const order = async (a: SupervisedAccount, family: number, hours: number) => {
@@ -129,9 +141,8 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
   };
 
   const lessons = app.get(Lessons);
-  const workingDays = [...Array(21).keys()]
-    .map((i) => addDays(startsOn, i))
-    .filter((d) => d < today && fees.calendar.isWorkingDay(d));
+  // Lessons are recorded once taught, on orders placed today: four of today's lessons each.
+  const starts = ['08:30', '10:00', '13:30', '16:30'];
   const ratings = app.get(Ratings);
   let family = 1;
   for (const a of chosen) {
@@ -139,13 +150,13 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
       const o = await order(a, family++, 20);
       // The first family of each institution rates it (4 or 5 stars), for the directory's average.
       if (f === 0) await ratings.rate(o.familyId, o.id, 4 + (family % 2), origin);
-      for (const [i, date] of workingDays.slice(0, 4).entries()) {
+      for (const [i, start] of starts.entries()) {
         const { lessonId } = await lessons.record(
           a.institutionId,
           {
             orderId: o.id,
-            date,
-            start: '16:30',
+            date: today,
+            start,
             durationMinutes: o.lessonMinutes,
             mode: 'offline',
             hours: 1,
@@ -157,19 +168,16 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
       }
     }
   }
-  // A Saturday lesson of a subject-type course: recorded, and reported to inspection.
+  // A subject-type lesson ending after 20:30: recorded, and reported to inspection.
   const subject = chosen.find((a) => a.category === 'subject');
-  const saturday = [...Array(7).keys()]
-    .map((i) => addDays(today, -1 - i))
-    .find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6 && !fees.calendar.isWorkingDay(d));
-  if (subject && saturday) {
+  if (subject) {
     const o = await order(subject, family++, 10);
     await lessons.record(
       subject.institutionId,
       {
         orderId: o.id,
-        date: saturday,
-        start: '09:00',
+        date: today,
+        start: '20:00',
         durationMinutes: 45,
         mode: 'offline',
         hours: 1,

@@ -70,3 +70,15 @@ export class NotYours extends DomainError {
     super(`${what} belongs to someone else`);
   }
 }
+
+/** A money timestamp outside what the bank can have meant: in the future, or before the order or account existed. */
+export class InvalidMoneyTime extends violation('InvalidMoneyTime') {}
+
+/** A lesson dated where it cannot have been taught on the order: before it, outside its period, in the future. */
+export class LessonDateRefused extends violation('LessonDateRefused') {}
+
+/** No fee rule is in force for that district on that day (before the rulebook's first entry). */
+export class FeeRulesNotInForce extends violation('FeeRulesNotInForce') {}
+
+/** A suspense item (待查明款项) already returned or matched, or matched to an order that cannot take it. */
+export class SuspenseNotOpen extends violation('SuspenseNotOpen', 'conflict') {}

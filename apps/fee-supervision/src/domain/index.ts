@@ -10,4 +10,5 @@ export * from './training-times';
 export * from './risk-alerts';
 export * from './closure';
 export * from './rating';
+export * from './bank-payments';
 export { daysBetween } from './dates';

@@ -12,6 +12,9 @@ import {
   post,
   refundPaid,
   reserveDeposited,
+  suspenseMatched,
+  suspenseReceived,
+  suspenseRefunded,
 } from './ledger';
 
 const yuan = (text: string) => Money.yuan(text, { allowNegative: true });
@@ -128,5 +131,32 @@ describe('the fee ledger', () => {
       const paid = post([], paymentReceived('o-1', yuan('100'), meta()));
       expect(() => post(paid, refundPaid('o-2', yuan('1'), 1, meta()))).toThrow(InsufficientEscrow);
     });
+  });
+});
+
+describe('the suspense account (待查明款项)', () => {
+  it('holds a refused payment outside any escrow, balanced, until it is returned or matched once', () => {
+    let ledger: readonly LedgerTransaction[] = [
+      paymentReceived('o-1', yuan('550'), meta()),
+      suspenseReceived('o-1', yuan('550'), meta('suspense:b-2')),
+      suspenseReceived('o-9', yuan('7'), meta('suspense:b-3')),
+    ];
+    let b = balances(ledger);
+    expect(escrowOf(b, 'o-1').toYuanString()).toBe('550.00');
+    expect(b.byAccount.suspense.toYuanString()).toBe('557.00');
+    expect(checkInvariant(ledger)).toEqual([]);
+
+    ledger = post(ledger, suspenseRefunded('o-1', yuan('550'), meta('suspense-refund:b-2')));
+    ledger = post(ledger, suspenseMatched('o-2', yuan('7'), meta('payment:b-3')));
+    b = balances(ledger);
+    expect(b.byAccount.suspense.isZero()).toBe(true);
+    expect(escrowOf(b, 'o-2').toYuanString()).toBe('7.00');
+    expect(b.byOrder.get('o-2')?.paidIn.toYuanString()).toBe('7.00');
+    expect(Money.sum(Object.values(b.byAccount)).isZero()).toBe(true);
+    expect(checkInvariant(ledger)).toEqual([]);
+    // Nothing is left to return a second time.
+    expect(() => post(ledger, suspenseRefunded('o-1', yuan('550'), meta('suspense-refund:again')))).toThrow(
+      InsufficientEscrow,
+    );
   });
 });

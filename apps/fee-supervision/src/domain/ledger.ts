@@ -17,7 +17,13 @@ export type Account =
   /** Refunds agreed but not yet paid out; the standard refund below posts straight from escrow. */
   | 'refunds-payable'
   /** 风险保证金: the institution's own money set aside instead of full escrow; may not be pledged. */
-  | 'risk-reserve';
+  | 'risk-reserve'
+  /**
+   * 待查明款项: a payment the bank confirms but the platform cannot book to an order (a second
+   * payment, a wrong amount, an unknown order, a training loan). It is in the supervised account,
+   * in no order's escrow, until the fund supervisor returns it to the payer or matches it to an order.
+   */
+  | 'suspense';
 
 export const ACCOUNTS: readonly Account[] = [
   'family-clearing',
@@ -25,9 +31,20 @@ export const ACCOUNTS: readonly Account[] = [
   'settlement',
   'refunds-payable',
   'risk-reserve',
+  'suspense',
 ];
 
-export type TransactionKind = 'payment' | 'release' | 'refund' | 'reserve-deposit';
+export type TransactionKind =
+  | 'payment'
+  | 'release'
+  | 'refund'
+  | 'reserve-deposit'
+  /** A bank-confirmed payment the platform refused lands in suspense, owed to the payer of the order it named. */
+  | 'suspense-receipt'
+  /** Suspense paid back to the payer through the bank (退回原支付账户). */
+  | 'suspense-refund'
+  /** Suspense matched to an order by the fund supervisor: it becomes that order's escrow, as a payment would. */
+  | 'suspense-match';
 
 export interface Posting {
   account: Account;
@@ -57,6 +74,9 @@ const SHAPE: Record<TransactionKind, { debit: Account; credit: Account }> = {
   release: { debit: 'settlement', credit: 'escrow' },
   refund: { debit: 'family-clearing', credit: 'escrow' },
   'reserve-deposit': { debit: 'risk-reserve', credit: 'settlement' },
+  'suspense-receipt': { debit: 'suspense', credit: 'family-clearing' },
+  'suspense-refund': { debit: 'family-clearing', credit: 'suspense' },
+  'suspense-match': { debit: 'escrow', credit: 'suspense' },
 };
 
 const ORDER_ACCOUNTS: readonly Account[] = ['escrow', 'family-clearing'];
@@ -146,6 +166,33 @@ export const refundPaid = (
 export const reserveDeposited = (amount: Money, meta: TransactionMeta): LedgerTransaction =>
   transfer('reserve-deposit', undefined, amount, meta);
 
+/**
+ * A refused but bank-confirmed payment into suspense, keyed by the bank's reference; the family side
+ * names the order the payer named (it may not exist), so the money stays traced to its payer.
+ */
+export const suspenseReceived = (
+  namedOrderId: string,
+  amount: Money,
+  meta: TransactionMeta,
+): LedgerTransaction => transfer('suspense-receipt', namedOrderId, amount, meta);
+
+/** Suspense back to the payer it came from. */
+export const suspenseRefunded = (
+  namedOrderId: string,
+  amount: Money,
+  meta: TransactionMeta,
+): LedgerTransaction => transfer('suspense-refund', namedOrderId, amount, meta);
+
+/**
+ * Suspense matched to an order: escrow of `orderId` from suspense. Counted as paid in to that order,
+ * so escrow = paid − released − refunded still holds for it.
+ */
+export function suspenseMatched(orderId: string, amount: Money, meta: TransactionMeta): LedgerTransaction {
+  const tx = transfer('suspense-match', orderId, amount, meta);
+  tx.postings[1] = { account: 'suspense', amount: tx.postings[1].amount };
+  return tx;
+}
+
 /** The first transaction of each idempotency key, in order: a replayed key changes nothing. */
 export function dedupe(transactions: readonly LedgerTransaction[]): LedgerTransaction[] {
   const seen = new Set<string>();
@@ -206,7 +253,7 @@ export function balances(transactions: readonly LedgerTransaction[]): Balances {
       Money.sum(
         tx.postings.filter((p) => p.account === account && !p.amount.isNegative()).map((p) => p.amount),
       );
-    if (tx.kind === 'payment') o.paidIn = o.paidIn.add(debitTo('escrow'));
+    if (tx.kind === 'payment' || tx.kind === 'suspense-match') o.paidIn = o.paidIn.add(debitTo('escrow'));
     if (tx.kind === 'release') {
       o.released = o.released.add(debitTo('settlement'));
       o.hoursReleased += tx.hours ?? 0;
@@ -328,6 +375,15 @@ export function post(
         `order ${p.orderId} holds ${left.subtract(p.amount).toYuanString()} yuan in escrow, cannot move ${Money.zero().subtract(p.amount).toYuanString()}`,
         { field: 'amount', rule: 'never release or refund more than the order holds in escrow' },
       );
+    }
+  }
+  if (tx.postings.some((p) => p.account === 'suspense' && p.amount.isNegative())) {
+    const held = balances([...ledger, tx]).byAccount.suspense;
+    if (held.isNegative()) {
+      throw new InsufficientEscrow(`suspense would hold ${held.toYuanString()} yuan`, {
+        field: 'amount',
+        rule: 'suspense pays out or matches only what it holds',
+      });
     }
   }
   return [...ledger, tx];

@@ -1,8 +1,9 @@
 import { loadChinaCalendar, Money } from '@otr/kernel';
-import { InsufficientEscrow, LessonNotConfirmed } from './errors';
+import { InsufficientEscrow, LessonDateRefused, LessonNotConfirmed } from './errors';
 import { nationalRules as rules } from './fee-rules.fixture';
 import { balances, escrowOf, LedgerTransaction, paymentReceived, post } from './ledger';
 import {
+  assertLessonDate,
   confirmationOf,
   LessonRecord,
   positionOf,
@@ -120,5 +121,54 @@ describe('releasing a lesson (一课一消)', () => {
       expect(after).toHaveLength(2);
       expect(escrowOf(balances(after), 'o-1').toYuanString()).toBe('2950.00');
     });
+  });
+});
+
+describe('a backdated lesson (默认确认 counts from the notice)', () => {
+  it('gives the family its full 15 working days from the day it was told, not from the lesson date', () => {
+    // Recorded on 10-20, dated 9-22: counted from 9-22 it would be deemed confirmed on 10-21.
+    const backdated = lesson({ notifiedOn: '2026-10-20' });
+    expect(confirmationOf(backdated, '2026-10-21', rules, calendar).status).toBe('pending');
+    expect(confirmationOf(backdated, '2026-10-21', rules, calendar)).toEqual({
+      status: 'pending',
+      deadline: calendar.addWorkingDays('2026-10-20', 15),
+    });
+    // A family that disputes on day 10 of its window is heard.
+    const disputed = {
+      ...backdated,
+      answer: { kind: 'disputed' as const, on: '2026-11-02', reason: '没上课' },
+    };
+    expect(confirmationOf(disputed, '2026-11-02', rules, calendar).status).toBe('disputed');
+  });
+});
+
+describe('the date a lesson may bear', () => {
+  const order = { placedOn: '2026-09-01', courseStartsOn: '2026-09-15', months: null };
+  const refused = (date: string, today = '2026-10-01', o: Parameters<typeof assertLessonDate>[1] = order) => {
+    try {
+      assertLessonDate(date, o, today, rules);
+      return undefined;
+    } catch (e) {
+      expect(e).toBeInstanceOf(LessonDateRefused);
+      expect((e as LessonDateRefused).citation.field).toBe('date');
+      return (e as LessonDateRefused).citation.rule;
+    }
+  };
+
+  it('refuses a lesson in the future, before the order, before the course or after the order’s period', () => {
+    expect(refused('2026-10-02')).toContain('future');
+    expect(refused('2026-08-31')).toContain('before its order');
+    expect(refused('1970-01-01')).toContain('before its order');
+    expect(refused('2026-09-14')).toContain('before the course starts');
+    // A charge by hours covers at most 3 months (国办发〔2018〕80号): from 9-15 up to 12-14.
+    expect(refused('2026-12-14', '2026-12-20')).toBeUndefined();
+    expect(refused('2026-12-15', '2026-12-20')).toContain('within the period');
+    // A charge by period: its own months.
+    expect(refused('2026-10-15', '2026-10-20', { ...order, months: 1 })).toContain('within the period');
+  });
+
+  it('accepts a lesson taught on the order’s course, up to today', () => {
+    expect(refused('2026-09-15')).toBeUndefined();
+    expect(refused('2026-10-01')).toBeUndefined();
   });
 });

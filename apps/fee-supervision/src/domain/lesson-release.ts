@@ -1,5 +1,5 @@
 import { Money, WorkingDayCalendar } from '@otr/kernel';
-import { InsufficientEscrow, LessonNotConfirmed } from './errors';
+import { InsufficientEscrow, LessonDateRefused, LessonNotConfirmed } from './errors';
 import { FeeRules } from './fee-rules';
 import { Balances, LedgerTransaction, lessonRelease, TransactionMeta } from './ledger';
 import { TeachingMode } from './order';
@@ -16,6 +16,11 @@ export interface LessonRecord {
   mode: TeachingMode;
   /** Class hours the lesson consumes. */
   hours: number;
+  /**
+   * 'YYYY-MM-DD' (Beijing) the family was told of the lesson (when it was recorded). The family's
+   * window to object counts from here, never from the lesson's own date, which the institution writes.
+   */
+  notifiedOn?: string;
   answer?: { kind: 'confirmed' | 'disputed'; on: string; reason?: string };
 }
 
@@ -25,10 +30,15 @@ export type Confirmation =
   | { status: 'deemed-confirmed'; on: string }
   | { status: 'disputed'; on: string; reason?: string };
 
+/** The day the family's window opens: when it was told of the lesson, and never before the lesson. */
+export const noticeDay = (lesson: Pick<LessonRecord, 'date' | 'notifiedOn'>): string =>
+  lesson.notifiedOn && lesson.notifiedOn > lesson.date ? lesson.notifiedOn : lesson.date;
+
 /**
- * The family has until the end of the N-th working day after the lesson to answer (the lesson day
- * itself does not count); from the next day its silence counts as confirmation (视为确认).
- * An answer given after that deadline changes nothing: the lesson was already confirmed.
+ * The family has until the end of the N-th working day after it was told of the lesson to answer
+ * (that day itself does not count); from the next day its silence counts as confirmation (视为确认,
+ * 默认确认). A backdated lesson therefore cannot shorten the window. An answer given after that
+ * deadline changes nothing: the lesson was already confirmed.
  */
 export function confirmationOf(
   lesson: LessonRecord,
@@ -36,7 +46,7 @@ export function confirmationOf(
   rules: Pick<FeeRules, 'deemedConfirmationWorkingDays'>,
   calendar: WorkingDayCalendar,
 ): Confirmation {
-  const deadline = calendar.addWorkingDays(lesson.date, rules.deemedConfirmationWorkingDays.value);
+  const deadline = calendar.addWorkingDays(noticeDay(lesson), rules.deemedConfirmationWorkingDays.value);
   const answer = lesson.answer;
   if (answer && answer.on <= deadline) {
     return answer.kind === 'confirmed'
@@ -122,4 +132,51 @@ export function releaseLesson(
   if (amount.isZero()) return undefined;
   const txMeta: TransactionMeta = { ...meta, idempotencyKey: `release:${lesson.id}`, ref: lesson.id };
   return lessonRelease(position.orderId, amount, lesson.hours, txMeta);
+}
+
+/** The first day after a period of `months` months from `start` ('YYYY-MM-DD'), clamped to the month's end. */
+export function monthsAfter(start: string, months: number): string {
+  const [y, m, d] = start.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * decide: a lesson may be recorded only on a day it can have been taught on the order: not in the
+ * future, not before the order was placed or the course started, and within the order's period
+ * (its months, or the longest a charge may cover, 3 months, for a charge by hours). Throws, naming
+ * the rule; otherwise the lesson would release money for teaching that never happened.
+ */
+export function assertLessonDate(
+  date: string,
+  order: { placedOn: string; courseStartsOn: string; months?: number | null },
+  today: string,
+  rules: Pick<FeeRules, 'maxMonthsPerCharge'>,
+): void {
+  const refuse = (why: string, rule: string, source?: string) => {
+    throw new LessonDateRefused(`lesson dated ${date}: ${why}`, {
+      field: 'date',
+      rule,
+      ...(source ? { source } : {}),
+    });
+  };
+  if (date > today)
+    refuse(`after today (${today})`, 'a lesson is recorded after it is taught, not dated in the future');
+  if (date < order.placedOn)
+    refuse(`before the order was placed (${order.placedOn})`, 'a lesson is not dated before its order');
+  if (date < order.courseStartsOn)
+    refuse(
+      `before the course starts (${order.courseStartsOn})`,
+      'a lesson is not dated before the course starts',
+    );
+  const months = order.months ?? rules.maxMonthsPerCharge.value;
+  const end = monthsAfter(order.courseStartsOn, months);
+  if (date >= end)
+    refuse(
+      `after the order's period (${months} months from ${order.courseStartsOn})`,
+      'a lesson is dated within the period the order pays for',
+      rules.maxMonthsPerCharge.source,
+    );
 }

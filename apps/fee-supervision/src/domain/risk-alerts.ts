@@ -37,7 +37,9 @@ export interface RiskAlert {
     | 'funds-while-license-suspended'
     | 'single-payment-above-threshold'
     /** The bank's daily statement disagrees with the ledger (raised by reconciliation, not an evaluator). */
-    | 'reconciliation-mismatch';
+    | 'reconciliation-mismatch'
+    /** A genuine payment the platform could not book to an order, held in suspense (raised on arrival). */
+    | 'payment-in-suspense';
   severity: Severity;
   institutionId: string;
   /** The facts that triggered it, for the supervisor's screen and the audit trail. */

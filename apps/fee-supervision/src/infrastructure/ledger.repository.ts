@@ -142,6 +142,7 @@ export class LedgerRepository {
       settlement: 0,
       'refunds-payable': 0,
       'risk-reserve': 0,
+      suspense: 0,
     };
     for (const r of rows) out[r.account] = Number(r.fen);
     return out;

@@ -1,6 +1,6 @@
 import { chinaDate } from '@otr/kernel';
 import { Rulebook, RuleNotFound } from '@otr/rules';
-import { FEE_RULE_KEYS, FeeRules, LOCAL_FEE_RULES } from '../domain';
+import { FEE_RULE_KEYS, FeeRules, FeeRulesNotInForce, LOCAL_FEE_RULES } from '../domain';
 import { FeeRulesSource } from '../application/ports';
 
 const local = new Set<string>(LOCAL_FEE_RULES);
@@ -27,6 +27,12 @@ export class RulebookFeeRules implements FeeRulesSource {
             return [[field, { value: r.value, source: r.entry.source }]];
           } catch (error) {
             if (error instanceof RuleNotFound && local.has(field)) return [];
+            // A day before any rule was in force (a lesson dated 1970): the act is refused, not a crash.
+            if (error instanceof RuleNotFound)
+              throw new FeeRulesNotInForce(`no ${key} in force in ${district} on ${day}`, {
+                field: 'date',
+                rule: 'an act is judged by the fee rules in force on its day',
+              });
             throw error;
           }
         }),

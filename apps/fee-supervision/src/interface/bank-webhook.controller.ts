@@ -1,4 +1,13 @@
-import { Controller, Headers, HttpCode, Post, Req, UnauthorizedException } from '@nestjs/common';
+import {
+  Controller,
+  Headers,
+  HttpCode,
+  Post,
+  Req,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { Public } from '@otr/auth';
 import { PaymentWebhooks } from '../application/payments';
@@ -21,6 +30,15 @@ export class BankWebhookController {
     const result = await this.webhooks.receive({ rawBody, timestamp, signature, idempotencyKey });
     if (result.outcome === 'forged' || result.outcome === 'stale')
       throw new UnauthorizedException(result.reason);
+    if (result.outcome === 'invalid')
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'fees.InvalidMoneyTime',
+        field: result.field,
+        message: result.reason,
+      });
+    // Not acknowledged: the bank keeps the notification and sends it again.
+    if (result.outcome === 'unverified') throw new ServiceUnavailableException(result.reason);
     return result;
   }
 }

@@ -11,6 +11,8 @@ import { LicenseEventHandlers } from '../application/license-events';
 import { FeesQueries, scopeOf } from '../application/queries';
 import { RiskMonitor } from '../application/risk-monitor';
 import { FeesScheduler } from '../application/scheduler';
+import { SuspenseAccount } from '../application/suspense';
+import { NotYours } from '../domain';
 import { originOf, Paging } from './http';
 
 const AccountFilter = z.object({ q: z.string().trim().max(100).optional(), ...Paging });
@@ -28,6 +30,13 @@ const ReconFilter = z.object({
 const Note = z.object({ note: z.string().trim().min(2).max(2000) });
 const Evaluate = z.object({ institutionId: z.uuid() });
 const Reconcile = z.object({ date: IsoDate, institutionId: z.uuid().optional() });
+const SuspenseFilter = z.object({
+  institutionId: z.uuid().optional(),
+  status: z.enum(['open', 'refunded', 'matched']).optional(),
+});
+const MatchSuspense = z.object({ orderId: z.uuid(), note: z.string().trim().min(2).max(2000) });
+type SuspenseFilterInput = z.infer<typeof SuspenseFilter>;
+type MatchSuspenseInput = z.infer<typeof MatchSuspense>;
 const StartClosure = z.object({ institutionId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
 type AccountFilterInput = z.infer<typeof AccountFilter>;
 type RangeInput = z.infer<typeof Range>;
@@ -226,3 +235,54 @@ export class DeadlinesController {
     return this.scheduler.sweep();
   }
 }
+
+/**
+ * Payments in suspense (待查明款项): genuine money the bank confirmed that no order could take. The
+ * fund supervisor returns each to its payer through the bank or matches it to its order.
+ */
+@Controller('suspense')
+@Roles('fund-supervisor')
+export class SuspenseController {
+  constructor(
+    private readonly queries: FeesQueries,
+    private readonly suspense: SuspenseAccount,
+  ) {}
+
+  @Get()
+  @Roles('fund-supervisor', 'viewer')
+  async list(@Query(new ZodPipe(SuspenseFilter)) f: SuspenseFilterInput, @CurrentPrincipal() p: Principal) {
+    const ids = await this.queries.institutionIds(scopeOf(p), f.institutionId);
+    return (await this.suspense.list(ids, f.status)).map(plainItem);
+  }
+
+  @Post(':id/refund')
+  @HttpCode(200)
+  async refund(
+    @Param('id', new UuidPipe()) id: string,
+    @Body(new ZodPipe(Note)) body: NoteInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    await this.inScope(id, p);
+    return plainItem(await this.suspense.refund(id, p.userId, body.note));
+  }
+
+  @Post(':id/match')
+  @HttpCode(200)
+  async match(
+    @Param('id', new UuidPipe()) id: string,
+    @Body(new ZodPipe(MatchSuspense)) body: MatchSuspenseInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    await this.inScope(id, p);
+    return this.suspense.match(id, body.orderId, p.userId, body.note, originOf(p));
+  }
+
+  private async inScope(id: string, p: Principal) {
+    const item = await this.suspense.item(id);
+    await this.queries.institutionIds(scopeOf(p), item.institutionId).then((ids) => {
+      if (!ids.includes(item.institutionId)) throw new NotYours('suspense item');
+    });
+  }
+}
+
+const plainItem = (i: { amountFen: bigint }) => ({ ...i, amountFen: Number(i.amountFen) });

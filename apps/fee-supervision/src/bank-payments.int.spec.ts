@@ -1,0 +1,176 @@
+// Money moves only on the bank's word: a signed notification is booked only when the bank's own
+// record agrees; genuine money no order can take lands in suspense with an alert, and the fund
+// supervisor returns it or matches it; money times lie in the bank's window.
+import { PaymentWebhooks } from './application/payments';
+import { FeesScheduler } from './application/scheduler';
+import {
+  call,
+  FeesHarness,
+  forgedPayment,
+  institutionWithCourse,
+  operatorOf,
+  orderBody,
+  placeOrder,
+  signedPayment,
+  startFees,
+  supervisor,
+} from './fees.int-fixtures';
+
+jest.setTimeout(120_000);
+
+describe('payments on the bank’s word', () => {
+  let h: FeesHarness;
+  beforeAll(async () => {
+    h = await startFees('2026-09-01T02:00:00Z');
+  });
+  afterAll(() => h.stop());
+
+  const post = (hook: Awaited<ReturnType<typeof signedPayment>>) =>
+    call(h, null, 'POST', '/bank/webhooks/payments', hook.rawBody, {
+      'x-bank-timestamp': hook.timestamp,
+      'x-bank-signature': hook.signature,
+      'x-idempotency-key': hook.idempotencyKey,
+    });
+  const newOrder = async (inst: Awaited<ReturnType<typeof institutionWithCourse>>, phone: string) =>
+    (await placeOrder(h, inst.institutionId, orderBody(inst, { familyPhone: phone }))).orderId as string;
+  const escrowOf = async (institutionId: string) =>
+    (await h.fees.ledger.balances(h.fees.prisma, institutionId)).escrow;
+
+  it('books nothing the bank has no record of, or that differs from its record, however well signed', async () => {
+    const inst = await institutionWithCourse(h);
+    const orderId = await newOrder(inst, '13900000001');
+    const never = await post(
+      forgedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen: 55_000 }),
+    );
+    expect(never).toMatchObject({ status: 401 });
+    expect(String(never.body.message)).toContain('no payment');
+
+    // A real payment of 1 fen, re-sent claiming 550.00 yuan under the bank's own reference.
+    const real = await signedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen: 1 });
+    const inflated = forgedPayment(h, {
+      accountNo: inst.account.bankAccountNo,
+      orderId,
+      amountFen: 55_000,
+      key: real.idempotencyKey,
+    });
+    const differs = await post(inflated);
+    expect(differs.status).toBe(401);
+    expect(String(differs.body.message)).toContain('amountFen');
+    expect(await escrowOf(inst.institutionId)).toBe(0);
+    expect((await h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
+      'awaiting-payment',
+    );
+    const receipts = await h.fees.prisma.webhookReceipt.findMany({ where: { outcome: 'forged' } });
+    expect(receipts.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses paidAt in 1970, in 2099 or before the order was placed, 422 naming paidAt', async () => {
+    const inst = await institutionWithCourse(h);
+    const orderId = await newOrder(inst, '13900000002');
+    for (const at of ['1970-01-01T00:00:00Z', '2099-01-01T00:00:00Z', '2026-08-01T00:00:00Z']) {
+      const hook = await signedPayment(h, {
+        accountNo: inst.account.bankAccountNo,
+        orderId,
+        amountFen: 55_000,
+        at,
+      });
+      const res = await post(hook);
+      expect(res).toMatchObject({ status: 422, body: { field: 'paidAt', error: 'fees.InvalidMoneyTime' } });
+    }
+    expect(await escrowOf(inst.institutionId)).toBe(0);
+  });
+
+  it('holds a second payment, one a fen short and one for an unknown order in suspense, alerts, and lets the supervisor return or match it', async () => {
+    const inst = await institutionWithCourse(h);
+    const account = inst.account.bankAccountNo;
+    const a = await newOrder(inst, '13900000003');
+    const b = await newOrder(inst, '13900000004');
+    expect(
+      (await post(await signedPayment(h, { accountNo: account, orderId: a, amountFen: 55_000 }))).body,
+    ).toMatchObject({
+      outcome: 'applied',
+    });
+    const second = await post(await signedPayment(h, { accountNo: account, orderId: a, amountFen: 55_000 }));
+    const short = await post(await signedPayment(h, { accountNo: account, orderId: b, amountFen: 54_999 }));
+    const unknown = await post(
+      await signedPayment(h, {
+        accountNo: account,
+        orderId: '00000000-0000-4000-8000-00000000beef',
+        amountFen: 700,
+      }),
+    );
+    for (const r of [second, short, unknown])
+      expect(r).toMatchObject({ status: 200, body: { outcome: 'suspense' } });
+
+    // In the ledger, balanced: escrow holds only the booked payment, suspense the rest.
+    const balances = await h.fees.ledger.balances(h.fees.prisma, inst.institutionId);
+    expect(balances.escrow).toBe(55_000);
+    expect(balances.suspense).toBe(55_000 + 54_999 + 700);
+    expect(Object.values(balances).reduce((x, y) => x + y, 0)).toBe(0);
+    // Alerted to the fund supervisor, and listed for them.
+    const alerts = await call(h, supervisor, 'GET', `/alerts?institutionId=${inst.institutionId}`);
+    expect(
+      (alerts.body.items as { code: string }[]).filter((x) => x.code === 'payment-in-suspense'),
+    ).toHaveLength(3);
+    const listed = await call(
+      h,
+      supervisor,
+      'GET',
+      `/suspense?institutionId=${inst.institutionId}&status=open`,
+    );
+    expect(listed.body).toHaveLength(3);
+    // The operator may neither see nor move suspense.
+    expect(
+      (
+        await call(h, operatorOf(inst.institutionId), 'POST', `/suspense/${second.body.suspenseId}/refund`, {
+          note: '退回',
+        })
+      ).status,
+    ).toBe(403);
+
+    // The second payment goes back to its payer through the bank.
+    const secondItem = (listed.body as { id: string }[]).find((i) => i.id === second.body.suspenseId)!;
+    const refunded = await call(h, supervisor, 'POST', `/suspense/${secondItem.id}/refund`, {
+      note: '重复支付，退回',
+    });
+    expect(refunded).toMatchObject({ status: 200, body: { status: 'refunded' } });
+    expect(
+      (await call(h, supervisor, 'POST', `/suspense/${secondItem.id}/refund`, { note: '再退一次' })).status,
+    ).toBe(409);
+    expect((await h.service.app.get(FeesScheduler).work()).instructions).toBe(1);
+
+    // The short payment cannot be matched to its order (the amount differs) …
+    const shortId = String(short.body.suspenseId);
+    const mismatch = await call(h, supervisor, 'POST', `/suspense/${shortId}/match`, {
+      orderId: b,
+      note: '少付1分',
+    });
+    expect(mismatch).toMatchObject({ status: 409, body: { field: 'orderId' } });
+    // … the unknown order's money is matched to an order awaiting exactly 7.00 yuan.
+    const c = (
+      await placeOrder(
+        h,
+        inst.institutionId,
+        orderBody(inst, { familyPhone: '13900000005', hours: 1, amountFen: 700, studentName: '小七' }),
+      )
+    ).orderId as string;
+    const matched = await call(h, supervisor, 'POST', `/suspense/${unknown.body.suspenseId}/match`, {
+      orderId: c,
+      note: '家长来电确认',
+    });
+    expect(matched).toMatchObject({ status: 200, body: { status: 'matched', matchedOrderId: c } });
+    expect((await h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: c } })).status).toBe('paid');
+
+    const after = await h.fees.ledger.balances(h.fees.prisma, inst.institutionId);
+    expect(after.escrow).toBe(55_000 + 700);
+    expect(after.suspense).toBe(54_999);
+    // Reconciled against the bank: the suspense money is in the account, the return left it.
+    const run = await call(h, supervisor, 'POST', '/reconciliation/runs', {
+      date: '2026-09-01',
+      institutionId: inst.institutionId,
+    });
+    expect(run.body).toEqual([
+      expect.objectContaining({ result: 'matched', bankBalanceFen: 55_000 + 700 + 54_999 }),
+    ]);
+  });
+});
