@@ -3,7 +3,8 @@
 # in the background, then creates the project's topics. Idempotent: a broker already answering
 # on the port is reused and only the topics are ensured.
 #   KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_STATE_DIR (<repo>/.kafka),
-#   KAFKA_JVM_FLAGS and KAFKA_CDS (start-up speed, see below), KAFKA_START_TIMEOUT (90 seconds)
+#   KAFKA_JVM_FLAGS and KAFKA_CDS (start-up speed, see below), KAFKA_START_TIMEOUT (90 seconds),
+#   KAFKA_EXTRA_PROPERTIES (lines appended to server.properties, e.g. a short retention for a test)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -73,6 +74,7 @@ transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 log.retention.hours=168
+${KAFKA_EXTRA_PROPERTIES:-}
 PROPS
   cat >"$state/log4j.properties" <<'PROPS'
 log4j.rootLogger=WARN, stdout

@@ -7,43 +7,11 @@ import { KafkaTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
 import { createTestDatabase, eventually, freePort, TestDatabase, testEnv } from '@otr/testing';
 import { directoryService } from './directory.module';
-import { eventsFor, message, topicOf } from './directory-fixtures';
+import { canonicalDump, eventsFor, message, topicOf } from './directory-fixtures';
 
 jest.setTimeout(180_000);
 
 const root = join(__dirname, '..', '..', '..');
-
-/**
- * Every row of the read model about the given institutions, in a stable order, without arrival
- * sequence numbers: what the public sees, and what a rebuild must reproduce exactly.
- */
-async function canonicalDump(pool: Pool, ids: string[]) {
-  const table = async (sql: string) => (await pool.query(sql, [ids])).rows;
-  return {
-    institution: await table(`SELECT * FROM directory.institution WHERE id = ANY($1) ORDER BY id`),
-    facts: await table(
-      `SELECT event_id, institution_id, type, occurred_at, payload FROM directory.institution_fact
-       WHERE institution_id = ANY($1) ORDER BY event_id`,
-    ),
-    course: await table(`SELECT * FROM directory.course WHERE institution_id = ANY($1) ORDER BY id`),
-    staff: await table(`SELECT * FROM directory.staff WHERE institution_id = ANY($1) ORDER BY id`),
-    penalty: await table(`SELECT * FROM directory.penalty WHERE institution_id = ANY($1) ORDER BY id`),
-    blacklist: await table(
-      `SELECT * FROM directory.blacklist_entry WHERE institution_id = ANY($1) ORDER BY id`,
-    ),
-    annualGrade: await table(
-      `SELECT * FROM directory.annual_grade WHERE institution_id = ANY($1) ORDER BY report_id`,
-    ),
-    rating: await table(`SELECT * FROM directory.rating WHERE institution_id = ANY($1) ORDER BY order_id`),
-    feeSupervision: await table(
-      `SELECT * FROM directory.fee_supervision WHERE institution_id = ANY($1) ORDER BY institution_id`,
-    ),
-    complaint: await table(`SELECT * FROM directory.complaint WHERE institution_id = ANY($1) ORDER BY id`),
-    timeline: await table(
-      `SELECT * FROM directory.timeline_event WHERE institution_id = ANY($1) ORDER BY id`,
-    ),
-  };
-}
 
 /** The rebuild command as an operator runs it, in its own process. */
 const runRebuild = (databaseUrl: string) =>
