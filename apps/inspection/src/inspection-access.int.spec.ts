@@ -154,6 +154,14 @@ describe('inspection: object-level access (IDOR) on the real PostgreSQL', () => 
       expect((await api(caller, 'GET', `/evidence/${stored.sha256}`)).status).toBe(404);
   });
 
+  it("an official does not take over another jurisdiction's roster entry", async () => {
+    const entry = { name: '西湖区执法检查员', department: 'education', jurisdiction: BJ, conflicts: [] };
+    expect((await api(binjiangPlanner, 'PUT', '/roster/inspector.xihu', entry)).status).toBe(403);
+    const roster = (await api(xihu, 'GET', '/roster')).body as { userId: string }[];
+    expect(roster.map((r) => r.userId)).toContain('inspector.xihu');
+    expect((await api(binjiangPlanner, 'PUT', '/roster/inspector.new.bj', entry)).status).toBe(200);
+  });
+
   it('replays a spot-check draw only for officials over its jurisdiction', async () => {
     const draw = await first('/spot-checks');
     expect((await api(xihu, 'GET', `/spot-checks/${draw.id}/replay`)).body.matches).toBe(true);

@@ -85,6 +85,8 @@ export interface InspectionStore {
   pool(jurisdiction: string): Promise<PoolInstitution[]>;
   poolSize(): Promise<number>;
   roster(jurisdiction: string): Promise<RosterInspector[]>;
+  /** The jurisdiction an inspector is on the roster for, if they are on it. */
+  rosterJurisdiction(userId: string): Promise<string | undefined>;
   saveInspector(inspector: RosterInspector & { active: boolean }): Promise<void>;
   ledger(licenseId: string): Promise<IncomeLedger | undefined>;
   reportExists(licenseId: string, year: number): Promise<boolean>;

@@ -244,6 +244,11 @@ export class PrismaInspectionStore implements InspectionStore {
       }));
   }
 
+  async rosterJurisdiction(userId: string): Promise<string | undefined> {
+    const row = await this.prisma.inspector.findUnique({ where: { userId }, select: { jurisdiction: true } });
+    return row?.jurisdiction;
+  }
+
   async saveInspector(i: RosterInspector & { active: boolean }): Promise<void> {
     const data = {
       name: i.name,

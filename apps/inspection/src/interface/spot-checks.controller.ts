@@ -103,6 +103,12 @@ export class RosterController {
   ) {
     if (!coversJurisdiction(p, body.jurisdiction))
       throw new NotAllowed(`${body.jurisdiction} is outside your jurisdiction`, { field: 'jurisdiction' });
+    // Nor may an entry of another jurisdiction be taken over (moved, or its conflicts rewritten).
+    const current = await this.store.rosterJurisdiction(userId);
+    if (current && !coversJurisdiction(p, current))
+      throw new NotAllowed(`${userId} is on the roster of ${current}, outside your jurisdiction`, {
+        field: 'userId',
+      });
     await this.store.saveInspector({ userId, ...body });
     return { userId, ...body };
   }
