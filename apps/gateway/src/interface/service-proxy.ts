@@ -47,6 +47,30 @@ export function rewriteHeaders(req: Request, signedPrincipal: string | undefined
 /** The caller's address as the gateway saw it (services use it for per-client quotas only). */
 export const CLIENT_HEADER = 'x-otr-client';
 
+/**
+ * Whether a service path would land on fee supervision's bank callback (/bank/…) once the service
+ * decodes and normalises it: percent-encoding (repeated), backslashes, doubled slashes, dot segments
+ * and case are undone first, so /x/..//%42ank/webhooks is caught like /bank/webhooks.
+ */
+export function reachesBankCallback(servicePath: string): boolean {
+  let path = servicePath.split('?')[0];
+  for (let i = 0; i < 3; i++) {
+    try {
+      const decoded = decodeURIComponent(path);
+      if (decoded === path) break;
+      path = decoded;
+    } catch {
+      return true; // undecodable: not a path any honest caller sends
+    }
+  }
+  path = path.replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  const normalised = new URL(
+    path.startsWith('/') ? path : `/${path}`,
+    'http://service',
+  ).pathname.toLowerCase();
+  return normalised === '/bank' || normalised.startsWith('/bank/');
+}
+
 type Routed = WithPrincipal & {
   otrTarget?: string;
   otrPath?: string;
@@ -98,6 +122,9 @@ export function serviceProxy(cache = new PublicCache()) {
         return res.status(403).json({ statusCode: 403, error: 'Forbidden', message: decision.reason });
     }
     if (decision.route.service === GATEWAY_LOCAL) return next();
+    // The custodian bank's callback is the bank's alone: no gateway path reaches it, however spelt.
+    if (decision.route.service === 'fee-supervision' && reachesBankCallback(decision.servicePath))
+      return res.status(404).json({ statusCode: 404, error: 'NotFound', message: 'no such route' });
     req.otrPublic = decision.route.allow === 'public';
     if (req.otrPublic && cache.serve(req, res)) return;
     req.otrTarget = serviceUrl(decision.route.service);
