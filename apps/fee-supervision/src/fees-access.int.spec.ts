@@ -5,7 +5,10 @@ import {
   institutionWithCourse,
   operatorOf,
   paidOrder,
+  recordLesson,
+  signInFamily,
   startFees,
+  startSmsGateway,
   supervisor,
 } from './fees.int-fixtures';
 
@@ -27,14 +30,19 @@ describe('fee supervision: object-level access (IDOR) on the real PostgreSQL', (
   let xihu: Awaited<ReturnType<typeof institutionWithCourse>>;
   let other: Awaited<ReturnType<typeof institutionWithCourse>>;
   let orderId: string;
+  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
 
   beforeAll(async () => {
-    h = await startFees('2026-09-01T02:00:00Z');
+    sms = await startSmsGateway();
+    h = await startFees('2026-09-01T02:00:00Z', undefined, { FEES_SMS_URL: sms.url });
     xihu = await institutionWithCourse(h, { district: 'CN-ZJ-HZ-XH' });
     other = await institutionWithCourse(h, { district: 'CN-ZJ-HZ-XH' });
     orderId = (await paidOrder(h, xihu, '13500000001', 10)).id;
   });
-  afterAll(() => h?.stop());
+  afterAll(async () => {
+    await h?.stop();
+    sms?.close();
+  });
 
   const outsiders = [supervisorBJ, viewerBJ, operatorOf('00000000-0000-4000-8000-0000000000ff'), unlinked];
 
@@ -65,5 +73,28 @@ describe('fee supervision: object-level access (IDOR) on the real PostgreSQL', (
     expect(JSON.stringify((await call(h, operatorOf(xihu.institutionId), 'GET', '/orders')).body)).toContain(
       orderId,
     );
+  });
+
+  it("another family neither sees a family's order nor answers, refunds or rates it", async () => {
+    h.clock.set('2026-09-15T10:00:00Z');
+    const lesson = await recordLesson(h, xihu.institutionId, orderId);
+    const owner = await signInFamily(h, sms, '13500000001');
+    const stranger = await signInFamily(h, sms, '13500000099');
+    expect(
+      JSON.stringify((await call(h, null, 'GET', '/public/family/orders', undefined, owner)).body),
+    ).toContain(orderId);
+    expect(
+      JSON.stringify((await call(h, null, 'GET', '/public/family/orders', undefined, stranger)).body),
+    ).not.toContain(orderId);
+    const attempts: [string, unknown][] = [
+      [`/public/family/lessons/${lesson.lessonId}/confirm`, undefined],
+      [`/public/family/lessons/${lesson.lessonId}/dispute`, { reason: '没上课' }],
+      ['/public/family/refunds', { orderId, reason: '搬家' }],
+      ['/public/family/ratings', { orderId, stars: 1 }],
+    ];
+    for (const [path, body] of attempts) {
+      const { status } = await call(h, null, 'POST', path, body, stranger);
+      expect([path, [403, 404].includes(status)]).toEqual([path, true]);
+    }
   });
 });
