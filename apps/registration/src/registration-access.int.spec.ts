@@ -118,6 +118,18 @@ describe('registration: object-level access (IDOR) and separation of duties on t
     );
   });
 
+  it('an approver of another department decides nothing on it, nor visits the site', async () => {
+    const sports = { ...culture, userId: 'approver.sports', department: 'sports' as const };
+    const visit = { visitedOn: '2026-11-20', conforms: true, findings: '' };
+    expect((await call(sports, 'POST', `/applications/${applicationId}/site-visits`, visit)).status).toBe(
+      403,
+    );
+    expect((await call(sports, 'POST', `/applications/${applicationId}/approve`)).status).toBe(403);
+    expect(
+      (await call(sports, 'POST', `/applications/${applicationId}/reject`, { reasons: '不符合条件' })).status,
+    ).toBe(403);
+  });
+
   it('the approver who filed an application cannot decide it alone (职责分离)', async () => {
     const own = await call(culture, 'POST', '/applications', form('杭州西湖区乙艺术培训有限公司'));
     expect(own.status).toBe(201);
