@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.data/**', '.kafka/**', 'test-artifacts/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.data/**', '.kafka/**', 'test-artifacts/**', 'test/boundaries/fixture/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,14 +20,14 @@ const common = {
   testEnvironment: 'node',
   // Random secrets for the run: nothing in the repository signs or decrypts anything (docs/security.md).
   setupFiles: ['<rootDir>/libs/testing/src/setup-secrets.ts'],
-  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data'],
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data', '<rootDir>/test/boundaries/fixture'],
 };
 module.exports = {
   projects: [
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/boundaries/*.spec.ts'],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '/node_modules/'],
     },
     {

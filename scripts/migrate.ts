@@ -1,5 +1,5 @@
 // `npm run db:migrate`: applies every service's committed SQL migrations to DATABASE_URL.
-import { applyMigrations } from '@otr/runtime/src/migrations';
+import { applyMigrations } from '@otr/runtime';
 
 const url = process.env.DATABASE_URL;
 if (!url) {

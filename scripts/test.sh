@@ -26,11 +26,13 @@ if [ -z "${KAFKA_BROKERS:-}" ]; then
 fi
 
 # The console and portal for the browser tests, rebuilt only when their inputs changed (Nx cache).
-npx nx run-many -t build -p @otr/console @otr/portal --output-style=static
+npx nx run-many -t build -p console portal --output-style=static
 
 npx tsc -p tsconfig.json --noEmit
 for app in console portal; do npx tsc -p "apps/$app/tsconfig.json"; done
 npx eslint apps libs test bench scripts infra
+# The architecture's import rules (.dependency-cruiser.cjs), with its written baseline of known violations.
+npm run --silent lint:boundaries
 npx jest --ci --selectProjects unit integration "$@"
 # End-to-end tests stop and start the shared broker, so they run one at a time, after the rest.
 npx jest --ci --runInBand --selectProjects e2e "$@"

@@ -4,7 +4,7 @@ import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
 import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
 import { ACCESS_MATRIX, Caller } from './domain/access-matrix';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './domain/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/auth';
 import { ACCESS_TOKEN_MINUTES } from './infrastructure/access-tokens';
 import { createGatewayPrisma } from './infrastructure/gateway-prisma';
 import { seedDemoUsers } from './infrastructure/seed-demo-users';

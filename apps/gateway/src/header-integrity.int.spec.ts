@@ -5,7 +5,7 @@ import { PRINCIPAL_HEADER, verifyPrincipal } from '@otr/auth';
 import { InProcessTransport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
 import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
-import { DEMO_PASSWORD } from './domain/demo-accounts';
+import { DEMO_PASSWORD } from '@otr/auth';
 import { createGatewayPrisma } from './infrastructure/gateway-prisma';
 import { seedDemoUsers } from './infrastructure/seed-demo-users';
 import { gatewayService } from './gateway.module';

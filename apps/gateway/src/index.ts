@@ -1,4 +1,4 @@
 export { gatewayService } from './gateway.module';
 export { createGatewayPrisma } from './infrastructure/gateway-prisma';
 export { seedDemoUsers } from './infrastructure/seed-demo-users';
-export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './domain/demo-accounts';
+export { authorize, GATEWAY_LOCAL, ROUTES } from './domain/access-policy';

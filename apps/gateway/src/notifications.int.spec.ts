@@ -5,7 +5,7 @@ import { registrationService } from '@otr/registration';
 import { RunningService, startService } from '@otr/runtime';
 import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
 import { Pool } from 'pg';
-import { DEMO_PASSWORD } from './domain/demo-accounts';
+import { DEMO_PASSWORD } from '@otr/auth';
 import { createGatewayPrisma } from './infrastructure/gateway-prisma';
 import { seedDemoUsers } from './infrastructure/seed-demo-users';
 import { gatewayService } from './gateway.module';

@@ -1,6 +1,6 @@
 // A consumer in its own process, so a test can kill it with SIGKILL mid-batch (kafka.int.spec.ts).
 import { Pool } from 'pg';
-import { pgTransaction } from '@otr/testing/src/sql';
+import { pgTransaction } from '@otr/testing';
 import { InboxConsumer, KafkaTransport } from '../src';
 import { testRegistry } from './sequenced-event';
 

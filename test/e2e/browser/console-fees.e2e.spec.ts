@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { feeMessages } from '../../../apps/console/src/fees/messages';
 import { raZhCN } from '../../../apps/console/src/i18n/zh-CN';
-import { DEMO_PASSWORD } from '@otr/gateway';
+import { DEMO_PASSWORD } from '@otr/auth';
 import { RunningPlatform } from '@otr/platform';
 import { artifactsDir } from '@otr/testing';
 import { signInToConsole } from '../support/pages';

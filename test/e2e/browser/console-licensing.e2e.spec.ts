@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { applicationMessages } from '../../../apps/console/src/applications/messages';
 import { appZhCN } from '../../../apps/console/src/i18n/zh-CN';
-import { DEMO_ACCOUNTS } from '@otr/gateway';
+import { DEMO_ACCOUNTS } from '@otr/auth';
 import { RunningPlatform } from '@otr/platform';
 import { artifactsDir } from '@otr/testing';
 import { signInToConsole, waitForText, confirmDialog as confirm } from '../support/pages';

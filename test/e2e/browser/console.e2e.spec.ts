@@ -13,7 +13,7 @@ const menuNames: Record<string, { name: string }> = {
   ...inspectionMessages['zh-CN'].resources,
   ...feeMessages['zh-CN'].resources,
 };
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/gateway';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/auth';
 import { RunningPlatform } from '@otr/platform';
 import { artifactsDir } from '@otr/testing';
 import { signInAs } from '../support/gateway-users';

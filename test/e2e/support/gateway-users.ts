@@ -1,8 +1,9 @@
 import { Pool } from 'pg';
+import { DEMO_PASSWORD } from '@otr/auth';
 import { createGatewayPrisma, seedDemoUsers } from '@otr/gateway';
 import { freePort, startServiceProcesses } from '@otr/testing';
 
-export const DEMO_PASSWORD = 'otr-demo-2026';
+export { DEMO_PASSWORD };
 
 /** Creates the demo accounts in a test database through the gateway's own seed. */
 export async function seedGatewayUsers(databaseUrl: string): Promise<void> {

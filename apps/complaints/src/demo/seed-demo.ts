@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { Principal } from '@otr/auth';
 import { EventOrigin } from '@otr/contracts';
-import { DEMO_ACCOUNTS } from '@otr/gateway';
+import { DEMO_ACCOUNTS } from '@otr/auth';
 import { addDays, chinaDate, Clock, loadChinaCalendar } from '@otr/kernel';
 import { actorOf } from '../application/actor';
 import { Act, ActOnComplaintCommand } from '../application/act-on-complaint/act-on-complaint.command';
@@ -21,7 +21,7 @@ import { Actor } from '../domain/vocabulary';
 const XH = 'CN-ZJ-HZ-XH';
 const ORIGIN: EventOrigin = { actor: { userId: 'demo-seed', role: 'system' }, correlationId: 'demo-seed' };
 
-/** The demo accounts (apps/gateway) as the complaint domain sees them. */
+/** The demo accounts (libs/auth) as the complaint domain sees them. */
 function demoActor(username: string): Actor {
   const a = DEMO_ACCOUNTS.find((d) => d.username === username);
   if (!a) throw new Error(`no demo account ${username}`);

@@ -8,7 +8,6 @@ import {
   NotResponsible,
 } from './errors';
 import { checkEvidence, EvidenceFile, evidenceLimitsFor } from './evidence';
-import type { Complainant } from './privacy';
 import {
   assertLead,
   checkTransferAnswer,
@@ -22,7 +21,7 @@ import {
   transferRefused,
 } from './routing';
 import { SlaColour, WorkingDayClock } from './sla-clock';
-import { Actor, Category, Channel, ComplaintKind, HandlingUnit } from './vocabulary';
+import { Actor, Category, Channel, Complainant, ComplaintKind, HandlingUnit } from './vocabulary';
 
 const HOTLINE_12345 = '国办发〔2020〕53号 (12345 热线)';
 

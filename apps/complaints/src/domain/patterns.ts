@@ -1,5 +1,5 @@
 import { addDays, chinaDate } from '@otr/kernel';
-import { Complainant } from './privacy';
+import { Complainant } from './vocabulary';
 import { Category } from './vocabulary';
 
 /** What pattern detection needs to know of an earlier complaint about the same subject. */

@@ -1,17 +1,8 @@
 import { CLOSED_STATUSES, ComplaintEvent, ComplaintState } from './complaint';
 import { actsFor, isAssignedHandler } from './routing';
-import { Actor } from './vocabulary';
+import { Actor, Complainant } from './vocabulary';
 import type { Role } from '@otr/auth';
 import { isWithin } from '@otr/rules';
-
-/**
- * The complainant as the aggregate holds them: never the clear name or phone. Infrastructure
- * encrypts the identity and hands the domain an opaque reference; `hash` is its keyed hash of the
- * phone number, so repeats can be recognised without reading anyone's number.
- */
-export type Complainant =
-  | { anonymous: true }
-  | { anonymous: false; identityRef: string; hash: string; maskedName: string; maskedPhone: string };
 
 /** 王小明 → 王**: the surname stays so a handler on the phone can say 王女士/王先生. */
 export function maskName(name: string): string {

@@ -54,3 +54,12 @@ export const sameUnit = (a: HandlingUnit, b: HandlingUnit): boolean =>
 
 export const describeUnit = (u: HandlingUnit): string =>
   u.role ? `${u.department}/${u.role}` : u.department;
+
+/**
+ * The complainant as the aggregate holds them: never the clear name or phone. Infrastructure
+ * encrypts the identity and hands the domain an opaque reference; `hash` is its keyed hash of the
+ * phone number, so repeats can be recognised without reading anyone's number.
+ */
+export type Complainant =
+  | { anonymous: true }
+  | { anonymous: false; identityRef: string; hash: string; maskedName: string; maskedPhone: string };

@@ -1,4 +1,4 @@
-import { Role } from '@otr/auth/src/principal';
+import { Role } from '@otr/auth/browser';
 import { FEE_RESOURCES } from '../fees/fees-file';
 import { can, MENU, menuFor, panelsFor, PERMISSIONS, ROLES } from './permissions';
 

@@ -4,7 +4,7 @@
  * enforce access again on every request; this table only keeps the UI from offering what a
  * role cannot do. Pure module: no react-admin import, so jest can load it.
  */
-import type { Role } from '@otr/auth/src/principal';
+import type { Role } from '@otr/auth/browser';
 
 export type Action =
   | 'list'

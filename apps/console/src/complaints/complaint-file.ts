@@ -5,7 +5,7 @@
  * roles (application/actor.ts); the service decides again on every request, this only keeps the
  * console from offering what would be refused. No react-admin import, so jest loads it.
  */
-import { Department } from '@otr/auth/src/principal';
+import { Department } from '@otr/auth/browser';
 import { covers } from '../i18n/jurisdictions';
 
 export const COMPLAINT_STATUSES = [

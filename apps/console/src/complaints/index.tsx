@@ -16,7 +16,7 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin';
-import { Department } from '@otr/auth/src/principal';
+import { Department } from '@otr/auth/browser';
 import { can } from '../auth/permissions';
 import { districtChoices, jurisdictionName } from '../i18n/jurisdictions';
 import { gridSx, ListActions } from '../layout/ListActions';

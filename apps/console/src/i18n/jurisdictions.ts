@@ -2,7 +2,7 @@
  * Jurisdiction names for display, from the project's registry of the demo city (libs/rules),
  * so the console never keeps its own copy of the district list. Pure module: jest loads it.
  */
-import { demoJurisdiction, HANGZHOU, HANGZHOU_DISTRICTS } from '../../../../libs/rules/src/demo-city';
+import { demoJurisdiction, HANGZHOU, HANGZHOU_DISTRICTS } from '@otr/rules/browser';
 
 export const CITY = HANGZHOU;
 export const DISTRICTS = HANGZHOU_DISTRICTS;

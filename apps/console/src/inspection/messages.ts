@@ -3,7 +3,7 @@
  * otr.inspection.*). Both languages have the same keys: zh-CN is typed from en.
  * Pure module: no react-admin import.
  */
-import { VIOLATION_CODES } from '@otr/contracts/src/violation-codes';
+import { VIOLATION_CODES } from '@otr/contracts/browser';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 

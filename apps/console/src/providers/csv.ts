@@ -3,7 +3,7 @@
  * shows mojibake), CRLF line ends, RFC 4180 quoting, and cells that would start a formula made
  * inert with a leading apostrophe. Pure module: jest loads it.
  */
-import { csvCell } from '@otr/kernel/src/csv';
+import { csvCell } from '@otr/kernel/browser';
 
 export const BOM = '\uFEFF';
 

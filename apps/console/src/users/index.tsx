@@ -21,7 +21,7 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin';
-import { Department, Role } from '@otr/auth/src/principal';
+import { Department, Role } from '@otr/auth/browser';
 import { jurisdictionName } from '../i18n/jurisdictions';
 import { gridSx, ListActions } from '../layout/ListActions';
 import { useSmall } from '../layout/useSmall';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../domain/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/auth';
 import { GatewayPrisma } from './gateway-prisma';
 
 /** Creates the demo accounts once (existing ones are left as they are). */

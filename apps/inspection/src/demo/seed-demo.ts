@@ -26,7 +26,7 @@ import { ViolationState } from '../domain/violation';
 const XH = 'CN-ZJ-HZ-XH';
 const HZ = 'CN-ZJ-HZ';
 
-/** The roster: inspector.xihu is the demo login (apps/gateway demo-accounts); the others are roster-only. */
+/** The roster: inspector.xihu is the demo login (libs/auth demo-accounts); the others are roster-only. */
 const ROSTER: { userId: string; name: string; department: Department; jurisdiction: string }[] = [
   { userId: 'inspector.xihu', name: '西湖区执法检查员', department: 'education', jurisdiction: XH },
   {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApplicationForm } from '../domain/application-form';
 import { StaffFiling, StaffMember, toStaffMember } from '../domain/filings';
 import { ResubmittedForm } from '../domain/license-application';
-import { idNumberPepper } from '../infrastructure/id-number-pepper';
+import { idNumberPepper } from '../application/id-number-pepper';
 
 /** The form as an operator sends it: staff with their identity numbers, which stop here. */
 export const ApplicationFormInput = ApplicationForm.extend({

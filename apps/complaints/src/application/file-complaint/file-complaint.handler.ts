@@ -16,7 +16,8 @@ import {
 import { ComplaintRuleViolated, IdempotencyKeyReused, UnknownInstitution } from '../../domain/errors';
 import { checkEvidence, EvidenceFile, evidenceLimitsFor } from '../../domain/evidence';
 import { duplicateOf } from '../../domain/patterns';
-import { Complainant, identifiedComplainant } from '../../domain/privacy';
+import { identifiedComplainant } from '../../domain/privacy';
+import { Complainant } from '../../domain/vocabulary';
 import { Actor } from '../../domain/vocabulary';
 import {
   Change,

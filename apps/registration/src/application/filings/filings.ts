@@ -12,7 +12,7 @@ import {
   toStaffMember,
 } from '../../domain/filings';
 import { LicenseState } from '../../domain/license';
-import { idNumberPepper } from '../../infrastructure/id-number-pepper';
+import { idNumberPepper } from '../id-number-pepper';
 import {
   APPLICANT_RECORDS,
   ApplicantRecords,

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventOrigin } from '@otr/contracts';
 import { hashIdNumber, newlyDetected } from '../../domain/in-service-roster';
-import { idNumberPepper } from '../../infrastructure/id-number-pepper';
+import { idNumberPepper } from '../id-number-pepper';
 import { APPLICANT_RECORDS, ApplicantRecords, LICENSES, LicenseRepository } from '../ports';
 
 export interface RosterRow {
