@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, testEnv } from '@otr/testing';
 import { seedGatewayUsers, signInAs, startSkeletonProcesses } from '../test/e2e/support/gateway-users';
+import { readyForApproval } from '../test/e2e/support/licensing';
 
 const N = Number(process.env.N ?? 100);
 const CHARS = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
@@ -22,12 +23,14 @@ async function main() {
   const procs = await startSkeletonProcesses(common);
   const base = procs[2].url;
   const token = await signInAs(base, 'approver.sports');
-  const call = async (method: string, path: string, body?: unknown) => {
+  // Filed on the applicant's behalf by another approver (代办): 职责分离 keeps the filer from deciding.
+  const intake = await signInAs(base, 'approver.xihu');
+  const call = async (method: string, path: string, body?: unknown, as = token) => {
     const res = await fetch(`${base}${path}`, {
       method,
       // no-cache: the directory itself answers, not the gateway's shared cache of public answers
       // (which may be PUBLIC_MAX_AGE_S old): the latency is the event path's.
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'cache-control': 'no-cache' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${as}`, 'cache-control': 'no-cache' },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${path} ${res.status} ${await res.text()}`);
@@ -48,7 +51,9 @@ async function main() {
         venue: { area: 200, maxClassSize: 20, fireSafetyAccepted: true },
         legalRepresentative: '李明',
         ageGroups: ['primary'],
-      });
+      }, intake);
+      // The materials and site visit the rulebook asks before approval, outside the timed span.
+      await readyForApproval(base, token, applicationId);
       await call('POST', `/api/registration/applications/${applicationId}/approve`);
       const approved = performance.now();
       for (;;) {
