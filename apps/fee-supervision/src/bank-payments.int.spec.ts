@@ -1,7 +1,7 @@
 // Money moves only on the bank's word: a signed notification is booked only when the bank's own
 // record agrees; genuine money no order can take lands in suspense with an alert, and the fund
 // supervisor returns it or matches it; money times lie in the bank's window.
-import { PaymentWebhooks } from './application/payments';
+import { Lessons } from './application/lessons';
 import { FeesScheduler } from './application/scheduler';
 import {
   call,
@@ -10,7 +10,10 @@ import {
   institutionWithCourse,
   operatorOf,
   orderBody,
+  origin,
+  paidOrder,
   placeOrder,
+  recordLesson,
   signedPayment,
   startFees,
   supervisor,
@@ -172,5 +175,102 @@ describe('payments on the bank’s word', () => {
     expect(run.body).toEqual([
       expect.objectContaining({ result: 'matched', bankBalanceFen: 55_000 + 700 + 54_999 }),
     ]);
+  });
+
+  it('reconciles yesterday’s statements on the scheduler, each account once, and alerts a payment the bank never received', async () => {
+    h.clock.set('2026-09-01T02:00:00Z');
+    const inst = await institutionWithCourse(h);
+    const orderId = await newOrder(inst, '13900000006');
+    await post(await signedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen: 55_000 }));
+    // A payment booked that the bank does not hold (a row written past the service, say).
+    await fetch(`${h.bankUrl}/sim/adjustments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        accountNo: inst.account.bankAccountNo,
+        amountFen: -55_000,
+        reference: 'chargeback',
+        date: '2026-09-01',
+      }),
+    });
+    h.clock.set('2026-09-02T01:00:00Z');
+    const scheduler = h.service.app.get(FeesScheduler);
+    const first = await scheduler.reconcile();
+    expect(first).toMatchObject({ date: '2026-09-01' });
+    expect(first.mismatches).toBeGreaterThanOrEqual(1);
+    const runs = await h.fees.prisma.reconciliationRun.findMany({
+      where: { institutionId: inst.institutionId },
+    });
+    expect(runs.map((r) => r.result)).toEqual(['mismatch']);
+    const alerts = await call(h, supervisor, 'GET', `/alerts?institutionId=${inst.institutionId}`);
+    expect((alerts.body.items as { code: string }[]).map((a) => a.code)).toContain('reconciliation-mismatch');
+    expect((await scheduler.reconcile()).runs).toBe(0);
+    h.clock.set('2026-09-01T02:00:00Z');
+  });
+});
+
+describe('lessons on the order’s own dates', () => {
+  let h: FeesHarness;
+  beforeAll(async () => {
+    h = await startFees('2026-09-01T02:00:00Z');
+  });
+  afterAll(() => h.stop());
+
+  const lesson = (h: FeesHarness, op: ReturnType<typeof operatorOf>, orderId: string, date: string) =>
+    call(h, op, 'POST', '/lessons', {
+      orderId,
+      date,
+      start: '16:00',
+      durationMinutes: 45,
+      mode: 'offline',
+      hours: 1,
+      students: 12,
+    });
+
+  it('refuses a lesson before the order, before the course, after its period or in the future, 422 naming the rule', async () => {
+    const inst = await institutionWithCourse(h);
+    const op = operatorOf(inst.institutionId);
+    const o = await paidOrder(h, inst, '13900000011', 10, { courseStartsOn: '2026-09-07' });
+    h.clock.set('2026-12-20T02:00:00Z');
+    for (const [date, rule] of [
+      ['2026-08-31', 'before its order'],
+      ['2026-09-04', 'before the course starts'],
+      ['2026-12-07', 'within the period'],
+      ['2026-12-21', 'not dated in the future'],
+    ]) {
+      const res = await lesson(h, op, o.id, date);
+      expect(res).toMatchObject({ status: 422, body: { error: 'fees.LessonDateRefused', field: 'date' } });
+      expect(String(res.body.rule)).toContain(rule);
+    }
+    expect((await lesson(h, op, o.id, '2026-12-04')).status).toBe(201);
+  });
+
+  it('answers a day no fee rule was in force with 422, not 500', async () => {
+    const inst = await institutionWithCourse(h);
+    const o = await paidOrder(h, inst, '13900000012', 10);
+    const res = await lesson(h, operatorOf(inst.institutionId), o.id, '1970-01-01');
+    expect(res.status).toBe(422);
+    expect(res.body.field).toBe('date');
+  });
+
+  it('gives the family its full window from the day it was told of a backdated lesson: no release before', async () => {
+    h.clock.set('2026-09-01T02:00:00Z');
+    const inst = await institutionWithCourse(h);
+    const o = await paidOrder(h, inst, '13900000013', 10, { courseStartsOn: '2026-09-01' });
+    // Taught (it says) on 9-01, recorded on 10-22: counted from 9-01 the window closed on 9-22.
+    h.clock.set('2026-10-22T02:00:00Z');
+    const { lessonId, confirmBy } = await recordLesson(h, inst.institutionId, o.id, { date: '2026-09-01' });
+    expect(confirmBy > '2026-11-01').toBe(true);
+    h.clock.set('2026-10-23T02:00:00Z');
+    expect((await h.service.app.get(FeesScheduler).sweep()).lessons).toEqual({
+      confirmed: 0,
+      releasedFen: 0,
+    });
+    // The family disputes in its window, and is heard.
+    const disputed = await h.service.app
+      .get(Lessons)
+      .answer(o.familyId, lessonId, { kind: 'disputed', reason: '那天没上课' }, origin);
+    expect(disputed).toMatchObject({ status: 'disputed', releasedFen: 0 });
+    expect((await h.fees.ledger.balances(h.fees.prisma, inst.institutionId)).settlement).toBe(0);
   });
 });

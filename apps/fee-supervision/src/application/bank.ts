@@ -119,6 +119,32 @@ export class BankOperations {
     return runs;
   }
 
+  /** Every account with no run for `date` yet, each on its own: one bank error does not stop the rest. */
+  async reconcileDue(date: string, origin: EventOrigin) {
+    if (!this.bank) return [];
+    const due = await this.fees.prisma.supervisedAccount.findMany({
+      where: { NOT: { institutionId: { in: await this.reconciledOn(date) } } },
+    });
+    const runs = [];
+    for (const account of due) {
+      try {
+        runs.push(await this.reconcileAccount(account, date, origin));
+      } catch (error) {
+        this.log.warn({ err: error, institutionId: account.institutionId, date }, 'reconciliation not run');
+      }
+    }
+    return runs;
+  }
+
+  private async reconciledOn(date: string): Promise<string[]> {
+    const rows = await this.fees.prisma.reconciliationRun.findMany({
+      where: { statementDate: new Date(date) },
+      select: { institutionId: true },
+      distinct: ['institutionId'],
+    });
+    return rows.map((r) => r.institutionId);
+  }
+
   private async reconcileAccount(account: SupervisedAccount, date: string, origin: EventOrigin) {
     const statement = await this.bank!.statement(account.bankAccountNo, date);
     return this.fees.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { addDays } from '@otr/kernel';
 import { BankOperations } from './bank';
 import { ClosurePlaybook } from './closure';
 import { FEES_LOG, FeesContext, systemOrigin } from './fees-context';
@@ -12,16 +13,19 @@ export interface SchedulerSettings {
   workerIntervalMs: number;
   /** Deemed confirmations and agreements, and risk evaluation, ms; 0 turns the loop off. */
   sweepIntervalMs: number;
+  /** Reconciliation of yesterday's bank statements (对账), ms; each account once a day; 0 turns it off. */
+  reconcileIntervalMs: number;
 }
 
 export const SCHEDULER_SETTINGS = Symbol('SchedulerSettings');
 
 export const schedulerSettings = (env = process.env): SchedulerSettings =>
   env.FEES_SCHEDULER === 'off'
-    ? { workerIntervalMs: 0, sweepIntervalMs: 0 }
+    ? { workerIntervalMs: 0, sweepIntervalMs: 0, reconcileIntervalMs: 0 }
     : {
         workerIntervalMs: Number(env.FEES_WORKER_INTERVAL_MS ?? 1000),
         sweepIntervalMs: Number(env.FEES_SWEEP_INTERVAL_MS ?? 15 * 60_000),
+        reconcileIntervalMs: Number(env.FEES_RECONCILE_INTERVAL_MS ?? 60 * 60_000),
       };
 
 /**
@@ -47,6 +51,18 @@ export class FeesScheduler implements OnApplicationBootstrap, BeforeApplicationS
   onApplicationBootstrap(): void {
     this.every('worker', this.settings.workerIntervalMs, () => this.work());
     this.every('sweep', this.settings.sweepIntervalMs, () => this.sweep());
+    this.every('reconcile', this.settings.reconcileIntervalMs, () => this.reconcile());
+  }
+
+  /**
+   * Yesterday's statement of every account not yet reconciled for it: a mismatch raises its alert
+   * without anyone asking, so a payment booked without the bank's money cannot go unnoticed.
+   */
+  async reconcile(): Promise<{ date: string; runs: number; mismatches: number }> {
+    const date = addDays(this.fees.today(), -1);
+    if (!this.bank.connected) return { date, runs: 0, mismatches: 0 };
+    const runs = await this.bank.reconcileDue(date, systemOrigin('reconciliation'));
+    return { date, runs: runs.length, mismatches: runs.filter((r) => r.result === 'mismatch').length };
   }
 
   beforeApplicationShutdown(): void {
