@@ -112,6 +112,14 @@ describe('the public directory API', () => {
     expect((await get('/open-data/secret.csv')).status).toBe(400);
   });
 
+  it('names the list or format it does not publish (issue #14: the answer named no field)', async () => {
+    const list = await get('/open-data/secret.csv');
+    expect(list.status).toBe(400);
+    expect((await list.json()).issues).toEqual([{ field: 'list', rule: 'one of white, revoked, black' }]);
+    const format = await get('/open-data/white.xml');
+    expect((await format.json()).issues).toEqual([{ field: 'format', rule: 'one of csv, json' }]);
+  });
+
   it('applies a duplicate delivery once', async () => {
     const e = issued('00000000-0000-4000-8000-000000000003', '杭州西湖区启航书法艺术培训学校');
     const message = { key: e.institutionId, value: JSON.stringify(e) };

@@ -2,8 +2,15 @@ import { Controller, Get, Header, Param, ParseEnumPipe, Query, Res } from '@nest
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { Public } from '@otr/auth';
+import { validationFailed } from '@otr/runtime';
 import { ListExportQuery, PublicList } from '../application/open-data/list-export.query';
 import { openDataCsv } from './open-data-csv';
+
+/** ParseEnumPipe whose 400 names the parameter and its values, where Nest's says "enum string is expected". */
+const oneOf = (field: string, values: string[]) =>
+  new ParseEnumPipe(values, {
+    exceptionFactory: () => validationFailed([{ field, rule: `one of ${values.join(', ')}` }]),
+  });
 
 /** Open data: the white, revoked and black lists as CSV or JSON, stamped with how current they are. */
 @Controller('public/open-data')
@@ -14,8 +21,8 @@ export class OpenDataController {
   @Get(':list.:format')
   @Header('Cache-Control', 'public, max-age=60')
   async download(
-    @Param('list', new ParseEnumPipe(['white', 'revoked', 'black'])) list: PublicList,
-    @Param('format', new ParseEnumPipe(['csv', 'json'])) format: 'csv' | 'json',
+    @Param('list', oneOf('list', ['white', 'revoked', 'black'])) list: PublicList,
+    @Param('format', oneOf('format', ['csv', 'json'])) format: 'csv' | 'json',
     @Query('download') download: string | undefined,
     @Res() res: Response,
   ) {
