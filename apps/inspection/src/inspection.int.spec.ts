@@ -467,7 +467,10 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
 
   it('names the hash when an evidence file is asked for by something else (issue #14: the answer named no field)', async () => {
     const res = await api(inspectors[0], 'GET', '/evidence/not-a-hash');
-    expect(res).toMatchObject({ status: 400, body: { issues: [{ field: 'sha256', rule: '64 lowercase hex characters' }] } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { issues: [{ field: 'sha256', rule: '64 lowercase hex characters' }] },
+    });
   });
 
   it('gives the dashboard its rectification figures, in the caller’s jurisdiction, to the roles whose dashboard shows them', async () => {

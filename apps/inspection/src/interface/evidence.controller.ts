@@ -70,7 +70,7 @@ export class EvidenceController {
   @Get(':sha256')
   @Roles(...READERS, 'institution-operator')
   async download(@Param('sha256') sha256: string, @CurrentPrincipal() p: Principal, @Res() res: Response) {
-    if (!isSha256(sha256)) throw new BadRequestException('sha256: 64 lowercase hex characters');
+    if (!isSha256(sha256)) throw validationFailed([{ field: 'sha256', rule: '64 lowercase hex characters' }]);
     const citedBy = await this.store.evidenceCitedBy(sha256);
     if (!citedBy.some((r) => canRead(p, 'inspection-evidence', r.subject))) throw new BlobNotFound(sha256);
     const { stream, blob } = await this.blobs.get(sha256);
