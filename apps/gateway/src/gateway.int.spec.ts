@@ -118,6 +118,14 @@ describe('the gateway on the real PostgreSQL', () => {
       expect((await me(s.accessToken)).status).toBe(401);
       expect((await post('/api/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
     });
+
+    it('signs out once when the same sign-out arrives twice at once (a 500 before, issue #14)', async () => {
+      const s = await session('planner');
+      const both = await Promise.all([1, 2].map(() => post('/api/auth/logout', {}, s.accessToken)));
+      // The one that arrives after the other's revocation is no longer signed in.
+      for (const r of both) expect([204, 401]).toContain(r.status);
+      expect((await me(s.accessToken)).status).toBe(401);
+    });
   });
 
   describe('an administrator changing an account ends its sessions at once', () => {

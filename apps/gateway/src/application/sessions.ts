@@ -94,10 +94,11 @@ export class Sessions {
     if (accessToken) {
       const verified = await verifyAccessToken(accessToken, this.clock.now()).catch(() => null);
       if (verified) {
-        await this.prisma.revokedAccessToken.upsert({
-          where: { jti: verified.jti },
-          create: { jti: verified.jti, expiresAt: verified.expiresAt },
-          update: {},
+        // ON CONFLICT DO NOTHING: an upsert reads then inserts, so two sign-outs of one token at
+        // once both inserted and the second hit the primary key (a 500).
+        await this.prisma.revokedAccessToken.createMany({
+          data: [{ jti: verified.jti, expiresAt: verified.expiresAt }],
+          skipDuplicates: true,
         });
       }
     }
