@@ -175,6 +175,14 @@ describe('registration: object-level access (IDOR) and separation of duties on t
       (await call(operatorApprover, 'POST', `/license-requests/${requestId}/decision`, { approve: true }))
         .status,
     ).toBe(403);
+    // Nor does it change its own license (suspend, renew …) as the approving authority.
+    for (const [change, body] of [
+      ['suspend', { reason: '自行暂停' }],
+      ['renew', { validUntil: '2035-12-31' }],
+    ] as const)
+      expect((await call(operatorApprover, 'POST', `/licenses/${licenseId}/${change}`, body)).status).toBe(
+        403,
+      );
     expect(
       (await call(culture, 'POST', `/license-requests/${requestId}/decision`, { approve: true })).status,
     ).toBe(200);

@@ -210,6 +210,18 @@ export function assertNotOwnCase(
     );
 }
 
+/**
+ * A decision on an issued license (暂停招生, 恢复, 吊销, 延续): the competent department within its
+ * jurisdiction, and never an account acting for the licensed institution (职责分离).
+ */
+export function assertMayDecideOnLicense(
+  license: { competentDepartment: string; district: string; institutionId: string },
+  by: Decider,
+): void {
+  assertCompetent(license, by);
+  assertNotOwnCase({ filedBy: [], institutionId: license.institutionId }, by);
+}
+
 function checkCompetence(state: ApplicationState, by: Decider): void {
   assertCompetent({ competentDepartment: state.competentDepartment, district: state.form.district }, by);
   assertNotOwnCase({ filedBy: state.filedBy ?? [], institutionId: state.institutionId }, by);

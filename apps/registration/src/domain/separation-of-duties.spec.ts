@@ -4,6 +4,7 @@ import { LicenseState } from './license';
 import {
   approve,
   ApplicationEvent,
+  assertMayDecideOnLicense,
   ApplicationState,
   evolve,
   giveOpinion,
@@ -134,6 +135,12 @@ describe('separation of duties (职责分离): whoever files never decides', () 
       expect(() => approveRequest(pending, active, culture('operator.approver'))).toThrow(
         SeparationOfDutiesViolated,
       );
+    });
+
+    it('an account of the licensed institution never suspends, reinstates, revokes or renews its license', () => {
+      const both = culture('operator.approver', { institutionId: 'i' });
+      expect(() => assertMayDecideOnLicense(active, both)).toThrow(SeparationOfDutiesViolated);
+      expect(() => assertMayDecideOnLicense(active, culture('approver.culture'))).not.toThrow();
     });
 
     it('an approver who did not file it decides', () => {

@@ -3,7 +3,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventOrigin } from '@otr/contracts';
 import { chinaDate, Clock } from '@otr/kernel';
 import { evolveLicense, expire, LicenseState, reinstate, renew, revoke, suspend } from '../../domain/license';
-import { assertCompetent, Decider } from '../../domain/license-application';
+import { assertMayDecideOnLicense, Decider } from '../../domain/license-application';
 import { LICENSES, LicenseRepository } from '../ports';
 import { CLOCK_TOKEN } from '../tokens';
 
@@ -34,7 +34,7 @@ export class ChangeLicenseHandler implements ICommandHandler<ChangeLicenseComman
 
   async execute({ licenseId, change, origin, by }: ChangeLicenseCommand) {
     const state = await this.licenses.load(licenseId);
-    if (by) assertCompetent(state, by);
+    if (by) assertMayDecideOnLicense(state, by);
     const events =
       change.kind === 'renew'
         ? renew(state, change.validUntil)
