@@ -52,7 +52,12 @@ describe('fee supervision: object-level access (IDOR) on the real PostgreSQL', (
       (await call(h, operatorOf(xihu.institutionId), 'GET', `/accounts/${xihu.institutionId}`)).status,
     ).toBe(200);
     for (const caller of [...outsiders, operatorOf(other.institutionId)]) {
-      for (const path of [`/accounts/${xihu.institutionId}`, `/accounts/${xihu.institutionId}/balances`]) {
+      for (const path of [
+        `/accounts/${xihu.institutionId}`,
+        `/accounts/${xihu.institutionId}/balances`,
+        `/closures/${xihu.institutionId}`,
+        `/closures/${xihu.institutionId}/creditors.csv`,
+      ]) {
         const { status } = await call(h, caller, 'GET', path);
         expect([caller.userId, path, [403, 404].includes(status)]).toEqual([caller.userId, path, true]);
       }
