@@ -51,10 +51,10 @@ module.exports = {
     {
       name: 'through-public-entry',
       comment:
-        "Another project is imported only through its public entry (src/index.ts, or src/browser.ts for the browser-safe part), never a file inside it or a relative path into it.",
+        "Another project is imported only through its public entry (src/index.ts, or browser.ts for the browser-safe part), never a file inside it or a relative path into it.",
       severity: 'error',
       from: { path: project },
-      to: { path: '^(apps|libs)/', pathNot: ['^$1/$2/', '^(apps|libs)/[^/]+/src/(index|browser)\\.ts$'] },
+      to: { path: '^(apps|libs)/', pathNot: ['^$1/$2/', '^(apps|libs)/[^/]+/(src/index|browser)\\.ts$'] },
     },
     {
       name: 'no-circular',

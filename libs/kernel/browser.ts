@@ -1,2 +1,2 @@
 // The browser-safe part of @otr/kernel: the console imports it as @otr/kernel/browser.
-export * from './csv';
+export * from './src/csv';

@@ -1,2 +1,2 @@
 // The browser-safe part of @otr/contracts: the console imports it as @otr/contracts/browser.
-export * from './violation-codes';
+export * from './src/violation-codes';

@@ -1,2 +1,2 @@
 // The browser-safe part of @otr/auth (no Node built-ins): the console imports it as @otr/auth/browser.
-export * from './principal';
+export * from './src/principal';

@@ -1,2 +1,2 @@
 // The browser-safe part of @otr/rules: the console imports it as @otr/rules/browser.
-export * from './demo-city';
+export * from './src/demo-city';
