@@ -1,0 +1,110 @@
+import {
+  ParseEnumPipe,
+  ParseUUIDPipe,
+  RequestMethod,
+  type INestApplication,
+  type PipeTransform,
+} from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
+import { z } from 'zod';
+import { PUBLIC, ROLES, type Role } from '@otr/auth';
+import { ZodPipe } from '@otr/runtime';
+
+/** What a path parameter accepts, as far as its pipes say. */
+export type ParamRule = { kind: 'uuid' } | { kind: 'schema'; schema: z.ZodType } | { kind: 'text' };
+
+/**
+ * One route of a service as its controller declares it: the zod schemas its ZodPipes validate
+ * the body and the query with, the rules of its path parameters, and who its guard lets in.
+ */
+export interface ApiOperation {
+  service: string;
+  method: string;
+  /** The service's own path, with :params. */
+  path: string;
+  handler: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params: Record<string, ParamRule>;
+  /** 'public' for @Public(), the @Roles() list, or 'signed-in' (any principal). */
+  access: Role[] | 'public' | 'signed-in';
+}
+
+const METHOD_NAMES: Record<number, string> = {
+  [RequestMethod.GET]: 'GET',
+  [RequestMethod.POST]: 'POST',
+  [RequestMethod.PUT]: 'PUT',
+  [RequestMethod.DELETE]: 'DELETE',
+  [RequestMethod.PATCH]: 'PATCH',
+  [RequestMethod.HEAD]: 'HEAD',
+};
+
+interface RouteArg {
+  index: number;
+  data?: unknown;
+  pipes?: (PipeTransform | (new (...a: unknown[]) => PipeTransform))[];
+}
+
+/** ZodPipe keeps its schema private; the registry reads it so the fuzz follows the code. */
+const schemaOf = (pipes: RouteArg['pipes'] = []) =>
+  pipes.find((p): p is ZodPipe<z.ZodType> => p instanceof ZodPipe)?.['schema' as keyof ZodPipe<z.ZodType>] as
+    z.ZodType | undefined;
+
+function paramRule(pipes: RouteArg['pipes'] = []): ParamRule {
+  if (pipes.some((p) => p === ParseUUIDPipe || p instanceof ParseUUIDPipe)) return { kind: 'uuid' };
+  const schema = schemaOf(pipes);
+  if (schema) return { kind: 'schema', schema };
+  const en = pipes.find((p): p is ParseEnumPipe => p instanceof ParseEnumPipe);
+  if (en) {
+    const values = Object.values((en as unknown as { enumType: Record<string, string> }).enumType);
+    return { kind: 'schema', schema: z.enum(values as [string, ...string[]]) };
+  }
+  return { kind: 'text' };
+}
+
+const join = (...parts: string[]) => `/${parts.join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+const first = (p: unknown): string => (Array.isArray(p) ? String(p[0] ?? '') : String(p ?? ''));
+
+/** Every route of every controller Nest has in the app, read from the decorators' metadata. */
+export function discoverOperations(service: string, app: INestApplication): ApiOperation[] {
+  const operations: ApiOperation[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...a: unknown[]) => object) | undefined;
+      if (!type) continue;
+      const base = first(Reflect.getMetadata(PATH_METADATA, type));
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const fn = (type.prototype as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof fn !== 'function') continue;
+        const verb = Reflect.getMetadata(METHOD_METADATA, fn) as number | undefined;
+        const sub = Reflect.getMetadata(PATH_METADATA, fn) as unknown;
+        if (verb === undefined || sub === undefined || !METHOD_NAMES[verb]) continue;
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as Record<string, RouteArg>;
+        const op: ApiOperation = {
+          service,
+          method: METHOD_NAMES[verb],
+          path: join(base, first(sub)),
+          handler: `${type.name}.${name}`,
+          params: {},
+          access: 'signed-in',
+        };
+        for (const [key, arg] of Object.entries(args)) {
+          const paramtype = Number(key.split(':')[0]);
+          if (paramtype === RouteParamtypes.BODY && !arg.data) op.body = schemaOf(arg.pipes) ?? op.body;
+          if (paramtype === RouteParamtypes.QUERY && !arg.data) op.query = schemaOf(arg.pipes) ?? op.query;
+          if (paramtype === RouteParamtypes.PARAM && typeof arg.data === 'string')
+            op.params[arg.data] = paramRule(arg.pipes);
+        }
+        for (const m of op.path.matchAll(/:(\w+)/g)) op.params[m[1]] ??= { kind: 'text' };
+        const isPublic = Reflect.getMetadata(PUBLIC, fn) ?? Reflect.getMetadata(PUBLIC, type);
+        const roles = (Reflect.getMetadata(ROLES, fn) ?? Reflect.getMetadata(ROLES, type)) as
+          Role[] | undefined;
+        op.access = isPublic ? 'public' : (roles ?? 'signed-in');
+        operations.push(op);
+      }
+    }
+  }
+  return operations;
+}
