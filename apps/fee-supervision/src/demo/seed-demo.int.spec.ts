@@ -1,5 +1,5 @@
 import { createLogger } from '@otr/runtime';
-import { deliver, FeesHarness, licenseIssued, startFees } from '../fees.int-fixtures';
+import { deliver, FeesHarness, institutionWithCourse, licenseIssued, startFees } from '../fees.int-fixtures';
 import { seedFeeSupervisionDemo } from './seed-demo';
 
 jest.setTimeout(120_000);
@@ -45,5 +45,26 @@ describe('the fee-supervision demo seed', () => {
     await seedFeeSupervisionDemo(h.service.app, { log });
     delete process.env.FEES_BANK_URL;
     expect(await counts()).toEqual(first);
+  });
+
+  it('runs once even where institutions filed their own courses, so a third npm start still starts', async () => {
+    const own = await startFees('2026-11-20T02:00:00Z');
+    try {
+      // Institutions whose courses came from registration: the seed files no demo course of its own.
+      for (const category of ['subject', 'subject', 'arts', 'arts'] as const)
+        await institutionWithCourse(own, { category, district: 'CN-ZJ-HZ-SC' });
+      const log = createLogger('seed-test');
+      process.env.FEES_BANK_URL = own.bankUrl;
+      await seedFeeSupervisionDemo(own.service.app, { log });
+      const orders = await own.fees.prisma.feeOrder.count();
+      expect(orders).toBeGreaterThan(0);
+      // Each start runs the seed again: it must neither add orders nor trip the 60-hour cap.
+      await seedFeeSupervisionDemo(own.service.app, { log });
+      await seedFeeSupervisionDemo(own.service.app, { log });
+      expect(await own.fees.prisma.feeOrder.count()).toBe(orders);
+    } finally {
+      delete process.env.FEES_BANK_URL;
+      await own.stop();
+    }
   });
 });

@@ -47,7 +47,9 @@ const demoCourse = (a: SupervisedAccount) =>
  */
 export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log: Logger }): Promise<void> {
   const fees = app.get(FeesContext);
-  if ((await fees.prisma.course.count({ where: { origin: 'demo' } })) > 0) return;
+  // Once: any order means the demo (or real use) has begun. Demo courses are no marker, since an
+  // institution with a filed course gets none, and a seed run on every start capped out the third.
+  if ((await fees.prisma.feeOrder.count()) > 0) return;
   const accounts = await waitForAccounts(fees, opts.log);
   // The Hangzhou demo jurisdiction is where the rulebook has guided prices and a reserve.
   const hangzhou = accounts.filter((a) => a.district.startsWith('CN-ZJ-HZ') && a.license === 'active');
