@@ -1,6 +1,7 @@
 // Money moves only on the bank's word: a signed notification is booked only when the bank's own
 // record agrees; genuine money no order can take lands in suspense with an alert, and the fund
 // supervisor returns it or matches it; money times lie in the bank's window.
+import { freePort } from '@otr/testing';
 import { Lessons } from './application/lessons';
 import { FeesScheduler } from './application/scheduler';
 import {
@@ -272,5 +273,52 @@ describe('lessons on the order’s own dates', () => {
       .answer(o.familyId, lessonId, { kind: 'disputed', reason: '那天没上课' }, origin);
     expect(disputed).toMatchObject({ status: 'disputed', releasedFen: 0 });
     expect((await h.fees.ledger.balances(h.fees.prisma, inst.institutionId)).settlement).toBe(0);
+  });
+});
+
+describe('the bank’s callback on an address of its own', () => {
+  let h: FeesHarness;
+  let callback: number;
+  beforeAll(async () => {
+    callback = await freePort();
+    h = await startFees('2026-09-01T02:00:00Z', undefined, { FEES_BANK_CALLBACK_PORT: String(callback) });
+  });
+  afterAll(() => h.stop());
+
+  it('takes the bank’s notifications there, and the service’s own port (the gateway’s upstream) has no /bank route', async () => {
+    const inst = await institutionWithCourse(h);
+    const { orderId } = await placeOrder(
+      h,
+      inst.institutionId,
+      orderBody(inst, { familyPhone: '13900000021' }),
+    );
+    const hook = await signedPayment(h, {
+      accountNo: inst.account.bankAccountNo,
+      orderId,
+      amountFen: 55_000,
+    });
+    const headers = {
+      'x-bank-timestamp': hook.timestamp,
+      'x-bank-signature': hook.signature,
+      'x-idempotency-key': hook.idempotencyKey,
+    };
+    expect((await call(h, null, 'POST', '/bank/webhooks/payments', hook.rawBody, headers)).status).toBe(404);
+    const res = await fetch(`http://127.0.0.1:${callback}/bank/webhooks/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: hook.rawBody,
+    });
+    expect({ status: res.status, body: await res.json() }).toMatchObject({
+      status: 200,
+      body: { outcome: 'applied' },
+    });
+    // The bank's own delivery goes there too.
+    const o2 = await placeOrder(h, inst.institutionId, orderBody(inst, { familyPhone: '13900000022' }));
+    const paid = await fetch(`${h.bankUrl}/sim/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accountNo: inst.account.bankAccountNo, orderId: o2.orderId, amountFen: 55_000 }),
+    }).then((r) => r.json());
+    expect(paid.webhook).toMatchObject({ status: 200, body: { outcome: 'applied' } });
   });
 });

@@ -29,7 +29,11 @@ import { HttpCustodianBank } from './infrastructure/http-custodian-bank';
 import { LedgerRepository } from './infrastructure/ledger.repository';
 import { RulebookFeeRules } from './infrastructure/rulebook-fee-rules';
 import { secret } from '@otr/config';
-import { BankWebhookController } from './interface/bank-webhook.controller';
+import {
+  BANK_CALLBACK,
+  BankCallbackListener,
+  BankWebhookController,
+} from './interface/bank-webhook.controller';
 import { FamilyController, FamilySignInController } from './interface/family.controller';
 import { FamilyGuard } from './interface/http';
 import { LessonsController, OrdersController, RefundsController } from './interface/operations.controller';
@@ -51,6 +55,13 @@ export const feeSupervisionEnv = (env = process.env) => ({
   bankApiKey: secret('FEES_BANK_API_KEY', env),
   /** An SMS gateway for sign-in codes; without it the development sender logs them. */
   smsUrl: env.FEES_SMS_URL,
+  /**
+   * Where only the custodian bank connects: its payment callback gets a listener of its own and the
+   * service's port (the gateway's upstream) serves no /bank route. Unset: the service's port serves it.
+   */
+  bankCallback: env.FEES_BANK_CALLBACK_PORT
+    ? { port: Number(env.FEES_BANK_CALLBACK_PORT), host: env.FEES_BANK_CALLBACK_HOST ?? '127.0.0.1' }
+    : null,
 });
 
 @Module({})
@@ -63,7 +74,7 @@ export class FeeSupervisionModule {
       controllers: [
         FamilySignInController,
         FamilyController,
-        BankWebhookController,
+        ...(env.bankCallback ? [] : [BankWebhookController]),
         OrdersController,
         LessonsController,
         RefundsController,
@@ -129,6 +140,8 @@ export class FeeSupervisionModule {
         FamilySignIn,
         FamilyGuard,
         FeesScheduler,
+        { provide: BANK_CALLBACK, useValue: env.bankCallback },
+        BankCallbackListener,
       ],
     };
   }

@@ -65,7 +65,7 @@ export async function startFees(
     const bankPort = await freePort();
     const { bankWebhookSecret, bankApiKey } = feeSupervisionEnv();
     bank = createBankSimulator({
-      webhookUrl: `http://127.0.0.1:${port}/bank/webhooks/payments`,
+      webhookUrl: `http://127.0.0.1:${env.FEES_BANK_CALLBACK_PORT ?? port}/bank/webhooks/payments`,
       webhookSecret: bankWebhookSecret,
       apiKey: bankApiKey,
       now: () => clock.now(),

@@ -96,11 +96,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
  * statement it reconciles against. A deployment points FEES_BANK_URL at the real bank instead.
  */
 async function startBankSimulator(gatewayPort: number) {
-  const feePort = gatewayPort + SERVICES.indexOf(feeSupervisionService) + 1;
   const bankPort = gatewayPort + BANK_PORT_OFFSET;
+  // The fee service takes the bank's callback on a port of its own, never the one the gateway
+  // forwards to (gateway port + 91 unless FEES_BANK_CALLBACK_PORT is set).
+  const ownCallback = !process.env.FEES_BANK_CALLBACK_PORT;
+  if (ownCallback) process.env.FEES_BANK_CALLBACK_PORT = String(gatewayPort + BANK_PORT_OFFSET + 1);
   const env = feeSupervisionEnv();
   const app = createBankSimulator({
-    webhookUrl: `http://127.0.0.1:${feePort}/bank/webhooks/payments`,
+    webhookUrl: `http://127.0.0.1:${env.bankCallback!.port}/bank/webhooks/payments`,
     webhookSecret: env.bankWebhookSecret,
     apiKey: env.bankApiKey,
   });
@@ -116,6 +119,7 @@ async function startBankSimulator(gatewayPort: number) {
       new Promise<void>((resolve) =>
         server.close(() => {
           if (own) delete process.env.FEES_BANK_URL;
+          if (ownCallback) delete process.env.FEES_BANK_CALLBACK_PORT;
           resolve();
         }),
       ),
