@@ -154,6 +154,33 @@ describe('inspection: object-level access (IDOR) on the real PostgreSQL', () => 
       expect((await api(caller, 'GET', `/evidence/${stored.sha256}`)).status).toBe(404);
   });
 
+  it('an account acting for an institution takes no official action, whatever official role it also holds', async () => {
+    const { body } = await api(xihu, 'GET', '/pool');
+    const [own, competitor] = body.items as { institutionId: string }[];
+    const both = person('operator.inspector', ['institution-operator', 'inspector'], XH, {
+      institutionId: own.institutionId,
+    });
+    const photo = await createBlobStore().put(jpeg(9), { contentType: 'image/jpeg', filename: 'site.jpg' });
+    const violation = {
+      institutionId: competitor.institutionId,
+      code: 'fire-hazard',
+      severity: 'serious',
+      description: '安全出口堵塞',
+      evidence: [
+        {
+          sha256: photo.sha256,
+          contentType: 'image/jpeg',
+          takenAt: new Date().toISOString(),
+          place: { address: '现场' },
+        },
+      ],
+    };
+    expect((await api(both, 'POST', '/violations', violation)).status).toBe(403);
+    expect((await api(both, 'GET', '/penalties')).status).toBe(403);
+    // As the operator it still reads its own institution's records.
+    expect((await api(both, 'GET', '/rectifications')).status).toBe(200);
+  });
+
   it("an official does not take over another jurisdiction's roster entry", async () => {
     const entry = { name: '西湖区执法检查员', department: 'education', jurisdiction: BJ, conflicts: [] };
     expect((await api(binjiangPlanner, 'PUT', '/roster/inspector.xihu', entry)).status).toBe(403);

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { actsForInstitution } from './access';
 import { hasRole, Principal, Role } from './principal';
 import { PRINCIPAL_HEADER, verifyPrincipal } from './internal-token';
 
@@ -52,6 +53,10 @@ export class PrincipalGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets);
     if (roles && !hasRole(req.principal, ...roles))
       throw new ForbiddenException(`requires role ${roles.join(' or ')}`);
+    // 职责分离: an account acting for an institution uses only the routes open to operators, even
+    // if it also holds an official role — it reads as its institution (access.ts) and never decides.
+    if (roles && !roles.includes('institution-operator') && actsForInstitution(req.principal))
+      throw new ForbiddenException('an account acting for an institution takes no official action');
     return true;
   }
 }
