@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { FixedClock } from '@otr/kernel';
 import { InProcessTransport } from '@otr/messaging';
@@ -231,6 +233,15 @@ describe('the gateway on the real PostgreSQL', () => {
         body: '{}',
       });
       expect(res.status).toBe(401);
+    });
+  });
+
+  describe('the published event contract', () => {
+    it('serves the committed AsyncAPI document to anyone, beside the OpenAPI', async () => {
+      const res = await fetch(`${base}/api/asyncapi`);
+      expect(res.status).toBe(200);
+      const committed = JSON.parse(readFileSync(join(__dirname, '../../../libs/contracts/asyncapi.json'), 'utf8'));
+      expect(await res.json()).toEqual(committed);
     });
   });
 });

@@ -4,3 +4,4 @@ export * from './registry';
 export * from './events';
 export * from './create-event';
 export * from './violation-codes';
+export * from './published';

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { eventHeaders } from '@otr/contracts';
 import { Log, silentLog } from './logger';
 import { outboxChannel, quoteSchema } from './sql';
 import { OutgoingMessage, Transport } from './transport';
@@ -17,7 +18,7 @@ interface OutboxRow {
   seq: string;
   topic: string;
   key: string;
-  envelope: { id: string; type: string; correlationId: string };
+  envelope: { id: string; type: string; version: number; correlationId: string };
 }
 
 /**
@@ -119,7 +120,7 @@ export class OutboxRelay {
       const messages: OutgoingMessage[] = rows.slice(start, end).map((r) => ({
         key: r.key,
         value: JSON.stringify(r.envelope),
-        headers: { 'event-type': r.envelope.type, 'correlation-id': r.envelope.correlationId },
+        headers: eventHeaders(r.envelope),
       }));
       await this.opts.transport.publish(rows[start].topic, messages);
       start = end;

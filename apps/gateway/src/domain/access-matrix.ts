@@ -47,6 +47,8 @@ export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[
   // A family's rating of its order: the fee service checks the family token itself.
   { method: 'POST', path: '/api/fee-supervision/public/family/ratings', allowed: [...EVERYONE] },
   { method: 'PUT', path: '/api/fee-supervision/public/family/orders', allowed: [] },
+  { method: 'GET', path: '/api/asyncapi', allowed: [...EVERYONE] },
+  { method: 'POST', path: '/api/asyncapi', allowed: [] },
   {
     method: 'GET',
     path: '/api/directory/timeline?institutionId=x',

@@ -49,6 +49,8 @@ export const ROUTES: RouteRule[] = [
     methods: [...READ, 'POST'],
     allow: 'public',
   },
+  // The integration events' AsyncAPI document, for anyone writing a consumer (beside /api/docs).
+  { prefix: '/api/asyncapi', service: GATEWAY_LOCAL, target: '', methods: READ, allow: 'public' },
   // The console's notification bell: the work waiting for the official, summed by the gateway.
   {
     prefix: '/api/me/notifications',

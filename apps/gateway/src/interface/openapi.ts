@@ -1,6 +1,7 @@
 import type { Express, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { asyncApiDocument } from '@otr/contracts';
 import { GATEWAY_LOCAL, ROUTES, ServiceName } from '../domain/access-policy';
 import { serviceUrl } from './service-proxy';
 
@@ -34,7 +35,8 @@ export function serveOpenApi(app: NestExpressApplication): void {
     new DocumentBuilder()
       .setTitle('OTR API')
       .setDescription(
-        'Every route through the gateway. Sign in at /api/auth/login and send the access token as a Bearer token.',
+        'Every route through the gateway. Sign in at /api/auth/login and send the access token as a Bearer token. ' +
+          'The Kafka events are described at /api/asyncapi (AsyncAPI 3).',
       )
       .addBearerAuth()
       .build(),
@@ -55,6 +57,11 @@ export function serveOpenApi(app: NestExpressApplication): void {
       }
     });
     res.json(doc);
+  });
+  // The integration events as a published contract (AsyncAPI 3), the same as libs/contracts/asyncapi.json.
+  const events = asyncApiDocument();
+  express.get('/api/asyncapi', (_req: Request, res: Response) => {
+    res.json(events);
   });
   SwaggerModule.setup('api/docs', app, base, {
     swaggerOptions: { url: '/api/docs.json' },
