@@ -206,6 +206,8 @@ describe('payments on the bank’s word', () => {
     const alerts = await call(h, supervisor, 'GET', `/alerts?institutionId=${inst.institutionId}`);
     expect((alerts.body.items as { code: string }[]).map((a) => a.code)).toContain('reconciliation-mismatch');
     expect((await scheduler.reconcile()).runs).toBe(0);
+    const future = await call(h, supervisor, 'POST', '/reconciliation/runs', { date: '2099-01-01' });
+    expect(future).toMatchObject({ status: 422, body: { field: 'date' } });
     h.clock.set('2026-09-01T02:00:00Z');
   });
 });

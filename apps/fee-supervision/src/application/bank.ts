@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EventOrigin, ReconciliationMismatch } from '@otr/contracts';
 import { newId } from '@otr/kernel';
-import { LedgerTransaction } from '../domain';
+import { InvalidMoneyTime, LedgerTransaction } from '../domain';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { FEES_LOG, FeesContext } from './fees-context';
 import { BANK, BankStatement, CustodianBank } from './ports';
@@ -111,6 +111,12 @@ export class BankOperations {
   /** Reconciles one day's statement for one account, or for every account when none is named. */
   async reconcile(date: string, origin: EventOrigin, institutionId?: string) {
     if (!this.bank) throw new Error('no custodian bank configured (FEES_BANK_URL)');
+    // A statement exists only for a day that has begun: a run for 2099 would record a false 'matched'.
+    if (date > this.fees.today())
+      throw new InvalidMoneyTime(`no statement for ${date} yet`, {
+        field: 'date',
+        rule: 'a statement is reconciled for a day up to today',
+      });
     const accounts = institutionId
       ? [await this.fees.account(this.fees.prisma, institutionId)]
       : await this.fees.prisma.supervisedAccount.findMany();
