@@ -178,6 +178,21 @@ describe('payments on the bank’s word', () => {
     ]);
   });
 
+  it('books a payment redelivered five times at once exactly once, and puts none of it in suspense', async () => {
+    const inst = await institutionWithCourse(h);
+    const orderId = await newOrder(inst, '13900000007');
+    const hook = await signedPayment(h, {
+      accountNo: inst.account.bankAccountNo,
+      orderId,
+      amountFen: 55_000,
+    });
+    const outcomes = (await Promise.all([1, 2, 3, 4, 5].map(() => post(hook)))).map((r) => r.body.outcome);
+    expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'applied' && o !== 'duplicate')).toEqual([]);
+    const held = await h.fees.ledger.balances(h.fees.prisma, inst.institutionId);
+    expect({ escrow: held.escrow, suspense: held.suspense }).toEqual({ escrow: 55_000, suspense: 0 });
+  });
+
   it('reconciles yesterday’s statements on the scheduler, each account once, and alerts a payment the bank never received', async () => {
     h.clock.set('2026-09-01T02:00:00Z');
     const inst = await institutionWithCourse(h);

@@ -141,6 +141,9 @@ export class PaymentWebhooks {
 
     const result = await this.fees
       .onOrder({ orderId: body.orderId }, async (tx, { order, account }) => {
+        // Again under the order's lock: a redelivery racing this one may have booked it meanwhile,
+        // and must not find the order paid and put the same money in suspense as well.
+        if (await this.known(record.reference, tx)) return { kind: 'duplicate' as const };
         const paidAt = new Date(record.paidAt);
         // Not before the order was placed: a payment cannot predate what it pays for.
         assertMoneyTime('paidAt', paidAt, this.fees.clock.now(), {
@@ -198,8 +201,8 @@ export class PaymentWebhooks {
   }
 
   /** Whether the bank's key is on the ledger already, booked to its order or to suspense. */
-  private async known(reference: string): Promise<boolean> {
-    const rows = await this.fees.prisma.$queryRawUnsafe<unknown[]>(
+  private async known(reference: string, db: SqlClient = this.fees.prisma): Promise<boolean> {
+    const rows = await db.$queryRawUnsafe<unknown[]>(
       'SELECT 1 FROM fees.journal_transaction WHERE idempotency_key IN ($1, $2)',
       `payment:${reference}`,
       `suspense:${reference}`,
