@@ -43,6 +43,20 @@ describe('the task-force console in Chromium', () => {
   const menu = (page: Page) => page.locator('.RaSidebar-fixed a').allInnerTexts();
   const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
 
+  it('takes a signed-out visitor straight to the sign-in page, not through a storm of redirects', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/console/#/login`);
+    await page.evaluate(() => localStorage.clear());
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+    await page.goto(`${platform.url}/console/`);
+    await page.waitForSelector('input[name=username]');
+    // react-admin's requireAuth re-mounted its logout on every store reset: 500–800 navigations to
+    // #/login and a blank page for 12–15 s before the form. One visit, a handful of route changes.
+    expect(navigations).toBeLessThanOrEqual(10);
+    await page.close();
+  });
+
   it('signs in on a Chinese page that lists no account and no password', async () => {
     const page = await browser.newPage();
     await page.goto(`${platform.url}/console/`);
