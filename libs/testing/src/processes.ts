@@ -22,16 +22,19 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** Runs one app's main.ts as its own OS process (the distributed mode) and waits until it is ready. */
+/**
+ * Runs one app's main.ts as its own OS process (the distributed mode) and waits until it is ready;
+ * `script` runs another file instead (the production build's bundle) with plain node.
+ */
 export async function startServiceProcess(
   name: string,
   env: Record<string, string>,
-  opts: { readyTimeoutMs?: number } = {},
+  opts: { readyTimeoutMs?: number; script?: string } = {},
 ): Promise<ServiceProcess> {
   const port = Number(env.PORT);
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', join(root, 'apps', name, 'src', 'main.ts')],
+    opts.script ? [opts.script] : ['-r', '@swc-node/register', join(root, 'apps', name, 'src', 'main.ts')],
     {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
