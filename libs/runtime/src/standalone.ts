@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@otr/config';
 import { KafkaTransport } from '@otr/messaging';
 import { createLogger } from './logger';
 import { ServiceDefinition, startService } from './service';
@@ -16,6 +17,11 @@ export async function runStandalone(def: ServiceDefinition, env = process.env): 
     databaseUrl,
     transport,
     port: env.PORT ? Number(env.PORT) : undefined,
+  }).catch((error: unknown) => {
+    // A refused configuration is the operator's to fix: say what, without a stack trace.
+    if (!(error instanceof ConfigurationError)) throw error;
+    log.fatal(error.message);
+    process.exit(2);
   });
   let stopping = false;
   const shutdown = async (signal: string) => {
