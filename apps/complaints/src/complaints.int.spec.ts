@@ -554,6 +554,31 @@ describe('complaints on the real PostgreSQL', () => {
     expect((await call(operator, 'POST', '/complaints', form())).status).toBe(403);
   });
 
+  it('refuses a work order received before any complaint rules were in force, naming receivedAt (a 500 before, issue #14)', async () => {
+    const ancient = await call(marketXihu, 'POST', '/complaints', {
+      ...form({ contact: undefined }),
+      receivedAt: '0001-01-01T00:00:00Z',
+    });
+    expect(ancient).toMatchObject({ status: 422, body: { field: 'receivedAt' } });
+  });
+
+  it('names the period when the rates are asked for from before 1970 (a 500 before, issue #14)', async () => {
+    const rates = await call(supervisor, 'GET', '/rates?from=0001-01-01');
+    expect(rates).toMatchObject({ status: 400, body: { issues: [{ field: 'from' }] } });
+  });
+
+  it('names the body when a multipart complaint is cut off (issue #14: the 400 named no field)', async () => {
+    const res = await fetch(`http://127.0.0.1:${h.service.port}/public/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nContent-Disposition: form-data; name="complaint"\r\n\r\n{}',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).issues).toEqual([
+      { field: 'complaint', rule: expect.stringContaining('multipart') },
+    ]);
+  });
+
   it('keeps the action log append-only in the database', async () => {
     await expect(h.pool.query("UPDATE complaints.complaint_action SET type = 'x'")).rejects.toThrow(
       /append-only/,

@@ -1,6 +1,11 @@
 import {
   BadRequestException,
   Body,
+  CallHandler,
+  ExecutionContext,
+  mixin,
+  NestInterceptor,
+  Type,
   Controller,
   Get,
   Headers,
@@ -14,6 +19,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import type { Observable } from 'rxjs';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { Public } from '@otr/auth';
 import { ZodPipe } from '@otr/runtime';
@@ -70,6 +76,25 @@ const clientOf = (req: Request): string => {
   return (typeof forwarded === 'string' && forwarded) || req.ip || req.socket.remoteAddress || 'unknown';
 };
 
+/**
+ * FilesInterceptor whose 400 for a body multer cannot read (cut off, no boundary) names the form,
+ * where multer's said only "Multipart: Unexpected end of form". Its other refusals pass unchanged.
+ */
+function NamedFilesInterceptor(...args: Parameters<typeof FilesInterceptor>): Type<NestInterceptor> {
+  class Named extends FilesInterceptor(...args) {
+    override async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      try {
+        return await super.intercept(ctx, next);
+      } catch (error) {
+        if (!(error instanceof BadRequestException) || (error.getResponse() as { issues?: unknown }).issues)
+          throw error;
+        throw refuse('complaint', `a complete multipart/form-data body (${error.message})`);
+      }
+    }
+  }
+  return mixin(Named);
+}
+
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 const TRACKING_NUMBER = /^TS\d{8}-[0-9A-Z]{6}$/;
 
@@ -94,7 +119,7 @@ export class PublicComplaintsController {
   @Post()
   // One file more than allowed, and one byte over the limit, so intake refuses with the field and rule.
   @UseInterceptors(
-    FilesInterceptor('evidence', EVIDENCE_LIMITS.files + 1, {
+    NamedFilesInterceptor('evidence', EVIDENCE_LIMITS.files + 1, {
       limits: { fileSize: EVIDENCE_LIMITS.maxBytes + 1, files: EVIDENCE_LIMITS.files + 1 },
     }),
   )

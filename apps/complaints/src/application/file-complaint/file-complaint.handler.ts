@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { addDays, chinaDate, Clock, newId } from '@otr/kernel';
 import { BlobStore } from '@otr/storage';
+import { RuleNotFound } from '@otr/rules';
 import {
   attachDuplicate,
   emptyComplaint,
@@ -97,6 +98,23 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
     return stored;
   }
 
+  /**
+   * The district's complaint rules on the day received. A work order received on a day no rules
+   * were in force (before the rulebook begins) is the caller’s mistake, named as such (a 500 before); without a
+   * receivedAt it is a gap in the rulebook.
+   */
+  private rulesOn(district: string, at: Date, given: boolean) {
+    try {
+      return this.rules.forDistrict(district, at);
+    } catch (error) {
+      if (!given || !(error instanceof RuleNotFound)) throw error;
+      throw new ComplaintRuleViolated('no complaint rules were in force on the day received', {
+        field: 'receivedAt',
+        rule: 'received on a day the complaint rules were in force',
+      });
+    }
+  }
+
   /** Removes files stored for a refused complaint; one that cannot be removed stays, unreferenced. */
   private async discard(created: string[]): Promise<void> {
     for (const hash of created) await this.blobs.delete(hash).catch(() => undefined);
@@ -118,7 +136,7 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
     const at = receivedAt ?? now;
     const subject = await this.subjectOf(cmd.form.subject);
     const { complainant, identity } = this.complainantOf(cmd.form.contact);
-    const ctx = this.rules.forDistrict(subject.district, at);
+    const ctx = this.rulesOn(subject.district, at, receivedAt !== undefined);
     const id = newId();
     const filed = fileComplaint(
       {

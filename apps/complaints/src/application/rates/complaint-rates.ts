@@ -9,12 +9,15 @@ import { Rates, ratesBy, ratesOf, tallyOf } from '../../domain/rates';
 import { ComplaintRepository, ComplaintRulesSource } from '../ports';
 import { CLOCK_TOKEN, COMPLAINT_RULES, COMPLAINTS } from '../tokens';
 
+/** A Beijing date the database can hold once turned into an instant (it has no year 0); none are older than 1970. */
+const Day = IsoDate.refine((d) => d >= '1970-01-01', 'a date from 1970-01-01 on');
+
 /** Grouped by the lead department or by district, over complaints filed in a period (Beijing dates). */
 export const RatesFilter = z
   .object({
     by: z.enum(['department', 'district']).default('department'),
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from is not after to', path: ['to'] });
 export type RatesFilter = z.infer<typeof RatesFilter>;
