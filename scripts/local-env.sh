@@ -12,6 +12,9 @@ fi
 export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/otr}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 export FEES_BANK_URL="${FEES_BANK_URL:-http://127.0.0.1:$((base + 90))}"
+# The bank's callbacks reach fee supervision on a listener of their own, never the port the gateway forwards to.
+export FEES_BANK_CALLBACK_PORT="${FEES_BANK_CALLBACK_PORT:-$((base + 91))}"
+export BANK_SIM_PORT=$((base + 90)) BANK_SIM_WEBHOOK_URL="http://127.0.0.1:${FEES_BANK_CALLBACK_PORT}/bank/webhooks/payments"
 # Each service's address, at the same offsets from the gateway's PORT as in the embedded mode.
 declare -A PORTS=([registration]=$((base + 1)) [directory]=$((base + 2)) [inspection]=$((base + 3))
   [fee-supervision]=$((base + 4)) [complaints]=$((base + 5)))

@@ -11,5 +11,4 @@ case "$service" in
   bank-sim) port=$((base + 90)) ;;
   *) port="${PORTS[$service]:?unknown service $service}" ;;
 esac
-export BANK_SIM_PORT=$((base + 90)) BANK_SIM_WEBHOOK_URL="http://127.0.0.1:${PORTS[fee-supervision]}/bank/webhooks/payments"
 PORT=$port exec node -r @swc-node/register "apps/$service/src/main.ts"

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # `npm run start:distributed`: Kafka and every service as its own process (ARCHITECTURE.md, Modes).
 # Its environment comes from scripts/local-env.sh (database, broker, secrets, migrations). PORT
-# (3000) is the gateway's; the services take PORT+1…PORT+5 and the bank simulator PORT+90, as in
+# (3000) is the gateway's; the services take PORT+1…PORT+5, the bank simulator PORT+90 and the bank callbacks PORT+91, as in
 # the embedded mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/local-env.sh
 
-for p in "$base" "${PORTS[@]}" $((base + 90)); do
+for p in "$base" "${PORTS[@]}" "$BANK_SIM_PORT" "$FEES_BANK_CALLBACK_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-    echo "port $p is already in use: stop what holds it, or choose another PORT (the gateway's; services take PORT+1…PORT+5, the bank PORT+90)" >&2
+    echo "port $p is already in use: stop what holds it, or choose another PORT (the gateway's; services take PORT+1…PORT+5, the bank PORT+90 and PORT+91)" >&2
     exit 1
   fi
 done
@@ -21,8 +21,7 @@ for svc in "${!PORTS[@]}"; do
   pids+=($!)
 done
 # The custodian bank's simulator (payment webhooks, daily statements) for fee supervision.
-BANK_SIM_PORT=$((base + 90)) BANK_SIM_WEBHOOK_URL="http://127.0.0.1:${PORTS[fee-supervision]}/bank/webhooks/payments" \
-  node -r @swc-node/register apps/bank-sim/src/main.ts &
+node -r @swc-node/register apps/bank-sim/src/main.ts &
 pids+=($!)
 PORT=$base node -r @swc-node/register apps/gateway/src/main.ts &
 pids+=($!)

@@ -44,6 +44,8 @@ export const PORT_OFFSETS: Record<string, number> = {
   gateway: 0,
   ...Object.fromEntries(SERVICES.map((def, i) => [def.name, i + 1])),
   'bank-sim': BANK_PORT_OFFSET,
+  // Fee supervision's listener for the bank's callbacks alone, apart from what the gateway reaches.
+  'bank-callback': BANK_PORT_OFFSET + 1,
 };
 
 /** Embedded mode: every service module and the gateway in one process (ARCHITECTURE.md, Modes). */
