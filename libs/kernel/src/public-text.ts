@@ -9,6 +9,7 @@ import { z } from 'zod';
  * the filer sees what was wrong.
  */
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- these are the characters refused
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/u;
 
 /**
