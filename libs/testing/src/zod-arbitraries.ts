@@ -117,6 +117,16 @@ function stringArb(d: Def): fc.Arbitrary<unknown> {
   const checks = checksOf(d);
   const pattern =
     (d.pattern as RegExp | undefined) ?? (checks.find((c) => c.pattern)?.pattern as RegExp | undefined);
+  const format =
+    (d.format as string | undefined) ?? (checks.find((c) => c.format)?.format as string | undefined);
+  // Dates at the ends of what the format allows: PostgreSQL has no year 0, JavaScript no year 10000.
+  if (format === 'date')
+    return fc.oneof(fc.stringMatching(pattern!), fc.constantFrom('0000-02-29', '0001-01-01', '9999-12-31'));
+  if (format === 'datetime')
+    return fc.oneof(
+      fc.stringMatching(pattern!),
+      fc.constantFrom('0000-02-29T00:00:00Z', '0001-01-01T00:00:00+14:00', '9999-12-31T23:59:59.999Z'),
+    );
   if (pattern) return fc.stringMatching(pattern);
   let min = 0;
   let max = 60;
