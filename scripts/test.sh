@@ -31,6 +31,11 @@ npx nx run-many -t build -p console portal --output-style=static
 npx tsc -p tsconfig.json --noEmit
 for app in console portal; do npx tsc -p "apps/$app/tsconfig.json"; done
 npx eslint apps libs test bench scripts infra
+# The deployment files, offline (no Docker engine, no cluster): every k8s manifest against the
+# Kubernetes schemas, compose through `docker-compose config`, the Dockerfile's rules; the self-test
+# first shows each check reports the break it is for.
+node scripts/check-deployment.mjs --self-test
+node scripts/check-deployment.mjs
 # The architecture's import rules (.dependency-cruiser.cjs), with its written baseline of known violations.
 npm run --silent lint:boundaries
 npx jest --ci --selectProjects unit integration "$@"
