@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import type { Principal } from '@otr/auth';
@@ -8,7 +9,7 @@ import { createTestDatabase, TestDatabase } from '@otr/testing';
 import { ApiOperation, discoverOperations } from '@otr/testing';
 import { HOSTILE_STRINGS, HOSTILE_VALUES, spoiledValue, validValue } from '@otr/testing';
 import { createLogger } from '@otr/runtime';
-import { RunningPlatform, startPlatform } from './platform';
+import { PORT_OFFSETS, RunningPlatform, startPlatform } from './platform';
 import { seedDemoData } from './seed/seed-demo-data';
 
 /**
@@ -95,7 +96,7 @@ describe('the API under hostile input (fuzzed from the controllers’ own zod sc
     db = await createTestDatabase('otr_fuzz');
     platform = await startPlatform({
       databaseUrl: db.url,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
+      port: await freePlatformPort(),
     });
     // Licensed institutions (one per district, so the demo operator runs one in 西湖区) and the demo
     // accounts; the other services' demo stories are not needed to reach their routes.
@@ -321,6 +322,22 @@ function enc(s: string): string {
 }
 
 // ---------------------------------------------------------------- sending and judging
+
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** A gateway port whose services' and bank simulator's ports (PORT_OFFSETS) are free too. */
+async function freePlatformPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const all = Object.values(PORT_OFFSETS).map((d) => port + d);
+    if ((await Promise.all(all.map(portFree))).every(Boolean)) return port;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
