@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Express, Request, Response } from 'express';
-import { InProcessTransport } from '@otr/messaging';
+import { InProcessTransport, KafkaTransport } from '@otr/messaging';
 import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
 import { RunningService, ServiceDefinition, startService, trustProxySetting } from './service';
 
@@ -29,7 +29,7 @@ class BrokerDown extends InProcessTransport {
 describe('health: readiness is what a service needs to answer requests', () => {
   let db: TestDatabase;
   const running: RunningService[] = [];
-  const start = async (databaseUrl: string, transport = new BrokerDown()) => {
+  const start = async (databaseUrl: string, transport: InProcessTransport | KafkaTransport = new BrokerDown()) => {
     const s = await startService(probeService, { databaseUrl, transport, port: await freePort() });
     running.push(s);
     return `http://127.0.0.1:${s.port}`;
@@ -50,6 +50,19 @@ describe('health: readiness is what a service needs to answer requests', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'up', broker: 'down' } });
     expect(await (await fetch(`${url}/metrics`)).text()).toMatch(/^otr_broker_up\{service="probe"\} 0$/m);
+  });
+
+  it('stays ready with the real Kafka client and no broker listening', async () => {
+    const transport = new KafkaTransport({ brokers: [`127.0.0.1:${await freePort()}`], clientId: 'health-test' });
+    try {
+      const url = await start(db.url, transport);
+      const ready = await fetch(`${url}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ checks: { database: 'up', broker: 'down' } });
+    } finally {
+      await running.pop()!.stop();
+      await transport.close();
+    }
   });
 
   it('reports the broker up in the metric when it answers', async () => {
