@@ -147,6 +147,23 @@ describe('bad input through the gateway', () => {
       expect(atService.body.issues).toEqual([{ field: 'id', rule: expect.stringMatching(/UUID/) }]);
     });
 
+    it('names the path when its percent-escapes are not UTF-8, at the gateway and at a service', async () => {
+      const res = await call('admin', 'GET', '/api/admin/users/x%ED%BF%BFy');
+      expect(res.status).toBe(400);
+      expect(res.body.issues).toEqual([{ field: '(path)', rule: expect.stringMatching(/UTF-8/) }]);
+      const atService = await call('approver.xihu', 'GET', '/api/registration/applications/x%ED%A0%80');
+      expect(atService.status).toBe(400);
+      expect(atService.body.issues).toEqual([{ field: '(path)', rule: expect.stringMatching(/UTF-8/) }]);
+    });
+
+    it('names from when the audit log is searched from the year 0, which PostgreSQL has not (a 500)', async () => {
+      for (const from of ['0000-02-29T00:00:00Z', '0001-01-01T00:00:00+14:00']) {
+        const res = await call('admin', 'GET', `/api/admin/audit?from=${encodeURIComponent(from)}`);
+        expect(res.status).toBe(400);
+        expect(res.body.issues).toEqual([{ field: 'from', rule: expect.stringMatching(/year 1/) }]);
+      }
+    });
+
     it('refuses a NUL character in a query filter, naming the parameter', async () => {
       const res = await call('admin', 'GET', '/api/admin/users?q=a%00b');
       expect(res.status).toBe(400);

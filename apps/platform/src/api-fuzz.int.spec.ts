@@ -33,26 +33,7 @@ const CONCURRENCY = 4;
  * Failures with a known cause that another change is fixing: printed, not asserted. Each names the
  * answers (and requests) it covers and why. Keep this list short, and remove an entry when its fix lands.
  */
-const KNOWN_FAILURES: { operation?: string; answer: RegExp; request?: RegExp; reason: string }[] = [
-  {
-    // libs/runtime/src/validation.ts nulIssues (the NUL-byte check) recurses once per level.
-    answer: /"statusCode":500/,
-    request: /\[deeply nested (arrays|objects)\]/,
-    reason: 'ZodPipe’s NUL check overflows the stack on JSON nested thousands deep (validation.ts)',
-  },
-  {
-    // Express refuses a malformed %-escape in a path parameter before Nest; the filter passes its message on.
-    answer: /Failed to decode param/,
-    reason: 'a path parameter that is not UTF-8 gets a 400 naming no field (errors-filter.ts)',
-  },
-  {
-    // AuditFilter's from/to accept the year 0, which PostgreSQL has not (apps/gateway/src/interface/admin.controller.ts).
-    operation: 'GET /api/admin/audit',
-    answer: /"statusCode":500/,
-    request: /[?&](from|to)=000[01]-/,
-    reason: 'the audit log searched from the year 0 reaches PostgreSQL (admin API)',
-  },
-];
+const KNOWN_FAILURES: { operation?: string; answer: RegExp; request?: RegExp; reason: string }[] = [];
 const known = (f: Failure) =>
   KNOWN_FAILURES.some(
     (k) =>

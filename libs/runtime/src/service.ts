@@ -16,7 +16,7 @@ import { createPool } from './database';
 import { ErrorsFilter } from './errors-filter';
 import { createLogger } from './logger';
 import { createMetrics, Metrics } from './metrics';
-import { bodyParsers, refuseNulInQuery } from './validation';
+import { bodyParsers, refuseNulInQuery, refuseUndecodablePath } from './validation';
 
 /** What every service module is given: its database pool, the transport, a logger and the clock. */
 export interface ServiceInfra {
@@ -80,6 +80,7 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   app.use(helmet());
   app.use(metrics.middleware);
   app.use(refuseNulInQuery);
+  app.use(refuseUndecodablePath);
   app.useGlobalFilters(new ErrorsFilter(log));
   const http = app.getHttpAdapter().getInstance() as Express;
   // The audience the PrincipalGuard accepts: principals the gateway signed for this service only.

@@ -20,6 +20,19 @@ describe('validation answers name the field and the rule', () => {
     expect(nulIssues('\u0000')).toEqual([{ field: '(body)', rule: expect.stringMatching(/NUL/) }]);
   });
 
+  it('refuses a body nested thousands deep with a 400 naming it, where the walk overflowed the stack (a 500)', () => {
+    const deep = JSON.parse('['.repeat(5000) + ']'.repeat(5000));
+    const pipe = new ZodPipe(z.object({ refreshToken: z.string() }));
+    expect(answer(() => pipe.transform(deep))).toMatchObject({
+      status: 400,
+      body: { issues: [{ field: '0', rule: expect.stringMatching(/nested at most/) }] },
+    });
+    expect(answer(() => pipe.transform({ a: JSON.parse('['.repeat(100) + ']'.repeat(100)) }))).toMatchObject({
+      status: 400,
+      body: { issues: [{ field: 'a', rule: expect.stringMatching(/nested at most/) }] },
+    });
+  });
+
   it('refuses a NUL in a body before the schema sees it', () => {
     const pipe = new ZodPipe(z.object({ name: z.string() }));
     expect(answer(() => pipe.transform({ name: '张\u0000三' }))).toMatchObject({

@@ -30,15 +30,38 @@ export function validationFailed(issues: FieldIssue[], status = 400): HttpExcept
 
 const NUL_RULE = 'must not contain a NUL character (\\u0000)';
 
-/** Every string in a request part that holds a NUL: PostgreSQL text cannot store one (a 500 before). */
-export function nulIssues(value: unknown, path: string[] = []): FieldIssue[] {
-  if (typeof value === 'string')
-    return value.includes('\u0000') ? [{ field: path.join('.') || '(body)', rule: NUL_RULE }] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => nulIssues(v, [...path, String(i)]));
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value))
-    return Object.entries(value).flatMap(([k, v]) => nulIssues(v, [...path, k]));
-  return [];
+/** How deep a request body may nest: the domain's are a few levels; thousands overflowed the stack. */
+export const MAX_NESTING = 32;
+
+/**
+ * Every string in a request part that holds a NUL: PostgreSQL text cannot store one (a 500 before).
+ * Walked with an explicit stack, and a part nested deeper than MAX_NESTING is refused whole.
+ */
+export function nulIssues(value: unknown): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const pending: [unknown, string[]][] = [[value, []]];
+  while (pending.length) {
+    const [v, path] = pending.pop()!;
+    if (path.length > MAX_NESTING)
+      return [{ field: path[0] ?? '(body)', rule: `nested at most ${MAX_NESTING} levels deep` }];
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) issues.push({ field: path.join('.') || '(body)', rule: NUL_RULE });
+    } else if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      const children = Array.isArray(v) ? v.map((c, i) => [String(i), c] as const) : Object.entries(v);
+      // Pushed last-first, so the issues come in the order the fields were written.
+      for (let i = children.length - 1; i >= 0; i--) pending.push([children[i][1], [...path, children[i][0]]]);
+    }
+  }
+  return issues;
 }
+
+/**
+ * An ISO 8601 instant with its offset that PostgreSQL can hold: ISO has a year 0 (1 BC) and an
+ * offset can carry 0001-01-01 back into it; PostgreSQL has none and answered 500.
+ */
+export const IsoInstant = z.iso
+  .datetime({ offset: true })
+  .refine((s) => new Date(s).getUTCFullYear() >= 1, 'a time from the year 1 on');
 
 /** Validates a request part against a zod schema; a failure is a 400 naming each field and rule. */
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
@@ -79,6 +102,22 @@ export function refuseNulInQuery(req: Request, res: Response, next: NextFunction
   const issues = nulIssues(req.query);
   if (!issues.length) return next();
   res.status(400).json(validationFailed(issues).getResponse());
+}
+
+/**
+ * Refuses a path whose percent-escapes are not UTF-8 (`/institutions/x%ED%BF%BFy`) naming the
+ * path: Express's router threw its own 400 for the parameter, naming nothing.
+ */
+export function refuseUndecodablePath(req: Request, res: Response, next: NextFunction): void {
+  try {
+    req.path.split('/').forEach((segment) => decodeURIComponent(segment));
+  } catch {
+    res.status(400).json(
+      validationFailed([{ field: '(path)', rule: 'percent-escapes that spell UTF-8 text' }]).getResponse(),
+    );
+    return;
+  }
+  next();
 }
 
 /** An error the body parsers raise (http-errors): what the client sent was wrong, not the service. */

@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { Department, Role, Roles } from '@otr/auth';
 import { Clock, CLOCK } from '@otr/kernel';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { IsoInstant, UuidPipe, ZodPipe } from '@otr/runtime';
 import { changeAccount } from '../application/change-account';
 import { GatewayPrisma } from '../infrastructure/gateway-prisma';
 import { GATEWAY_PRISMA } from './tokens';
@@ -50,8 +50,8 @@ const AuditFilter = Page.extend({
   userId: z.string().max(64).optional(),
   path: z.string().max(200).optional(),
   recordId: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: IsoInstant.optional(),
+  to: IsoInstant.optional(),
 });
 
 const publicUser = <U extends { passwordHash: string }>({ passwordHash: _hash, ...u }: U) => u;
