@@ -91,6 +91,8 @@ export default function EscrowChart({ institutionId }: { institutionId: string }
                 name={t('otr.fees.chart.escrow')}
                 stroke={colors.primary}
                 strokeWidth={2}
+                // A step needs two days; when every movement fell on one, its balance shows as a dot.
+                dot={state.points.length === 1}
               />
             </ComposedChart>
           </ResponsiveContainer>
