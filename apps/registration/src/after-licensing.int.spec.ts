@@ -196,6 +196,13 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
       (e) => e.payload.licenseId === licenseId,
     );
     expect(changed.payload.changes).toEqual({ institutionName: '杭州西湖区清音民乐艺术培训有限公司' });
+    // one name, one institution: another licensed institution's name is refused, naming the field
+    const { operator: other, licenseId: otherLicense } = await licensed('杭州西湖区雅韵琵琶艺术培训有限公司');
+    const taken = await call(other, 'POST', `/licenses/${otherLicense}/requests`, {
+      kind: 'change',
+      changes: { institutionName: '杭州西湖区清音民乐艺术培训有限公司' },
+    });
+    expect(taken).toMatchObject({ status: 422, body: { field: 'institutionName' } });
 
     const closure = await call(operator, 'POST', `/licenses/${licenseId}/requests`, {
       kind: 'closure',
@@ -204,13 +211,6 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
     });
     await call(arts, 'POST', `/license-requests/${closure.body.requestId}/decision`, { approve: true });
     expect((await call(arts, 'GET', `/licenses/${licenseId}`)).body.status).toBe('closed');
-    // one name, one institution: another licensed institution's name is refused, naming the field
-    const { operator: other, licenseId: otherLicense } = await licensed('杭州西湖区雅韵琵琶艺术培训有限公司');
-    const taken = await call(other, 'POST', `/licenses/${otherLicense}/requests`, {
-      kind: 'change',
-      changes: { institutionName: '杭州西湖区清音民乐艺术培训有限公司' },
-    });
-    expect(taken).toMatchObject({ status: 422, body: { field: 'institutionName' } });
   });
 
   it('applies an inspection penalty decision once, even when delivered twice', async () => {

@@ -62,7 +62,10 @@ describe('registration on the real PostgreSQL', () => {
   const call = async (as: Principal, method: string, path: string, body?: unknown) => {
     const res = await fetch(`http://127.0.0.1:${service.port}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(as, 'registration') },
+      headers: {
+        'content-type': 'application/json',
+        [PRINCIPAL_HEADER]: await signPrincipal(as, 'registration'),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: await res.json() };
@@ -123,9 +126,6 @@ describe('registration on the real PostgreSQL', () => {
       field: 'venue.area',
       source: expect.stringContaining('国办发〔2018〕80号'),
     });
-  });
-
-  it('returns an application with reasons per item, which its operator corrects and resubmits', async () => {
     // what the white list would publish wrong: an RTL override, a 1e300 m² venue, (0,0), an unknown district
     const wrong = await call(intake, 'POST', '/applications', {
       ...form,
@@ -144,6 +144,9 @@ describe('registration on the real PostgreSQL', () => {
       institutionName: ` ${form.institutionName} `,
     });
     expect(twin).toMatchObject({ status: 422, body: { field: 'institutionName' } });
+  });
+
+  it('returns an application with reasons per item, which its operator corrects and resubmits', async () => {
     const teacher = {
       name: '钱教练',
       idNumber: '33010619900101123X',
@@ -185,7 +188,11 @@ describe('registration on the real PostgreSQL', () => {
       venue: { ...form.venue, area: 420 },
       staff: [{ ...kept, certificate: { kind: 'sports-coach', number: 'TY-2026-101' } }],
     };
-    const stranger = { ...operator, userId: 'u-other', institutionId: '00000000-0000-4000-8000-000000000001' };
+    const stranger = {
+      ...operator,
+      userId: 'u-other',
+      institutionId: '00000000-0000-4000-8000-000000000001',
+    };
     expect((await call(stranger, 'PUT', `/applications/${id}`, corrected)).status).toBe(403);
     const unknown = await call(operator, 'PUT', `/applications/${id}`, {
       ...corrected,

@@ -1,4 +1,4 @@
-import { Department, Role } from '@otr/auth';
+import { Department, Role } from './principal';
 
 export const DEMO_PASSWORD = 'otr-demo-2026';
 
