@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createEvent, EventDefinition, EventOrigin, PayloadOf, SYSTEM_ACTOR } from '@otr/contracts';
+import { createEvent, EventDefinition, EventOrigin, PayloadOf, PaymentReceived, SYSTEM_ACTOR } from '@otr/contracts';
 import { chinaDate, Clock, loadChinaCalendar, WorkingDayCalendar } from '@otr/kernel';
 import { Outbox, SqlClient, StagedEvents } from '@otr/messaging';
 import type { Pool } from 'pg';
 import { FeeRecordNotFound, FeeRules, OrderPosition, totalHours } from '../domain';
-import { accountRow, lockStatements, MoneyTarget, pgTransaction } from '../infrastructure/fees-rows';
+import { accountRow, lockStatements, MoneyTarget, pgTransaction, updateRow } from '../infrastructure/fees-rows';
 import { FeesPrisma, FeesTx } from '../infrastructure/fees-prisma';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import {
@@ -112,6 +112,18 @@ export class FeesContext {
     origin: EventOrigin,
   ): Promise<void> {
     return this.outbox.append(tx, [this.event(def, account, aggregateId, payload, origin)]);
+  }
+
+  /** The order is paid: its status and PaymentReceived, in the transaction that booked the money. */
+  async orderPaid(
+    tx: SqlClient,
+    account: Pick<SupervisedAccount, 'institutionId' | 'licenseId'>,
+    orderId: string,
+    payment: { amountFen: number; paidOn: string; bankReference: string },
+    origin: EventOrigin,
+  ): Promise<void> {
+    await updateRow(tx, 'fee_order', orderId, { status: 'paid' });
+    await this.emit(tx, PaymentReceived, account, orderId, { orderId, licenseId: account.licenseId, ...payment }, origin);
   }
 
   /** An event of one institution, validated, to be written by the caller's own statement (see Outbox.stage). */

@@ -1,7 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PaymentReceived } from '@otr/contracts';
 import { chinaDate, Money, newId } from '@otr/kernel';
 import { z } from 'zod';
 import { SqlClient } from '@otr/messaging';
@@ -14,7 +13,6 @@ import {
   InvalidMoneyTime,
   paymentReceived,
 } from '../domain';
-import { updateRow } from '../infrastructure/fees-rows';
 import { day, FeesContext, systemOrigin } from './fees-context';
 import { CustodianBank } from './ports';
 import { SuspenseAccount } from './suspense';
@@ -166,19 +164,11 @@ export class PaymentWebhooks {
         if (!(await this.fees.ledger.append(tx, account.institutionId, ledgerTx))) {
           return { kind: 'duplicate' as const };
         }
-        await updateRow(tx, 'fee_order', order.id, { status: 'paid' });
-        await this.fees.emit(
+        await this.fees.orderPaid(
           tx,
-          PaymentReceived,
           account,
           order.id,
-          {
-            orderId: order.id,
-            licenseId: account.licenseId,
-            amountFen: record.amountFen,
-            paidOn,
-            bankReference: record.reference,
-          },
+          { amountFen: record.amountFen, paidOn, bankReference: record.reference },
           systemOrigin('bank-webhook'),
         );
         await this.receipt(tx, record.reference, 'applied', null, hook.rawBody);

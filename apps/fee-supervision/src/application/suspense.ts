@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventOrigin, PaymentReceived } from '@otr/contracts';
+import { EventOrigin } from '@otr/contracts';
 import { chinaDate, Money, newId } from '@otr/kernel';
 import {
   BankPayment,
@@ -9,7 +9,6 @@ import {
   suspenseRefunded,
   SuspenseNotOpen,
 } from '../domain';
-import { updateRow } from '../infrastructure/fees-rows';
 import { SuspenseItem } from '../infrastructure/prisma/generated/client';
 import { FeesContext, systemOrigin } from './fees-context';
 import { RiskMonitor } from './risk-monitor';
@@ -169,7 +168,6 @@ export class SuspenseAccount {
           ref: item.bank_reference,
         }),
       );
-      await updateRow(tx, 'fee_order', order.id, { status: 'paid' });
       await tx.$executeRawUnsafe(
         `UPDATE fees.suspense_item SET status = 'matched', matched_order_id = $2::uuid, resolved_by = $3,
                 resolved_at = $4::timestamptz, note = $5 WHERE id = $1::uuid`,
@@ -179,18 +177,11 @@ export class SuspenseAccount {
         this.fees.clock.now(),
         note,
       );
-      await this.fees.emit(
+      await this.fees.orderPaid(
         tx,
-        PaymentReceived,
         account,
         order.id,
-        {
-          orderId: order.id,
-          licenseId: account.licenseId,
-          amountFen: Number(item.amount_fen),
-          paidOn: today,
-          bankReference: item.bank_reference,
-        },
+        { amountFen: Number(item.amount_fen), paidOn: today, bankReference: item.bank_reference },
         origin,
       );
       return { id, status: 'matched', matchedOrderId: order.id };
