@@ -269,10 +269,10 @@ export class PrismaComplaintRepository implements ComplaintRepository {
       count({ gte: today, lte: amberUntil }),
       this.prisma.complaint.groupBy({
         by: ['district'],
+        // AND, not a second OR key: spread beside the jurisdiction's OR, it replaced it.
         where: {
-          ...inScope,
+          AND: [inScope, { OR: [{ deadline: { gt: amberUntil } }, { deadline: null }] }],
           status: { in: QUEUE_STATUSES },
-          OR: [{ deadline: { gt: amberUntil } }, { deadline: null }],
         },
         _count: { _all: true },
       }),
