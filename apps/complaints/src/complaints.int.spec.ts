@@ -604,7 +604,9 @@ describe('complaints on the real PostgreSQL', () => {
     // A district's panel counts its own district only, on-time complaints included: the on-time
     // count's OR (deadline later, or none) once replaced the jurisdiction's OR in the same query.
     // (a 滨江区 complaint made green by a far deadline, as a long SLA would give it)
-    await fileComplaint(form({ description: '滨江区的投诉', subject: { licenseId: 'lic-00003' }, contact: undefined }));
+    await fileComplaint(
+      form({ description: '滨江区的投诉', subject: { licenseId: 'lic-00003' }, contact: undefined }),
+    );
     await h.pool.query(`UPDATE complaints.complaint SET deadline = '2027-06-30' WHERE district = $1`, [BJ]);
     const own = await call(educationXihu, 'GET', '/stats');
     expect(own.body.byDistrict.map((d: { district: string }) => d.district)).not.toContain(BJ);
