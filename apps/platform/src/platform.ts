@@ -85,10 +85,15 @@ export async function startPlatform(opts: PlatformOptions): Promise<RunningPlatf
     services,
     transport,
     stop: async () => {
-      await services.gateway.stop();
-      for (const def of [...SERVICES].reverse()) await services[def.name].stop();
-      await transport.close();
-      await bank.close();
+      // The bank simulator goes (and with it the FEES_BANK_URL it named) even when a service's stop
+      // fails: a second platform in the process would otherwise pay a bank that is no longer there.
+      try {
+        await services.gateway.stop();
+        for (const def of [...SERVICES].reverse()) await services[def.name].stop();
+        await transport.close();
+      } finally {
+        await bank.close();
+      }
     },
   };
 }

@@ -36,10 +36,17 @@ export async function startBrowserPlatform(
   return {
     platform,
     browser,
+    // Each step runs even when the one before it fails, so one failed file leaves nothing to the next.
     close: async () => {
-      await browser.close();
-      await platform.stop();
-      await db.drop();
+      try {
+        await browser.close();
+      } finally {
+        try {
+          await platform.stop();
+        } finally {
+          await db.drop();
+        }
+      }
     },
   };
 }
