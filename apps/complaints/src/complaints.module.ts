@@ -13,7 +13,7 @@ import { EvidenceFileHandler } from './application/complaint-details/evidence-fi
 import { RevealComplainantHandler } from './application/complaint-details/reveal-complainant.handler';
 import { FileComplaintHandler } from './application/file-complaint/file-complaint.handler';
 import { HotlineRequestsHandler } from './application/hotline/hotline-requests';
-import { institutionHandlers, onPenaltyDecided } from './application/projections/institutions';
+import { institutionHandlers, onPenaltyDecided } from './infrastructure/prisma-institution-projection';
 import { ComplaintRatesHandler } from './application/rates/complaint-rates';
 import { SlaSweep, SWEEP_OPTIONS, SweepOptions } from './application/sla-sweep/sla-sweep';
 import {

@@ -7,7 +7,7 @@ import {
   PayloadOf,
   PenaltyDecided,
 } from '@otr/contracts';
-import { ComplaintsTx } from '../../infrastructure/complaints-prisma';
+import { ComplaintsTx } from './complaints-prisma';
 
 /**
  * The local register of licensed institutions, from registration's facts: complaints route to an
