@@ -3,38 +3,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { raw } from 'express';
 import { PrincipalGuard } from '@otr/auth';
-import {
-  FundsReleased,
-  InServiceTeacherDetected,
-  InstitutionChanged,
-  LicenseIssued,
-  RefundPaid,
-  RepeatComplaintsFlagged,
-  UnlicensedOperatorReported,
-  RiskAlertRaised,
-  Topics,
-  TrainingTimeViolationDetected,
-} from '@otr/contracts';
+import { FundsReleased, InstitutionChanged, LicenseIssued, RefundPaid, Topics } from '@otr/contracts';
 import { loadChinaCalendar } from '@otr/kernel';
 import { defaultRulebook } from '@otr/rules';
 import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
 import { createBlobStore } from '@otr/storage';
 import { annualReportHandlers } from './application/annual-reports';
-import {
-  licenseStatusTypes,
-  onInstitutionChanged,
-  onLicenseIssued,
-  onLicenseStatusChanged,
-} from './application/consumers/license-pool';
-import {
-  onFundsReleased,
-  onInServiceTeacher,
-  onRefundPaid,
-  onRepeatComplaints,
-  onRiskAlert,
-  onTrainingTimeViolation,
-  onUnlicensedOperatorTip,
-} from './application/consumers/leads';
+import { leadHandlers } from './application/consumers/leads';
 import { inspectionHandlers } from './application/inspections';
 import { jointCaseHandlers } from './application/joint-cases';
 import { OverdueSweeper } from './application/overdue-sweeper';
@@ -44,7 +19,15 @@ import { rectificationHandlers } from './application/rectifications';
 import { spotCheckHandlers } from './application/spot-checks';
 import { CALENDAR_TOKEN, CLOCK_TOKEN } from './application/tokens';
 import { createInspectionPrisma, InspectionPrisma, InspectionTx } from './infrastructure/inspection-prisma';
+import { onFundsReleased, onRefundPaid } from './infrastructure/prisma-income-ledger';
 import { PrismaInspectionStore } from './infrastructure/prisma-inspection.store';
+import { PrismaLeadStore } from './infrastructure/prisma-lead-store';
+import {
+  licenseStatusTypes,
+  onInstitutionChanged,
+  onLicenseIssued,
+  onLicenseStatusChanged,
+} from './infrastructure/prisma-license-pool';
 import { RulebookInspectionRules } from './infrastructure/rulebook-inspection-rules';
 import { AnnualReportsController } from './interface/annual-reports.controller';
 import {
@@ -102,13 +85,7 @@ export class InspectionModule {
               {
                 name: 'inspection.leads',
                 topics: [Topics.registration, Topics.fees, Topics.complaints],
-                handlers: {
-                  [InServiceTeacherDetected.type]: onInServiceTeacher,
-                  [TrainingTimeViolationDetected.type]: onTrainingTimeViolation,
-                  [RiskAlertRaised.type]: onRiskAlert,
-                  [RepeatComplaintsFlagged.type]: onRepeatComplaints,
-                  [UnlicensedOperatorReported.type]: onUnlicensedOperatorTip,
-                },
+                handlers: leadHandlers(new PrismaLeadStore()),
               },
               {
                 name: 'inspection.income-ledger',

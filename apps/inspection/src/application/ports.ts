@@ -2,7 +2,7 @@ import { EventOrigin } from '@otr/contracts';
 import { AnnualReportEvent, AnnualReportState, Grade, GradingRules } from '../domain/annual-report';
 import { BlacklistEntryState, BlacklistEvent } from '../domain/blacklist';
 import { FineRules, IncomeLedger } from '../domain/fine';
-import { InspectionEvent, InspectionState } from '../domain/inspection';
+import { InspectionEvent, InspectionState, InspectionTrigger } from '../domain/inspection';
 import { JointCaseEvent, JointCaseState } from '../domain/joint-case';
 import { PenaltyEvent, PenaltyState } from '../domain/penalty';
 import { RectificationEvent, RectificationState } from '../domain/rectification';
@@ -122,4 +122,17 @@ export interface InspectionRulesSource {
 /** Evidence files by checksum (libs/storage). */
 export interface EvidenceStore {
   has(sha256: string): Promise<boolean>;
+}
+
+/**
+ * What the lead consumers read and write, in the consumer's own transaction (tx, opaque here):
+ * the local pool of licensed institutions and the inspections already open.
+ */
+export interface LeadStore<Tx> {
+  /** The institution holding a license, from the local pool; undefined when the pool never saw it. */
+  licensedSubject(tx: Tx, licenseId: string): Promise<Subject | undefined>;
+  /** Inspections of the institution for this reason still to schedule or scheduled. */
+  openLeads(tx: Tx, institutionId: string, triggerKind: InspectionTrigger['kind']): Promise<number>;
+  /** Saves changes with their action log and outbox rows in tx, as InspectionStore.commit does. */
+  commit(tx: Tx, changes: Change[], origin: EventOrigin): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { Envelope, InstitutionChanged, LicenseIssued, PayloadOf } from '@otr/contracts';
-import { InspectionTx } from '../../infrastructure/inspection-prisma';
+import { InspectionTx } from './inspection-prisma';
 
 /** A licensed institution joins the pool of the random spot checks (双随机 检查对象名录库). */
 export async function onLicenseIssued(event: Envelope, tx: InspectionTx): Promise<void> {
