@@ -4,9 +4,14 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { rateLimit } from 'express-rate-limit';
 import { CLOCK } from '@otr/kernel';
 import { ServiceDefinition, ServiceInfra } from '@otr/runtime';
+import { ACCOUNTS } from './application/ports';
 import { Sessions } from './application/sessions';
+import { jwtAccessTokens } from './infrastructure/access-tokens';
 import { createGatewayPrisma } from './infrastructure/gateway-prisma';
+import { PrismaAccounts } from './infrastructure/prisma-accounts';
+import { PrismaSessionStore } from './infrastructure/prisma-session-store';
 import { AdminController } from './interface/admin.controller';
+import { apiVersion } from './interface/api-version';
 import { auditTrail } from './interface/audit-trail';
 import { authenticate, GatewayAuthGuard } from './interface/authentication';
 import { AuthController } from './interface/auth.controller';
@@ -26,7 +31,11 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_PRISMA, useValue: prisma },
         { provide: CLOCK, useValue: infra.clock },
-        { provide: Sessions, useValue: new Sessions(prisma, infra.clock) },
+        { provide: ACCOUNTS, useValue: new PrismaAccounts(prisma) },
+        {
+          provide: Sessions,
+          useValue: new Sessions(new PrismaSessionStore(prisma), jwtAccessTokens, infra.clock),
+        },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: GatewayAuthGuard },
       ],
@@ -41,10 +50,12 @@ export const gatewayService: ServiceDefinition = {
   module: (infra) => GatewayModule.register(infra),
   configure: (app, infra) => {
     const sessions = app.get(Sessions);
+    // /api/v1/… first, so every later step (limits, sign-in, the route table) sees one path.
+    app.use(apiVersion);
     app.enableCors({
       origin: (process.env.CORS_ORIGINS ?? 'http://localhost:3000,http://localhost:5173').split(','),
       credentials: true,
-      exposedHeaders: ['X-Total-Count', 'X-Correlation-Id'],
+      exposedHeaders: ['X-Total-Count', 'X-Correlation-Id', 'Deprecation', 'Sunset', 'Link'],
     });
     // Per-client limits for everything that reaches a service; the sign-in route is stricter still.
     app.use(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { Principal } from '@otr/auth';
 import { secret as configured } from '@otr/config';
+import { AccessTokens } from '../application/ports';
 
 /** Short-lived access tokens: a stolen one is useful for minutes, and sign-out revokes it at once. */
 export const ACCESS_TOKEN_MINUTES = 15;
@@ -41,3 +42,6 @@ export async function verifyAccessToken(
     sessionVersion: typeof payload.sv === 'number' ? payload.sv : -1,
   };
 }
+
+/** The access-token port (application/ports.ts) over these functions. */
+export const jwtAccessTokens: AccessTokens = { issue: issueAccessToken, verify: verifyAccessToken };

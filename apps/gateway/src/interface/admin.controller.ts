@@ -19,7 +19,9 @@ import { Department, Role, Roles } from '@otr/auth';
 import { Clock, CLOCK } from '@otr/kernel';
 import { IsoInstant, UuidPipe, ZodPipe } from '@otr/runtime';
 import { changeAccount } from '../application/change-account';
+import { ACCOUNTS, AccountStore } from '../application/ports';
 import { GatewayPrisma } from '../infrastructure/gateway-prisma';
+import { User } from '../infrastructure/prisma/generated/client';
 import { GATEWAY_PRISMA } from './tokens';
 
 const Jurisdiction = z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/, 'a jurisdiction code such as CN-ZJ-HZ-XH');
@@ -63,6 +65,7 @@ export class AdminController {
   constructor(
     @Inject(GATEWAY_PRISMA) private readonly prisma: GatewayPrisma,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ACCOUNTS) private readonly accounts: AccountStore<User>,
   ) {}
 
   @Get('users')
@@ -114,7 +117,7 @@ export class AdminController {
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(UserChange)) body: z.infer<typeof UserChange>,
   ) {
-    return publicUser(await changeAccount(this.prisma, this.clock, id, body));
+    return publicUser(await changeAccount(this.accounts, this.clock, id, body));
   }
 
   @Get('audit')
