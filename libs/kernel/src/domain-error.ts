@@ -23,3 +23,18 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * The codes of the DomainErrors a module exports, for the tests that hold each code to its catalogue
+ * entries: a code is an instance field, so each class is built (with placeholder arguments) to read it.
+ */
+export function domainErrorCodes(...modules: Record<string, unknown>[]): string[] {
+  const codes = new Set<string>();
+  for (const value of modules.flatMap((m) => Object.values(m)))
+    if (typeof value === 'function' && value.prototype instanceof DomainError) {
+      const code = (new (value as new (...args: unknown[]) => DomainError)('x', 'x', 'x') as DomainError)
+        .code;
+      if (code) codes.add(code); // an abstract base has none
+    }
+  return [...codes].sort();
+}

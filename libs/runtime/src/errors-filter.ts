@@ -1,8 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, DomainErrorKind } from '@otr/kernel';
 import type { Logger } from 'pino';
+import { ProblemException, ProblemFacts, sendProblem, statusCode } from './problem';
 import { bodyRefused, isClientHttpError } from './validation';
+
+export * from './problem';
 
 const statusOf: Record<DomainErrorKind, number> = {
   invalid: 422,
@@ -11,36 +14,49 @@ const statusOf: Record<DomainErrorKind, number> = {
   forbidden: 403,
 };
 
+/** A domain refusal: its code, and the field, rule and source document it cites. */
+export function domainProblem(error: DomainError): ProblemFacts {
+  const { field, rule, source } = error.citation;
+  return {
+    status: statusOf[error.kind],
+    code: error.code,
+    detail: error.message,
+    ...(field || rule || source
+      ? { errors: [{ field: field ?? '(body)', rule: rule ?? error.message, ...(source ? { source } : {}) }] }
+      : {}),
+  };
+}
+
+/** Nest's own exceptions (guards, NotFoundException, the throttler): their status and message. */
+function httpProblem(error: HttpException): ProblemFacts {
+  const body = error.getResponse() as string | { message?: string | string[] };
+  const message = typeof body === 'string' ? body : body.message;
+  return {
+    status: error.getStatus(),
+    code: statusCode(error.getStatus()),
+    ...(message ? { detail: Array.isArray(message) ? message.join('; ') : message } : {}),
+  };
+}
+
 /**
- * Domain errors become 4xx answers that name the field, the rule and its source document; a body the
- * parsers refuse (too large, not JSON, not the encoding it claims) is the client's 4xx naming the
- * body, never a 500.
+ * Every error becomes a problem+json answer in the caller's language: a domain refusal names the
+ * field, the rule and its source document; a body the parsers refuse (too large, not JSON, not the
+ * encoding it claims) is the client's 4xx naming the body, never a 500.
  */
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
   constructor(private readonly log: Logger) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (error instanceof DomainError) {
-      res.status(statusOf[error.kind]).json({
-        statusCode: statusOf[error.kind],
-        error: error.code,
-        message: error.message,
-        ...error.citation,
-      });
-      return;
-    }
+    const http = host.switchToHttp();
+    const send = (facts: ProblemFacts) =>
+      sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), facts);
+    if (error instanceof DomainError) return send(domainProblem(error));
     // A body parser a service mounts itself (inspection's evidence, the bank webhook's raw bytes).
     if (!(error instanceof HttpException) && isClientHttpError(error)) error = bodyRefused(error);
-    if (error instanceof HttpException) {
-      const body = error.getResponse();
-      res
-        .status(error.getStatus())
-        .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
-      return;
-    }
+    if (error instanceof ProblemException) return send(error.facts);
+    if (error instanceof HttpException) return send(httpProblem(error));
     this.log.error({ err: error }, 'unhandled error');
-    res.status(500).json({ statusCode: 500, error: 'InternalError', message: 'internal error' });
+    send({ status: 500, code: 'internal-server-error', detail: 'internal error' });
   }
 }

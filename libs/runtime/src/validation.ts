@@ -1,37 +1,44 @@
-import {
-  ArgumentMetadata,
-  BadRequestException,
-  HttpException,
-  ParseUUIDPipe,
-  PipeTransform,
-} from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
 import { json, urlencoded } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-
-export interface FieldIssue {
-  field: string;
-  rule: string;
-}
+import { addProblemTexts, FieldIssue, Language, ProblemException, sendProblem } from './problem';
 
 export const describeIssues = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((i) => ({ field: i.path.join('.') || '(body)', rule: i.message }));
 
-/** The one shape of every validation answer: a 4xx naming each field and the rule it broke. */
-export function validationFailed(issues: FieldIssue[], status = 400): HttpException {
-  const body = {
-    statusCode: status,
-    error: 'ValidationFailed',
-    message: issues.map((i) => `${i.field}: ${i.rule}`).join('; '),
-    issues,
-  };
-  return status === 400 ? new BadRequestException(body) : new HttpException(body, status);
-}
+/** zod's own wording of its rules, per language. */
+const zodLocales: Record<Language, z.core.$ZodErrorMap> = {
+  'zh-CN': z.locales.zhCN().localeError,
+  en: z.locales.en().localeError,
+};
+
+/**
+ * The one validation answer: a 4xx naming each field and the rule it broke. Issues given in English
+ * are put in the caller's language by the catalogue; a function words them per language itself.
+ */
+export const validationFailed = (
+  errors: FieldIssue[] | ((language: Language) => FieldIssue[]),
+  status = 400,
+): ProblemException => new ProblemException({ status, code: 'validation-failed', errors });
 
 const NUL_RULE = 'must not contain a NUL character (\\u0000)';
+const UUID_RULE = 'a UUID (8-4-4-4-12 hex digits)';
+const UTF8_PATH_RULE = 'percent-escapes that spell UTF-8 text';
 
 /** How deep a request body may nest: the domain's are a few levels; thousands overflowed the stack. */
 export const MAX_NESTING = 32;
+const NESTING_RULE = `nested at most ${MAX_NESTING} levels deep`;
+
+// The rules written here, in zh-CN (zod words its own; these are ours).
+addProblemTexts({
+  phrases: {
+    [NUL_RULE]: '不得包含 NUL 字符（\\u0000）',
+    [UUID_RULE]: 'UUID（8-4-4-4-12 位十六进制数字）',
+    [UTF8_PATH_RULE]: '百分号转义须拼出 UTF-8 文本',
+    [NESTING_RULE]: `嵌套不超过 ${MAX_NESTING} 层`,
+  },
+});
 
 /**
  * Every string in a request part that holds a NUL: PostgreSQL text cannot store one (a 500 before).
@@ -42,14 +49,14 @@ export function nulIssues(value: unknown): FieldIssue[] {
   const pending: [unknown, string[]][] = [[value, []]];
   while (pending.length) {
     const [v, path] = pending.pop()!;
-    if (path.length > MAX_NESTING)
-      return [{ field: path[0] ?? '(body)', rule: `nested at most ${MAX_NESTING} levels deep` }];
+    if (path.length > MAX_NESTING) return [{ field: path[0] ?? '(body)', rule: NESTING_RULE }];
     if (typeof v === 'string') {
       if (v.includes('\u0000')) issues.push({ field: path.join('.') || '(body)', rule: NUL_RULE });
     } else if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {
       const children = Array.isArray(v) ? v.map((c, i) => [String(i), c] as const) : Object.entries(v);
       // Pushed last-first, so the issues come in the order the fields were written.
-      for (let i = children.length - 1; i >= 0; i--) pending.push([children[i][1], [...path, children[i][0]]]);
+      for (let i = children.length - 1; i >= 0; i--)
+        pending.push([children[i][1], [...path, children[i][0]]]);
     }
   }
   return issues;
@@ -72,7 +79,10 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.in
     if (nul.length) throw validationFailed(nul);
     const result = this.schema.safeParse(value);
     if (result.success) return result.data;
-    throw validationFailed(describeIssues(result.error));
+    // Parsed again in the caller's language when the answer is written: zod words its own rules.
+    throw validationFailed((language) =>
+      describeIssues(this.schema.safeParse(value, { error: zodLocales[language] }).error ?? result.error),
+    );
   }
 }
 
@@ -87,9 +97,7 @@ export class UuidPipe extends ParseUUIDPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
-      throw validationFailed([
-        { field: metadata.data ?? metadata.type, rule: 'a UUID (8-4-4-4-12 hex digits)' },
-      ]);
+      throw validationFailed([{ field: metadata.data ?? metadata.type, rule: UUID_RULE }]);
     }
   }
 }
@@ -101,7 +109,7 @@ export class UuidPipe extends ParseUUIDPipe {
 export function refuseNulInQuery(req: Request, res: Response, next: NextFunction): void {
   const issues = nulIssues(req.query);
   if (!issues.length) return next();
-  res.status(400).json(validationFailed(issues).getResponse());
+  sendProblem(req, res, validationFailed(issues).facts);
 }
 
 /**
@@ -112,9 +120,7 @@ export function refuseUndecodablePath(req: Request, res: Response, next: NextFun
   try {
     req.path.split('/').forEach((segment) => decodeURIComponent(segment));
   } catch {
-    res.status(400).json(
-      validationFailed([{ field: '(path)', rule: 'percent-escapes that spell UTF-8 text' }]).getResponse(),
-    );
+    sendProblem(req, res, validationFailed([{ field: '(path)', rule: UTF8_PATH_RULE }]).facts);
     return;
   }
   next();
@@ -139,28 +145,34 @@ export const isClientHttpError = (e: unknown): e is ClientHttpError => {
   );
 };
 
-/** The rule a request body broke, by the body parser's error type. */
-function bodyRule(e: ClientHttpError): string {
+/** The rule a request body broke, by the body parser's error type, in the language. */
+function bodyRule(e: ClientHttpError, language: Language): string {
+  const zh = language === 'zh-CN';
   switch (e.type) {
     case 'entity.too.large':
-      return `at most ${e.limit} bytes`;
+      return zh ? `不超过 ${e.limit} 字节` : `at most ${e.limit} bytes`;
     case 'entity.parse.failed':
-      return `valid JSON (${e.message})`;
+      return zh ? `合法的 JSON（${e.message}）` : `valid JSON (${e.message})`;
     case 'encoding.unsupported':
-      return `${e.message}; send it as identity, gzip, deflate or br`;
+      return zh
+        ? `${e.message}；请以 identity、gzip、deflate 或 br 编码发送`
+        : `${e.message}; send it as identity, gzip, deflate or br`;
     case 'charset.unsupported':
-      return `${e.message}; send it as UTF-8`;
+      return zh ? `${e.message}；请以 UTF-8 发送` : `${e.message}; send it as UTF-8`;
     case 'request.aborted':
-      return 'the whole body (the request was aborted)';
+      return zh ? '完整的请求体（请求已中断）' : 'the whole body (the request was aborted)';
   }
   // zlib's codes: a body that is not what its Content-Encoding says.
-  if (e.code?.startsWith('Z_')) return `encoded as its Content-Encoding says (${e.message})`;
+  if (e.code?.startsWith('Z_'))
+    return zh
+      ? `与 Content-Encoding 所声明的编码一致（${e.message}）`
+      : `encoded as its Content-Encoding says (${e.message})`;
   return e.message;
 }
 
 /** A body the parsers refused (too large, not JSON, not the encoding it claims): its 4xx naming the body. */
-export const bodyRefused = (e: ClientHttpError): HttpException =>
-  validationFailed([{ field: '(body)', rule: bodyRule(e) }], e.status);
+export const bodyRefused = (e: ClientHttpError): ProblemException =>
+  validationFailed((language) => [{ field: '(body)', rule: bodyRule(e, language) }], e.status);
 
 /**
  * The JSON and form body parsers every service uses, whose refusals are validation answers: Nest's
