@@ -34,6 +34,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      // Every answer a test gets is held to the OpenAPI document its server publishes (issue #16).
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/setup-documented-answers.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
     {

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/auth';
 // The gateway's own route table, so the fuzz reaches each route the way a caller does.
 import { authorize, GATEWAY_LOCAL, ROUTES } from '@otr/gateway';
 import { createTestDatabase, TestDatabase } from '@otr/testing';
-import { ApiOperation, discoverOperations } from '@otr/testing';
+import { ApiOperation, discoverOperations } from '@otr/runtime';
 import { HOSTILE_STRINGS, HOSTILE_VALUES, spoiledValue, validValue } from '@otr/testing';
 import { createLogger } from '@otr/runtime';
 import { PORT_OFFSETS, RunningPlatform, startPlatform } from './platform';

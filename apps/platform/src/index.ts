@@ -1,2 +1,3 @@
 export { startPlatform, SERVICES } from './platform';
+export { platformDocument } from './openapi-document';
 export type { RunningPlatform, PlatformOptions } from './platform';

@@ -9,3 +9,5 @@ export * from './metrics';
 export * from './service';
 export * from './standalone';
 export * from './ports';
+export * from './api-operations';
+export * from './openapi';

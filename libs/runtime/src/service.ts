@@ -1,7 +1,6 @@
 import { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Pool } from 'pg';
@@ -10,12 +9,22 @@ import { requireSecrets, SecretName } from '@otr/config';
 import { SERVICE_NAME_LOCAL } from '@otr/auth';
 import { contracts } from '@otr/contracts';
 import { Clock, SystemClock } from '@otr/kernel';
-import { ConsumerOptions, InboxConsumer, Outbox, OutboxRelay, SqlClient, Transport } from '@otr/messaging';
+import {
+  ConsumerOptions,
+  InboxConsumer,
+  InProcessTransport,
+  Outbox,
+  OutboxRelay,
+  SqlClient,
+  Transport,
+} from '@otr/messaging';
+import { ApiOperation, discoverOperations } from './api-operations';
 import { correlationMiddleware } from './correlation';
 import { createPool } from './database';
 import { ErrorsFilter } from './errors-filter';
 import { createLogger } from './logger';
 import { createMetrics, Metrics } from './metrics';
+import { openApiDocument } from './openapi';
 import { bodyParsers, refuseNulInQuery, refuseUndecodablePath } from './validation';
 
 /** What every service module is given: its database pool, the transport, a logger and the clock. */
@@ -95,7 +104,10 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   // reason to leave rotation (writes queue in the outbox and drain when it returns); it is reported
   // here for people and as the otr_broker_up metric for alerts.
   http.get('/health/ready', async (_req: Request, res: Response) => {
-    const checks = { database: await check(() => pool.query('SELECT 1')), broker: await check(() => opts.transport.ping()) };
+    const checks = {
+      database: await check(() => pool.query('SELECT 1')),
+      broker: await check(() => opts.transport.ping()),
+    };
     const ok = checks.database === 'up';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', service: def.name, checks });
   });
@@ -106,7 +118,7 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   await def.configure?.(app, infra);
   app.use(...bodyParsers());
   // Each service describes its own routes; the gateway merges them into one document.
-  const openapi = describeRoutes(app, def.name, log);
+  const openapi = describeRoutes(app, def.name);
   http.get('/openapi.json', (_req: Request, res: Response) => res.json(openapi));
   const port = opts.port ?? def.defaultPort;
   await app.listen(port, opts.host ?? process.env.HOST ?? '127.0.0.1');
@@ -122,29 +134,51 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
   };
 }
 
-/** The service's OpenAPI document; a route Swagger cannot introspect must not stop the service. */
-function describeRoutes(app: NestExpressApplication, name: string, log: Logger) {
-  const config = new DocumentBuilder().setTitle(`OTR ${name}`).build();
+/**
+ * The routes a service declares, read from its Nest module without starting it (nothing connects:
+ * the pool is lazy and never queried) — for the committed OpenAPI document.
+ */
+export async function declaredOperations(def: ServiceDefinition): Promise<ApiOperation[]> {
+  const pool = createPool('postgresql://127.0.0.1:1/declared-operations');
+  const infra: ServiceInfra = {
+    name: def.name,
+    pool,
+    transport: new InProcessTransport(),
+    log: createLogger(def.name, { write: () => undefined }),
+    clock: new SystemClock(),
+    metrics: createMetrics(def.name),
+  };
+  const app = await NestFactory.create<NestExpressApplication>(def.module(infra), {
+    logger: false,
+    bodyParser: false,
+  });
   try {
-    return SwaggerModule.createDocument(app, config);
-  } catch (error) {
-    log.warn({ err: error }, 'OpenAPI document could not be generated');
-    return { openapi: '3.0.0', info: config.info, paths: {} };
+    return discoverOperations(def.name, app);
+  } finally {
+    await pool.end();
   }
 }
+
+/** The service's OpenAPI document, from its controllers' metadata and zod schemas. */
+export const describeRoutes = (app: NestExpressApplication, name: string) =>
+  openApiDocument(`OTR ${name}`, discoverOperations(name, app));
 
 /** TRUST_PROXY as express takes it: a number is a hop count, anything else a list of addresses. */
 export function trustProxySetting(value: string | undefined): number | string | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
   // 'true' would believe any X-Forwarded-For a client sends, which defeats per-client limits.
-  if (value.trim() === 'true') throw new Error('TRUST_PROXY=true trusts every hop: give a hop count or addresses');
+  if (value.trim() === 'true')
+    throw new Error('TRUST_PROXY=true trusts every hop: give a hop count or addresses');
   return value;
 }
 
 const check = async (probe: () => Promise<unknown>): Promise<'up' | 'down'> => {
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+    ]);
     return 'up';
   } catch {
     return 'down';
@@ -157,7 +191,9 @@ export type ConsumerSpec<Tx extends SqlClient> = Pick<ConsumerOptions<Tx>, 'name
  * A service's event plumbing: its outbox, the relay that publishes it, and its inbox consumers,
  * started with the app and stopped before it shuts down.
  */
-export class ServiceEvents<Tx extends SqlClient> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ServiceEvents<Tx extends SqlClient>
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   readonly outbox: Outbox;
   readonly relay: OutboxRelay;
   readonly consumers: InboxConsumer<Tx>[];

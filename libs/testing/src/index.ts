@@ -6,5 +6,4 @@ export * from './browser';
 export * from './service-client';
 export * from './secrets';
 export * from './licensing';
-export * from './api-operations';
 export * from './zod-arbitraries';

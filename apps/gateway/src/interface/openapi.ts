@@ -1,7 +1,9 @@
 import type { Express, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { asyncApiDocument } from '@otr/contracts';
+import { discoverOperations, OpenApiDocument, openApiDocument, openApiPath } from '@otr/runtime';
+import { API_V1 } from './api-version';
 import { GATEWAY_LOCAL, ROUTES, ServiceName } from '../domain/access-policy';
 import { serviceUrl } from './service-proxy';
 
@@ -16,54 +18,85 @@ export function gatewayPath(service: ServiceName, servicePath: string): string |
   return route ? route.prefix + servicePath.slice(route.target.length) : undefined;
 }
 
-async function serviceDocument(service: ServiceName): Promise<OpenAPIObject | undefined> {
+async function serviceDocument(service: ServiceName): Promise<OpenApiDocument | undefined> {
   try {
     const res = await fetch(`${serviceUrl(service)}/openapi.json`, { signal: AbortSignal.timeout(2000) });
-    return res.ok ? ((await res.json()) as OpenAPIObject) : undefined;
+    return res.ok ? ((await res.json()) as OpenApiDocument) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** What each service is for, as the document's tags describe it. */
+const SERVICE_TAGS: Record<ServiceName | 'gateway', string> = {
+  gateway: '登录、会话、账户与通知 — sign-in, sessions, accounts and notices',
+  registration: '办学许可 — license applications, joint review, licenses, filings and materials',
+  inspection: '检查与处罚 — inspections, spot checks, rectifications, penalties and lists',
+  'fee-supervision': '预收费监管 — escrow accounts, payments, lessons, refunds and risk alerts',
+  complaints: '投诉举报 — complaints and tips with working-day clocks',
+  directory: '公示查询 — the public directory, blacklists, timelines and open data',
+};
+
 /**
- * One OpenAPI document for every route at /api/docs.json: the gateway's own routes plus each
- * running service's, with paths as clients call them through the gateway.
+ * One OpenAPI document for every route as clients call it through the gateway, under /api/v1: the
+ * gateway's own routes plus each service's, each service's paths mapped by the route table.
+ */
+export function gatewayDocument(
+  gateway: OpenApiDocument,
+  services: Partial<Record<ServiceName, OpenApiDocument>>,
+): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  const add = (path: string, item: OpenApiDocument['paths'][string]) => {
+    paths[path.replace(/^\/api\//, `${API_V1}/`)] = item;
+  };
+  for (const [path, item] of Object.entries(gateway.paths)) add(path, item);
+  for (const [service, doc] of Object.entries(services) as [ServiceName, OpenApiDocument | undefined][])
+    for (const [path, item] of Object.entries(doc?.paths ?? {})) {
+      const exposed = gatewayPath(service, path.replace(/\{(\w+)\}/g, ':$1'));
+      if (exposed) add(openApiPath(exposed), item);
+    }
+  const used = new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags)));
+  return {
+    ...gateway,
+    info: {
+      ...gateway.info,
+      title: 'OTR API',
+      description:
+        '校外培训机构监管平台 — every route through the gateway, under /api/v1 (the unversioned /api paths are ' +
+        'deprecated aliases). Sign in at /api/v1/auth/login and send the access token as a Bearer token. ' +
+        'Refusals are RFC 9457 problem+json in zh-CN or English by Accept-Language. ' +
+        'The Kafka events are described at /api/asyncapi (AsyncAPI 3).',
+    },
+    servers: [{ url: '/', description: 'This gateway' }],
+    tags: Object.entries(SERVICE_TAGS)
+      .filter(([name]) => used.has(name))
+      .map(([name, description]) => ({ name, description })),
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+  };
+}
+
+/** The services whose routes the gateway exposes. */
+export const EXPOSED_SERVICES = [
+  ...new Set(ROUTES.flatMap((r) => (r.service === GATEWAY_LOCAL ? [] : [r.service]))),
+] as ServiceName[];
+
+/**
+ * /api/docs.json merges the running services' documents on each request (a distributed deployment
+ * may update one service at a time); /api/docs is Swagger UI over it; /api/asyncapi the events.
  */
 export function serveOpenApi(app: NestExpressApplication): void {
-  const base = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('OTR API')
-      .setDescription(
-        'Every route through the gateway. Sign in at /api/auth/login and send the access token as a Bearer token. ' +
-          'The Kafka events are described at /api/asyncapi (AsyncAPI 3).',
-      )
-      .addBearerAuth()
-      .build(),
-  );
+  const own = openApiDocument('OTR gateway', discoverOperations('gateway', app));
   const express = app.getHttpAdapter().getInstance() as Express;
   express.get('/api/docs.json', async (_req: Request, res: Response) => {
-    const doc: OpenAPIObject = { ...base, paths: { ...base.paths } };
-    // The gateway's own routes are in the base document already.
-    const services = [...new Set(ROUTES.flatMap((r) => (r.service === GATEWAY_LOCAL ? [] : [r.service])))];
-    const docs = await Promise.all(services.map(serviceDocument));
-    services.forEach((service, i) => {
-      for (const [path, item] of Object.entries(docs[i]?.paths ?? {})) {
-        const exposed = gatewayPath(service, path);
-        if (exposed)
-          doc.paths[exposed] = Object.fromEntries(
-            Object.entries(item).map(([m, op]) => [m, { ...op, tags: [service] }]),
-          );
-      }
-    });
-    res.json(doc);
+    const docs = await Promise.all(EXPOSED_SERVICES.map(serviceDocument));
+    res.json(gatewayDocument(own, Object.fromEntries(EXPOSED_SERVICES.map((s, i) => [s, docs[i]]))));
   });
   // The integration events as a published contract (AsyncAPI 3), the same as libs/contracts/asyncapi.json.
   const events = asyncApiDocument();
   express.get('/api/asyncapi', (_req: Request, res: Response) => {
     res.json(events);
   });
-  SwaggerModule.setup('api/docs', app, base, {
+  SwaggerModule.setup('api/docs', app, own as unknown as OpenAPIObject, {
     swaggerOptions: { url: '/api/docs.json' },
     jsonDocumentUrl: 'api/docs/gateway.json',
   });

@@ -2,22 +2,57 @@ import {
   ParseEnumPipe,
   ParseUUIDPipe,
   RequestMethod,
+  SetMetadata,
   type INestApplication,
   type PipeTransform,
 } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import {
+  HTTP_CODE_METADATA,
+  METHOD_METADATA,
+  PATH_METADATA,
+  ROUTE_ARGS_METADATA,
+} from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { z } from 'zod';
 import { PUBLIC, ROLES, type Role } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { ZodPipe } from './validation';
 
-/** What a path parameter accepts, as far as its pipes say. */
+/** What a path or named query parameter accepts, as far as its pipes say. */
 export type ParamRule = { kind: 'uuid' } | { kind: 'schema'; schema: z.ZodType } | { kind: 'text' };
+
+/** What a route answers on success, when it says so with @Returns. */
+export interface Answer {
+  schema?: z.ZodType;
+  /** A media type other than JSON (text/csv, a stored file). */
+  mediaType?: string;
+  description: string;
+}
+
+/** A body a handler reads itself (a multipart form with files) rather than through a ZodPipe. */
+export interface AcceptedBody {
+  schema: z.ZodType;
+  /** The multipart field that carries files, when the body is a form with uploads. */
+  files?: { field: string; max: number };
+}
+
+const RETURNS = 'otr.api.returns';
+const ACCEPTS = 'otr.api.accepts';
+
+/**
+ * The answer a route gives, for the OpenAPI document and the response checks of the tests:
+ * `@Returns(License)` or `@Returns({ mediaType: 'text/csv', description: '...' })`.
+ */
+export const Returns = (answer: z.ZodType | Partial<Answer>) =>
+  SetMetadata(RETURNS, answer instanceof z.ZodType ? { schema: answer } : answer);
+
+/** The body of a route that parses its own (a multipart form): its schema and file field. */
+export const Accepts = (body: AcceptedBody) => SetMetadata(ACCEPTS, body);
 
 /**
  * One route of a service as its controller declares it: the zod schemas its ZodPipes validate
- * the body and the query with, the rules of its path parameters, and who its guard lets in.
+ * the body and the query with, the rules of its path and query parameters, its answer and who its
+ * guard lets in.
  */
 export interface ApiOperation {
   service: string;
@@ -26,8 +61,17 @@ export interface ApiOperation {
   path: string;
   handler: string;
   body?: z.ZodType;
+  /** The multipart field carrying files, when the body is a form with uploads. */
+  files?: { field: string; max: number };
   query?: z.ZodType;
+  /** Query parameters a handler reads one by one (`@Query('q')`). */
+  queryParams: Record<string, ParamRule>;
   params: Record<string, ParamRule>;
+  /** Request headers it reads (`@Headers('idempotency-key')`). */
+  headers: string[];
+  /** The success status: @HttpCode's, else Nest's default (201 for POST, 200 otherwise). */
+  status: number;
+  answer?: Answer;
   /** 'public' for @Public(), the @Roles() list, or 'signed-in' (any principal). */
   access: Role[] | 'public' | 'signed-in';
 }
@@ -47,7 +91,7 @@ interface RouteArg {
   pipes?: (PipeTransform | (new (...a: unknown[]) => PipeTransform))[];
 }
 
-/** ZodPipe keeps its schema private; the registry reads it so the fuzz follows the code. */
+/** ZodPipe keeps its schema private; the registry reads it so the document follows the code. */
 const schemaOf = (pipes: RouteArg['pipes'] = []) =>
   pipes.find((p): p is ZodPipe<z.ZodType> => p instanceof ZodPipe)?.['schema' as keyof ZodPipe<z.ZodType>] as
     z.ZodType | undefined;
@@ -82,20 +126,32 @@ export function discoverOperations(service: string, app: INestApplication): ApiO
         const sub = Reflect.getMetadata(PATH_METADATA, fn) as unknown;
         if (verb === undefined || sub === undefined || !METHOD_NAMES[verb]) continue;
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as Record<string, RouteArg>;
+        const method = METHOD_NAMES[verb];
+        const accepted = Reflect.getMetadata(ACCEPTS, fn) as AcceptedBody | undefined;
         const op: ApiOperation = {
           service,
-          method: METHOD_NAMES[verb],
+          method,
           path: join(base, first(sub)),
           handler: `${type.name}.${name}`,
+          body: accepted?.schema,
+          files: accepted?.files,
           params: {},
+          queryParams: {},
+          headers: [],
+          status:
+            (Reflect.getMetadata(HTTP_CODE_METADATA, fn) as number | undefined) ??
+            (method === 'POST' ? 201 : 200),
+          answer: Reflect.getMetadata(RETURNS, fn) as Answer | undefined,
           access: 'signed-in',
         };
         for (const [key, arg] of Object.entries(args)) {
           const paramtype = Number(key.split(':')[0]);
-          if (paramtype === RouteParamtypes.BODY && !arg.data) op.body = schemaOf(arg.pipes) ?? op.body;
-          if (paramtype === RouteParamtypes.QUERY && !arg.data) op.query = schemaOf(arg.pipes) ?? op.query;
-          if (paramtype === RouteParamtypes.PARAM && typeof arg.data === 'string')
-            op.params[arg.data] = paramRule(arg.pipes);
+          const named = typeof arg.data === 'string' ? arg.data : undefined;
+          if (paramtype === RouteParamtypes.BODY && !named) op.body = schemaOf(arg.pipes) ?? op.body;
+          if (paramtype === RouteParamtypes.QUERY && !named) op.query = schemaOf(arg.pipes) ?? op.query;
+          if (paramtype === RouteParamtypes.QUERY && named) op.queryParams[named] = paramRule(arg.pipes);
+          if (paramtype === RouteParamtypes.PARAM && named) op.params[named] = paramRule(arg.pipes);
+          if (paramtype === RouteParamtypes.HEADERS && named) op.headers.push(named);
         }
         for (const m of op.path.matchAll(/:(\w+)/g)) op.params[m[1]] ??= { kind: 'text' };
         const isPublic = Reflect.getMetadata(PUBLIC, fn) ?? Reflect.getMetadata(PUBLIC, type);

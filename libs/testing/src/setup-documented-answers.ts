@@ -1,0 +1,3 @@
+import { checkDocumentedAnswers } from './documented-answers';
+
+checkDocumentedAnswers();
