@@ -12,6 +12,7 @@ import {
   SearchResult,
 } from '../apps/directory/src/application/search-institutions/search-institutions.query';
 import { EARTH_RADIUS_M } from '../apps/directory/src/domain/nearby';
+import { PgInstitutionSearch } from '../apps/directory/src/infrastructure/pg-institution-search';
 import { CITIES } from './directory-search-data';
 
 const GATEWAY = process.env.GATEWAY!;
@@ -256,7 +257,7 @@ async function main() {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: CONCURRENCY });
   // The directory's own query handler on its own pool: the search at the naive query's layer.
   const handler = new SearchInstitutionsHandler(
-    new Pool({ connectionString: process.env.DATABASE_URL, max: CONCURRENCY }),
+    new PgInstitutionSearch(new Pool({ connectionString: process.env.DATABASE_URL, max: CONCURRENCY })),
   );
   await phase('Latency', LATENCY_CONCURRENCY, pool, handler);
   await phase('Throughput', CONCURRENCY, pool, handler);

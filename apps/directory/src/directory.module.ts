@@ -3,13 +3,16 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PrincipalGuard } from '@otr/auth';
 import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
-import { directoryConsumers } from './application/projections/directory-consumers';
 import { InstitutionTimelineHandler } from './application/timeline/institution-timeline.handler';
 import { SearchInstitutionsHandler } from './application/search-institutions/search-institutions.handler';
 import { defaultRulebook } from '@otr/rules';
-import { DIRECTORY_CLOCK, DIRECTORY_POOL, DIRECTORY_PRISMA, PENALTY_PUBLICATION } from './application/tokens';
+import { DIRECTORY_READ_MODEL, INSTITUTION_SEARCH } from './application/ports';
+import { DIRECTORY_CLOCK, DIRECTORY_PRISMA, PENALTY_PUBLICATION } from './application/tokens';
 import { RulebookPenaltyPublication } from './infrastructure/rulebook-penalty-publication';
 import { createDirectoryPrisma, DirectoryPrisma, DirectoryTx } from './infrastructure/directory-prisma';
+import { directoryConsumers } from './infrastructure/directory-projections';
+import { PgInstitutionSearch } from './infrastructure/pg-institution-search';
+import { PrismaDirectoryReadModel } from './infrastructure/prisma-directory-read-model';
 import { PublicInstitutionsController } from './interface/public-institutions.controller';
 import { TimelineController } from './interface/timeline.controller';
 import { OpenDataController } from './interface/open-data.controller';
@@ -36,7 +39,13 @@ export class DirectoryModule {
       providers: [
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: DIRECTORY_PRISMA, useFactory: () => createDirectoryPrisma(infra.pool) },
-        { provide: DIRECTORY_POOL, useValue: infra.pool },
+        {
+          provide: DIRECTORY_READ_MODEL,
+          inject: [DIRECTORY_PRISMA],
+          useFactory: (prisma: DirectoryPrisma) => new PrismaDirectoryReadModel(prisma),
+        },
+        // The public search's hot path: plain SQL on the pool, without the ORM's per-call cost.
+        { provide: INSTITUTION_SEARCH, useFactory: () => new PgInstitutionSearch(infra.pool) },
         { provide: DIRECTORY_CLOCK, useValue: infra.clock },
         { provide: PENALTY_PUBLICATION, useFactory: () => new RulebookPenaltyPublication(defaultRulebook()) },
         {

@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import { KafkaTransport } from '@otr/messaging';
 import { createLogger, RunningService, startService } from '@otr/runtime';
 import { createTestDatabase, eventually, freePort, TestDatabase } from '@otr/testing';
-import { rebuildReadModel } from './application/rebuild/rebuild-read-model';
+import { rebuildReadModel } from './infrastructure/rebuild-read-model';
 import { directoryService } from './directory.module';
 import { canonicalDump, eventsFor, message, topicOf } from './directory-fixtures';
 
@@ -24,8 +24,11 @@ jest.setTimeout(240_000);
 const root = join(__dirname, '..', '..', '..');
 const sh = (script: string, env: NodeJS.ProcessEnv) =>
   new Promise<string>((resolve, reject) =>
-    execFile('bash', [join(root, 'infra', 'kafka', script)], { env: { ...process.env, ...env }, timeout: 150_000 }, (e, out, err) =>
-      e ? reject(new Error(`${script}: ${e.message}\n${out}\n${err}`)) : resolve(out),
+    execFile(
+      'bash',
+      [join(root, 'infra', 'kafka', script)],
+      { env: { ...process.env, ...env }, timeout: 150_000 },
+      (e, out, err) => (e ? reject(new Error(`${script}: ${e.message}\n${out}\n${err}`)) : resolve(out)),
     ),
   );
 
@@ -35,7 +38,11 @@ const BROKER_RETENTION_MS = 5_000;
 async function retentionOf(admin: Admin, topics: string[]) {
   const { resources } = await admin.describeConfigs({
     includeSynonyms: false,
-    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] })),
+    resources: topics.map((name) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name,
+      configNames: ['retention.ms'],
+    })),
   });
   return Object.fromEntries(resources.map((r) => [r.resourceName, r.configEntries[0].configValue]));
 }
@@ -77,7 +84,10 @@ describe('the directory rebuilt after the broker’s retention window', () => {
     admin = new Kafka({ clientId: 'retention-test', brokers: [broker], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     transport = new KafkaTransport({ brokers: [broker], clientId: 'retention-test' });
-    [liveDb, rebuiltDb] = await Promise.all([createTestDatabase('otr_ret_live'), createTestDatabase('otr_ret_rebuilt')]);
+    [liveDb, rebuiltDb] = await Promise.all([
+      createTestDatabase('otr_ret_live'),
+      createTestDatabase('otr_ret_rebuilt'),
+    ]);
     process.env.OTR_GROUP_PREFIX = `retention-test-${randomBytes(4).toString('hex')}.`;
   });
   afterAll(async () => {
@@ -109,12 +119,18 @@ describe('the directory rebuilt after the broker’s retention window', () => {
     expect(reconfigured).toEqual(['otr.registration']);
     const retention = await retentionOf(admin, projectTopics());
     expect(Object.values(retention)).toEqual(projectTopics().map(() => '-1'));
-    expect((await admin.fetchTopicMetadata({ topics: ['otr.registration'] })).topics[0].partitions).toHaveLength(3);
+    expect(
+      (await admin.fetchTopicMetadata({ topics: ['otr.registration'] })).topics[0].partitions,
+    ).toHaveLength(3);
 
     // Live: the directory builds its read model from events as they arrive.
     const livePool = new Pool({ connectionString: liveDb.url, max: 2 });
     pools.push(livePool);
-    live = await startService(directoryService, { databaseUrl: liveDb.url, transport, port: await freePort() });
+    live = await startService(directoryService, {
+      databaseUrl: liveDb.url,
+      transport,
+      port: await freePort(),
+    });
     const ids = [randomUUID(), randomUUID()];
     const events = ids.flatMap((id, i) => {
       const e = eventsFor(id, `杭州${['远航', '明德'][i]}书法培训学校`);
@@ -152,10 +168,14 @@ describe('the directory rebuilt after the broker’s retention window', () => {
     // The retention window passes: the broker deletes the control topic's records, as it would
     // the integration topics' after 7 days had they kept its default.
     expect((await kept(admin, 'otr.control')).high).toBe(events.length);
-    await eventually(async () => {
-      const c = await kept(admin, 'otr.control');
-      return c.low === c.high || undefined;
-    }, 90_000, 500);
+    await eventually(
+      async () => {
+        const c = await kept(admin, 'otr.control');
+        return c.low === c.high || undefined;
+      },
+      90_000,
+      500,
+    );
     for (const topic of ['otr.registration', 'otr.inspection', 'otr.fees', 'otr.complaints']) {
       expect((await kept(admin, topic)).low).toBe(0);
     }

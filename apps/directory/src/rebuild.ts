@@ -2,7 +2,7 @@
 //   DATABASE_URL=… KAFKA_BROKERS=127.0.0.1:9092 node -r @swc-node/register apps/directory/src/rebuild.ts
 import { KafkaTransport } from '@otr/messaging';
 import { applyMigrations, createLogger, createPool } from '@otr/runtime';
-import { rebuildReadModel } from './application/rebuild/rebuild-read-model';
+import { rebuildReadModel } from './infrastructure/rebuild-read-model';
 
 const BAR = 30;
 

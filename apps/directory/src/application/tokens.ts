@@ -1,8 +1,6 @@
 import type { PenaltyPublicationRule } from '../domain/penalty-publication';
 
 export const DIRECTORY_PRISMA = Symbol('DirectoryPrisma');
-/** The service's pg pool, for the public search's hot path (plain SQL without the ORM's per-call cost). */
-export const DIRECTORY_POOL = Symbol('DirectoryPool');
 /** The publication period of penalties for a district on a day (PenaltyPublicationSource). */
 export const PENALTY_PUBLICATION = Symbol('PenaltyPublication');
 /** The service's clock: what "today" is for the publication periods. */

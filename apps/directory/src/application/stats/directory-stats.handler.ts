@@ -1,21 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DirectoryPrisma } from '../../infrastructure/directory-prisma';
-import { DIRECTORY_PRISMA } from '../tokens';
+import { DIRECTORY_READ_MODEL, DirectoryReadModel } from '../ports';
 import { DirectoryStats, DirectoryStatsQuery } from './directory-stats.query';
 
 /** Exact counts in one pass, where totals from the public search stop at its count cap. */
 @QueryHandler(DirectoryStatsQuery)
 export class DirectoryStatsHandler implements IQueryHandler<DirectoryStatsQuery> {
-  constructor(@Inject(DIRECTORY_PRISMA) private readonly prisma: DirectoryPrisma) {}
+  constructor(@Inject(DIRECTORY_READ_MODEL) private readonly readModel: DirectoryReadModel) {}
 
   async execute({ jurisdiction }: DirectoryStatsQuery): Promise<DirectoryStats> {
-    const rows = await this.prisma.$queryRawUnsafe<{ district: string; category: string; n: number }[]>(
-      `SELECT district, category, count(*)::int AS n FROM directory.institution
-       WHERE license_status = 'active' AND (district = $1 OR starts_with(district, $1 || '-'))
-       GROUP BY district, category`,
-      jurisdiction,
-    );
+    const rows = await this.readModel.activeCounts(jurisdiction);
     const sum = (key: 'district' | 'category') => {
       const counts = new Map<string, number>();
       for (const r of rows) counts.set(r[key], (counts.get(r[key]) ?? 0) + r.n);

@@ -1,5 +1,5 @@
 import { Envelope } from '@otr/contracts';
-import { DirectoryTx } from '../../infrastructure/directory-prisma';
+import { DirectoryTx } from '../directory-prisma';
 
 /** Keeps every event about an institution, whatever its type: the timeline needs no per-type code. */
 export async function recordTimelineEvent(event: Envelope, tx: DirectoryTx): Promise<void> {

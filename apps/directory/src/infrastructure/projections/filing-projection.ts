@@ -1,5 +1,5 @@
 import { CourseFiled, Envelope, PayloadOf, StaffFiled, StaffRemoved } from '@otr/contracts';
-import { DirectoryTx } from '../../infrastructure/directory-prisma';
+import { DirectoryTx } from '../directory-prisma';
 
 /** A filed course and its fee standard (明码标价); a re-filing of the same course replaces it unless older. */
 export async function onCourseFiled(event: Envelope, tx: DirectoryTx): Promise<void> {

@@ -5,7 +5,7 @@ import {
   PayloadOf,
   PenaltyDecided,
 } from '@otr/contracts';
-import { DirectoryTx } from '../../infrastructure/directory-prisma';
+import { DirectoryTx } from '../directory-prisma';
 
 /** A decided penalty, published with its decision (处罚决定公开); a newer decision of the same id wins. */
 export async function onPenaltyDecided(event: Envelope, tx: DirectoryTx): Promise<void> {

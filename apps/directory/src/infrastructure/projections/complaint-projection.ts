@@ -1,5 +1,5 @@
 import { ComplaintClosed, ComplaintFiled, ComplaintRated, Envelope, PayloadOf } from '@otr/contracts';
-import { DirectoryTx } from '../../infrastructure/directory-prisma';
+import { DirectoryTx } from '../directory-prisma';
 
 // Each event sets its own column, and each setting commutes (a value, a maximum, a flag), so the
 // complaint's figures do not depend on the order its events arrive in.

@@ -1,5 +1,5 @@
 import { Envelope, OrderRated, PayloadOf, SupervisedAccountOpened } from '@otr/contracts';
-import { DirectoryTx } from '../../infrastructure/directory-prisma';
+import { DirectoryTx } from '../directory-prisma';
 
 /**
  * A family's rating, one per order: a newer ratedAt replaces an older one (an edit), an older or

@@ -1,7 +1,7 @@
 import { Envelope } from '@otr/contracts';
 import { foldEntry, InstitutionEntry, RegistrationFact } from '../../domain/institution-entry';
 import { normalise, pinyinInitials, searchTerms } from '../../domain/search-text';
-import { DirectoryTx } from '../../infrastructure/directory-prisma';
+import { DirectoryTx } from '../directory-prisma';
 
 const toRow = (id: string, e: InstitutionEntry) => {
   return {

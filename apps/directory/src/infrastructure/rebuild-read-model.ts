@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 import { contracts } from '@otr/contracts';
 import { InboxConsumer, KafkaTransport, Log, Outcome, Subscription } from '@otr/messaging';
-import { createDirectoryPrisma, DirectoryTx } from '../../infrastructure/directory-prisma';
-import { directoryConsumers, READ_MODEL_TABLES } from '../projections/directory-consumers';
+import { createDirectoryPrisma, DirectoryTx } from './directory-prisma';
+import { directoryConsumers, READ_MODEL_TABLES } from './directory-projections';
 
 export interface RebuildOptions {
   pool: Pool;

@@ -1,5 +1,5 @@
 import { AnnualReportGraded, Envelope, PayloadOf } from '@otr/contracts';
-import { DirectoryTx } from '../../infrastructure/directory-prisma';
+import { DirectoryTx } from '../directory-prisma';
 
 /** An annual inspection result (年检结论) for one report; a later grading of the same report replaces it. */
 export async function onAnnualReportGraded(event: Envelope, tx: DirectoryTx): Promise<void> {
