@@ -5,7 +5,7 @@ import { PrincipalGuard } from '@otr/auth';
 import { PenaltyDecided, Topics } from '@otr/contracts';
 import { loadChinaCalendar } from '@otr/kernel';
 import { defaultRulebook } from '@otr/rules';
-import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
+import { addProblemTexts, ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
 import { createBlobStore, UploadQuota } from '@otr/storage';
 import { ActOnComplaintHandler } from './application/act-on-complaint/act-on-complaint.handler';
 import { ComplaintDetailsHandler } from './application/complaint-details/complaint-details';
@@ -43,6 +43,7 @@ import { GeoReportErrors } from './interface/georeport-errors';
 import { Open311Controller } from './interface/open311.controller';
 import { PublicComplaintsController } from './interface/public-complaints.controller';
 import { RatesController } from './interface/rates.controller';
+import { complaintErrorTexts } from './domain/errors.zh-CN';
 
 @Module({})
 export class ComplaintsModule {
@@ -128,6 +129,9 @@ export class ComplaintsModule {
     };
   }
 }
+
+// Its refusals' titles and fixed sentences in zh-CN, for the errors filter (libs/runtime/src/problem.ts).
+addProblemTexts(complaintErrorTexts);
 
 export const complaintsService: ServiceDefinition = {
   name: 'complaints',

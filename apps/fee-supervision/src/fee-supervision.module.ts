@@ -6,17 +6,26 @@ import { PrincipalGuard } from '@otr/auth';
 import { contracts, Topics } from '@otr/contracts';
 import { Outbox } from '@otr/messaging';
 import { defaultRulebook } from '@otr/rules';
-import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
+import { addProblemTexts, ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
 import { BankOperations } from './application/bank';
 import { ClosurePlaybook } from './application/closure';
 import { FAMILY_TOKEN_SECRET, FamilySignIn } from './application/family-sign-in';
-import { FEES_LOG, FEES_OUTBOX, FEES_POOL, FEES_PRISMA, FeesContext } from './application/fees-context';
+import { FEES_LOG, FEES_OUTBOX, FEES_PRISMA, FeesContext } from './application/fees-context';
 import { Lessons } from './application/lessons';
 import { LicenseEventHandlers } from './application/license-events';
 import { MoneyMovements } from './application/money-movements';
 import { OpenOrders, PlaceOrderHandler } from './application/orders';
 import { PaymentWebhooks } from './application/payments';
-import { BANK, CLOCK_TOKEN, CODE_SENDER, CustodianBank, FEE_RULES } from './application/ports';
+import {
+  BANK,
+  CLOCK_TOKEN,
+  CODE_SENDER,
+  CustodianBank,
+  FEE_ROWS,
+  FEE_RULES,
+  LEDGER,
+  RISK_INPUTS,
+} from './application/ports';
 import { SuspenseAccount } from './application/suspense';
 import { FeesQueries } from './application/queries';
 import { Ratings } from './application/ratings';
@@ -25,8 +34,10 @@ import { RiskMonitor } from './application/risk-monitor';
 import { FeesScheduler, SCHEDULER_SETTINGS, schedulerSettings } from './application/scheduler';
 import { HttpCodeSender, LoggingCodeSender } from './infrastructure/code-senders';
 import { createFeesPrisma, FEES_SCHEMA, FeesPrisma, FeesTx } from './infrastructure/fees-prisma';
+import { PgFeeRows } from './infrastructure/fees-rows';
 import { HttpCustodianBank } from './infrastructure/http-custodian-bank';
 import { LedgerRepository } from './infrastructure/ledger.repository';
+import { SqlRiskInputs } from './infrastructure/risk-inputs';
 import { RulebookFeeRules } from './infrastructure/rulebook-fee-rules';
 import { secret } from '@otr/config';
 import {
@@ -46,6 +57,7 @@ import {
   StatsController,
   SuspenseController,
 } from './interface/supervision.controller';
+import { feeErrorTexts } from './domain/errors.zh-CN';
 
 /** The environment the service reads; its secrets are validated (@otr/config), with no defaults. */
 export const feeSupervisionEnv = (env = process.env) => ({
@@ -91,7 +103,6 @@ export class FeeSupervisionModule {
         { provide: CLOCK_TOKEN, useValue: infra.clock },
         { provide: FEES_PRISMA, useFactory: () => createFeesPrisma(infra.pool) },
         { provide: FEES_OUTBOX, useFactory: () => new Outbox(FEES_SCHEMA, contracts) },
-        { provide: FEES_POOL, useValue: infra.pool },
         { provide: FEES_LOG, useValue: infra.log },
         { provide: FEE_RULES, useFactory: () => new RulebookFeeRules(defaultRulebook()) },
         {
@@ -124,6 +135,18 @@ export class FeeSupervisionModule {
             new PaymentWebhooks(fees, infra.log, env.bankWebhookSecret, bank, suspense),
         },
         LedgerRepository,
+        { provide: LEDGER, useExisting: LedgerRepository },
+        {
+          // Money moves run on bare connections of the pool (see PgFeeRows.onOrder).
+          provide: FEE_ROWS,
+          inject: [LedgerRepository],
+          useFactory: (ledger: LedgerRepository) => new PgFeeRows(infra.pool, ledger),
+        },
+        {
+          provide: RISK_INPUTS,
+          inject: [FEES_PRISMA],
+          useFactory: (prisma: FeesPrisma) => new SqlRiskInputs(prisma),
+        },
         FeesContext,
         MoneyMovements,
         ClosurePlaybook,
@@ -146,6 +169,9 @@ export class FeeSupervisionModule {
     };
   }
 }
+
+// Its refusals' titles and fixed sentences in zh-CN, for the errors filter (libs/runtime/src/problem.ts).
+addProblemTexts(feeErrorTexts);
 
 export const feeSupervisionService: ServiceDefinition = {
   name: 'fee-supervision',

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { rateLimit } from 'express-rate-limit';
 import { CLOCK } from '@otr/kernel';
-import { ServiceDefinition, ServiceInfra } from '@otr/runtime';
+import { sendProblem, ServiceDefinition, ServiceInfra, TOO_MANY_REQUESTS } from '@otr/runtime';
 import { ACCOUNTS } from './application/ports';
 import { Sessions } from './application/sessions';
 import { jwtAccessTokens } from './infrastructure/access-tokens';
@@ -65,6 +65,8 @@ export const gatewayService: ServiceDefinition = {
         limit: Number(process.env.API_RATE_LIMIT ?? 1200),
         standardHeaders: 'draft-7',
         legacyHeaders: false,
+        handler: (req, res) =>
+          sendProblem(req, res, { status: 429, code: 'too-many-requests', detail: TOO_MANY_REQUESTS }),
       }),
     );
     app.use(authenticate(sessions));

@@ -6,7 +6,7 @@ import { PrincipalGuard } from '@otr/auth';
 import { FundsReleased, InstitutionChanged, LicenseIssued, RefundPaid, Topics } from '@otr/contracts';
 import { loadChinaCalendar } from '@otr/kernel';
 import { defaultRulebook } from '@otr/rules';
-import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
+import { addProblemTexts, ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
 import { createBlobStore } from '@otr/storage';
 import { annualReportHandlers } from './application/annual-reports';
 import { leadHandlers } from './application/consumers/leads';
@@ -40,6 +40,7 @@ import { InspectionsController, ViolationsController } from './interface/inspect
 import { JointCasesController } from './interface/joint-cases.controller';
 import { PoolController, RosterController, SpotChecksController } from './interface/spot-checks.controller';
 import { StatsController } from './interface/stats.controller';
+import { inspectionErrorTexts } from './domain/errors.zh-CN';
 
 const PRISMA = Symbol('InspectionPrisma');
 
@@ -113,6 +114,9 @@ export class InspectionModule {
     };
   }
 }
+
+// Its refusals' titles and fixed sentences in zh-CN, for the errors filter (libs/runtime/src/problem.ts).
+addProblemTexts(inspectionErrorTexts);
 
 export const inspectionService: ServiceDefinition = {
   name: 'inspection',

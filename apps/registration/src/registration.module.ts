@@ -5,7 +5,7 @@ import { PrincipalGuard } from '@otr/auth';
 import { contracts } from '@otr/contracts';
 import { Outbox } from '@otr/messaging';
 import { defaultRulebook } from '@otr/rules';
-import { ServiceEvents, ServiceInfra, ServiceDefinition } from '@otr/runtime';
+import { addProblemTexts, ServiceEvents, ServiceInfra, ServiceDefinition } from '@otr/runtime';
 import {
   APPLICANT_RECORDS,
   APPLICATION_DEADLINES,
@@ -47,6 +47,7 @@ import { PrismaApplicationRepository } from './infrastructure/prisma-application
 import { RulebookLicensingRules } from './infrastructure/rulebook-licensing-rules';
 import { ApplicationsController } from './interface/applications.controller';
 import { ReviewController } from './interface/review.controller';
+import { registrationErrorTexts } from './domain/errors.zh-CN';
 
 const PRISMA = Symbol('RegistrationPrisma');
 
@@ -129,6 +130,9 @@ export class RegistrationModule {
     };
   }
 }
+
+// Its refusals' titles and fixed sentences in zh-CN, for the errors filter (libs/runtime/src/problem.ts).
+addProblemTexts(registrationErrorTexts);
 
 export const registrationService: ServiceDefinition = {
   name: 'registration',

@@ -35,6 +35,8 @@ export interface Problem {
   /** The machine code: a DomainError's code, 'validation-failed', 'unauthorized', … */
   code: string;
   errors?: FieldIssue[];
+  /** A 429's wait, also sent as Retry-After (an extension member, RFC 9457 §3.2). */
+  retryAfterSeconds?: number;
 }
 
 /** What went wrong, in English, before it is written in the caller's language. */
@@ -44,6 +46,7 @@ export interface ProblemFacts {
   detail?: string;
   /** Field issues; a function when they are worded per language (zod's locales). */
   errors?: FieldIssue[] | ((language: Language) => FieldIssue[]);
+  retryAfterSeconds?: number;
 }
 
 const zhTitles = new Map<string, string>();
@@ -98,12 +101,14 @@ export function problem(facts: ProblemFacts, language: Language, instance: strin
     instance,
     code: facts.code,
     ...(errors?.length ? { errors } : {}),
+    ...(facts.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: facts.retryAfterSeconds }),
   };
 }
 
 /** Writes the problem as the answer, in the language the request asks for. */
 export function sendProblem(req: Request, res: Response, facts: ProblemFacts): void {
   const language = languageOf(req);
+  if (facts.retryAfterSeconds !== undefined) res.set('Retry-After', String(facts.retryAfterSeconds));
   res
     .status(facts.status)
     .type(PROBLEM_MEDIA_TYPE)
@@ -112,10 +117,14 @@ export function sendProblem(req: Request, res: Response, facts: ProblemFacts): v
     .json(problem(facts, language, req.originalUrl.split('?')[0]));
 }
 
+/** The detail of a 429 from a rate limit (the Retry-After header says when to come back). */
+export const TOO_MANY_REQUESTS = 'too many requests from this client; try again later';
+
 /** A refusal thrown where the request is not at hand (pipes, handlers); the errors filter writes it. */
 export class ProblemException extends HttpException {
   constructor(readonly facts: ProblemFacts) {
-    super(facts.detail ?? facts.code, facts.status);
+    // Its message is the English detail, for logs and for filters that write their own shape (GeoReport).
+    super(problem(facts, 'en', '').detail, facts.status);
   }
 }
 
@@ -151,6 +160,8 @@ addProblemTexts({
   phrases: {
     'sign in required': '请先登录',
     'internal error': '服务内部错误，请稍后重试',
+    required: '必填',
+    [TOO_MANY_REQUESTS]: '此客户端请求过于频繁，请稍后再试',
     'the service is not answering': '服务没有应答，请稍后重试',
     'no such route': '没有这个地址',
     'wrong username or password': '用户名或密码错误',

@@ -10,7 +10,6 @@ import {
   Get,
   Headers,
   HttpCode,
-  HttpException,
   Inject,
   Param,
   Post,
@@ -22,7 +21,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Observable } from 'rxjs';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { Public } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { domainProblem, ProblemException, validationFailed, ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import type { Request } from 'express';
 import { UploadQuota, UploadQuotaExceeded } from '@otr/storage';
@@ -44,13 +43,7 @@ interface UploadedPart {
   mimetype: string;
 }
 
-const refuse = (field: string, rule: string) =>
-  new BadRequestException({
-    statusCode: 400,
-    error: 'ValidationFailed',
-    message: `${field}: ${rule}`,
-    issues: [{ field, rule }],
-  });
+const refuse = (field: string, rule: string) => validationFailed([{ field, rule }]);
 
 /**
  * The complaint as JSON, or as multipart/form-data with the form in a `complaint` part (JSON) and
@@ -86,8 +79,7 @@ function NamedFilesInterceptor(...args: Parameters<typeof FilesInterceptor>): Ty
       try {
         return await super.intercept(ctx, next);
       } catch (error) {
-        if (!(error instanceof BadRequestException) || (error.getResponse() as { issues?: unknown }).issues)
-          throw error;
+        if (!(error instanceof BadRequestException)) throw error;
         throw refuse('complaint', `a complete multipart/form-data body (${error.message})`);
       }
     }
@@ -157,17 +149,11 @@ export class PublicComplaintsController {
       );
     } catch (error) {
       if (!(error instanceof UploadQuotaExceeded)) throw error;
-      throw new HttpException(
-        {
-          statusCode: 429,
-          error: error.code,
-          message: error.message,
-          field: 'evidence',
-          rule: error.citation.rule,
-          retryAfterSeconds: error.retryAfterSeconds,
-        },
-        429,
-      );
+      throw new ProblemException({
+        ...domainProblem(error),
+        status: 429,
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
     }
   }
 

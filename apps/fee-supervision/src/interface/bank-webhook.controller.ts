@@ -6,38 +6,34 @@ import {
   OnApplicationBootstrap,
   Post,
   Req,
-  Res,
+  HttpCode,
 } from '@nestjs/common';
 import { Server } from 'node:http';
 import express, { raw, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { Public } from '@otr/auth';
+import { ProblemException, ProblemFacts, sendProblem } from '@otr/runtime';
 import { FEES_LOG } from '../application/fees-context';
 import { PaymentWebhooks } from '../application/payments';
 
 type Result = Awaited<ReturnType<PaymentWebhooks['receive']>>;
 
-/** The bank's answer for an outcome: 401 not the bank's, 422 a money time out of its window, 503 retry later. */
-export function webhookAnswer(result: Result): { status: number; body: object } {
+/** The bank's refusal for an outcome: 401 not the bank's, 422 a money time out of its window, 503 retry later. */
+export function webhookRefusal(result: Result): ProblemFacts | undefined {
   switch (result.outcome) {
     case 'forged':
     case 'stale':
-      return { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: result.reason } };
+      return { status: 401, code: 'unauthorized', detail: result.reason };
     case 'invalid':
       return {
         status: 422,
-        body: {
-          statusCode: 422,
-          error: 'fees.InvalidMoneyTime',
-          field: result.field,
-          message: result.reason,
-        },
+        code: 'fees.InvalidMoneyTime',
+        detail: result.reason,
+        ...(result.field && result.reason ? { errors: [{ field: result.field, rule: result.reason }] } : {}),
       };
     case 'unverified':
       // Not acknowledged: the bank keeps the notification and sends it again.
-      return { status: 503, body: { statusCode: 503, error: 'ServiceUnavailable', message: result.reason } };
-    default:
-      return { status: 200, body: result };
+      return { status: 503, code: 'service-unavailable', detail: result.reason };
   }
 }
 
@@ -59,10 +55,12 @@ export class BankWebhookController {
   constructor(private readonly webhooks: PaymentWebhooks) {}
 
   @Post('payments')
-  async payment(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const answer = webhookAnswer(await receive(this.webhooks, req));
-    res.status(answer.status);
-    return answer.body;
+  @HttpCode(200)
+  async payment(@Req() req: Request) {
+    const result = await receive(this.webhooks, req);
+    const refusal = webhookRefusal(result);
+    if (refusal) throw new ProblemException(refusal);
+    return result;
   }
 }
 
@@ -90,12 +88,13 @@ export class BankCallbackListener implements OnApplicationBootstrap, BeforeAppli
     app.post('/bank/webhooks/payments', raw({ type: '*/*', limit: '64kb' }), (req, res, next) => {
       receive(this.webhooks, req)
         .then((result) => {
-          const answer = webhookAnswer(result);
-          res.status(answer.status).json(answer.body);
+          const refusal = webhookRefusal(result);
+          if (refusal) sendProblem(req, res, refusal);
+          else res.json(result);
         })
         .catch(next);
     });
-    app.use((_req: Request, res: Response) => res.status(404).json({ statusCode: 404, error: 'NotFound' }));
+    app.use((req: Request, res: Response) => sendProblem(req, res, { status: 404, code: 'not-found' }));
     const { port, host } = this.address;
     this.server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(port, host, () => resolve(s)).once('error', reject);

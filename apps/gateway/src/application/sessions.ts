@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
+import { HttpStatus, UnauthorizedException } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { Principal } from '@otr/auth';
 import { Clock } from '@otr/kernel';
+import { ProblemException } from '@otr/runtime';
 import { afterSuccess, isLocked, lockAfter } from '../domain/lockout';
 import { AccessTokens, Account, SessionStore } from './ports';
 
@@ -46,14 +47,11 @@ export class Sessions {
       throw new UnauthorizedException('wrong username or password');
     }
     if (isLocked(user, now)) {
-      throw new HttpException(
-        {
-          statusCode: 423,
-          error: 'AccountLocked',
-          message: `account locked until ${user.lockedUntil!.toISOString()}`,
-        },
-        HttpStatus.LOCKED,
-      );
+      throw new ProblemException({
+        status: HttpStatus.LOCKED,
+        code: 'account-locked',
+        detail: `account locked until ${user.lockedUntil!.toISOString()}`,
+      });
     }
     if (!(await bcrypt.compare(password, user.passwordHash))) {
       const lock = lockAfter(await this.store.countFailedAttempt(user.id, now), now);

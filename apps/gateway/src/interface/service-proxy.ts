@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
 import { PRINCIPAL_HEADER, signPrincipal, WithPrincipal } from '@otr/auth';
 import { currentContext } from '@otr/messaging';
-import { CORRELATION_HEADER } from '@otr/runtime';
+import { CORRELATION_HEADER, sendProblem } from '@otr/runtime';
 import { authorize, GATEWAY_LOCAL, ServiceName } from '../domain/access-policy';
 import { PublicCache } from './public-cache';
 
@@ -100,12 +100,14 @@ export function serviceProxy(cache = new PublicCache()) {
         if (r.otrPublic && !r.principal) cache.keep(req, proxyRes);
       },
       proxyReq: (proxyReq, req) => fixRequestBody(proxyReq, req),
-      error: (_err, _req, res) => {
+      error: (_err, req, res) => {
         const out = res as Response;
         if (!out.headersSent)
-          out
-            .status(502)
-            .json({ statusCode: 502, error: 'ServiceUnavailable', message: 'the service is not answering' });
+          sendProblem(req as Request, out, {
+            status: 502,
+            code: 'bad-gateway',
+            detail: 'the service is not answering',
+          });
       },
     },
   });
@@ -117,14 +119,14 @@ export function serviceProxy(cache = new PublicCache()) {
       case 'no-route':
         return next();
       case 'sign-in-required':
-        return res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'sign in required' });
+        return sendProblem(req, res, { status: 401, code: 'unauthorized', detail: 'sign in required' });
       case 'forbidden':
-        return res.status(403).json({ statusCode: 403, error: 'Forbidden', message: decision.reason });
+        return sendProblem(req, res, { status: 403, code: 'forbidden', detail: decision.reason });
     }
     if (decision.route.service === GATEWAY_LOCAL) return next();
     // The custodian bank's callback is the bank's alone: no gateway path reaches it, however spelt.
     if (decision.route.service === 'fee-supervision' && reachesBankCallback(decision.servicePath))
-      return res.status(404).json({ statusCode: 404, error: 'NotFound', message: 'no such route' });
+      return sendProblem(req, res, { status: 404, code: 'not-found', detail: 'no such route' });
     req.otrPublic = decision.route.allow === 'public';
     if (req.otrPublic && cache.serve(req, res)) return;
     req.otrTarget = serviceUrl(decision.route.service);

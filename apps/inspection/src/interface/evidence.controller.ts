@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { canRead, CurrentPrincipal, Principal, Roles } from '@otr/auth';
-import { validationFailed } from '@otr/runtime';
+import { ProblemException, validationFailed } from '@otr/runtime';
 import { BlobNotFound, BlobStore, isSha256 } from '@otr/storage';
 import { EVIDENCE, InspectionStore, STORE } from '../application/ports';
 import { READERS } from './http';
@@ -25,7 +25,9 @@ function decodeFilename(header: string): string {
     // A malformed escape (%E0%A4%A) threw URIError, a 500 before.
   }
   if (name === undefined || name.includes('\u0000'))
-    throw validationFailed([{ field: 'x-filename', rule: 'the file name, percent-encoded UTF-8 without NUL' }]);
+    throw validationFailed([
+      { field: 'x-filename', rule: 'the file name, percent-encoded UTF-8 without NUL' },
+    ]);
   return name;
 }
 
@@ -48,11 +50,11 @@ export class EvidenceController {
     @Headers('x-filename') filename: string | undefined,
   ) {
     if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'ValidationFailed',
-        message: `file: send the file as the request body with its content type (${EVIDENCE_TYPES.join(', ')})`,
-        issues: [{ field: 'file', rule: `one of ${EVIDENCE_TYPES.join(', ')}` }],
+      throw new ProblemException({
+        status: 400,
+        code: 'validation-failed',
+        detail: `send the file as the request body with its content type (${EVIDENCE_TYPES.join(', ')})`,
+        errors: [{ field: 'file', rule: `one of ${EVIDENCE_TYPES.join(', ')}` }],
       });
     return this.blobs.put(req.body, {
       contentType: contentType ?? 'application/octet-stream',

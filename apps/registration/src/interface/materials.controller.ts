@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -18,7 +17,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
 import { assertCanRead, CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { UuidPipe, validationFailed, ZodPipe } from '@otr/runtime';
 import { BlobStore, defaultPolicy } from '@otr/storage';
 import { ApplicationState, DOCUMENT_KINDS } from '../domain/license-application';
 import {
@@ -72,8 +71,7 @@ export class MaterialsController {
     @UploadedFile() file: UploadedPart | undefined,
     @CurrentPrincipal() p: Principal,
   ) {
-    if (!file)
-      throw new BadRequestException({ message: 'no file', issues: [{ field: 'file', rule: 'required' }] });
+    if (!file) throw validationFailed([{ field: 'file', rule: 'required' }]);
     assertCanSee(p, await this.applications.load(id));
     const upload = { content: file.buffer, contentType: file.mimetype, filename: file.originalname };
     return this.commands.execute(new AttachDocumentCommand(id, body.kind, upload, originOf(p)));

@@ -1,0 +1,27 @@
+/** 中文 of fee supervision's refusals (errors.ts, and the family sign-in's): a title per code. */
+export const feeErrorTexts = {
+  titles: {
+    'fees.ChargeCapExceeded': '超出收费上限',
+    'fees.ChargeTooEarly': '收费过早',
+    'fees.PriceAboveGuidedPrice': '价格高于政府指导价',
+    'fees.GuidedPriceNotSet': '尚无政府指导价，不能收费',
+    'fees.PaymentChannelRefused': '须缴入资金监管账户，不得使用培训贷',
+    'fees.UnbalancedTransaction': '账务分录借贷不平衡',
+    'fees.InsufficientEscrow': '监管资金余额不足',
+    'fees.LessonNotConfirmed': '课时尚未经家长确认',
+    'fees.InvalidRefundState': '退费当前所处环节不允许此操作',
+    'fees.LedgerInconsistent': '账簿不一致，须先对账',
+    'fees.OrdersFrozen': '已冻结，不得接收新订单',
+    'fees.ClosureInProgress': '机构停办处置中，资金转为退还家长',
+    'fees.InvalidLesson': '课时与订单不符',
+    'fees.InvalidRating': '评价无效',
+    'fees.NotFound': '未找到该记录',
+    'fees.NotYours': '无权处理他人的记录',
+    'fees.InvalidMoneyTime': '资金时间无效',
+    'fees.LessonDateRefused': '课时日期无效',
+    'fees.FeeRulesNotInForce': '该日期当地尚无有效的收费规则',
+    'fees.SuspenseNotOpen': '该待查明款项已处理',
+    'fees.SignInRefused': '登录被拒绝',
+  },
+  phrases: {},
+};

@@ -1,0 +1,10 @@
+import { domainErrorCodes } from '@otr/kernel';
+import * as errors from './errors';
+import { inspectionErrorTexts } from './errors.zh-CN';
+
+// A refusal the console shows in English under a Chinese title is a defect: each code has its title.
+it('gives every inspection refusal a zh-CN title, and titles no code that is gone', () => {
+  const codes = domainErrorCodes(errors);
+  expect(codes.length).toBeGreaterThan(0);
+  expect(Object.keys(inspectionErrorTexts.titles).sort()).toEqual(codes);
+});
