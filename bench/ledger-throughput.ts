@@ -24,6 +24,7 @@ import { FeesContext, systemOrigin } from '../apps/fee-supervision/src/applicati
 import { MoneyMovements } from '../apps/fee-supervision/src/application/money-movements';
 import { paymentReceived } from '../apps/fee-supervision/src/domain';
 import { createFeesPrisma, FEES_SCHEMA } from '../apps/fee-supervision/src/infrastructure/fees-prisma';
+import { PgFeeRows } from '../apps/fee-supervision/src/infrastructure/fees-rows';
 import { LedgerRepository } from '../apps/fee-supervision/src/infrastructure/ledger.repository';
 import { RulebookFeeRules } from '../apps/fee-supervision/src/infrastructure/rulebook-fee-rules';
 
@@ -73,11 +74,12 @@ async function releases(): Promise<Turns> {
   // The service's own classes on a pool of its own, without the HTTP app: the outbox rows are
   // written as in production, their relay to Kafka is bench/relay-throughput's business.
   const pool = createPool(db.url, CLIENTS + 2);
+  const ledger = new LedgerRepository();
   const fees = new FeesContext(
     createFeesPrisma(pool),
     new Outbox(FEES_SCHEMA, contracts),
-    pool,
-    new LedgerRepository(),
+    new PgFeeRows(pool, ledger),
+    ledger,
     new RulebookFeeRules(defaultRulebook()),
     new FixedClock('2026-09-16T02:00:00Z'),
   );

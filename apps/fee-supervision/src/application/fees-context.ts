@@ -1,23 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createEvent, EventDefinition, EventOrigin, PayloadOf, PaymentReceived, SYSTEM_ACTOR } from '@otr/contracts';
+import {
+  createEvent,
+  EventDefinition,
+  EventOrigin,
+  PayloadOf,
+  PaymentReceived,
+  SYSTEM_ACTOR,
+} from '@otr/contracts';
 import { chinaDate, Clock, loadChinaCalendar, WorkingDayCalendar } from '@otr/kernel';
 import { Outbox, SqlClient, StagedEvents } from '@otr/messaging';
-import type { Pool } from 'pg';
-import { FeeRecordNotFound, FeeRules, OrderPosition, totalHours } from '../domain';
-import { accountRow, lockStatements, MoneyTarget, pgTransaction, updateRow } from '../infrastructure/fees-rows';
-import { FeesPrisma, FeesTx } from '../infrastructure/fees-prisma';
-import { LedgerRepository } from '../infrastructure/ledger.repository';
+import { FeeRecordNotFound, FeeRules, OrderPosition } from '../domain';
 import {
   FeeOrder,
   Lesson,
+  Prisma,
+  PrismaClient,
   RefundRequest,
   SupervisedAccount,
 } from '../infrastructure/prisma/generated/client';
-import { CLOCK_TOKEN, FEE_RULES, FeeRulesSource } from './ports';
+import {
+  CLOCK_TOKEN,
+  FEE_ROWS,
+  FEE_RULES,
+  FeeRows,
+  FeeRulesSource,
+  LEDGER,
+  Ledger,
+  MoneyTarget,
+} from './ports';
+
+/** The service's Prisma client and its interactive transactions (the module creates the client). */
+export type FeesPrisma = PrismaClient;
+export type FeesTx = Prisma.TransactionClient;
 
 export const FEES_PRISMA = Symbol('FeesPrisma');
 export const FEES_OUTBOX = Symbol('FeesOutbox');
-export const FEES_POOL = Symbol('FeesPool');
 export const FEES_LOG = Symbol('FeesLog');
 
 export const systemOrigin = (what: string, causationId?: string): EventOrigin => ({
@@ -40,8 +57,8 @@ export class FeesContext {
   constructor(
     @Inject(FEES_PRISMA) readonly prisma: FeesPrisma,
     @Inject(FEES_OUTBOX) readonly outbox: Outbox,
-    @Inject(FEES_POOL) private readonly pool: Pool,
-    readonly ledger: LedgerRepository,
+    @Inject(FEE_ROWS) readonly rows: FeeRows,
+    @Inject(LEDGER) readonly ledger: Ledger,
     @Inject(FEE_RULES) private readonly rulesSource: FeeRulesSource,
     @Inject(CLOCK_TOKEN) readonly clock: Clock,
   ) {}
@@ -75,29 +92,18 @@ export class FeesContext {
         : 'refundId' in target
           ? ['refund request', target.refundId]
           : ['order', target.orderId];
-    const opening = lockStatements(target, (orderId) => this.ledger.orderPositionSql(orderId));
-    if (!opening) throw new FeeRecordNotFound(what, id);
-    return pgTransaction(
-      this.pool,
-      async (tx, results) => {
-        const { order, account, position, lesson, refund } = opening.rows(results);
-        if (!order || ('lessonId' in target && !lesson) || ('refundId' in target && !refund))
-          throw new FeeRecordNotFound(what, id);
-        if (!account) throw new FeeRecordNotFound('supervised account of institution', order.institutionId);
-        return fn(tx, {
-          order,
-          account,
-          position: this.ledger.position(position, order.id, totalHours(order)),
-          lesson,
-          refund,
-        } as LockedOrder<T>);
-      },
-      opening,
-    );
+    const moved = this.rows.onOrder(target, async (tx, { order, account, position, lesson, refund }) => {
+      if (!order || ('lessonId' in target && !lesson) || ('refundId' in target && !refund))
+        throw new FeeRecordNotFound(what, id);
+      if (!account) throw new FeeRecordNotFound('supervised account of institution', order.institutionId);
+      return fn(tx, { order, account, position: position!, lesson, refund } as LockedOrder<T>);
+    });
+    if (!moved) throw new FeeRecordNotFound(what, id);
+    return moved;
   }
 
   async account(db: SqlClient, institutionId: string): Promise<SupervisedAccount> {
-    const account = await accountRow(db, institutionId);
+    const account = await this.rows.account(db, institutionId);
     if (!account) throw new FeeRecordNotFound('supervised account of institution', institutionId);
     return account;
   }
@@ -122,8 +128,15 @@ export class FeesContext {
     payment: { amountFen: number; paidOn: string; bankReference: string },
     origin: EventOrigin,
   ): Promise<void> {
-    await updateRow(tx, 'fee_order', orderId, { status: 'paid' });
-    await this.emit(tx, PaymentReceived, account, orderId, { orderId, licenseId: account.licenseId, ...payment }, origin);
+    await this.rows.update(tx, 'fee_order', orderId, { status: 'paid' });
+    await this.emit(
+      tx,
+      PaymentReceived,
+      account,
+      orderId,
+      { orderId, licenseId: account.licenseId, ...payment },
+      origin,
+    );
   }
 
   /** An event of one institution, validated, to be written by the caller's own statement (see Outbox.stage). */
@@ -153,8 +166,6 @@ export class FeesContext {
     });
   }
 }
-
-export type { FeesTx };
 
 /** An order locked for a money move, with what was read after the lock (see onOrder). */
 export type LockedOrder<T extends MoneyTarget = { orderId: string }> = {

@@ -19,7 +19,6 @@ import {
   TeachingMode,
 } from '../domain';
 import { SqlClient } from '@otr/messaging';
-import { updateRow } from '../infrastructure/fees-rows';
 import { Lesson } from '../infrastructure/prisma/generated/client';
 import { day, FeesContext, LockedOrder } from './fees-context';
 import { lessonRecord, MoneyMovements } from './money-movements';
@@ -178,7 +177,7 @@ export class Lessons {
       const c = confirmationOf(answered, today, rules, this.fees.calendar);
       if (c.status === 'disputed') {
         const reason = c.reason ?? 'disputed';
-        await updateRow(tx, 'lesson', lessonId, {
+        await this.fees.rows.update(tx, 'lesson', lessonId, {
           answer: 'disputed',
           answered_on: today,
           dispute_reason: reason,
@@ -202,7 +201,8 @@ export class Lessons {
       }
       // Too late to dispute: silence already counted as confirmation (视为确认).
       const deemed = c.status === 'deemed-confirmed';
-      if (!deemed) await updateRow(tx, 'lesson', lessonId, { answer: 'confirmed', answered_on: today });
+      if (!deemed)
+        await this.fees.rows.update(tx, 'lesson', lessonId, { answer: 'confirmed', answered_on: today });
       const confirmed = deemed
         ? lesson
         : { ...lesson, answer: 'confirmed', answeredOn: new Date(`${today}T00:00:00Z`) };

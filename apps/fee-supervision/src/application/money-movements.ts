@@ -14,7 +14,6 @@ import {
   TeachingMode,
 } from '../domain';
 import { SqlClient } from '@otr/messaging';
-import { hoursTaughtNotReleased, lockOrderRow, updateRow } from '../infrastructure/fees-rows';
 import { FeeOrder, Lesson, RefundRequest as RefundRow } from '../infrastructure/prisma/generated/client';
 import { day, FeesContext, LockedOrder } from './fees-context';
 
@@ -65,7 +64,7 @@ export class MoneyMovements {
 
   /** Locks the order row for the rest of a Prisma transaction: writers of one order's money go one at a time. */
   async lockOrder(tx: SqlClient, orderId: string): Promise<FeeOrder> {
-    const order = await lockOrderRow(tx, orderId);
+    const order = await this.fees.rows.lockOrder(tx, orderId);
     if (!order) throw new FeeRecordNotFound('order', orderId);
     return order;
   }
@@ -91,7 +90,7 @@ export class MoneyMovements {
     );
     if (!tx_) {
       // Nothing to move: a share that rounds to zero.
-      await updateRow(tx, 'lesson', lesson.id, { status: 'released' });
+      await this.fees.rows.update(tx, 'lesson', lesson.id, { status: 'released' });
       return 0;
     }
     const amountFen = tx_.postings[0].amount.fen;
@@ -115,7 +114,7 @@ export class MoneyMovements {
     });
     if (!appended) {
       // Already released under this lesson's key.
-      await updateRow(tx, 'lesson', lesson.id, { status: 'released' });
+      await this.fees.rows.update(tx, 'lesson', lesson.id, { status: 'released' });
       return 0;
     }
     return amountFen;
@@ -139,7 +138,7 @@ export class MoneyMovements {
       tx_ = payRefund(
         position,
         refundRecord(refund, order),
-        await hoursTaughtNotReleased(tx, order.id),
+        await this.fees.rows.hoursTaughtNotReleased(tx, order.id),
         today,
         rules,
         this.fees.calendar,
@@ -149,13 +148,13 @@ export class MoneyMovements {
     const appended =
       tx_ && (await this.fees.ledger.append(tx, account.institutionId, tx_, { instruction: 'refund' }));
     const amountFen = tx_ && appended ? tx_.postings[0].amount.fen : 0;
-    await updateRow(tx, 'refund_request', refund.id, {
+    await this.fees.rows.update(tx, 'refund_request', refund.id, {
       status: 'paid',
       paid_on: today,
       amount_fen: amountFen,
     });
     if (position.escrow.subtract(Money.fen(amountFen)).isZero() && order.status === 'paid')
-      await updateRow(tx, 'fee_order', order.id, { status: 'refunded' });
+      await this.fees.rows.update(tx, 'fee_order', order.id, { status: 'refunded' });
     if (amountFen > 0) {
       await this.fees.emit(
         tx,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventOrigin, OrderRated } from '@otr/contracts';
 import { FeeRecordNotFound, NotYours, rateOrder } from '../domain';
-import { lockOrderRow } from '../infrastructure/fees-rows';
 import { FeesContext } from './fees-context';
 
 /**
@@ -15,7 +14,7 @@ export class Ratings {
   async rate(familyId: string, orderId: string, stars: number, origin: EventOrigin) {
     return this.fees.transaction(async (tx) => {
       // Locked, so two ratings of one order are stored and published in the same order.
-      const order = await lockOrderRow(tx, orderId);
+      const order = await this.fees.rows.lockOrder(tx, orderId);
       if (!order) throw new FeeRecordNotFound('order', orderId);
       if (order.familyId !== familyId) throw new NotYours('order');
       const rating = rateOrder(order, stars, this.fees.clock.now().toISOString());

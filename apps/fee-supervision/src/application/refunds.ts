@@ -4,7 +4,6 @@ import { newId } from '@otr/kernel';
 import { ClosureInProgress, InvalidRefundState, NotYours, refundStatus } from '../domain';
 import { RefundRequest, SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { SqlClient } from '@otr/messaging';
-import { updateRow } from '../infrastructure/fees-rows';
 import { FeesContext, LockedOrder } from './fees-context';
 import { MoneyMovements, refundRecord } from './money-movements';
 
@@ -107,7 +106,7 @@ export class Refunds {
           this.fees.calendar,
         );
         if (s.status === 'disputed') {
-          await updateRow(tx, 'refund_request', refundId, {
+          await this.fees.rows.update(tx, 'refund_request', refundId, {
             status: 'disputed',
             answer_on: today,
             answer_reason: s.reason ?? null,
@@ -136,7 +135,7 @@ export class Refunds {
         this.fees.calendar,
       );
       const payBy = s.status === 'agreed' ? s.payBy : today;
-      await updateRow(tx, 'refund_request', refundId, { answer_reason: `ordered: ${note}` });
+      await this.fees.rows.update(tx, 'refund_request', refundId, { answer_reason: `ordered: ${note}` });
       await this.approve(tx, refund, account, { on: today, deemed: false, payBy }, origin);
     });
     return this.pay(refundId, { supervisor: true }, origin);
@@ -201,7 +200,7 @@ export class Refunds {
     agreed: { on: string; deemed: boolean; payBy: string },
     origin: EventOrigin,
   ): Promise<void> {
-    await updateRow(tx, 'refund_request', refund.id, {
+    await this.fees.rows.update(tx, 'refund_request', refund.id, {
       status: 'agreed',
       deemed: agreed.deemed,
       answer_on: agreed.on,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventOrigin, RiskAlertRaised } from '@otr/contracts';
 import { addDays, Money, newId } from '@otr/kernel';
 import {
@@ -14,8 +14,8 @@ import {
   Severity,
 } from '../domain';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
-import { riskInputs } from '../infrastructure/risk-inputs';
 import { FeesContext, FeesTx } from './fees-context';
+import { RISK_INPUTS, RiskInputsSource } from './ports';
 
 const SEVERITY: Record<Severity, 'low' | 'medium' | 'high'> = {
   info: 'low',
@@ -39,7 +39,10 @@ export class RiskMonitor {
   /** institutionId → the day and inputs of its last evaluation by evaluateChanged (this process). */
   private readonly lastEvaluated = new Map<string, string>();
 
-  constructor(private readonly fees: FeesContext) {}
+  constructor(
+    private readonly fees: FeesContext,
+    @Inject(RISK_INPUTS) private readonly inputs: RiskInputsSource,
+  ) {}
 
   /**
    * The risk rules over every account whose inputs changed since its last evaluation, or all of
@@ -50,7 +53,7 @@ export class RiskMonitor {
   async evaluateChanged(origin: EventOrigin): Promise<number> {
     const today = this.fees.today();
     let alerts = 0;
-    for (const { institutionId, fingerprint } of await riskInputs(this.fees.prisma)) {
+    for (const { institutionId, fingerprint } of await this.inputs.all()) {
       // Read before the evaluation: a change while it runs is seen by the next sweep.
       const inputs = `${today}|${fingerprint}`;
       if (this.lastEvaluated.get(institutionId) === inputs) continue;

@@ -1,7 +1,9 @@
 import { Pool, PoolClient, QueryResult } from 'pg';
 import { SqlClient } from '@otr/messaging';
 import { prepared } from '@otr/runtime';
-import { PositionRow } from './ledger.repository';
+import { totalHours } from '../domain';
+import { FeeRows, LockedRows, MoneyTarget } from '../application/ports';
+import { LedgerRepository, PositionRow } from './ledger.repository';
 import { FeeOrder, Lesson, RefundRequest, SupervisedAccount } from './prisma/generated/client';
 
 /**
@@ -53,10 +55,8 @@ const ACCOUNT = `institution_id AS "institutionId", license_id AS "licenseId", l
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What a money move locks the order by: the order itself, or one of its lessons or refund requests. */
-export type MoneyTarget = { orderId: string } | { lessonId: string } | { refundId: string };
-
-export interface LockedRows {
+/** The rows the opening statements read, the order's position as the ledger's statement gave it. */
+interface OpenedRows {
   order: FeeOrder | null;
   account: SupervisedAccount | null;
   position: PositionRow;
@@ -89,7 +89,7 @@ export function lockStatements(target: MoneyTarget, orderPosition: (orderId: str
     ...(via === 'lesson' ? [`SELECT ${LESSON} FROM fees.lesson WHERE id = ${id}`] : []),
     ...(via === 'refund_request' ? [`SELECT ${REFUND} FROM fees.refund_request WHERE id = ${id}`] : []),
   ];
-  const rows = ([order, account, position, other]: Record<string, unknown>[][]): LockedRows => ({
+  const rows = ([order, account, position, other]: Record<string, unknown>[][]): OpenedRows => ({
     order: order[0] ? revive<FeeOrder>(order[0], ORDER_KINDS) : null,
     account: (account[0] ?? null) as SupervisedAccount | null,
     position: position[0] as unknown as PositionRow,
@@ -175,7 +175,9 @@ export async function pgTransaction<T>(
   try {
     const names = await prepareOpening(client, opening.statements);
     // The id is a checked uuid (lockStatements), so it can stand as a literal in the simple query.
-    const begun = await client.query(['BEGIN', ...names.map((n) => `EXECUTE ${n}('${opening.id}')`)].join(';\n'));
+    const begun = await client.query(
+      ['BEGIN', ...names.map((n) => `EXECUTE ${n}('${opening.id}')`)].join(';\n'),
+    );
     const results = Array.isArray(begun) ? (begun as QueryResult[]).slice(1).map((r) => r.rows) : [];
     const result = await fn(tx, results);
     await client.query('COMMIT');
@@ -200,4 +202,55 @@ async function prepareOpening(client: PoolClient, statements: readonly string[])
     done.add(name);
   }
   return names;
+}
+
+/** The rows of money moves in plain SQL, and their transactions on a bare connection of the pool. */
+export class PgFeeRows implements FeeRows {
+  constructor(
+    private readonly pool: Pool,
+    private readonly ledger: LedgerRepository,
+  ) {}
+
+  /**
+   * A transaction that moves one order's money, in plain SQL on a pg connection of the service's
+   * pool (a fraction of a Prisma interactive transaction's cost). BEGIN, the order's row lock and
+   * what the move reads after it — the order, its account, its position on the ledger, the lesson
+   * or refund it was reached by — take one round trip.
+   */
+  onOrder<R>(target: MoneyTarget, fn: (tx: SqlClient, rows: LockedRows) => Promise<R>): Promise<R> | null {
+    const opening = lockStatements(target, (orderId) => this.ledger.orderPositionSql(orderId));
+    if (!opening) return null;
+    return pgTransaction(
+      this.pool,
+      (tx, results) => {
+        const { position, ...rows } = opening.rows(results);
+        return fn(tx, {
+          ...rows,
+          position: rows.order ? this.ledger.position(position, rows.order.id, totalHours(rows.order)) : null,
+        });
+      },
+      opening,
+    );
+  }
+
+  lockOrder(db: SqlClient, orderId: string): Promise<FeeOrder | null> {
+    return lockOrderRow(db, orderId);
+  }
+
+  account(db: SqlClient, institutionId: string): Promise<SupervisedAccount | null> {
+    return accountRow(db, institutionId);
+  }
+
+  hoursTaughtNotReleased(db: SqlClient, orderId: string): Promise<number> {
+    return hoursTaughtNotReleased(db, orderId);
+  }
+
+  update(
+    db: SqlClient,
+    table: 'lesson' | 'refund_request' | 'fee_order',
+    id: string,
+    values: Record<string, string | number | boolean | null>,
+  ): Promise<void> {
+    return updateRow(db, table, id, values);
+  }
 }

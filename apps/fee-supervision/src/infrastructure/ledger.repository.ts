@@ -1,6 +1,7 @@
 import { Money } from '@otr/kernel';
 import { SqlClient, StagedEvents } from '@otr/messaging';
 import { Account, LedgerTransaction, OrderPosition, TransactionKind } from '../domain';
+import { Ledger } from '../application/ports';
 
 interface TransactionRow {
   id: string;
@@ -42,7 +43,7 @@ const SELECT_TRANSACTIONS = `
  * anything else); balances are sums over them. Writers that move an order's money lock the order
  * row first (see lockOrder), so reading the order's ledger and appending to it is serial per order.
  */
-export class LedgerRepository {
+export class LedgerRepository implements Ledger {
   /** What the order still holds, read off the ledger: the decisions of a release or a refund need nothing else. */
   async orderPosition(db: SqlClient, orderId: string, totalHours: number): Promise<OrderPosition> {
     const [row] = await db.$queryRawUnsafe<PositionRow[]>(this.orderPositionSql('$1::uuid'), orderId);

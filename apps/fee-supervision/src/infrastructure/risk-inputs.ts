@@ -1,10 +1,5 @@
 import { SqlClient } from '@otr/messaging';
-
-export interface RiskInputs {
-  institutionId: string;
-  /** Changes whenever anything the risk rules read for the account changes. */
-  fingerprint: string;
-}
+import { RiskInputs, RiskInputsSource } from '../application/ports';
 
 /**
  * One cheap read of what the risk rules of every account depend on (RiskMonitor.facts): its
@@ -26,4 +21,13 @@ export async function riskInputs(db: SqlClient): Promise<RiskInputs[]> {
                     FROM fees.refund_request WHERE NOT closure GROUP BY 1) r
               USING (institution_id)`,
   );
+}
+
+/** The risk inputs of every account, read through the service's Prisma client. */
+export class SqlRiskInputs implements RiskInputsSource {
+  constructor(private readonly db: SqlClient) {}
+
+  all(): Promise<RiskInputs[]> {
+    return riskInputs(this.db);
+  }
 }
