@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { answerIn } from './api';
 import { I18n, Locale, messages } from './i18n';
 import { BlacklistPage } from './pages/BlacklistPage';
 import { ComplaintPage } from './pages/ComplaintPage';
@@ -37,6 +38,8 @@ export function App() {
   );
   const t = messages[locale];
   const route = useRoute();
+  // Set while rendering, before any page's effect fetches: the services answer in this language.
+  answerIn(locale);
 
   useEffect(() => {
     localStorage.setItem('otr.locale', locale);

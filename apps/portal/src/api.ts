@@ -119,9 +119,13 @@ export interface InstitutionPage {
 
 export const PAGE_SIZE = 20;
 
+let language = 'zh-CN';
+/** The reader's language, which the services answer in (their refusals are zh-CN or English). */
+export const answerIn = (locale: string) => void (language = locale);
+
 /** The public directory API behind the gateway. */
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(`/api/public${path}`, { signal });
+  const res = await fetch(`/api/public${path}`, { signal, headers: { 'accept-language': language } });
   if (res.status === 404) throw new NotFound();
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
@@ -217,13 +221,19 @@ export interface FieldIssue {
   source?: string;
 }
 
-/** The service refused the input: 400 names each field and rule, 422 one rule with its source. */
+/**
+ * The service refused the input (400, 409, 422): its problem's `detail`, in the reader's language,
+ * and the field issues it names; a refusal naming no field is one issue for the whole form.
+ */
 export class Refused extends Error {
+  readonly issues: FieldIssue[];
   constructor(
     readonly status: number,
-    readonly issues: FieldIssue[],
+    readonly detail: string,
+    issues: FieldIssue[] = [],
   ) {
-    super(issues.map((i) => `${i.field}: ${i.rule}`).join('; '));
+    super(detail);
+    this.issues = issues.length ? issues : [{ field: '', rule: detail }];
   }
 }
 /** A wrong tracking number or access code, or too many wrong codes in a row (locked for a while). */
@@ -243,24 +253,20 @@ async function serviceCall<T>(
   const raw = body === undefined || body instanceof FormData;
   const res = await fetch(url, {
     method,
-    headers: raw ? headers : { ...headers, 'content-type': 'application/json' },
+    headers: {
+      'accept-language': language,
+      ...headers,
+      ...(raw ? {} : { 'content-type': 'application/json' }),
+    },
     body: raw ? body : JSON.stringify(body),
   });
   if (res.ok) return (await res.json()) as T;
-  const error = (await res.json().catch(() => ({}))) as {
-    issues?: FieldIssue[];
-    field?: string;
-    rule?: string;
-    source?: string;
-    message?: string;
-  };
+  // A problem+json body (docs/integration.md, Errors).
+  const problem = (await res.json().catch(() => ({}))) as { detail?: string; errors?: FieldIssue[] };
   if (res.status === 401) throw new SignedOut();
   if (res.status === 403) throw new AccessDenied();
-  if (res.status === 400 && error.issues) throw new Refused(400, error.issues);
-  if (res.status === 422 || res.status === 409)
-    throw new Refused(res.status, [
-      { field: error.field ?? '', rule: error.rule ?? error.message ?? '', source: error.source },
-    ]);
+  if ([400, 409, 422].includes(res.status))
+    throw new Refused(res.status, problem.detail ?? res.statusText, problem.errors);
   throw new Error(`${method} ${url}: ${res.status}`);
 }
 

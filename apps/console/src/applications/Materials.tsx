@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CommandDialog } from '../layout/CommandDialog';
+import { problemsOf } from '../providers/problems';
 import { apiFetch } from '../providers/session';
 
 /** The materials an application carries (apps/registration domain DOCUMENT_KINDS). */
@@ -58,7 +59,7 @@ export function Documents() {
     body.set('file', file, file.name);
     const res = await apiFetch(`${base(record.id)}/documents`, { method: 'POST', body });
     const answer = await res.json().catch(() => ({}));
-    setProblem(res.ok ? undefined : [answer.message, answer.rule, answer.source].filter(Boolean).join(' · '));
+    setProblem(res.ok ? undefined : problemsOf(answer, [], res.statusText).general.join(' · '));
     e.target.value = '';
     if (res.ok) refresh();
   };
@@ -149,7 +150,7 @@ export function SiteVisits() {
             });
             if (!res.ok) {
               const body = await res.json().catch(() => null);
-              throw new HttpError(body?.message ?? res.statusText, res.status, body);
+              throw new HttpError(body?.detail ?? res.statusText, res.status, body);
             }
           }}
           onClose={() => setRecording(false)}

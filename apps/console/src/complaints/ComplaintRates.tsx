@@ -134,7 +134,7 @@ export function ComplaintRates() {
         const body = await res.json().catch(() => ({}));
         if (!alive) return;
         if (res.ok) setReport(body as RatesReport);
-        else setProblem(body.message ?? res.statusText);
+        else setProblem(body.detail ?? res.statusText);
       })
       .catch((e: Error) => alive && setProblem(e.message));
     return () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { HttpError } from 'react-admin';
+import type { ProblemBody } from '../providers/problems';
 import { apiFetch } from '../providers/session';
 import type { StoredFile } from './inspection-file';
 
@@ -12,23 +13,22 @@ export const INSPECTION_API = '/api/inspection';
 
 async function read<T>(res: Response): Promise<T> {
   const body = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) throw new HttpError(body?.message ?? res.statusText, res.status, body);
+  if (!res.ok) throw new HttpError(body?.detail ?? res.statusText, res.status, body);
   return body as T;
 }
 
 /** A refusal naming a field the form shows under another name (fen sent, yuan typed). */
 export function renameFields(e: unknown, names: Record<string, string>) {
-  const body = (e as HttpError).body as { field?: string; issues?: { field?: string }[] } | undefined;
+  const body = (e as HttpError).body as ProblemBody | undefined;
   if (!body) return e;
   // The last segment of the path is renamed: content.finances.incomeFen → content.finances.incomeYuan.
-  const rename = (f?: string) => {
-    const last = f?.split('.').pop() ?? '';
-    return f && names[last] ? `${f.slice(0, -last.length)}${names[last]}` : f;
+  const rename = (f: string) => {
+    const last = f.split('.').pop() ?? '';
+    return names[last] ? `${f.slice(0, -last.length)}${names[last]}` : f;
   };
   const renamed = {
     ...body,
-    ...(body.field ? { field: rename(body.field) } : {}),
-    ...(body.issues ? { issues: body.issues.map((i) => ({ ...i, field: rename(i.field) })) } : {}),
+    ...(body.errors ? { errors: body.errors.map((i) => ({ ...i, field: rename(i.field) })) } : {}),
   };
   return new HttpError((e as Error).message, (e as HttpError).status, renamed);
 }

@@ -96,7 +96,7 @@ function FineRange({
     let live = true;
     inspectionSend<FineAnswer>('POST', '/penalties/fine-range', JSON.parse(question)).then(
       (ok) => live && setAnswer({ ok }),
-      (e: HttpError) => live && setAnswer({ problem: e.body?.rule ?? e.message }),
+      (e: HttpError) => live && setAnswer({ problem: e.body?.errors?.[0]?.rule ?? e.message }),
     );
     return () => {
       live = false;

@@ -1,26 +1,24 @@
 import { DataProvider, HttpError } from 'react-admin';
 import { adaptList, listUrl, missingRequiredFilter, pagePlan } from './list-shape';
 import { endpointOf } from './resources';
-import { apiFetch } from './session';
+import { i18nProvider } from '../i18n/i18n-provider';
+import { ProblemBody, ruleText } from './problems';
+import { answerIn, apiFetch } from './session';
+
+// The services answer, errors included, in the console's current language.
+answerIn(() => i18nProvider.getLocale());
 
 async function call(url: string, init?: RequestInit) {
   const res = await apiFetch(url, init);
   const body = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
-    const message = body?.issues
-      ? body.issues.map((i: { field: string; rule: string }) => `${i.field}: ${i.rule}`).join('; ')
-      : (body?.message ?? res.statusText);
-    // react-admin places body.errors next to the form's inputs (server-side validation).
-    const errors = body?.issues
-      ? Object.fromEntries(body.issues.map((i: { field: string; rule: string }) => [i.field, i.rule]))
-      : body?.field
-        ? {
-            [body.field]: body.source
-              ? `${body.rule ?? body.message}（${body.source}）`
-              : (body.rule ?? body.message),
-          }
-        : undefined;
-    throw new HttpError(message, res.status, errors ? { ...body, errors } : body);
+    // A problem+json body: react-admin places `errors` ({field: message}) next to the form's inputs
+    // (server-side validation); the problem itself travels on for problemsOf.
+    const problem = body as ProblemBody | null;
+    const errors = problem?.errors?.length
+      ? Object.fromEntries(problem.errors.map((i) => [i.field, ruleText(i)]))
+      : undefined;
+    throw new HttpError(problem?.detail ?? res.statusText, res.status, { ...problem, errors, problem });
   }
   return { body, total: res.headers.get('x-total-count') };
 }

@@ -1,8 +1,8 @@
 /**
- * The services' refusals, placed on a form: a 400 lists {field, rule} issues (ZodPipe), a 422
- * names one field, the rule and the source document it comes from (ErrorsFilter). A field the
- * form has gets its message next to its input; anything else is shown above the form.
- * Pure module: jest loads it.
+ * The services' refusals, placed on a form. Every error body is RFC 9457 problem+json (see
+ * docs/integration.md, Errors) in the console's language: `errors` lists {field, rule, source?};
+ * a field the form has gets its rule next to its input, anything else is shown above the form with
+ * the problem's `detail`. Pure module: jest loads it.
  */
 export interface Problems {
   /** Form field path → message, as react-admin's Form sets them on its inputs. */
@@ -11,16 +11,22 @@ export interface Problems {
   general: string[];
 }
 
-interface Issue {
-  field?: string;
-  rule?: string;
+/** One field issue of a problem body. */
+export interface Issue {
+  field: string;
+  rule: string;
   source?: string;
-  message?: string;
+}
+
+/** What the console reads of a problem body. */
+export interface ProblemBody {
+  code?: string;
+  detail?: string;
+  errors?: Issue[];
 }
 
 /** The rule, with its source document when the service cites one. */
-const ruleText = (i: Issue) =>
-  i.rule ? (i.source ? `${i.rule}（${i.source}）` : i.rule) : (i.message ?? '');
+export const ruleText = (i: Issue) => (i.source ? `${i.rule}（${i.source}）` : i.rule);
 
 /**
  * The form field a service field belongs to: itself, or the shortest tail of its path the form
@@ -36,20 +42,25 @@ export function formFieldOf(field: string | undefined, formFields: readonly stri
   return undefined;
 }
 
-/** What a refusal body says, placed on the given form fields. */
+/**
+ * What a refusal says, placed on the given form fields: a problem body, or react-admin's HttpError
+ * body, which carries it as `problem` (its own `errors` is the map react-admin's forms read).
+ */
 export function problemsOf(body: unknown, formFields: readonly string[], fallback = ''): Problems {
   const out: Problems = { fields: {}, general: [] };
-  const b = (body ?? {}) as Issue & { issues?: Issue[] };
-  const issues: Issue[] = Array.isArray(b.issues) ? b.issues : b.rule || b.field ? [b] : [];
+  const p = ((body as { problem?: ProblemBody } | null)?.problem ?? body ?? {}) as ProblemBody;
+  const issues = Array.isArray(p.errors) ? p.errors : [];
   for (const issue of issues) {
     const target = formFieldOf(issue.field, formFields);
     if (target && !out.fields[target]) out.fields[target] = ruleText(issue);
     else if (!target) {
       const where = issue.field && issue.field !== '(body)' ? `${issue.field}: ` : '';
-      const why = issue.message && issue.rule && !Array.isArray(b.issues) ? `${issue.message} — ` : '';
+      // A domain refusal's detail says what was refused; a validation answer's only lists the issues.
+      const why =
+        p.detail && p.code !== 'validation-failed' && p.detail !== issue.rule ? `${p.detail} — ` : '';
       out.general.push(`${why}${where}${ruleText(issue)}`);
     }
   }
-  if (!issues.length) out.general.push(b.message ?? fallback);
+  if (!issues.length) out.general.push(p.detail ?? fallback);
   return out;
 }

@@ -51,7 +51,11 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-/** fetch with the bearer token, refreshing once on 401. */
+let language = () => 'zh-CN';
+/** Where the console's current language comes from (react-admin's i18nProvider.getLocale()). */
+export const answerIn = (locale: () => string) => void (language = locale);
+
+/** fetch with the bearer token, refreshing once on 401, asking for answers in the console's language. */
 export async function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const send = () =>
     fetch(url, {
@@ -59,6 +63,7 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
       headers: {
         // A file upload (FormData) carries its own multipart type and boundary.
         ...(init.body instanceof FormData ? {} : { 'content-type': 'application/json' }),
+        'accept-language': language(),
         ...(init.headers ?? {}),
         authorization: `Bearer ${session.get()?.accessToken ?? ''}`,
       },
