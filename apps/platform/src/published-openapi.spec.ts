@@ -43,7 +43,7 @@ describe('the committed OpenAPI document (libs/contracts/openapi.json)', () => {
     const submit = doc.paths['/api/v1/registration/applications'].post;
     const schema = (submit.requestBody as { content: Record<string, { schema: Record<string, unknown> }> })
       .content['application/json'].schema;
-    expect(schema).toMatchObject({ type: 'object', properties: { name: { type: 'string' } } });
-    expect(schema.required).toEqual(expect.arrayContaining(['name', 'district']));
+    expect(schema).toMatchObject({ type: 'object', properties: { institutionName: { type: 'string' } } });
+    expect(schema.required).toEqual(expect.arrayContaining(['institutionName', 'district', 'venue']));
   });
 });

@@ -38,6 +38,7 @@ export interface AcceptedBody {
 
 const RETURNS = 'otr.api.returns';
 const ACCEPTS = 'otr.api.accepts';
+const REFUSES = 'otr.api.refuses';
 
 /**
  * The answer a route gives, for the OpenAPI document and the response checks of the tests:
@@ -45,6 +46,12 @@ const ACCEPTS = 'otr.api.accepts';
  */
 export const Returns = (answer: z.ZodType | Partial<Answer>) =>
   SetMetadata(RETURNS, answer instanceof z.ZodType ? { schema: answer } : answer);
+
+/**
+ * Refusals a route gives beyond those its metadata implies (see openapi.ts errorStatuses): a public
+ * route that checks its own access code answers 401 or 403, a locked account 423.
+ */
+export const Refuses = (...statuses: number[]) => SetMetadata(REFUSES, statuses);
 
 /** The body of a route that parses its own (a multipart form): its schema and file field. */
 export const Accepts = (body: AcceptedBody) => SetMetadata(ACCEPTS, body);
@@ -72,6 +79,8 @@ export interface ApiOperation {
   /** The success status: @HttpCode's, else Nest's default (201 for POST, 200 otherwise). */
   status: number;
   answer?: Answer;
+  /** Refusals declared with @Refuses. */
+  refuses: number[];
   /** 'public' for @Public(), the @Roles() list, or 'signed-in' (any principal). */
   access: Role[] | 'public' | 'signed-in';
 }
@@ -142,6 +151,7 @@ export function discoverOperations(service: string, app: INestApplication): ApiO
             (Reflect.getMetadata(HTTP_CODE_METADATA, fn) as number | undefined) ??
             (method === 'POST' ? 201 : 200),
           answer: Reflect.getMetadata(RETURNS, fn) as Answer | undefined,
+          refuses: (Reflect.getMetadata(REFUSES, fn) as number[] | undefined) ?? [],
           access: 'signed-in',
         };
         for (const [key, arg] of Object.entries(args)) {

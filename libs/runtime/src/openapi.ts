@@ -74,12 +74,15 @@ const PROBLEM: JsonSchema = {
 /** The refusals every route can give, by status, as shared responses. */
 const PROBLEMS: Record<string, string> = {
   '400': 'The request broke a rule: each field is named with the rule in `errors`.',
-  '401': 'No valid access token (sign in at /api/auth/login).',
+  '401':
+    'No valid access token (sign in at /api/v1/auth/login), or a public route’s own access code is wrong.',
   '403': 'The caller’s role or jurisdiction may not do this.',
   '404': 'No such record, or none the caller may see.',
   '409': 'The record changed meanwhile or is in a state that does not allow this.',
   '413': 'The body is larger than the route accepts.',
+  '415': 'The body is in an encoding or character set the API does not read (send UTF-8 JSON).',
   '422': 'The request is well formed but a domain rule refuses it (the rule and its source are named).',
+  '423': 'The account is locked after repeated failed sign-ins; retry after the Retry-After header.',
   '429': 'Too many requests; retry after the Retry-After header.',
 };
 
@@ -173,9 +176,9 @@ function errorStatuses(op: ApiOperation): string[] {
   if (op.access !== 'public') statuses.push('401', '403');
   if (Object.keys(op.params).length) statuses.push('404');
   if (op.method !== 'GET') statuses.push('409', '422');
-  if (op.body || op.files) statuses.push('413');
-  statuses.push('429');
-  return statuses;
+  if (op.body || op.files) statuses.push('413', '415');
+  statuses.push('429', ...op.refuses.map(String));
+  return [...new Set(statuses)].sort();
 }
 
 function operationOf(op: ApiOperation): OpenApiOperation {

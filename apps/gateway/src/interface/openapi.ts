@@ -55,7 +55,10 @@ export function gatewayDocument(
       const exposed = gatewayPath(service, path.replace(/\{(\w+)\}/g, ':$1'));
       if (exposed) add(openApiPath(exposed), item);
     }
-  const used = new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags)));
+  const operations = Object.values(paths).flatMap((item) => Object.values(item));
+  const used = new Set(operations.flatMap((op) => op.tags));
+  // The shared refusals some operation gives (the catalogue has more than any one document needs).
+  const refusals = new Set(operations.flatMap((op) => Object.keys(op.responses)));
   return {
     ...gateway,
     info: {
@@ -72,6 +75,12 @@ export function gatewayDocument(
       .filter(([name]) => used.has(name))
       .map(([name, description]) => ({ name, description })),
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    components: {
+      ...gateway.components,
+      responses: Object.fromEntries(
+        Object.entries(gateway.components.responses).filter(([status]) => refusals.has(status)),
+      ),
+    },
   };
 }
 
