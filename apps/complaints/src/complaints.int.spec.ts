@@ -100,7 +100,7 @@ describe('complaints on the real PostgreSQL', () => {
     expect(rows.rows[0].n).toBe(1);
     const reused = await fileComplaint(form({ description: '另一件事' }), 'key-double-1');
     expect(reused.status).toBe(409);
-    expect(reused.body.error).toBe('complaints.IdempotencyKeyReused');
+    expect(reused.body.code).toBe('complaints.IdempotencyKeyReused');
   });
 
   it('lets only the holder of the access code follow a complaint, and locks a number after five wrong codes', async () => {
@@ -133,12 +133,12 @@ describe('complaints on the real PostgreSQL', () => {
     const unknown = await fileComplaint(form({ subject: { licenseId: 'nope' } }));
     expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({
-      error: 'complaints.UnknownInstitution',
-      field: 'subject.licenseId',
+      code: 'complaints.UnknownInstitution',
+      errors: [{ field: 'subject.licenseId' }],
     });
     const bad = await fileComplaint(form({ category: 'gossip', description: '' }));
     expect(bad.status).toBe(400);
-    expect(bad.body.issues.map((i: { field: string }) => i.field)).toEqual(
+    expect(bad.body.errors.map((i: { field: string }) => i.field)).toEqual(
       expect.arrayContaining(['category', 'description']),
     );
   });
@@ -152,7 +152,7 @@ describe('complaints on the real PostgreSQL', () => {
       call(as, 'POST', `/complaints/${id}/${name}`, body);
     expect((await act(marketXihu, 'sign')).status).toBe(403);
     expect((await act(educationXihu, 'sign')).body).toEqual({ id, status: 'signed' });
-    expect((await act(educationXihu, 'approve')).body.error).toBe('complaints.InvalidComplaintState');
+    expect((await act(educationXihu, 'approve')).body.code).toBe('complaints.InvalidComplaintState');
     expect((await act(educationXihu, 'reply', { reply: '已约谈机构，停止超前培训' })).body.status).toBe(
       'replied',
     );
@@ -359,7 +359,10 @@ describe('complaints on the real PostgreSQL', () => {
       multipart(form({ description: '证据拒收测试', contact: undefined }), [[exe, 'image/png', 'a.png']]),
     );
     expect(disguised.status).toBe(422);
-    expect(disguised.body).toMatchObject({ error: 'storage.BlobTypeNotAllowed', field: 'evidence' });
+    expect(disguised.body).toMatchObject({
+      code: 'storage.BlobTypeNotAllowed',
+      errors: [{ field: 'evidence' }],
+    });
     // Six different PNGs: the same image with different trailing bytes.
     const six = [1, 2, 3, 4, 5, 6].map((n): [Buffer, string, string] => [
       Buffer.concat([PNG, Buffer.from([n])]),
@@ -371,13 +374,13 @@ describe('complaints on the real PostgreSQL', () => {
     );
     expect(tooMany.status).toBe(422);
     // an anonymous tip carries what one complaint needs: three files, 10 MB in all
-    expect(tooMany.body).toMatchObject({ field: 'evidence', rule: 'at most 3 files' });
+    expect(tooMany.body).toMatchObject({ errors: [{ field: 'evidence', rule: 'at most 3 files' }] });
     const sixNamed = await fileComplaint(multipart(form({ description: '证据拒收测试' }), six));
-    expect(sixNamed.body).toMatchObject({ field: 'evidence', rule: 'at most 5 files' });
+    expect(sixNamed.body).toMatchObject({ errors: [{ field: 'evidence', rule: 'at most 5 files' }] });
     const notJson = new FormData();
     notJson.set('complaint', '{');
-    expect((await fileComplaint(notJson)).body.issues).toEqual([
-      { field: 'complaint', rule: 'the complaint part is JSON' },
+    expect((await fileComplaint(notJson)).body.errors).toEqual([
+      { field: 'complaint', rule: 'complaint 部分须为 JSON' }, // the catalogue's zh-CN, the default language
     ]);
     const { rows } = await h.pool.query(
       "SELECT count(*)::int AS n FROM complaints.complaint WHERE state->>'description' = '证据拒收测试'",
@@ -420,7 +423,10 @@ describe('complaints on the real PostgreSQL', () => {
     const over = upload(16);
     const refused = await call(null, 'POST', '/public/complaints', over.body, client);
     expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ field: 'evidence', retryAfterSeconds: expect.any(Number) });
+    expect(refused.body).toMatchObject({
+      errors: [{ field: 'evidence' }],
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(await blobs.has(sha(over.files[0][0]))).toBe(false);
     // another client still has its share
     const other = upload(17);
@@ -481,7 +487,7 @@ describe('complaints on the real PostgreSQL', () => {
     });
     expect(none.body.groups).toEqual([]);
     const backwards = await call(supervisor, 'GET', '/rates?from=2026-10-01&to=2026-09-01');
-    expect(backwards.body.issues).toEqual([{ field: 'to', rule: 'from is not after to' }]);
+    expect(backwards.body.errors).toEqual([{ field: 'to', rule: 'from is not after to' }]);
     expect((await call(operator, 'GET', '/rates')).status).toBe(403);
   });
 
@@ -550,7 +556,10 @@ describe('complaints on the real PostgreSQL', () => {
       ...form({ contact: undefined }),
       receivedAt: '2026-12-01T09:00:00+08:00',
     });
-    expect(future.body).toMatchObject({ error: 'complaints.ComplaintRuleViolated', field: 'receivedAt' });
+    expect(future.body).toMatchObject({
+      code: 'complaints.ComplaintRuleViolated',
+      errors: [{ field: 'receivedAt' }],
+    });
     expect((await call(operator, 'POST', '/complaints', form())).status).toBe(403);
   });
 
@@ -559,12 +568,12 @@ describe('complaints on the real PostgreSQL', () => {
       ...form({ contact: undefined }),
       receivedAt: '0001-01-01T00:00:00Z',
     });
-    expect(ancient).toMatchObject({ status: 422, body: { field: 'receivedAt' } });
+    expect(ancient).toMatchObject({ status: 422, body: { errors: [{ field: 'receivedAt' }] } });
   });
 
   it('names the period when the rates are asked for from before 1970 (a 500 before, issue #14)', async () => {
     const rates = await call(supervisor, 'GET', '/rates?from=0001-01-01');
-    expect(rates).toMatchObject({ status: 400, body: { issues: [{ field: 'from' }] } });
+    expect(rates).toMatchObject({ status: 400, body: { errors: [{ field: 'from' }] } });
   });
 
   it('names the body when a multipart complaint is cut off (issue #14: the 400 named no field)', async () => {
@@ -574,7 +583,7 @@ describe('complaints on the real PostgreSQL', () => {
       body: '--x\r\nContent-Disposition: form-data; name="complaint"\r\n\r\n{}',
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).issues).toEqual([
+    expect((await res.json()).errors).toEqual([
       { field: 'complaint', rule: expect.stringContaining('multipart') },
     ]);
   });

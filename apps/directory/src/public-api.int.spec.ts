@@ -115,9 +115,9 @@ describe('the public directory API', () => {
   it('names the list or format it does not publish (issue #14: the answer named no field)', async () => {
     const list = await get('/open-data/secret.csv');
     expect(list.status).toBe(400);
-    expect((await list.json()).issues).toEqual([{ field: 'list', rule: 'one of white, revoked, black' }]);
+    expect((await list.json()).errors).toEqual([{ field: 'list', rule: 'one of white, revoked, black' }]);
     const format = await get('/open-data/white.xml');
-    expect((await format.json()).issues).toEqual([{ field: 'format', rule: 'one of csv, json' }]);
+    expect((await format.json()).errors).toEqual([{ field: 'format', rule: 'one of csv, json' }]);
   });
 
   it('applies a duplicate delivery once', async () => {

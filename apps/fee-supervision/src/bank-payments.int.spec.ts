@@ -47,7 +47,7 @@ describe('payments on the bank’s word', () => {
       forgedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen: 55_000 }),
     );
     expect(never).toMatchObject({ status: 401 });
-    expect(String(never.body.message)).toContain('no payment');
+    expect(String(never.body.detail)).toContain('no payment');
 
     // A real payment of 1 fen, re-sent claiming 550.00 yuan under the bank's own reference.
     const real = await signedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen: 1 });
@@ -59,7 +59,7 @@ describe('payments on the bank’s word', () => {
     });
     const differs = await post(inflated);
     expect(differs.status).toBe(401);
-    expect(String(differs.body.message)).toContain('amountFen');
+    expect(String(differs.body.detail)).toContain('amountFen');
     expect(await escrowOf(inst.institutionId)).toBe(0);
     expect((await h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
       'awaiting-payment',
@@ -79,7 +79,10 @@ describe('payments on the bank’s word', () => {
         at,
       });
       const res = await post(hook);
-      expect(res).toMatchObject({ status: 422, body: { field: 'paidAt', error: 'fees.InvalidMoneyTime' } });
+      expect(res).toMatchObject({
+        status: 422,
+        body: { code: 'fees.InvalidMoneyTime', errors: [{ field: 'paidAt' }] },
+      });
     }
     expect(await escrowOf(inst.institutionId)).toBe(0);
   });
@@ -149,7 +152,7 @@ describe('payments on the bank’s word', () => {
       orderId: b,
       note: '少付1分',
     });
-    expect(mismatch).toMatchObject({ status: 409, body: { field: 'orderId' } });
+    expect(mismatch).toMatchObject({ status: 409, body: { errors: [{ field: 'orderId' }] } });
     // … the unknown order's money is matched to an order awaiting exactly 7.00 yuan.
     const c = (
       await placeOrder(
@@ -222,7 +225,7 @@ describe('payments on the bank’s word', () => {
     expect((alerts.body.items as { code: string }[]).map((a) => a.code)).toContain('reconciliation-mismatch');
     expect((await scheduler.reconcile()).runs).toBe(0);
     const future = await call(h, supervisor, 'POST', '/reconciliation/runs', { date: '2099-01-01' });
-    expect(future).toMatchObject({ status: 422, body: { field: 'date' } });
+    expect(future).toMatchObject({ status: 422, body: { errors: [{ field: 'date' }] } });
     h.clock.set('2026-09-01T02:00:00Z');
   });
 });
@@ -257,8 +260,11 @@ describe('lessons on the order’s own dates', () => {
       ['2026-12-21', 'not dated in the future'],
     ]) {
       const res = await lesson(h, op, o.id, date);
-      expect(res).toMatchObject({ status: 422, body: { error: 'fees.LessonDateRefused', field: 'date' } });
-      expect(String(res.body.rule)).toContain(rule);
+      expect(res).toMatchObject({
+        status: 422,
+        body: { code: 'fees.LessonDateRefused', errors: [{ field: 'date' }] },
+      });
+      expect(String(res.body.errors[0].rule)).toContain(rule);
     }
     expect((await lesson(h, op, o.id, '2026-12-04')).status).toBe(201);
   });
@@ -268,7 +274,7 @@ describe('lessons on the order’s own dates', () => {
     const o = await paidOrder(h, inst, '13900000012', 10);
     const res = await lesson(h, operatorOf(inst.institutionId), o.id, '1970-01-01');
     expect(res.status).toBe(422);
-    expect(res.body.field).toBe('date');
+    expect(res.body.errors[0].field).toBe('date');
   });
 
   it('gives the family its full window from the day it was told of a backdated lesson: no release before', async () => {

@@ -67,24 +67,24 @@ describe('fee supervision flows over HTTP', () => {
     expect((await order({ hours: 20, amountFen: 110_000 })).status).toBe(201);
     const over = await order({ hours: 1, amountFen: 5_500 });
     expect(over.status).toBe(422);
-    expect(over.body).toMatchObject({ error: 'fees.ChargeCapExceeded', field: 'hours' });
-    expect(String(over.body.rule)).toContain('60');
-    expect(String(over.body.source)).toContain('教监管函〔2021〕2号');
+    expect(over.body).toMatchObject({ code: 'fees.ChargeCapExceeded', errors: [{ field: 'hours' }] });
+    expect(String(over.body.errors[0].rule)).toContain('60');
+    expect(String(over.body.errors[0].source)).toContain('教监管函〔2021〕2号');
     // The same hour for another child is a different cap.
     expect((await order({ studentName: '小丽', hours: 1, amountFen: 5_500 })).status).toBe(201);
 
     const price = await order({ familyPhone: '13700000002', amountFen: 55_001 });
-    expect(price).toMatchObject({ status: 422, body: { error: 'fees.PriceAboveGuidedPrice' } });
+    expect(price).toMatchObject({ status: 422, body: { code: 'fees.PriceAboveGuidedPrice' } });
     expect((await order({ familyPhone: '13700000002', amountFen: 55_000 })).status).toBe(201);
     const early = await order({ familyPhone: '13700000003', courseStartsOn: '2026-10-15' });
-    expect(early).toMatchObject({ status: 422, body: { error: 'fees.ChargeTooEarly' } });
+    expect(early).toMatchObject({ status: 422, body: { code: 'fees.ChargeTooEarly' } });
     const loan = await order({
       familyPhone: '13700000003',
       payment: { into: 'supervised-account', method: 'training-loan' },
     });
     expect(loan).toMatchObject({
       status: 422,
-      body: { error: 'fees.PaymentChannelRefused', field: 'payment.method' },
+      body: { code: 'fees.PaymentChannelRefused', errors: [{ field: 'payment.method' }] },
     });
     const bad = await order({ familyPhone: '123' });
     expect(bad).toMatchObject({ status: 400 });
@@ -116,8 +116,11 @@ describe('fee supervision flows over HTTP', () => {
       call(h, op, 'POST', '/orders', orderBody(inst, { familyPhone, studentName: '小美', amountFen }));
     expect((await order('13700000011', 500_000)).status).toBe(201);
     const over = await order('13700000012', 500_001);
-    expect(over).toMatchObject({ status: 422, body: { error: 'fees.ChargeCapExceeded', field: 'amount' } });
-    expect(String(over.body.source)).toContain('5000元');
+    expect(over).toMatchObject({
+      status: 422,
+      body: { code: 'fees.ChargeCapExceeded', errors: [{ field: 'amount' }] },
+    });
+    expect(String(over.body.errors[0].source)).toContain('5000元');
     // The first family's 5,000.00 is already open: one fen more with the same institution is over.
     expect((await order('13700000011', 1)).status).toBe(422);
   });
@@ -305,9 +308,12 @@ describe('fee supervision flows over HTTP', () => {
     const inst = await institutionWithCourse(h, { district: 'CN-ZJ-NB-YZ' });
     const op = operatorOf(inst.institutionId);
     const res = await call(h, op, 'POST', '/orders', orderBody(inst, { familyPhone: '13700000081' }));
-    expect(res).toMatchObject({ status: 422, body: { error: 'fees.GuidedPriceNotSet', field: 'amount' } });
-    expect(String(res.body.rule)).toContain('fees.guidedBasePrice');
-    expect(String(res.body.source)).toContain('发改价格〔2021〕1305号');
+    expect(res).toMatchObject({
+      status: 422,
+      body: { code: 'fees.GuidedPriceNotSet', errors: [{ field: 'amount' }] },
+    });
+    expect(String(res.body.errors[0].rule)).toContain('fees.guidedBasePrice');
+    expect(String(res.body.errors[0].source)).toContain('发改价格〔2021〕1305号');
     expect((await outboxTypes('fees.OrderRefused')).at(-1)?.payload).toMatchObject({
       licenseId: inst.licenseId,
       code: 'fees.GuidedPriceNotSet',
@@ -321,7 +327,7 @@ describe('fee supervision flows over HTTP', () => {
       '/orders',
       orderBody(inst, { familyPhone: '13700000082', hours: 61 }),
     );
-    expect(over).toMatchObject({ status: 422, body: { error: 'fees.ChargeCapExceeded' } });
+    expect(over).toMatchObject({ status: 422, body: { code: 'fees.ChargeCapExceeded' } });
   });
 
   it('freezes orders on suspension, raises an alert the supervisor acknowledges and closes, and unfreezes on reinstatement', async () => {
@@ -343,7 +349,7 @@ describe('fee supervision flows over HTTP', () => {
       '/orders',
       orderBody(inst, { familyPhone: '13700000052', studentName: '小新' }),
     );
-    expect(refused).toMatchObject({ status: 422, body: { error: 'fees.OrdersFrozen' } });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'fees.OrdersFrozen' } });
     expect((await outboxTypes('fees.InstitutionFundsFrozen')).at(-1)?.payload).toMatchObject({
       licenseId: inst.licenseId,
       escrowFen: 55_000,
@@ -495,6 +501,6 @@ describe('fee supervision flows over HTTP', () => {
       '/orders',
       orderBody(inst, { familyPhone: '13700000073', studentName: '小兵' }),
     );
-    expect(orders).toMatchObject({ status: 422, body: { error: 'fees.OrdersFrozen' } });
+    expect(orders).toMatchObject({ status: 422, body: { code: 'fees.OrdersFrozen' } });
   });
 });

@@ -81,9 +81,9 @@ describe('a family rates the institution on its own order (评价)', () => {
     for (const stars of [0, 6, 3.5, '5']) {
       const bad = await rate({ orderId: o.id, stars });
       expect(bad.status).toBe(400);
-      expect(bad.body.issues).toEqual([expect.objectContaining({ field: 'stars' })]);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'stars' })]);
     }
-    expect((await rate({ stars: 5 })).body.issues).toEqual([expect.objectContaining({ field: 'orderId' })]);
+    expect((await rate({ stars: 5 })).body.errors).toEqual([expect.objectContaining({ field: 'orderId' })]);
 
     const { orderId: unpaid } = await placeOrder(
       h,
@@ -91,7 +91,10 @@ describe('a family rates the institution on its own order (评价)', () => {
       orderBody(inst, { familyPhone: phone, studentName: '小妹' }),
     );
     const refused = await rate({ orderId: unpaid, stars: 5 });
-    expect(refused).toMatchObject({ status: 422, body: { error: 'fees.InvalidRating', field: 'orderId' } });
+    expect(refused).toMatchObject({
+      status: 422,
+      body: { code: 'fees.InvalidRating', errors: [{ field: 'orderId' }] },
+    });
 
     const stranger = await signInFamily(h, sms, '13900000103');
     expect((await rate({ orderId: o.id, stars: 1 }, stranger)).status).toBe(403);

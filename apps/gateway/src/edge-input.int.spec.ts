@@ -63,10 +63,15 @@ describe('bad input through the gateway', () => {
     const res = await fetch(`${base}${path}`, {
       ...init,
       method,
-      headers: { ...(as ? { authorization: `Bearer ${tokens.get(as)}` } : {}), ...(init.headers ?? {}) },
+      // The rules asserted below are in English (zh-CN is the default: see problem-language.int.spec.ts).
+      headers: {
+        'accept-language': 'en',
+        ...(as ? { authorization: `Bearer ${tokens.get(as)}` } : {}),
+        ...(init.headers ?? {}),
+      },
     });
     const text = await res.text();
-    let body: { message?: string; issues?: { field: string; rule: string }[] } = {};
+    let body: { detail?: string; code?: string; errors?: { field: string; rule: string }[] } = {};
     try {
       body = JSON.parse(text);
     } catch {
@@ -84,7 +89,7 @@ describe('bad input through the gateway', () => {
       const big = JSON.stringify({ username: 'x', password: 'a'.repeat(2_000_000) });
       const atGateway = await call(null, 'POST', '/api/auth/login', json(big));
       expect(atGateway.status).toBe(413);
-      expect(atGateway.body.issues).toEqual([{ field: '(body)', rule: expect.stringMatching(/at most/) }]);
+      expect(atGateway.body.errors).toEqual([{ field: '(body)', rule: expect.stringMatching(/at most/) }]);
       const atService = await call('approver.xihu', 'POST', '/api/registration/applications', json(big));
       expect(atService.status).toBe(413);
     });
@@ -105,7 +110,7 @@ describe('bad input through the gateway', () => {
         json('{"username":"x","password":"y"}', { 'content-encoding': 'gzip' }),
       );
       expect(plain.status).toBe(400);
-      expect(plain.body.issues?.[0].field).toBe('(body)');
+      expect(plain.body.errors?.[0].field).toBe('(body)');
       const atService = await call(
         'approver.xihu',
         'POST',
@@ -132,7 +137,7 @@ describe('bad input through the gateway', () => {
       ] as const) {
         const res = await call(as, 'POST', path, json('{"username": '));
         expect(res.status).toBe(400);
-        expect(res.body.issues).toEqual([{ field: '(body)', rule: expect.stringMatching(/JSON/) }]);
+        expect(res.body.errors).toEqual([{ field: '(body)', rule: expect.stringMatching(/JSON/) }]);
       }
     });
   });
@@ -141,36 +146,36 @@ describe('bad input through the gateway', () => {
     it('names the parameter when a path id is not a UUID', async () => {
       const res = await call('admin', 'GET', '/api/admin/users/not-a-uuid');
       expect(res.status).toBe(400);
-      expect(res.body.issues).toEqual([{ field: 'id', rule: expect.stringMatching(/UUID/) }]);
+      expect(res.body.errors).toEqual([{ field: 'id', rule: expect.stringMatching(/UUID/) }]);
       const atService = await call('approver.xihu', 'GET', '/api/registration/applications/not-a-uuid');
       expect(atService.status).toBe(400);
-      expect(atService.body.issues).toEqual([{ field: 'id', rule: expect.stringMatching(/UUID/) }]);
+      expect(atService.body.errors).toEqual([{ field: 'id', rule: expect.stringMatching(/UUID/) }]);
     });
 
     it('names the path when its percent-escapes are not UTF-8, at the gateway and at a service', async () => {
       const res = await call('admin', 'GET', '/api/admin/users/x%ED%BF%BFy');
       expect(res.status).toBe(400);
-      expect(res.body.issues).toEqual([{ field: '(path)', rule: expect.stringMatching(/UTF-8/) }]);
+      expect(res.body.errors).toEqual([{ field: '(path)', rule: expect.stringMatching(/UTF-8/) }]);
       const atService = await call('approver.xihu', 'GET', '/api/registration/applications/x%ED%A0%80');
       expect(atService.status).toBe(400);
-      expect(atService.body.issues).toEqual([{ field: '(path)', rule: expect.stringMatching(/UTF-8/) }]);
+      expect(atService.body.errors).toEqual([{ field: '(path)', rule: expect.stringMatching(/UTF-8/) }]);
     });
 
     it('names from when the audit log is searched from the year 0, which PostgreSQL has not (a 500)', async () => {
       for (const from of ['0000-02-29T00:00:00Z', '0001-01-01T00:00:00+14:00']) {
         const res = await call('admin', 'GET', `/api/admin/audit?from=${encodeURIComponent(from)}`);
         expect(res.status).toBe(400);
-        expect(res.body.issues).toEqual([{ field: 'from', rule: expect.stringMatching(/year 1/) }]);
+        expect(res.body.errors).toEqual([{ field: 'from', rule: expect.stringMatching(/year 1/) }]);
       }
     });
 
     it('refuses a NUL character in a query filter, naming the parameter', async () => {
       const res = await call('admin', 'GET', '/api/admin/users?q=a%00b');
       expect(res.status).toBe(400);
-      expect(res.body.issues).toEqual([{ field: 'q', rule: expect.stringMatching(/NUL/) }]);
+      expect(res.body.errors).toEqual([{ field: 'q', rule: expect.stringMatching(/NUL/) }]);
       const atService = await call('approver.xihu', 'GET', '/api/registration/applications?q=%00');
       expect(atService.status).toBe(400);
-      expect(atService.body.issues?.[0].field).toBe('q');
+      expect(atService.body.errors?.[0].field).toBe('q');
     });
 
     it('refuses an x-filename that is not valid percent-encoding, naming the header', async () => {
@@ -179,7 +184,7 @@ describe('bad input through the gateway', () => {
         headers: { 'content-type': 'text/plain', 'x-filename': '%E0%A4%A' },
       });
       expect(res.status).toBe(400);
-      expect(res.body.issues).toEqual([
+      expect(res.body.errors).toEqual([
         { field: 'x-filename', rule: expect.stringMatching(/percent-encoded/) },
       ]);
     });
@@ -200,7 +205,7 @@ describe('bad input through the gateway', () => {
       );
       const again = await call('admin', 'POST', '/api/admin/users', json(JSON.stringify(newUser)));
       expect(again.status).toBe(409);
-      expect(again.body.message).toMatch(/inspector\.edge/);
+      expect(again.body.detail).toMatch(/inspector\.edge/);
     });
 
     it('answers 404 to a change of a user that does not exist', async () => {

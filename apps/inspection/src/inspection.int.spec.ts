@@ -188,7 +188,7 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
           year: 2025,
           content: { ...content, complaintsReceived: -1 },
         })
-      ).body.issues[0].field,
+      ).body.errors[0].field,
     ).toBe('content.complaintsReceived');
 
     const sheet = (await api(approver, 'GET', '/annual-reports/score-sheet')).body;
@@ -295,7 +295,7 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
       description: '超员',
       evidence: [unknownFile],
     });
-    expect(notUploaded).toMatchObject({ status: 422, body: { field: 'evidence.0.sha256' } });
+    expect(notUploaded).toMatchObject({ status: 422, body: { errors: [{ field: 'evidence.0.sha256' }] } });
     const badCode = await api(assigned, 'POST', `/inspections/${inspectionId}/violations`, {
       code: 'rudeness',
       severity: 'serious',
@@ -357,7 +357,7 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
     const tooHigh = await api(inspector, 'POST', '/penalties', { ...proposal, fineFen: 6_000_000 });
     expect(tooHigh).toMatchObject({
       status: 422,
-      body: { field: 'fineFen', source: expect.stringContaining('第十八条') },
+      body: { errors: [{ field: 'fineFen', source: expect.stringContaining('第十八条') }] },
     });
     const proposed = await api(inspector, 'POST', '/penalties', { ...proposal, fineFen: 3_000_000 });
     expect(proposed.body).toMatchObject({
@@ -370,7 +370,7 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
       'POST',
       `/penalties/${proposed.body.id}/decide`,
     );
-    expect(selfDecision).toMatchObject({ status: 403, body: { error: 'inspection.TwoPersonRule' } });
+    expect(selfDecision).toMatchObject({ status: 403, body: { code: 'inspection.TwoPersonRule' } });
     const decided = await api(approver, 'POST', `/penalties/${proposed.body.id}/decide`);
     expect(decided.body.decision.number).toBe('XH教罚〔2026〕1号');
 
@@ -469,7 +469,7 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
     const res = await api(inspectors[0], 'GET', '/evidence/not-a-hash');
     expect(res).toMatchObject({
       status: 400,
-      body: { issues: [{ field: 'sha256', rule: '64 lowercase hex characters' }] },
+      body: { errors: [{ field: 'sha256', rule: '64 lowercase hex characters' }] },
     });
   });
 
@@ -551,7 +551,10 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
       inspectorIds: ['inspector.xihu'],
       scheduledFor: '2026-11-24',
     });
-    expect(one).toMatchObject({ status: 422, body: { source: expect.stringContaining('第四十二条') } });
+    expect(one).toMatchObject({
+      status: 422,
+      body: { errors: [{ source: expect.stringContaining('第四十二条') }] },
+    });
     const two = await api(approver, 'POST', `/inspections/${leads.items[0].id}/schedule`, {
       inspectorIds: ['inspector.xihu', 'inspector.fire'],
       scheduledFor: '2026-11-24',

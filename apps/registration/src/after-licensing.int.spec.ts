@@ -146,7 +146,7 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
     for (const idNumber of ['000000000000000000', '330106199001011234']) {
       const wrong = await call(operator, 'POST', `/licenses/${licenseId}/staff`, { ...teacher, idNumber });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.issues).toContainEqual(expect.objectContaining({ field: 'idNumber' }));
+      expect(wrong.body.errors).toContainEqual(expect.objectContaining({ field: 'idNumber' }));
     }
     const big = await call(operator, 'POST', `/licenses/${licenseId}/courses`, {
       ...course,
@@ -154,7 +154,7 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
       maxClassSize: 21,
     });
     expect(big.status).toBe(422);
-    expect(big.body).toMatchObject({ field: 'course.maxClassSize' });
+    expect(big.body).toMatchObject({ errors: [{ field: 'course.maxClassSize' }] });
     const other = { ...operator, institutionId: crypto.randomUUID() };
     expect((await call(other, 'POST', `/licenses/${licenseId}/courses`, course)).status).toBe(403);
   });
@@ -174,7 +174,7 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
       certificate: { kind: 'arts-professional', number: 'MS2026002' },
     });
     expect(again.status).toBe(422);
-    expect(again.body.source).toContain('中办发〔2021〕40号');
+    expect(again.body.errors[0].source).toContain('中办发〔2021〕40号');
   });
 
   it('changes the name on an approved request, and closes on an approved closure', async () => {
@@ -202,7 +202,7 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
       kind: 'change',
       changes: { institutionName: '杭州西湖区清音民乐艺术培训有限公司' },
     });
-    expect(taken).toMatchObject({ status: 422, body: { field: 'institutionName' } });
+    expect(taken).toMatchObject({ status: 422, body: { errors: [{ field: 'institutionName' }] } });
 
     const closure = await call(operator, 'POST', `/licenses/${licenseId}/requests`, {
       kind: 'closure',
@@ -281,7 +281,7 @@ describe('a license after issue: filings, roster, requests, penalties and upkeep
         ageGroups: ['primary'],
       });
       return r.status === 422 ? r : undefined;
-    }, 5000).then((r) => expect(r.body).toMatchObject({ field: 'legalRepresentative' }));
+    }, 5000).then((r) => expect(r.body).toMatchObject({ errors: [{ field: 'legalRepresentative' }] }));
   });
 
   it('upkeep reminds at 90 and 30 days and expires the day after the last, each once however often it runs', async () => {

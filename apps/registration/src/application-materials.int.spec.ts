@@ -118,7 +118,7 @@ describe('application materials and the site visit', () => {
       upload('venue-lease', Buffer.from('not a png'), 'image/png', 'x.png'),
     );
     expect(fake.status).toBe(422);
-    expect(fake.body).toMatchObject({ field: 'file' });
+    expect(fake.body).toMatchObject({ errors: [{ field: 'file' }] });
     const noKind = new FormData();
     noKind.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'x.pdf');
     const refused = await call(operator, 'POST', `/applications/${id}/documents`, noKind);
@@ -144,7 +144,7 @@ describe('application materials and the site visit', () => {
     expect((await visit(false, '泳池救生员配备不足')).status).toBe(200);
     const blocked = await call(sports, 'POST', `/applications/${id}/approve`);
     expect(blocked.status).toBe(422);
-    expect(blocked.body).toMatchObject({ field: 'siteVisits' });
+    expect(blocked.body).toMatchObject({ errors: [{ field: 'siteVisits' }] });
     expect((await visit(true, '已整改，配备两名持证救生员')).status).toBe(200);
     await readyForApproval(service.port, sports, id);
     expect((await call(sports, 'POST', `/applications/${id}/approve`)).status).toBe(200);

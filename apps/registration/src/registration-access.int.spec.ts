@@ -134,7 +134,7 @@ describe('registration: object-level access (IDOR) and separation of duties on t
     const own = await call(culture, 'POST', '/applications', form('杭州西湖区乙艺术培训有限公司'));
     expect(own.status).toBe(201);
     const approved = await call(culture, 'POST', `/applications/${own.body.applicationId}/approve`);
-    expect(approved).toMatchObject({ status: 403, body: { field: 'filedBy' } });
+    expect(approved).toMatchObject({ status: 403, body: { errors: [{ field: 'filedBy' }] } });
     expect(
       (
         await call(culture, 'POST', `/applications/${own.body.applicationId}/reject`, {

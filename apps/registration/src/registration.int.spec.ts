@@ -78,7 +78,7 @@ describe('registration on the real PostgreSQL', () => {
     expect(
       (await call(approver, 'POST', `/applications/${id}/opinions`, { department: 'fire' })).status,
     ).toBe(200);
-    expect((await call(approver, 'POST', `/applications/${id}/approve`)).body.error).toBe(
+    expect((await call(approver, 'POST', `/applications/${id}/approve`)).body.code).toBe(
       'registration.InvalidApplicationState',
     );
     expect(
@@ -116,7 +116,7 @@ describe('registration on the real PostgreSQL', () => {
   it('refuses a bad form with 400 naming each field, and a broken rule with 422 citing its source', async () => {
     const bad = await call(intake, 'POST', '/applications', { ...form, district: 'Hangzhou', scopes: [] });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues.map((i: { field: string }) => i.field)).toEqual(['scopes', 'district']);
+    expect(bad.body.errors.map((i: { field: string }) => i.field)).toEqual(['scopes', 'district']);
     const small = await call(intake, 'POST', '/applications', {
       ...form,
       venue: { ...form.venue, area: 50 },
@@ -135,7 +135,7 @@ describe('registration on the real PostgreSQL', () => {
       district: 'CN-ZJ-HZ-ZZ',
     });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.issues.map((i: { field: string }) => i.field)).toEqual(
+    expect(wrong.body.errors.map((i: { field: string }) => i.field)).toEqual(
       expect.arrayContaining(['institutionName', 'venue.area', 'location.lat', 'district']),
     );
     // the name of the institution licensed above is taken (one name, one institution)
@@ -143,7 +143,7 @@ describe('registration on the real PostgreSQL', () => {
       ...form,
       institutionName: ` ${form.institutionName} `,
     });
-    expect(twin).toMatchObject({ status: 422, body: { field: 'institutionName' } });
+    expect(twin).toMatchObject({ status: 422, body: { errors: [{ field: 'institutionName' }] } });
   });
 
   it('returns an application with reasons per item, which its operator corrects and resubmits', async () => {
@@ -198,13 +198,13 @@ describe('registration on the real PostgreSQL', () => {
       ...corrected,
       staff: [{ ...corrected.staff[0], idNumberMasked: '110101********0000' }],
     });
-    expect(unknown).toMatchObject({ status: 422, body: { field: 'staff.0.idNumber' } });
+    expect(unknown).toMatchObject({ status: 422, body: { errors: [{ field: 'staff.0.idNumber' }] } });
     const missing = await call(operator, 'PUT', `/applications/${id}`, {
       ...corrected,
       staff: [{ ...teacher, idNumber: undefined }],
     });
     expect(missing.status).toBe(400);
-    expect(missing.body.issues).toContainEqual(expect.objectContaining({ field: 'staff.0.idNumber' }));
+    expect(missing.body.errors).toContainEqual(expect.objectContaining({ field: 'staff.0.idNumber' }));
 
     const resubmitted = await call(operator, 'PUT', `/applications/${id}`, corrected);
     expect(resubmitted.status).toBe(200);
@@ -222,7 +222,7 @@ describe('registration on the real PostgreSQL', () => {
       'ApplicationReturned',
       'ApplicationSubmitted',
     ]);
-    expect((await call(operator, 'PUT', `/applications/${id}`, corrected)).body.error).toBe(
+    expect((await call(operator, 'PUT', `/applications/${id}`, corrected)).body.code).toBe(
       'registration.InvalidApplicationState',
     );
   });
