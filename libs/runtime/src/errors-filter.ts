@@ -5,8 +5,6 @@ import type { Logger } from 'pino';
 import { ProblemException, ProblemFacts, sendProblem, statusCode } from './problem';
 import { bodyRefused, isClientHttpError } from './validation';
 
-export * from './problem';
-
 const statusOf: Record<DomainErrorKind, number> = {
   invalid: 422,
   conflict: 409,

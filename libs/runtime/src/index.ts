@@ -3,6 +3,7 @@ export * from './database';
 export * from './prepared';
 export * from './migrations';
 export * from './validation';
+export * from './problem';
 export * from './errors-filter';
 export * from './correlation';
 export * from './metrics';
