@@ -34,6 +34,9 @@ const PARTITIONS = Number(process.env.PARTITIONS ?? 4);
  * the groups side by side, and a publish resolves once all of it is applied. The consumers, inbox
  * and projections are the directory's own, as in the distributed mode.
  */
+/** The bench holds its partitions to the end: nothing to keep alive. */
+const ALWAYS_RUNNING = { heartbeat: async () => undefined, isRunning: () => true };
+
 class PartitionedTransport implements Transport {
   private readonly groups = new Map<string, { topics: string[]; handler: MessageHandler }>();
   private offset = 0;
@@ -56,7 +59,7 @@ class PartitionedTransport implements Transport {
         .filter((g) => g.topics.includes(topic))
         .flatMap((g) =>
           partitions.map(async (partition) => {
-            for (const m of partition) await g.handler(m);
+            for (const m of partition) await g.handler(m, ALWAYS_RUNNING);
           }),
         ),
     );

@@ -2,17 +2,20 @@ import { ContractRegistry, deadLetterTopic, Envelope } from '@otr/contracts';
 import { runWithContext } from './context';
 import { Log, silentLog } from './logger';
 import { quoteSchema, SqlClient } from './sql';
-import { IncomingMessage, Subscription, Transport } from './transport';
+import { classifyFailure, isInfrastructureFailure } from './failures';
+import { DeliveryControl, IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<Tx extends SqlClient> = (event: Envelope, tx: Tx) => Promise<void>;
 
 export interface RetryPolicy {
+  /** Tries before an event the consumer refuses (see failures.ts) is dead-lettered. */
   attempts: number;
   baseDelayMs: number;
+  /** The longest wait between tries of a passing failure, which is retried without limit. */
   maxDelayMs: number;
 }
 
-export const defaultRetry: RetryPolicy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 3000 };
+export const defaultRetry: RetryPolicy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 30_000 };
 
 export interface ConsumerOptions<Tx extends SqlClient> {
   /** Stable name: the inbox key, and the consumer group unless groupId is given. Renaming it replays every event. */
@@ -33,8 +36,10 @@ export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 /**
  * Inbox consumer: each event id is recorded in the same transaction as its effect, so a
- * redelivery (after a crash, a rebalance or a relay re-send) changes nothing. Events that fail
- * their contract, or keep failing after bounded retries, go to the dead-letter topic with the error.
+ * redelivery (after a crash, a rebalance or a relay re-send) changes nothing. An event this
+ * consumer refuses (it breaks its contract, or a domain rule refuses it) goes to the dead-letter
+ * topic with the error after a few tries; any other failure — the database down, read-only or
+ * locked — is retried with back-off until it passes, holding the partition (failures.ts).
  */
 export class InboxConsumer<Tx extends SqlClient> {
   private readonly inbox: string;
@@ -51,7 +56,7 @@ export class InboxConsumer<Tx extends SqlClient> {
   async start(): Promise<void> {
     this.subscription = await this.opts.transport.subscribe(
       { groupId: this.opts.groupId ?? this.opts.name, topics: this.opts.topics, fromBeginning: true },
-      (message) => this.handle(message).then(() => undefined),
+      (message, control) => this.handle(message, control).then(() => undefined),
     );
   }
 
@@ -60,7 +65,7 @@ export class InboxConsumer<Tx extends SqlClient> {
     this.subscription = null;
   }
 
-  async handle(message: IncomingMessage): Promise<Outcome> {
+  async handle(message: IncomingMessage, control: DeliveryControl = alwaysRunning): Promise<Outcome> {
     let event: Envelope;
     try {
       event = this.opts.registry.parse(JSON.parse(message.value));
@@ -75,12 +80,28 @@ export class InboxConsumer<Tx extends SqlClient> {
         try {
           return await this.apply(event, handler);
         } catch (error) {
-          if (attempt >= this.retry.attempts) {
+          const refused = classifyFailure(error) === 'refused';
+          if (refused && attempt >= this.retry.attempts) {
             await this.deadLetter(message, error, attempt);
             return 'dead-lettered';
           }
-          this.log.warn({ err: error, eventId: event.id, type: event.type, attempt }, 'event handler failed; retrying');
-          await sleep(Math.min(this.retry.baseDelayMs * 4 ** (attempt - 1), this.retry.maxDelayMs));
+          // Given up only when the partition is no longer ours to hold: the event is not committed
+          // and comes back to whoever holds it next.
+          if (!control.isRunning()) throw error;
+          const fields = {
+            err: error,
+            consumer: this.opts.name,
+            eventId: event.id,
+            type: event.type,
+            attempt,
+          };
+          if (refused || isInfrastructureFailure(error))
+            this.log.warn(fields, 'event not applied yet; retrying');
+          else this.log.error(fields, 'event failed for an unknown reason; retrying, the partition waits');
+          await sleep(
+            Math.min(this.retry.baseDelayMs * 2 ** Math.min(attempt - 1, 16), this.retry.maxDelayMs),
+          );
+          await control.heartbeat();
         }
       }
     });
@@ -123,3 +144,6 @@ export class InboxConsumer<Tx extends SqlClient> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A direct call (a test, a redrive) holds no partition: nothing to keep alive, never pre-empted. */
+const alwaysRunning: DeliveryControl = { heartbeat: async () => undefined, isRunning: () => true };

@@ -1,5 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { IncomingMessage, MessageHandler, OutgoingMessage, SubscribeOptions, Subscription, Transport } from './transport';
+import {
+  IncomingMessage,
+  MessageHandler,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+  Transport,
+} from './transport';
 
 interface Group {
   topics: Set<string>;
@@ -30,7 +37,9 @@ export class InProcessTransport implements Transport {
     if (this.groups.has(options.groupId)) throw new Error(`group ${options.groupId} already subscribed`);
     const group: Group = { topics: new Set(options.topics), handler };
     if (options.fromBeginning) {
-      for (const topic of options.topics) for (const m of this.log.get(topic) ?? []) await handler(m);
+      const control = { heartbeat: async () => undefined, isRunning: () => true };
+      for (const topic of options.topics)
+        for (const m of this.log.get(topic) ?? []) await handler(m, control);
     }
     this.groups.set(options.groupId, group);
     return { stop: async () => void this.groups.delete(options.groupId) };
@@ -60,7 +69,13 @@ export class InProcessTransport implements Transport {
         headers: m.headers ?? {},
       };
       log.push(incoming);
-      for (const group of this.groups.values()) if (group.topics.has(topic)) await group.handler(incoming);
+      for (const [id, group] of this.groups)
+        if (group.topics.has(topic))
+          await group.handler(incoming, {
+            heartbeat: async () => undefined,
+            // Stopped (unsubscribed or the transport closed): a handler retrying gives up.
+            isRunning: () => this.groups.get(id) === group,
+          });
     }
   }
 }

@@ -5,5 +5,6 @@ export * from './context';
 export * from './outbox';
 export * from './relay';
 export * from './consumer';
+export * from './failures';
 export * from './in-process-transport';
 export * from './kafka-transport';

@@ -8,7 +8,8 @@ export interface KafkaTransportOptions {
   log?: Log;
 }
 
-const toLevel = (level: logLevel) => (level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug');
+const toLevel = (level: logLevel) =>
+  level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
 
 /** Kafka through kafkajs, kept behind the Transport port so the client can change later. */
 export class KafkaTransport implements Transport {
@@ -44,23 +45,39 @@ export class KafkaTransport implements Transport {
   }
 
   async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3000 });
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3000,
+    });
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        commitOffsetsIfNecessary,
+        isRunning,
+        isStale,
+      }) => {
         for (const m of batch.messages) {
           if (!isRunning() || isStale()) break;
-          await handler({
-            topic: batch.topic,
-            partition: batch.partition,
-            offset: m.offset,
-            key: m.key?.toString() ?? null,
-            value: m.value?.toString() ?? '',
-            headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v ?? '')])),
-          });
+          await handler(
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key?.toString() ?? null,
+              value: m.value?.toString() ?? '',
+              headers: Object.fromEntries(
+                Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v ?? '')]),
+              ),
+            },
+            { heartbeat, isRunning: () => isRunning() && !isStale() },
+          );
           resolveOffset(m.offset);
           await heartbeat();
         }
@@ -96,7 +113,11 @@ export class KafkaTransport implements Transport {
   private connectedProducer(): Promise<Producer> {
     if (!this.connecting) {
       // Idempotent producer: retries after a lost ack cannot duplicate or reorder within a partition.
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
       this.connecting = producer.connect().then(
         () => (this.producer = producer),
         (error) => {

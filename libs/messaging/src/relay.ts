@@ -25,6 +25,7 @@ interface OutboxRow {
  * Publishes the outbox in batches, oldest first. One relay per schema holds an advisory lock
  * while it sends, so even with several instances per-key order is the commit order.
  * A crash between send and mark re-sends the batch: consumers' inboxes make that harmless.
+ * It outlives the database: a lost connection is logged and replaced, and the loop backs off.
  */
 export class OutboxRelay {
   private readonly table: string;
@@ -48,15 +49,40 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.listener = await this.opts.pool.connect();
-    this.listener.on('notification', () => this.kick());
-    // A lost LISTEN connection leaves the poll to wake the relay; it must not crash the process.
-    this.listener.on('error', (err) => {
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  /** LISTENs for commits; while it cannot (the database away) the poll wakes the relay instead. */
+  private async listen(): Promise<void> {
+    const listener = await this.opts.pool.connect();
+    listener.on('notification', () => this.kick());
+    // A lost LISTEN connection must not crash the process: the loop opens a new one.
+    listener.on('error', (err) => {
       this.listenerLost = true;
       this.log.warn({ err: err.message }, 'outbox LISTEN connection lost');
     });
-    await this.listener.query(`LISTEN ${outboxChannel(this.opts.schema)}`);
-    this.loop = this.run();
+    try {
+      await listener.query(`LISTEN ${outboxChannel(this.opts.schema)}`);
+    } catch (error) {
+      listener.release(true);
+      throw error;
+    }
+    this.listener = listener;
+    this.listenerLost = false;
+  }
+
+  /** Replaces a lost LISTEN connection; a failure is logged and tried again on the next turn. */
+  private async relisten(): Promise<void> {
+    this.listener?.release(true);
+    this.listener = null;
+    try {
+      await this.listen();
+      this.log.info({ schema: this.opts.schema }, 'outbox LISTEN connection restored');
+      this.kick();
+    } catch (error) {
+      this.log.warn({ err: (error as Error).message }, 'outbox LISTEN not restored yet');
+    }
   }
 
   async stop(): Promise<void> {
@@ -64,7 +90,7 @@ export class OutboxRelay {
     this.kick();
     await this.loop;
     if (this.listener) {
-      await this.listener.query(`UNLISTEN *`).catch(() => undefined);
+      if (!this.listenerLost) await this.listener.query(`UNLISTEN *`).catch(() => undefined);
       // A lost connection is destroyed rather than handed back to the pool.
       this.listener.release(this.listenerLost);
       this.listener = null;
@@ -77,37 +103,50 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  /** Publishes one batch; returns how many events went out (0 when idle or another relay holds the lock). */
+  /**
+   * Publishes one batch; returns how many events went out (0 when idle or another relay holds the
+   * lock). No transaction is open while the broker is called: the batch is read, sent, then marked,
+   * each statement on its own, under a session lock that keeps one relay per schema (per-key order).
+   * A crash or a lost connection between send and mark re-sends the batch, which the consumers'
+   * inboxes make harmless.
+   */
   async publishBatch(): Promise<number> {
     const client = await this.opts.pool.connect();
+    // A checked-out connection the server drops emits 'error': unheard, it would end the process.
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      lost = err;
+      this.log.warn({ err: err.message, schema: this.opts.schema }, 'outbox relay connection lost');
+    };
+    client.on('error', onError);
     try {
-      await client.query('BEGIN');
-      const lock = await client.query<{ ok: boolean }>(
-        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`,
-        [this.table],
-      );
-      if (!lock.rows[0].ok) {
-        await client.query('ROLLBACK');
-        return 0;
+      const lock = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [
+        this.table,
+      ]);
+      if (!lock.rows[0].ok) return 0;
+      try {
+        const { rows } = await client.query<OutboxRow>(
+          `SELECT seq, topic, key, envelope FROM ${this.table}
+           WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+          [this.batchSize],
+        );
+        if (rows.length > 0) {
+          await this.send(rows);
+          await client.query(`UPDATE ${this.table} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+            rows.map((r) => r.seq),
+          ]);
+        }
+        return rows.length;
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [this.table]).catch(() => undefined);
       }
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT seq, topic, key, envelope FROM ${this.table}
-         WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.batchSize],
-      );
-      if (rows.length > 0) {
-        await this.send(rows);
-        await client.query(`UPDATE ${this.table} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
-          rows.map((r) => r.seq),
-        ]);
-      }
-      await client.query('COMMIT');
-      return rows.length;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      lost ??= error as Error;
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // After a failure the connection is destroyed, which also frees a lock the unlock missed.
+      client.release(lost);
     }
   }
 
@@ -131,6 +170,7 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       this.pending = false;
+      if (this.listenerLost) await this.relisten();
       try {
         const sent = await this.publishBatch();
         failures = 0;
@@ -142,7 +182,8 @@ export class OutboxRelay {
       }
       if (!this.running) break;
       // Back off while the broker or database is down; otherwise sleep until NOTIFY or the poll.
-      const delay = failures > 0 ? Math.min(this.pollMs * 2 ** Math.min(failures - 1, 4), 10_000) : this.pollMs;
+      const delay =
+        failures > 0 ? Math.min(this.pollMs * 2 ** Math.min(failures - 1, 4), 10_000) : this.pollMs;
       if (!this.pending || failures > 0) await this.sleep(delay, failures === 0);
     }
   }

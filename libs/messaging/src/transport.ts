@@ -14,8 +14,16 @@ export interface IncomingMessage {
   headers: Record<string, string>;
 }
 
+/** What a handler holding its partition for long (retrying through an outage) tells the transport. */
+export interface DeliveryControl {
+  /** Keeps the group membership while the handler waits (Kafka evicts a silent member). */
+  heartbeat(): Promise<void>;
+  /** False once the subscription is stopping or the partition went to another member: give up. */
+  isRunning(): boolean;
+}
+
 /** Resolves once the message's effect is durable; the transport then moves the group's position past it. */
-export type MessageHandler = (message: IncomingMessage) => Promise<void>;
+export type MessageHandler = (message: IncomingMessage, control: DeliveryControl) => Promise<void>;
 
 export interface SubscribeOptions {
   groupId: string;

@@ -81,8 +81,8 @@ export async function rebuildReadModel(opts: RebuildOptions): Promise<RebuildRep
       subscriptions.push(
         await opts.transport.subscribe(
           { groupId: `${opts.groupPrefix}${spec.name}`, topics: spec.topics, fromBeginning: true },
-          async (m) => {
-            const outcome = await consumer.handle(m);
+          async (m, control) => {
+            const outcome = await consumer.handle(m, control);
             const counts = outcomes[spec.name];
             counts[outcome] = (counts[outcome] ?? 0) + 1;
             const key = `${m.topic}/${m.partition}`;
