@@ -129,6 +129,37 @@ describe('inspection: object-level access (IDOR) on the real PostgreSQL', () => 
     expect(listed.body.items.map((r: { id: string }) => r.id)).not.toContain(record.id);
   });
 
+  it.each(['violations', 'penalties', 'inspections'])(
+    'pages %s by keyset: nextCursor continues where a page ended, null on the last',
+    async (path) => {
+      const city = person('approver.city', ['approver'], 'CN-ZJ-HZ');
+      const all = (await api(city, 'GET', `/${path}?pageSize=200`)).body as {
+        items: { id: string }[];
+        total: number;
+        nextCursor: string | null;
+      };
+      expect(all.total).toBeGreaterThan(1);
+      expect(all.nextCursor).toBeNull();
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const { status, body } = await api(
+          city,
+          'GET',
+          `/${path}?pageSize=1${after ? `&after=${after}` : ''}`,
+        );
+        expect(status).toBe(200);
+        expect(body.total).toBe(all.total);
+        seen.push(...body.items.map((r: { id: string }) => r.id));
+        after = body.nextCursor;
+        expect(seen.length).toBeLessThanOrEqual(all.total);
+      } while (after);
+      // Every record once, in the order of the paged list.
+      expect(seen).toEqual(all.items.map((r) => r.id));
+      expect((await api(city, 'GET', `/${path}?after=not-a-cursor`)).status).toBe(400);
+    },
+  );
+
   it('serves an evidence file only to those who may read a record citing it', async () => {
     const { body } = await api(xihu, 'GET', '/violations?pageSize=50');
     const cited = (
@@ -184,8 +215,9 @@ describe('inspection: object-level access (IDOR) on the real PostgreSQL', () => 
   it("an official does not take over another jurisdiction's roster entry", async () => {
     const entry = { name: '西湖区执法检查员', department: 'education', jurisdiction: BJ, conflicts: [] };
     expect((await api(binjiangPlanner, 'PUT', '/roster/inspector.xihu', entry)).status).toBe(403);
-    const roster = (await api(xihu, 'GET', '/roster')).body as { userId: string }[];
-    expect(roster.map((r) => r.userId)).toContain('inspector.xihu');
+    const roster = (await api(xihu, 'GET', '/roster')).body as { items: { userId: string }[]; total: number };
+    expect(roster.items.map((r) => r.userId)).toContain('inspector.xihu');
+    expect(roster.total).toBe(roster.items.length);
     expect((await api(binjiangPlanner, 'PUT', '/roster/inspector.new.bj', entry)).status).toBe(200);
   });
 

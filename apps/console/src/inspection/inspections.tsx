@@ -156,7 +156,7 @@ export function InspectionList() {
 /** The planner or approver assigns inspectors from the roster (at least two, different departments). */
 function Schedule({ record }: { record: Inspection }) {
   const dataProvider = useDataProvider<OtrDataProvider>();
-  const { data: roster } = useLookup<{ userId: string; name: string; department: string }[]>(
+  const { data: roster } = useLookup<{ items: { userId: string; name: string; department: string }[] }>(
     record.status === 'to-schedule' ? '/roster' : undefined,
   );
   const t = useTranslate();
@@ -172,7 +172,7 @@ function Schedule({ record }: { record: Inspection }) {
           <SelectArrayInput
             source="inspectorIds"
             label={`resources.${R}.fields.inspectors`}
-            choices={(roster ?? []).map((i) => ({
+            choices={(roster?.items ?? []).map((i) => ({
               id: i.userId,
               name: `${i.name}（${t(`otr.departments.${i.department}`, { _: i.department })}）`,
             }))}

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { EventOrigin } from '@otr/contracts';
 import { AnnualReportEvent, AnnualReportState, Grade, GradingRules } from '../domain/annual-report';
 import { BlacklistEntryState, BlacklistEvent } from '../domain/blacklist';
@@ -6,7 +7,13 @@ import { InspectionEvent, InspectionState, InspectionTrigger } from '../domain/i
 import { JointCaseEvent, JointCaseState } from '../domain/joint-case';
 import { PenaltyEvent, PenaltyState } from '../domain/penalty';
 import { RectificationEvent, RectificationState } from '../domain/rectification';
-import { PoolInstitution, RosterInspector, SpotCheckEvent, SpotCheckState } from '../domain/spot-check';
+import {
+  PoolEntry,
+  PoolInstitution,
+  RosterInspector,
+  SpotCheckEvent,
+  SpotCheckState,
+} from '../domain/spot-check';
 import { ViolationEvent, ViolationState } from '../domain/violation';
 import { Subject } from '../domain/official';
 
@@ -41,11 +48,16 @@ export const change = <K extends Kind>(
   events: Aggregates[K]['event'][],
 ): Change => ({ kind, state, events }) as Change;
 
-export interface RectificationStats {
-  rectificationsOpen: number;
-  rectificationsOverdue: number;
-  byDistrict: { district: string; open: number; overdue: number }[];
-}
+/** The console dashboard's rectification (整改) panel. */
+export const RectificationStats = z.object({
+  rectificationsOpen: z.number().int().describe('Orders not yet verified.'),
+  rectificationsOverdue: z
+    .number()
+    .int()
+    .describe("Orders overdue: escalated, or still 'ordered' past their deadline."),
+  byDistrict: z.array(z.object({ district: z.string(), open: z.number().int(), overdue: z.number().int() })),
+});
+export type RectificationStats = z.infer<typeof RectificationStats>;
 
 /** Who may see what in a list: officials by jurisdiction, an operator only their institution. */
 export type Scope = { jurisdiction: string } | { institutionId: string };
@@ -58,6 +70,8 @@ export interface ListFilter {
   spotCheckId?: string;
   page: number;
   pageSize: number;
+  /** Keyset paging: the records after this one (its id, a previous page's nextCursor); page is then ignored. */
+  after?: string;
 }
 
 /**
@@ -72,7 +86,7 @@ export interface InspectionStore {
     kind: K,
     filter: ListFilter,
     scope: Scope,
-  ): Promise<{ items: Aggregates[K]['state'][]; total: number }>;
+  ): Promise<{ items: Aggregates[K]['state'][]; total: number; nextCursor: string | null }>;
   /** Action log of one record, oldest first. */
   history(kind: Kind, id: string): Promise<{ type: string; actorId: string; at: string; data: unknown }[]>;
   nextDecisionNumber(kind: 'penalty' | 'blacklist', district: string, year: number): Promise<string>;
@@ -82,7 +96,7 @@ export interface InspectionStore {
   ): Promise<(PoolInstitution & { licenseStatus: string; address: string }) | undefined>;
   institutionByLicense(licenseId: string): Promise<(PoolInstitution & { licenseStatus: string }) | undefined>;
   /** Licensed (active) institutions within a jurisdiction. */
-  pool(jurisdiction: string): Promise<PoolInstitution[]>;
+  pool(jurisdiction: string): Promise<PoolEntry[]>;
   poolSize(): Promise<number>;
   roster(jurisdiction: string): Promise<RosterInspector[]>;
   /** The jurisdiction an inspector is on the roster for, if they are on it. */

@@ -62,7 +62,10 @@ describe('the inspection demo seed', () => {
     await seedInspectionDemo(services[1].app, { log });
     const api = serviceClient(services[1].port);
     const count = async (path: string) => (await api(approver, 'GET', path)).body.total as number;
-    const roster = (await api(approver, 'GET', '/roster')).body as { userId: string; department: string }[];
+    const roster = (await api(approver, 'GET', '/roster')).body.items as {
+      userId: string;
+      department: string;
+    }[];
     expect(roster.map((r) => r.userId)).toContain('inspector.xihu');
     expect(new Set(roster.map((r) => r.department))).toEqual(
       new Set(['education', 'market-regulation', 'fire', 'sports', 'culture-tourism', 'public-security']),

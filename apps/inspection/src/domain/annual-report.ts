@@ -29,25 +29,24 @@ export const AnnualReportContent = z.object({
 export type AnnualReportContent = z.infer<typeof AnnualReportContent>;
 
 /** The configurable score sheet (rulebook 'inspection.scoreSheet'). */
-export interface ScoreSheet {
-  indicators: { key: string; name: string; maxPoints: number }[];
-  vetoItems: { key: string; name: string }[];
-}
+export const ScoreSheet = z.object({
+  indicators: z.array(z.object({ key: z.string(), name: z.string(), maxPoints: z.number() })),
+  vetoItems: z.array(z.object({ key: z.string(), name: z.string() })),
+});
+export type ScoreSheet = z.infer<typeof ScoreSheet>;
 
-export interface GradeThresholds {
-  excellent: number;
-  pass: number;
-  basicPass: number;
-}
+export const GradeThresholds = z.object({ excellent: z.number(), pass: z.number(), basicPass: z.number() });
+export type GradeThresholds = z.infer<typeof GradeThresholds>;
 
 /** Rule values for grading, each with the document it rests on. */
-export interface GradingRules {
-  sheet: ScoreSheet;
-  thresholds: GradeThresholds;
-  consecutiveFailsToRevoke: number;
-  excellentExemptYears: number;
-  source: { sheet: string; thresholds: string; revoke: string; exempt: string };
-}
+export const GradingRules = z.object({
+  sheet: ScoreSheet,
+  thresholds: GradeThresholds,
+  consecutiveFailsToRevoke: z.number().int(),
+  excellentExemptYears: z.number().int(),
+  source: z.object({ sheet: z.string(), thresholds: z.string(), revoke: z.string(), exempt: z.string() }),
+});
+export type GradingRules = z.infer<typeof GradingRules>;
 
 export interface ScoreInput {
   /** Points per indicator key, 0 to the indicator's maximum. */
@@ -56,11 +55,8 @@ export interface ScoreInput {
   vetoes: string[];
 }
 
-export interface ScoreResult {
-  total: number;
-  grade: Grade;
-  vetoes: string[];
-}
+export const ScoreResult = z.object({ total: z.number(), grade: Grade, vetoes: z.array(z.string()) });
+export type ScoreResult = z.infer<typeof ScoreResult>;
 
 /** Scores a report on the sheet: every indicator scored within its points, vetoes fail outright. */
 export function scoreReport(input: ScoreInput, rules: GradingRules): ScoreResult {
@@ -92,14 +88,17 @@ export function scoreReport(input: ScoreInput, rules: GradingRules): ScoreResult
 }
 
 /** What a grade sets in motion (DOMAIN.md, Annual inspection). */
-export interface GradeConsequences {
-  /** Excellent: out of the random spot-check pool through this day. */
-  exemptFromSpotChecksUntil?: string;
-  /** Basic pass or fail: a rectification order with a deadline. */
-  rectification: boolean;
-  /** The last N years in a row failed: license revocation is proposed. */
-  proposeRevocation: boolean;
-}
+export const GradeConsequences = z.object({
+  exemptFromSpotChecksUntil: z.iso
+    .date()
+    .optional()
+    .describe('Excellent: out of the random spot-check pool through this day.'),
+  rectification: z.boolean().describe('Basic pass or fail: a rectification order (整改) with a deadline.'),
+  proposeRevocation: z
+    .boolean()
+    .describe('The last N years in a row failed: license revocation is proposed.'),
+});
+export type GradeConsequences = z.infer<typeof GradeConsequences>;
 
 /**
  * Consequences of a grade for year `year`, given the grades of earlier years. Only an unbroken
@@ -123,20 +122,24 @@ export function consequencesOf(
   };
 }
 
-export interface AnnualReportState {
-  id: string;
-  subject: Subject & { licenseId: string };
-  year: number;
-  content: AnnualReportContent;
-  status: 'submitted' | 'graded';
-  submittedOn: string;
-  grading?: ScoreResult & {
-    scores: Record<string, number>;
-    gradedBy: string;
-    gradedOn: string;
-  } & GradeConsequences;
-  version: number;
-}
+/** An annual report (年报) and, once graded, its grading (年检). */
+export const AnnualReportState = z.object({
+  id: z.uuid(),
+  subject: Subject.extend({ licenseId: z.string() }),
+  year: z.number().int(),
+  content: AnnualReportContent,
+  status: z.enum(['submitted', 'graded']),
+  submittedOn: z.iso.date(),
+  grading: ScoreResult.extend({
+    scores: z.record(z.string(), z.number()),
+    gradedBy: z.string(),
+    gradedOn: z.iso.date(),
+  })
+    .extend(GradeConsequences.shape)
+    .optional(),
+  version: z.number().int(),
+});
+export type AnnualReportState = z.infer<typeof AnnualReportState>;
 
 export type AnnualReportEvent =
   | { type: 'AnnualReportSubmitted'; year: number; submittedOn: string }

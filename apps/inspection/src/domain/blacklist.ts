@@ -1,29 +1,32 @@
+import { z } from 'zod';
 import { InspectionRuleViolated, InvalidState } from './errors';
 import { Official, Subject } from './official';
 
 /** How the entry came about: a penalty decision, an overdue rectification, or the approver's own decision. */
-export type BlacklistSource =
-  | { kind: 'penalty'; penaltyId: string }
-  | { kind: 'rectification-overdue'; rectificationId: string }
-  | { kind: 'decision' };
+export const BlacklistSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('penalty'), penaltyId: z.uuid() }),
+  z.object({ kind: z.literal('rectification-overdue'), rectificationId: z.uuid() }),
+  z.object({ kind: z.literal('decision') }),
+]);
+export type BlacklistSource = z.infer<typeof BlacklistSource>;
 
-export interface BlacklistEntryState {
-  id: string;
-  subject: Subject;
-  creditCode?: string;
-  legalRepresentative?: string;
-  reason: string;
-  source: BlacklistSource;
-  decisionNumber: string;
-  listedOn: string;
-  /** The earliest day credit repair (信用修复) may take the entry off. */
-  removableOn: string;
-  /** Listed institutions may not train until removed (培训禁令). */
-  trainingBan: boolean;
-  status: 'listed' | 'removed';
-  removal?: { on: string; by: string; reason: string };
-  version: number;
-}
+/** A black-list entry (黑名单) with its reason, decision and removal date. */
+export const BlacklistEntryState = z.object({
+  id: z.uuid(),
+  subject: Subject,
+  creditCode: z.string().optional().describe('统一社会信用代码'),
+  legalRepresentative: z.string().optional(),
+  reason: z.string(),
+  source: BlacklistSource,
+  decisionNumber: z.string(),
+  listedOn: z.iso.date(),
+  removableOn: z.iso.date().describe('The earliest day credit repair (信用修复) may take the entry off.'),
+  trainingBan: z.boolean().describe('Listed institutions may not train until removed (培训禁令).'),
+  status: z.enum(['listed', 'removed']),
+  removal: z.object({ on: z.iso.date(), by: z.string(), reason: z.string() }).optional(),
+  version: z.number().int(),
+});
+export type BlacklistEntryState = z.infer<typeof BlacklistEntryState>;
 
 export type BlacklistEvent =
   { type: 'BlacklistEntryAdded' } | { type: 'BlacklistEntryRemoved'; on: string; by: string; reason: string };

@@ -14,11 +14,12 @@ export interface FineRules {
   disguised: { seriousMax: number; especiallySerious: { min: number; max: number }; source: string };
 }
 
-export interface FineRange {
-  minFen: number;
-  maxFen: number;
-  source: string;
-}
+export const FineRange = z.object({
+  minFen: z.number().int().describe('The least fine, in fen (integer).'),
+  maxFen: z.number().int().describe('The largest fine, in fen (integer).'),
+  source: z.string().describe('The article the range rests on.'),
+});
+export type FineRange = z.infer<typeof FineRange>;
 
 /** What the fee ledger knows of one license: money released to it, and refunds paid back. */
 export interface IncomeLedger {

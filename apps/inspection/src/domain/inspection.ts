@@ -3,16 +3,18 @@ import { InspectionRuleViolated, InvalidState, NotAllowed } from './errors';
 import { Official, Subject } from './official';
 
 /** Why an inspection happens: the annual cycle, a random draw, or a lead from another context. */
-export type InspectionTrigger =
-  | { kind: 'spot-check'; spotCheckId: string }
-  | { kind: 'repeat-complaints'; complaintIds: string[]; detail: string }
+export const InspectionTrigger = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('spot-check'), spotCheckId: z.string() }),
+  z.object({ kind: z.literal('repeat-complaints'), complaintIds: z.array(z.string()), detail: z.string() }),
   /** A single tip (举报) about an unlicensed operator is enough for a visit: there is no license to check. */
-  | { kind: 'unlicensed-tip'; complaintId: string; detail: string }
-  | { kind: 'risk-alert'; alertId: string; detail: string }
-  | { kind: 'training-time'; lessonId: string; detail: string }
-  | { kind: 'in-service-teacher'; detail: string }
-  | { kind: 'joint-case'; caseId: string }
-  | { kind: 'routine'; detail: string };
+  z.object({ kind: z.literal('unlicensed-tip'), complaintId: z.string(), detail: z.string() }),
+  z.object({ kind: z.literal('risk-alert'), alertId: z.string(), detail: z.string() }),
+  z.object({ kind: z.literal('training-time'), lessonId: z.string(), detail: z.string() }),
+  z.object({ kind: z.literal('in-service-teacher'), detail: z.string() }),
+  z.object({ kind: z.literal('joint-case'), caseId: z.string() }),
+  z.object({ kind: z.literal('routine'), detail: z.string() }),
+]);
+export type InspectionTrigger = z.infer<typeof InspectionTrigger>;
 
 export const ChecklistItem = z.object({
   item: z.string().trim().min(1).max(200),
@@ -21,23 +23,29 @@ export const ChecklistItem = z.object({
 });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
-export type InspectionResult = 'compliant' | 'violations-found';
+export const InspectionResult = z.enum(['compliant', 'violations-found']);
+export type InspectionResult = z.infer<typeof InspectionResult>;
 
-export interface InspectionState {
-  id: string;
-  subject: Subject;
-  trigger: InspectionTrigger;
-  /** A lead waits 'to-schedule' until inspectors are assigned. */
-  status: 'to-schedule' | 'scheduled' | 'closed';
-  inspectors: { userId: string; department: string }[];
-  scheduledFor?: string;
-  checklist: ChecklistItem[];
-  violationIds: string[];
-  result?: InspectionResult;
-  findings?: string;
-  closedOn?: string;
-  version: number;
-}
+const AssignedInspector = z.object({ userId: z.string(), department: z.string() });
+
+/** An inspection (检查) as the service keeps and answers it. */
+export const InspectionState = z.object({
+  id: z.uuid(),
+  subject: Subject,
+  trigger: InspectionTrigger,
+  status: z
+    .enum(['to-schedule', 'scheduled', 'closed'])
+    .describe("A lead waits 'to-schedule' until inspectors are assigned."),
+  inspectors: z.array(AssignedInspector),
+  scheduledFor: z.iso.date().optional(),
+  checklist: z.array(ChecklistItem),
+  violationIds: z.array(z.uuid()),
+  result: InspectionResult.optional(),
+  findings: z.string().optional(),
+  closedOn: z.iso.date().optional(),
+  version: z.number().int().describe('Optimistic-concurrency version: 1 after the first change.'),
+});
+export type InspectionState = z.infer<typeof InspectionState>;
 
 export type InspectionEvent =
   | { type: 'LeadOpened' }

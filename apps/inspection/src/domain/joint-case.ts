@@ -1,29 +1,33 @@
+import { z } from 'zod';
 import { InspectionRuleViolated, InvalidState, NotAllowed } from './errors';
 import { Official, Subject } from './official';
 
 /** One department's part of a joint case (联合执法), on its own legal basis and deadline. */
-export interface CaseTask {
-  id: string;
-  department: string;
-  legalBasis: string;
-  dueBy: string;
-  status: 'open' | 'done';
-  findings?: string;
-  completedBy?: string;
-  completedOn?: string;
-}
+export const CaseTask = z.object({
+  id: z.uuid(),
+  department: z.string(),
+  legalBasis: z.string(),
+  dueBy: z.iso.date(),
+  status: z.enum(['open', 'done']),
+  findings: z.string().optional(),
+  completedBy: z.string().optional(),
+  completedOn: z.iso.date().optional(),
+});
+export type CaseTask = z.infer<typeof CaseTask>;
 
-export interface JointCaseState {
-  id: string;
-  subject: Subject;
-  summary: string;
-  openedBy: string;
-  openedOn: string;
-  tasks: CaseTask[];
-  status: 'open' | 'closed';
-  closure?: { by: string; on: string; conclusion: string };
-  version: number;
-}
+/** A joint case (联合执法) with every department's task. */
+export const JointCaseState = z.object({
+  id: z.uuid(),
+  subject: Subject,
+  summary: z.string(),
+  openedBy: z.string(),
+  openedOn: z.iso.date(),
+  tasks: z.array(CaseTask),
+  status: z.enum(['open', 'closed']),
+  closure: z.object({ by: z.string(), on: z.iso.date(), conclusion: z.string() }).optional(),
+  version: z.number().int(),
+});
+export type JointCaseState = z.infer<typeof JointCaseState>;
 
 export type JointCaseEvent =
   | { type: 'JointCaseOpened' }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { NotAllowed } from './errors';
 
 /** An official acting on a record: who, from which department, over which jurisdiction. */
@@ -20,11 +21,15 @@ export function assertJurisdiction(by: Official, district: string): void {
 }
 
 /** The subject of an enforcement record: a licensed institution, or an unlicensed operator at an address. */
-export interface Subject {
-  /** The institution id, or for an unlicensed operator the id of the record that first named it. */
-  institutionId: string;
-  licenseId?: string;
-  name: string;
-  district: string;
-  address?: string;
-}
+export const Subject = z.object({
+  institutionId: z
+    .string()
+    .describe(
+      'The institution id, or for an unlicensed operator (无证经营) the id of the record that first named it.',
+    ),
+  licenseId: z.string().optional().describe('The license, for a licensed institution.'),
+  name: z.string(),
+  district: z.string().describe('The district code, e.g. CN-ZJ-HZ-XH (西湖区).'),
+  address: z.string().optional(),
+});
+export type Subject = z.infer<typeof Subject>;

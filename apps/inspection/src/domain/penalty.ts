@@ -33,24 +33,38 @@ export const PENALTY_TYPES = {
 export type PenaltyType = keyof typeof PENALTY_TYPES;
 export const PENALTY_TYPE_KEYS = Object.keys(PENALTY_TYPES) as [PenaltyType, ...PenaltyType[]];
 
-export interface PenaltyState {
-  id: string;
-  subject: Subject;
-  violationIds: string[];
-  type: PenaltyType;
-  /** The article of the type, plus the article on the facts when the proposer names one. */
-  legalBasis: string;
-  reasons: string;
-  fineFen?: number;
-  fineBasis?: FineBasis;
-  illegalIncome?: { fen: number; source: 'fee-ledger' | 'declared' };
-  proposedBy: { userId: string; department?: string };
-  proposedOn: string;
-  status: 'proposed' | 'decided' | 'rejected';
-  decision?: { number: string; by: string; on: string };
-  rejection?: { by: string; on: string; reason: string };
-  version: number;
-}
+/** A penalty (行政处罚) from proposal to decision or rejection. */
+export const PenaltyState = z.object({
+  id: z.uuid(),
+  subject: Subject,
+  violationIds: z.array(z.uuid()),
+  type: z.enum(PENALTY_TYPE_KEYS),
+  legalBasis: z
+    .string()
+    .describe('The article of the type, plus the article on the facts when the proposer names one.'),
+  reasons: z.string(),
+  fineFen: z.number().int().optional().describe('The fine (罚款), in fen (integer; 100 fen = 1 yuan).'),
+  fineBasis: FineBasis.optional(),
+  illegalIncome: z
+    .object({
+      fen: z.number().int().describe('Illegal income (违法所得), in fen (integer).'),
+      source: z.enum(['fee-ledger', 'declared']),
+    })
+    .optional(),
+  proposedBy: z.object({ userId: z.string(), department: z.string().optional() }),
+  proposedOn: z.iso.date(),
+  status: z.enum(['proposed', 'decided', 'rejected']),
+  decision: z
+    .object({
+      number: z.string().describe('The decision number, e.g. XH教罚〔2026〕7号.'),
+      by: z.string(),
+      on: z.iso.date(),
+    })
+    .optional(),
+  rejection: z.object({ by: z.string(), on: z.iso.date(), reason: z.string() }).optional(),
+  version: z.number().int(),
+});
+export type PenaltyState = z.infer<typeof PenaltyState>;
 
 export type PenaltyEvent =
   | { type: 'PenaltyProposed' }

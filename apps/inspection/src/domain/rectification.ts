@@ -1,28 +1,39 @@
+import { z } from 'zod';
 import { WorkingDayCalendar } from '@otr/kernel';
 import { InspectionRuleViolated, InvalidState, NotAllowed } from './errors';
 import { Evidence, checkEvidence } from './violation';
 import { Official, Subject } from './official';
 
 /** Why rectification (整改) was ordered: an annual grade, or violations found on site. */
-export type RectificationBasis =
-  { kind: 'annual-report'; reportId: string; grade: string } | { kind: 'violations'; violationIds: string[] };
+export const RectificationBasis = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('annual-report'), reportId: z.uuid(), grade: z.string() }),
+  z.object({ kind: z.literal('violations'), violationIds: z.array(z.uuid()) }),
+]);
+export type RectificationBasis = z.infer<typeof RectificationBasis>;
 
-export type RectificationStatus = 'ordered' | 'reported' | 'verified' | 'overdue';
+export const RectificationStatus = z.enum(['ordered', 'reported', 'verified', 'overdue']);
+export type RectificationStatus = z.infer<typeof RectificationStatus>;
 
-export interface RectificationState {
-  id: string;
-  subject: Subject;
-  basis: RectificationBasis;
-  requirements: string;
-  orderedBy: string;
-  orderedOn: string;
-  workingDays: number;
-  dueBy: string;
-  status: RectificationStatus;
-  reports: { on: string; by: string; description: string; evidence: Evidence[] }[];
-  verification?: { by: string; on: string; passed: boolean; note: string };
-  version: number;
-}
+/** A rectification order (责令整改) with the institution's reports and the inspector's verification. */
+export const RectificationState = z.object({
+  id: z.uuid(),
+  subject: Subject,
+  basis: RectificationBasis,
+  requirements: z.string(),
+  orderedBy: z.string(),
+  orderedOn: z.iso.date(),
+  workingDays: z.number().int().describe('The deadline in working days on the Chinese calendar (工作日).'),
+  dueBy: z.iso.date(),
+  status: RectificationStatus,
+  reports: z.array(
+    z.object({ on: z.iso.date(), by: z.string(), description: z.string(), evidence: z.array(Evidence) }),
+  ),
+  verification: z
+    .object({ by: z.string(), on: z.iso.date(), passed: z.boolean(), note: z.string() })
+    .optional(),
+  version: z.number().int(),
+});
+export type RectificationState = z.infer<typeof RectificationState>;
 
 export type RectificationEvent =
   | { type: 'RectificationOrdered'; dueBy: string; workingDays: number }

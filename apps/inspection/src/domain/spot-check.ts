@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
 import { InspectionRuleViolated, InvalidState } from './errors';
 import { within } from './official';
 
@@ -34,51 +35,71 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
-export interface PoolInstitution {
-  institutionId: string;
-  licenseId: string;
-  name: string;
-  district: string;
-  category: string;
-  /** Set by an excellent annual grade: out of the pool through this day. */
-  exemptUntil?: string;
-}
+export const PoolInstitution = z.object({
+  institutionId: z.string(),
+  licenseId: z.string(),
+  name: z.string(),
+  district: z.string(),
+  category: z.string(),
+  exemptUntil: z.iso
+    .date()
+    .optional()
+    .describe('Set by an excellent annual grade (年检优秀): out of the pool through this day.'),
+});
+export type PoolInstitution = z.infer<typeof PoolInstitution>;
 
-export interface RosterInspector {
-  userId: string;
-  name: string;
-  department: string;
-  jurisdiction: string;
-  /** Institutions the inspector may not inspect (relatives, former employer …). */
-  conflicts: string[];
-}
+/** An institution of the pool as the service keeps it: with its address and license status. */
+export const PoolEntry = PoolInstitution.extend({
+  address: z.string(),
+  licenseStatus: z.string().describe('The license as the service last heard of it (active).'),
+});
+export type PoolEntry = z.infer<typeof PoolEntry>;
 
-export interface DrawRequest {
-  seed: string;
-  today: string;
-  /** Share of the eligible pool to draw (rulebook), unless a count is given. */
-  ratio: number;
-  count?: number;
-  minInspectors: number;
-  filters: { districts?: string[]; categories?: string[] };
-}
+export const RosterInspector = z.object({
+  userId: z.string(),
+  name: z.string(),
+  department: z.string(),
+  jurisdiction: z.string(),
+  conflicts: z
+    .array(z.string())
+    .describe('Institutions the inspector may not inspect (relatives, former employer …): 回避.'),
+});
+export type RosterInspector = z.infer<typeof RosterInspector>;
 
-export interface DrawnInspection {
-  institutionId: string;
-  licenseId: string;
-  name: string;
-  district: string;
-  inspectors: { userId: string; department: string }[];
-}
+export const DrawRequest = z.object({
+  seed: z.string(),
+  today: z.iso.date(),
+  ratio: z.number().describe('Share of the eligible pool to draw (rulebook), unless a count is given.'),
+  count: z.number().int().optional(),
+  minInspectors: z.number().int(),
+  filters: z.object({
+    districts: z.array(z.string()).optional(),
+    categories: z.array(z.string()).optional(),
+  }),
+});
+export type DrawRequest = z.infer<typeof DrawRequest>;
 
-export interface DrawResult {
-  algorithm: string;
-  seed: string;
-  /** SHA-256 of the canonical input (eligible ids, roster, parameters): the same digest and seed give the same draw. */
-  inputDigest: string;
-  eligibleCount: number;
-  picks: DrawnInspection[];
-}
+export const DrawnInspection = z.object({
+  institutionId: z.string(),
+  licenseId: z.string(),
+  name: z.string(),
+  district: z.string(),
+  inspectors: z.array(z.object({ userId: z.string(), department: z.string() })),
+});
+export type DrawnInspection = z.infer<typeof DrawnInspection>;
+
+export const DrawResult = z.object({
+  algorithm: z.string(),
+  seed: z.string(),
+  inputDigest: z
+    .string()
+    .describe(
+      'SHA-256 of the canonical input (eligible ids, roster, parameters): the same digest and seed give the same draw.',
+    ),
+  eligibleCount: z.number().int(),
+  picks: z.array(DrawnInspection),
+});
+export type DrawResult = z.infer<typeof DrawResult>;
 
 const MIN_INSPECTORS_SOURCE = '《中华人民共和国行政处罚法》（2021年修订）第四十二条：执法人员不得少于两人';
 const SPOT_CHECK_SOURCE = '国发〔2019〕5号《关于在市场监管领域全面推行部门联合"双随机、一公开"监管的意见》';
@@ -155,22 +176,32 @@ export function drawSpotCheck(
   return { algorithm: DRAW_ALGORITHM, seed: r.seed, inputDigest, eligibleCount: eligible.length, picks };
 }
 
-export interface SpotCheckState {
-  id: string;
-  name: string;
-  jurisdiction: string;
-  draw: DrawResult;
-  /** The exact input of the draw, kept so anyone can re-run it and compare. */
-  input: { pool: PoolInstitution[]; roster: RosterInspector[]; request: DrawRequest };
-  /** Inspection id per drawn institution. */
-  inspections: { institutionId: string; inspectionId: string }[];
-  drawnBy: string;
-  drawnOn: string;
-  status: 'drawn' | 'published';
-  results?: { institutionId: string; name: string; result: string }[];
-  publishedOn?: string;
-  version: number;
-}
+/** A random spot check (双随机一公开): its draw, the kept input, the inspections and published results. */
+export const SpotCheckState = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  jurisdiction: z.string(),
+  draw: DrawResult,
+  input: z
+    .object({
+      pool: z.array(
+        PoolInstitution.extend(PoolEntry.partial().pick({ address: true, licenseStatus: true }).shape),
+      ),
+      roster: z.array(RosterInspector),
+      request: DrawRequest,
+    })
+    .describe('The exact input of the draw, kept so anyone can re-run it and compare.'),
+  inspections: z
+    .array(z.object({ institutionId: z.string(), inspectionId: z.uuid() }))
+    .describe('Inspection id per drawn institution.'),
+  drawnBy: z.string(),
+  drawnOn: z.iso.date(),
+  status: z.enum(['drawn', 'published']),
+  results: z.array(z.object({ institutionId: z.string(), name: z.string(), result: z.string() })).optional(),
+  publishedOn: z.iso.date().optional(),
+  version: z.number().int(),
+});
+export type SpotCheckState = z.infer<typeof SpotCheckState>;
 
 export type SpotCheckEvent =
   | { type: 'SpotCheckDrawn' }

@@ -38,18 +38,23 @@ export function checkEvidence(evidence: Evidence[], now: Date, field = 'evidence
   });
 }
 
-export interface ViolationState {
-  id: string;
-  inspectionId?: string;
-  subject: Subject;
-  code: ViolationCode;
-  severity: Severity;
-  description: string;
-  evidence: Evidence[];
-  recordedBy: string;
-  recordedAt: string;
-  version: number;
-}
+/** A violation (违法违规行为) as recorded, with its evidence. */
+export const ViolationState = z.object({
+  id: z.uuid(),
+  inspectionId: z
+    .uuid()
+    .optional()
+    .describe('The inspection it was found on; absent when logged outside one.'),
+  subject: Subject,
+  code: ViolationCode,
+  severity: Severity,
+  description: z.string(),
+  evidence: z.array(Evidence),
+  recordedBy: z.string(),
+  recordedAt: z.iso.datetime(),
+  version: z.number().int(),
+});
+export type ViolationState = z.infer<typeof ViolationState>;
 
 export type ViolationEvent = { type: 'ViolationRecorded' };
 

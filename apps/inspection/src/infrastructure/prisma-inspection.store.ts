@@ -166,18 +166,22 @@ export class PrismaInspectionStore implements InspectionStore {
       ...(f.spotCheckId && kind === 'inspection' ? { spotCheckId: f.spotCheckId } : {}),
     };
     const table = tables(this.prisma)[kind];
+    // Newest first; keyset paging (after) continues past a record in the same order, the database
+    // comparing its own timestamps (Prisma's cursor), so a page is stable while records are added.
     const [rows, total] = await Promise.all([
       table.findMany({
         where,
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-        skip: (f.page - 1) * f.pageSize,
-        take: f.pageSize,
+        ...(f.after ? { cursor: { id: f.after }, skip: 1 } : { skip: (f.page - 1) * f.pageSize }),
+        take: f.pageSize + 1,
       }),
       table.count({ where }),
     ]);
+    const page = rows.slice(0, f.pageSize);
     return {
       total,
-      items: rows.map((r) => ({ ...(r.state as object), version: r.version }) as Aggregates[K]['state']),
+      items: page.map((r) => ({ ...(r.state as object), version: r.version }) as Aggregates[K]['state']),
+      nextCursor: rows.length > f.pageSize ? (page[page.length - 1].state as { id: string }).id : null,
     };
   }
 

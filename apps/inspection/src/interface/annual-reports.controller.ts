@@ -2,13 +2,29 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
 import { GradeAnnualReportCommand, SubmitAnnualReportCommand } from '../application/annual-reports';
 import { InspectionRulesSource, RULES } from '../application/ports';
-import { AnnualReportContent } from '../domain/annual-report';
+import { AnnualReportContent, AnnualReportState, GradingRules } from '../domain/annual-report';
 import { ctxOf, READERS_AND_OPERATOR, RecordReads } from './http';
 
-const Submission = z.object({ year: z.number().int().min(2000).max(2100), content: AnnualReportContent });
+const Submission = z
+  .object({ year: z.number().int().min(2000).max(2100), content: AnnualReportContent })
+  .meta({
+    examples: [
+      {
+        year: 2025,
+        content: {
+          teaching: { courses: 6, students: 320, lessonsDelivered: 2400 },
+          staff: { teachers: 18, qualifiedTeachers: 18 },
+          finances: { incomeFen: 186_000_000, refundsFen: 3_200_000, escrowBalanceFen: 41_500_000 },
+          safety: { fireInspectionPassed: true, incidents: 0 },
+          complaintsReceived: 2,
+          notes: '杭州市西湖区文三路校区，全年无安全事故',
+        },
+      },
+    ],
+  });
 const Scoring = z.object({
   scores: z.record(z.string(), z.number().min(0).max(100)),
   vetoes: z.array(z.string()).default([]),
@@ -28,6 +44,7 @@ export class AnnualReportsController extends RecordReads('annual-report', READER
 
   @Post()
   @Roles('institution-operator')
+  @Returns(AnnualReportState)
   submit(@Body(new ZodPipe(Submission)) body: SubmissionInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new SubmitAnnualReportCommand(body.year, body.content, ctxOf(p)));
   }
@@ -35,6 +52,7 @@ export class AnnualReportsController extends RecordReads('annual-report', READER
   /** The score sheet and grade thresholds in force for the caller's jurisdiction, with their sources. */
   @Get('score-sheet')
   @Roles('approver', 'inspector', 'viewer', 'administrator')
+  @Returns(GradingRules)
   scoreSheet(@CurrentPrincipal() p: Principal) {
     return this.rules.forDistrict(p.jurisdiction, new Date()).grading;
   }
@@ -42,6 +60,7 @@ export class AnnualReportsController extends RecordReads('annual-report', READER
   @Post(':id/grade')
   @HttpCode(200)
   @Roles('approver')
+  @Returns(AnnualReportState)
   grade(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Scoring)) body: ScoringInput,

@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { canRead, CurrentPrincipal, Principal, Roles } from '@otr/auth';
-import { ProblemException, validationFailed } from '@otr/runtime';
+import { z } from 'zod';
+import { ProblemException, Refuses, Returns, validationFailed } from '@otr/runtime';
 import { BlobNotFound, BlobStore, isSha256 } from '@otr/storage';
 import { EVIDENCE, InspectionStore, STORE } from '../application/ports';
 import { READERS } from './http';
@@ -31,6 +32,17 @@ function decodeFilename(header: string): string {
   return name;
 }
 
+/** The stored file: its SHA-256 is what a violation or rectification report cites. */
+const StoredEvidence = z.object({
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('SHA-256 of the content, lowercase hex.'),
+  size: z.number().int().describe('Bytes.'),
+  contentType: z.string(),
+  filename: z.string().optional(),
+});
+
 /**
  * Evidence files (photos, documents) stored by content: the answer is the SHA-256 the violation
  * or rectification report then cites, so a file cannot be swapped after the fact.
@@ -44,6 +56,8 @@ export class EvidenceController {
 
   @Post()
   @Roles('inspector', 'institution-operator', 'task-force-officer')
+  @Returns(StoredEvidence)
+  @Refuses(400, 413)
   async upload(
     @Req() req: Request,
     @Headers('content-type') contentType: string | undefined,
@@ -71,6 +85,10 @@ export class EvidenceController {
    */
   @Get(':sha256')
   @Roles(...READERS, 'institution-operator')
+  @Returns({
+    mediaType: 'application/octet-stream',
+    description: 'The file as uploaded, in its own content type; x-content-sha256 names its hash.',
+  })
   async download(@Param('sha256') sha256: string, @CurrentPrincipal() p: Principal, @Res() res: Response) {
     if (!isSha256(sha256)) throw validationFailed([{ field: 'sha256', rule: '64 lowercase hex characters' }]);
     const citedBy = await this.store.evidenceCitedBy(sha256);

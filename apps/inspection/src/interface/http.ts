@@ -9,9 +9,17 @@ import {
   Role,
   Roles,
 } from '@otr/auth';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import { InspectionStore, Kind, ListFilter, Scope, STORE } from '../application/ports';
+import { AnnualReportState } from '../domain/annual-report';
+import { BlacklistEntryState } from '../domain/blacklist';
+import { InspectionState } from '../domain/inspection';
+import { JointCaseState } from '../domain/joint-case';
+import { PenaltyState } from '../domain/penalty';
+import { RectificationState } from '../domain/rectification';
+import { SpotCheckState } from '../domain/spot-check';
+import { ViolationState } from '../domain/violation';
 import { Ctx } from '../application/support';
 import { Subject } from '../domain/official';
 
@@ -53,6 +61,12 @@ export const ListQuery = z.object({
   spotCheckId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  after: z
+    .uuid()
+    .optional()
+    .describe(
+      "Keyset paging: a previous page's nextCursor; the records after it, newest first (page is ignored).",
+    ),
 });
 export type ListQueryInput = z.infer<typeof ListQuery>;
 
@@ -63,7 +77,39 @@ export const filterOf = (q: ListQueryInput, p: Principal): ListFilter => ({
   ...(q.institutionId ? { institutionId: q.institutionId } : {}),
   ...(q.assigned ? { inspectorId: p.userId } : {}),
   ...(q.spotCheckId ? { spotCheckId: q.spotCheckId } : {}),
+  ...(q.after ? { after: q.after } : {}),
 });
+
+/** Each kind's record as the routes answer it: the domain state, one schema for the type and the document. */
+export const RECORD: Record<Kind, z.ZodObject> = {
+  'annual-report': AnnualReportState,
+  inspection: InspectionState,
+  violation: ViolationState,
+  rectification: RectificationState,
+  penalty: PenaltyState,
+  blacklist: BlacklistEntryState,
+  'spot-check': SpotCheckState,
+  'joint-case': JointCaseState,
+};
+
+/** One entry of a record's action log (办案记录), oldest first. */
+export const HistoryEntry = z.object({
+  type: z.string().describe('The domain event, e.g. PenaltyProposed.'),
+  actorId: z.string(),
+  at: z.iso.datetime(),
+  data: z.record(z.string(), z.unknown()).describe('The event as recorded.'),
+});
+
+/** A list page: { items, total } with the keyset cursor of the next page (null on the last). */
+export const ListPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int().describe('Records matching the filter, over all pages.'),
+    nextCursor: z
+      .uuid()
+      .nullable()
+      .describe('Pass as `after` for the next page; null when this page is the last.'),
+  });
 
 /** Officials who read enforcement records. */
 export const READERS = [
@@ -94,12 +140,14 @@ export function RecordReads<K extends Kind>(
 
     @Get()
     @Roles(...roles)
+    @Returns(ListPage(RECORD[kind]))
     list(@Query(new ZodPipe(ListQuery)) q: ListQueryInput, @CurrentPrincipal() p: Principal) {
       return this.store.list(kind, filterOf(q, p), scopeOf(p));
     }
 
     @Get(':id')
     @Roles(...roles)
+    @Returns(opts.history ? RECORD[kind].extend({ history: z.array(HistoryEntry) }) : RECORD[kind])
     async get(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
       const record = await this.store.load(kind, id);
       assertVisible(p, (record as { subject: Subject }).subject, kind);

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
 import {
   CloseInspectionCommand,
   OpenInspectionCommand,
@@ -12,23 +12,51 @@ import {
   ScheduleInspectionCommand,
   ViolationTarget,
 } from '../application/inspections';
-import { ChecklistItem } from '../domain/inspection';
-import { Evidence, Severity, VIOLATION_CODES, ViolationCode } from '../domain/violation';
+import { ChecklistItem, InspectionState } from '../domain/inspection';
+import { Evidence, Severity, VIOLATION_CODES, ViolationCode, ViolationState } from '../domain/violation';
 import { ctxOf, READERS, READERS_AND_OPERATOR, RecordReads } from './http';
 
-const Opening = z.object({ institutionId: z.string().min(1), detail: z.string().trim().min(2).max(1000) });
+const Opening = z
+  .object({ institutionId: z.string().min(1), detail: z.string().trim().min(2).max(1000) })
+  .meta({
+    examples: [
+      {
+        institutionId: '5f1c2a9e-3b7d-4c1a-8e2f-7a6b9c0d1e23',
+        detail: '西湖区文三路某培训机构：家长反映周末开设初中数学超前培训，需现场核查',
+      },
+    ],
+  });
 const Scheduling = z.object({
   inspectorIds: z.array(z.string().min(1)).min(1).max(10),
   scheduledFor: IsoDate,
 });
 const Checklist = z.object({ items: z.array(ChecklistItem).min(1).max(100) });
 const Closing = z.object({ findings: z.string().trim().min(1).max(4000) });
-const ViolationDetails = z.object({
-  code: ViolationCode,
-  severity: Severity,
-  description: z.string().trim().min(2).max(4000),
-  evidence: z.array(Evidence).min(1).max(30),
-});
+const ViolationDetails = z
+  .object({
+    code: ViolationCode,
+    severity: Severity,
+    description: z.string().trim().min(2).max(4000),
+    evidence: z.array(Evidence).min(1).max(30),
+  })
+  .meta({
+    examples: [
+      {
+        code: 'fees-charged-early',
+        severity: 'serious',
+        description: '一次性收取 6 个月学费 12,800 元，超出预收费 3 个月或 60 课时的上限',
+        evidence: [
+          {
+            sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+            contentType: 'image/jpeg',
+            filename: '收费公示.jpg',
+            takenAt: '2026-02-26T14:30:00+08:00',
+            place: { address: '浙江省杭州市西湖区文三路 90 号', lat: 30.2788, lng: 120.1403 },
+          },
+        ],
+      },
+    ],
+  });
 const ViolationOutsideInspection = ViolationDetails.extend({
   institutionId: z.string().min(1).optional(),
   unlicensed: z
@@ -58,6 +86,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
 
   @Post()
   @Roles('approver', 'inspector')
+  @Returns(InspectionState)
   open(@Body(new ZodPipe(Opening)) body: OpeningInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new OpenInspectionCommand(body.institutionId, body.detail, ctxOf(p)));
   }
@@ -65,6 +94,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
   @Post(':id/schedule')
   @HttpCode(200)
   @Roles('approver', 'spot-check-planner')
+  @Returns(InspectionState)
   schedule(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Scheduling)) body: SchedulingInput,
@@ -77,6 +107,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
 
   @Put(':id/checklist')
   @Roles('inspector')
+  @Returns(InspectionState)
   checklist(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Checklist)) body: ChecklistInput,
@@ -87,6 +118,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
 
   @Post(':id/violations')
   @Roles('inspector')
+  @Returns(ViolationState)
   violation(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(ViolationDetails)) body: ViolationInput,
@@ -98,6 +130,7 @@ export class InspectionsController extends RecordReads('inspection', READERS, { 
   @Post(':id/close')
   @HttpCode(200)
   @Roles('inspector')
+  @Returns(InspectionState)
   close(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Closing)) body: ClosingInput,
@@ -117,12 +150,14 @@ export class ViolationsController extends RecordReads('violation', READERS_AND_O
   /** The code list of DOMAIN.md with the Chinese terms. */
   @Get('codes')
   @Roles(...READERS_AND_OPERATOR)
+  @Returns(z.array(z.object({ code: ViolationCode, name: z.string().describe('The Chinese term.') })))
   codes() {
     return Object.entries(VIOLATION_CODES).map(([code, name]) => ({ code, name }));
   }
 
   @Post()
   @Roles('inspector')
+  @Returns(ViolationState)
   record(
     @Body(new ZodPipe(ViolationOutsideInspection)) body: OutsideInput,
     @CurrentPrincipal() p: Principal,

@@ -3,12 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
 import {
   CloseJointCaseCommand,
   CompleteCaseTaskCommand,
   OpenJointCaseCommand,
 } from '../application/joint-cases';
+import { JointCaseState } from '../domain/joint-case';
 import { ctxOf, READERS, RecordReads } from './http';
 
 const Task = z.union([
@@ -19,18 +20,39 @@ const Task = z.union([
     workingDays: z.number().int().min(1).max(120),
   }),
 ]);
-const Opening = z.object({
-  subject: z.union([
-    z.object({ institutionId: z.string().min(1) }),
-    z.object({
-      name: z.string().trim().min(2).max(200),
-      address: z.string().trim().min(2).max(300),
-      district: z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/),
-    }),
-  ]),
-  summary: z.string().trim().min(2).max(4000),
-  tasks: z.array(Task).min(1).max(12),
-});
+const Opening = z
+  .object({
+    subject: z.union([
+      z.object({ institutionId: z.string().min(1) }),
+      z.object({
+        name: z.string().trim().min(2).max(200),
+        address: z.string().trim().min(2).max(300),
+        district: z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/),
+      }),
+    ]),
+    summary: z.string().trim().min(2).max(4000),
+    tasks: z.array(Task).min(1).max(12),
+  })
+  .meta({
+    examples: [
+      {
+        subject: {
+          name: '某某教育咨询工作室',
+          address: '浙江省杭州市西湖区古墩路 88 号 3 楼',
+          district: 'CN-ZJ-HZ-XH',
+        },
+        summary: '无证开展学科类培训，兼有消防隐患，教育、市场监管、消防联合查处',
+        tasks: [
+          { department: 'education', legalBasis: '教育部令第53号 第十七条', workingDays: 10 },
+          {
+            department: 'market-regulation',
+            legalBasis: '《无证无照经营查处办法》第十三条',
+            dueBy: '2026-04-30',
+          },
+        ],
+      },
+    ],
+  });
 const Completion = z.object({ findings: z.string().trim().min(1).max(4000) });
 const Closing = z.object({ conclusion: z.string().trim().min(1).max(4000) });
 type OpeningInput = z.infer<typeof Opening>;
@@ -46,6 +68,7 @@ export class JointCasesController extends RecordReads('joint-case', READERS, { h
 
   @Post()
   @Roles('task-force-officer')
+  @Returns(JointCaseState)
   open(@Body(new ZodPipe(Opening)) body: OpeningInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new OpenJointCaseCommand(body, ctxOf(p)));
   }
@@ -53,6 +76,7 @@ export class JointCasesController extends RecordReads('joint-case', READERS, { h
   @Post(':id/tasks/:taskId/complete')
   @HttpCode(200)
   @Roles('task-force-officer', 'inspector')
+  @Returns(JointCaseState)
   complete(
     @Param('id', new UuidPipe()) id: string,
     @Param('taskId', new UuidPipe()) taskId: string,
@@ -65,6 +89,7 @@ export class JointCasesController extends RecordReads('joint-case', READERS, { h
   @Post(':id/close')
   @HttpCode(200)
   @Roles('task-force-officer')
+  @Returns(JointCaseState)
   close(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Closing)) body: ClosingInput,

@@ -3,26 +3,40 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { canRead, coversJurisdiction, CurrentPrincipal, Department, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
 import { InspectionStore, STORE } from '../application/ports';
 import { DrawSpotCheckCommand, PublishSpotCheckCommand } from '../application/spot-checks';
 import { NotAllowed } from '../domain/errors';
-import { replayMatches } from '../domain/spot-check';
+import { InspectionState } from '../domain/inspection';
+import { PoolEntry, replayMatches, RosterInspector, SpotCheckState } from '../domain/spot-check';
 import { ctxOf, READERS, RecordReads } from './http';
 
 const Jurisdiction = z.string().regex(/^CN(-[A-Z0-9]+){0,3}$/, 'a jurisdiction code like CN-ZJ-HZ-XH');
-const Draw = z.object({
-  name: z.string().trim().min(2).max(200),
-  jurisdiction: Jurisdiction.optional(),
-  seed: z.string().trim().min(1).max(200).optional(),
-  count: z.number().int().min(1).max(500).optional(),
-  districts: z.array(Jurisdiction).max(20).optional(),
-  categories: z
-    .array(z.enum(['subject', 'sports', 'arts', 'science-tech']))
-    .max(4)
-    .optional(),
-  scheduledFor: IsoDate,
-});
+const Draw = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    jurisdiction: Jurisdiction.optional(),
+    seed: z.string().trim().min(1).max(200).optional(),
+    count: z.number().int().min(1).max(500).optional(),
+    districts: z.array(Jurisdiction).max(20).optional(),
+    categories: z
+      .array(z.enum(['subject', 'sports', 'arts', 'science-tech']))
+      .max(4)
+      .optional(),
+    scheduledFor: IsoDate,
+  })
+  .meta({
+    examples: [
+      {
+        name: '2026 年第一季度西湖区校外培训机构双随机抽查',
+        jurisdiction: 'CN-ZJ-HZ-XH',
+        seed: '2026Q1-西湖区-公开摇号',
+        count: 5,
+        categories: ['subject'],
+        scheduledFor: '2026-03-16',
+      },
+    ],
+  });
 type DrawInput = z.infer<typeof Draw>;
 
 /** Random spot checks (双随机一公开): draw, re-run, publish. */
@@ -34,6 +48,7 @@ export class SpotChecksController extends RecordReads('spot-check', READERS) {
 
   @Post()
   @Roles('spot-check-planner')
+  @Returns(SpotCheckState)
   draw(@Body(new ZodPipe(Draw)) body: DrawInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new DrawSpotCheckCommand(body, ctxOf(p)));
   }
@@ -48,6 +63,13 @@ export class SpotChecksController extends RecordReads('spot-check', READERS) {
 
   @Get(':id')
   @Roles(...READERS)
+  @Returns(
+    SpotCheckState.extend({
+      inspectionStates: z
+        .array(InspectionState)
+        .describe('The inspections of the drawn institutions, as they stand.'),
+    }),
+  )
   override async get(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const s = await this.loadVisible(id, p);
     return { ...s, inspectionStates: await this.store.inspectionsOf(id) };
@@ -56,6 +78,14 @@ export class SpotChecksController extends RecordReads('spot-check', READERS) {
   /** Re-runs the draw from its kept input: an official over it checks it gives the published result. */
   @Get(':id/replay')
   @Roles(...READERS)
+  @Returns(
+    z.object({
+      seed: z.string(),
+      algorithm: z.string(),
+      inputDigest: z.string(),
+      matches: z.boolean().describe('True when re-running the kept input gives the published draw.'),
+    }),
+  )
   async replay(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const s = await this.loadVisible(id, p);
     return {
@@ -69,6 +99,7 @@ export class SpotChecksController extends RecordReads('spot-check', READERS) {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles('spot-check-planner')
+  @Returns(SpotCheckState)
   publish(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new PublishSpotCheckCommand(id, ctxOf(p)));
   }
@@ -90,12 +121,15 @@ export class RosterController {
 
   @Get()
   @Roles('spot-check-planner', 'approver', 'inspector', 'administrator')
-  list(@CurrentPrincipal() p: Principal) {
-    return this.store.roster(p.jurisdiction);
+  @Returns(z.object({ items: z.array(RosterInspector), total: z.number().int() }))
+  async list(@CurrentPrincipal() p: Principal) {
+    const items = await this.store.roster(p.jurisdiction);
+    return { items, total: items.length };
   }
 
   @Put(':userId')
   @Roles('spot-check-planner', 'approver', 'administrator')
+  @Returns(RosterInspector.extend({ active: z.boolean() }))
   async put(
     @Param('userId') userId: string,
     @Body(new ZodPipe(RosterEntry)) body: RosterEntryInput,
@@ -121,6 +155,12 @@ export class PoolController {
 
   @Get()
   @Roles(...READERS)
+  @Returns(
+    z.object({
+      items: z.array(PoolEntry),
+      total: z.number().int(),
+    }),
+  )
   async list(@CurrentPrincipal() p: Principal) {
     const items = await this.store.pool(p.jurisdiction);
     return { items, total: items.length };

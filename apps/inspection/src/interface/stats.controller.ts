@@ -1,7 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { chinaDate, Clock } from '@otr/kernel';
-import { InspectionStore, STORE } from '../application/ports';
+import { Returns } from '@otr/runtime';
+import { InspectionStore, RectificationStats, STORE } from '../application/ports';
 import { CLOCK_TOKEN } from '../application/tokens';
 import { scopeOf } from './http';
 
@@ -19,6 +20,7 @@ export class StatsController {
 
   @Get()
   @Roles('approver', 'inspector', 'spot-check-planner', 'viewer')
+  @Returns(RectificationStats)
   stats(@CurrentPrincipal() p: Principal) {
     return this.store.rectificationStats(scopeOf(p), chinaDate(this.clock.now()));
   }
