@@ -18,10 +18,24 @@ const PASSING_PRISMA = /^P(1001|1002|1008|1011|1017|2024|2028|2034)$/;
 /** Node's socket errors. */
 const PASSING_ERRNO = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH)$/;
 
-/** The error and its causes, outermost first (Prisma's driver adapter wraps pg's error). */
+/**
+ * The error and what it wraps, outermost first: its `cause`, and Prisma's driver adapter error
+ * (`meta.driverAdapterError.cause` holds PostgreSQL's SQLSTATE behind a P2010).
+ */
 function* chain(error: unknown): Generator<unknown> {
-  for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) yield e;
+  const pending = [error];
+  for (let seen = 0; pending.length && seen < 12; seen++) {
+    const e = pending.shift();
+    if (!e || typeof e !== 'object') continue;
+    yield e;
+    const adapter = (e as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
+    pending.push((e as { cause?: unknown }).cause, adapter);
+  }
 }
+
+/** pg's own words when the server goes away mid-conversation (these carry no code). */
+const PASSING_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 export function classifyFailure(error: unknown): FailureKind {
   for (const e of chain(error)) {
@@ -33,13 +47,14 @@ export function classifyFailure(error: unknown): FailureKind {
   return 'passing';
 }
 
-/** True when the failure is the database's or the network's, for logs and metrics. */
+/** True when the failure is the database's or the network's: logged as such, answered 503. */
 export function isInfrastructureFailure(error: unknown): boolean {
   for (const e of chain(error)) {
     const code = String(
       (e as { code?: unknown }).code ?? (e as { originalCode?: unknown }).originalCode ?? '',
     );
     if (PASSING_SQLSTATE.test(code) || PASSING_PRISMA.test(code) || PASSING_ERRNO.test(code)) return true;
+    if (PASSING_MESSAGE.test(String((e as { message?: unknown }).message ?? ''))) return true;
   }
   return false;
 }

@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/co
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorKind } from '@otr/kernel';
 import type { Logger } from 'pino';
-import { ProblemException, ProblemFacts, sendProblem, statusCode } from './problem';
+import { isInfrastructureFailure } from '@otr/messaging';
+import { ProblemException, ProblemFacts, sendProblem, statusCode, UNAVAILABLE } from './problem';
 import { bodyRefused, isClientHttpError } from './validation';
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -39,7 +40,8 @@ function httpProblem(error: HttpException): ProblemFacts {
 /**
  * Every error becomes a problem+json answer in the caller's language: a domain refusal names the
  * field, the rule and its source document; a body the parsers refuse (too large, not JSON, not the
- * encoding it claims) is the client's 4xx naming the body, never a 500.
+ * encoding it claims) is the client's 4xx naming the body, never a 500; the database away is a 503
+ * with Retry-After.
  */
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
@@ -54,6 +56,10 @@ export class ErrorsFilter implements ExceptionFilter {
     if (!(error instanceof HttpException) && isClientHttpError(error)) error = bodyRefused(error);
     if (error instanceof ProblemException) return send(error.facts);
     if (error instanceof HttpException) return send(httpProblem(error));
+    if (isInfrastructureFailure(error)) {
+      this.log.warn({ err: error }, 'database unavailable; answered 503');
+      return send(UNAVAILABLE);
+    }
     this.log.error({ err: error }, 'unhandled error');
     send({ status: 500, code: 'internal-server-error', detail: 'internal error' });
   }

@@ -84,6 +84,7 @@ const PROBLEMS: Record<string, string> = {
   '422': 'The request is well formed but a domain rule refuses it (the rule and its source are named).',
   '423': 'The account is locked after repeated failed sign-ins; retry after the Retry-After header.',
   '429': 'Too many requests; retry after the Retry-After header.',
+  '503': 'The database is unavailable for a moment; retry after the Retry-After header.',
 };
 
 const problemResponse = (description: string): JsonSchema => ({
@@ -161,7 +162,11 @@ function successResponse(op: ApiOperation): JsonSchema {
   const mediaType = answer?.mediaType ?? 'application/json';
   return {
     description,
-    content: { [mediaType]: { schema: answer?.schema ? jsonSchemaOf(answer.schema, 'output') : {} } },
+    content: {
+      [mediaType]: { schema: answer?.schema ? jsonSchemaOf(answer.schema, 'output') : {} },
+      // The same answer in another media type: text (CSV) or bytes, not the JSON schema.
+      ...Object.fromEntries((answer?.alsoAs ?? []).map((m) => [m, { schema: { type: 'string' } }])),
+    },
   };
 }
 
@@ -177,7 +182,7 @@ function errorStatuses(op: ApiOperation): string[] {
   if (Object.keys(op.params).length) statuses.push('404');
   if (op.method !== 'GET') statuses.push('409', '422');
   if (op.body || op.files) statuses.push('413', '415');
-  statuses.push('429', ...op.refuses.map(String));
+  statuses.push('429', '503', ...op.refuses.map(String));
   return [...new Set(statuses)].sort();
 }
 

@@ -117,6 +117,17 @@ export function sendProblem(req: Request, res: Response, facts: ProblemFacts): v
     .json(problem(facts, language, req.originalUrl.split('?')[0]));
 }
 
+/**
+ * The answer while a store the request needs (the database) is away: come back shortly — never
+ * "sign in" to a signed-in caller, never a 500.
+ */
+export const UNAVAILABLE: ProblemFacts = {
+  status: 503,
+  code: 'service-unavailable',
+  detail: 'the database is unavailable for a moment; try again shortly',
+  retryAfterSeconds: 5,
+};
+
 /** The detail of a 429 from a rate limit (the Retry-After header says when to come back). */
 export const TOO_MANY_REQUESTS = 'too many requests from this client; try again later';
 
@@ -159,6 +170,7 @@ addProblemTexts({
   },
   phrases: {
     'sign in required': '请先登录',
+    [UNAVAILABLE.detail!]: '数据库暂时不可用，请稍后重试',
     'internal error': '服务内部错误，请稍后重试',
     required: '必填',
     [TOO_MANY_REQUESTS]: '此客户端请求过于频繁，请稍后再试',

@@ -7,3 +7,4 @@ export * from './service-client';
 export * from './secrets';
 export * from './licensing';
 export * from './zod-arbitraries';
+export * from './tcp-proxy';
