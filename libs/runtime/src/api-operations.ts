@@ -26,6 +26,8 @@ export interface Answer {
   schema?: z.ZodType;
   /** A media type other than JSON (text/csv, a stored file). */
   mediaType?: string;
+  /** Other media types the same route answers in, by the request (the CSV beside a JSON list). */
+  alsoAs?: string[];
   description: string;
 }
 

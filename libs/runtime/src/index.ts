@@ -12,3 +12,4 @@ export * from './standalone';
 export * from './ports';
 export * from './api-operations';
 export * from './openapi';
+export * from './lists';
