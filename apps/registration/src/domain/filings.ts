@@ -56,6 +56,9 @@ export const StaffMember = StaffFiling.omit({ idNumber: true }).extend({
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
+/** A staff member as answers show them: the masked number only, never the HMAC (withoutIdNumberHashes). */
+export const ShownStaffMember = StaffMember.omit({ idNumberHash: true });
+
 /** 33010619900101123X → 330106********123X, and the HMAC under the server's key. */
 export const toStaffMember = ({ idNumber, ...rest }: StaffFiling, key: string): StaffMember => {
   const id = ResidentIdNumber.parse(idNumber);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ApplicationForm } from './application-form';
 import {
   InvalidApplicationState,
@@ -20,54 +21,6 @@ export interface ApplicantRecord {
   namesInUse?: NameInUse[];
 }
 
-export type ApplicationStatus = 'submitted' | 'returned' | 'approved' | 'rejected';
-
-/** A department's opinion in the joint review (联合审查): pending until given, due by a working day. */
-export interface Opinion {
-  dueBy: string;
-  agrees?: boolean;
-  reasons?: string;
-}
-
-/** A document filed with the application (申请材料), kept by content hash. */
-export interface ApplicationDocument {
-  sha256: string;
-  kind: (typeof DOCUMENT_KINDS)[number];
-  filename?: string;
-  contentType: string;
-  size: number;
-}
-
-/** The approver's site visit (实地核查): what was found, and whether the venue conforms. */
-export interface SiteVisit {
-  visitedOn: string;
-  findings: string;
-  conforms: boolean;
-  by: string;
-}
-
-export interface ApplicationState {
-  id: string;
-  institutionId: string;
-  status: ApplicationStatus;
-  form: ApplicationForm;
-  competentDepartment: string;
-  opinions: Record<string, Opinion>;
-  documents: ApplicationDocument[];
-  siteVisits: SiteVisit[];
-  /** The items of the last return for correction (补正事项), until the operator resubmits. */
-  corrections: CorrectionItem[];
-  /** Every user who submitted or resubmitted it (from its action log): none of them decides it. */
-  filedBy?: string[];
-  version: number;
-}
-
-/** One item of a return for correction: the field concerned and why. */
-export interface CorrectionItem {
-  field: string;
-  reason: string;
-}
-
 /** The materials an application carries (DOMAIN.md, Licensing). */
 export const DOCUMENT_KINDS = [
   'venue-lease',
@@ -79,6 +32,67 @@ export const DOCUMENT_KINDS = [
   'fee-standard',
   'other',
 ] as const;
+
+export const ApplicationStatus = z
+  .enum(['submitted', 'returned', 'approved', 'rejected'])
+  .describe('submitted 审查中, returned 退回补正, approved 准予许可, rejected 不予许可');
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+
+/** A department's opinion in the joint review (联合审查): pending until given, due by a working day. */
+export const Opinion = z.object({
+  dueBy: z.iso.date().describe('The working day the opinion is due by (征求意见期限).'),
+  agrees: z.boolean().optional().describe('Absent while the opinion is pending.'),
+  reasons: z.string().optional(),
+});
+export type Opinion = z.infer<typeof Opinion>;
+
+/** A document filed with the application (申请材料), kept by content hash. */
+export const ApplicationDocument = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: z.enum(DOCUMENT_KINDS),
+  filename: z.string().optional(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative().describe('Bytes.'),
+});
+export type ApplicationDocument = z.infer<typeof ApplicationDocument>;
+
+/** The approver's site visit (实地核查): what was found, and whether the venue conforms. */
+export const SiteVisit = z.object({
+  visitedOn: z.iso.date(),
+  findings: z.string(),
+  conforms: z.boolean(),
+  by: z.string().describe('The user id of the approver who recorded it.'),
+});
+export type SiteVisit = z.infer<typeof SiteVisit>;
+
+/** One item of a return for correction: the field concerned and why. */
+export const CorrectionItem = z.object({ field: z.string(), reason: z.string() });
+export type CorrectionItem = z.infer<typeof CorrectionItem>;
+
+/** An application for a school-running license (办学许可申请) as the service keeps it. */
+export const ApplicationState = z.object({
+  id: z.uuid(),
+  institutionId: z.string(),
+  status: ApplicationStatus,
+  form: ApplicationForm,
+  competentDepartment: z
+    .string()
+    .describe('The department that decides: education, sports, culture, science.'),
+  opinions: z
+    .record(z.string(), Opinion)
+    .describe('Joint-review opinions (联合审查意见) by department: fire, public-security, …'),
+  documents: z.array(ApplicationDocument),
+  siteVisits: z.array(SiteVisit),
+  /** The items of the last return for correction (补正事项), until the operator resubmits. */
+  corrections: z.array(CorrectionItem).describe('补正事项 of the last return, until resubmission.'),
+  /** Every user who submitted or resubmitted it (from its action log): none of them decides it. */
+  filedBy: z
+    .array(z.string())
+    .optional()
+    .describe('The users who submitted it: none of them decides it (职责分离).'),
+  version: z.number().int().nonnegative(),
+});
+export type ApplicationState = z.infer<typeof ApplicationState>;
 
 /** Departments an approver may ask: fire, public security, market regulation or civil affairs (legal person), health. */
 export const OPINION_DEPARTMENTS = [

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { InvalidApplicationState, LicensingRuleViolated } from './errors';
 import { changeProfile, close, LicenseEvent, LicenseState, ProfileChange } from './license';
 import { assertCompetent, assertNotOwnCase, Decider } from './license-application';
@@ -6,8 +7,11 @@ import { assertCompetent, assertNotOwnCase, Decider } from './license-applicatio
  * What an operator asks of the licensing department after licensing: a change (变更) of name,
  * address, legal representative or scope, or closure (终止办学). The competent department decides.
  */
-export type LicenseRequestKind =
-  { kind: 'change'; changes: ProfileChange } | { kind: 'closure'; closesOn: string; reason: string };
+export const LicenseRequestKind = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('change'), changes: ProfileChange }),
+  z.object({ kind: z.literal('closure'), closesOn: z.iso.date(), reason: z.string() }),
+]);
+export type LicenseRequestKind = z.infer<typeof LicenseRequestKind>;
 
 export interface LicenseRequestState {
   id: string;

@@ -1,37 +1,49 @@
+import { z } from 'zod';
+import { Category, Scope } from '@otr/contracts';
 import { InvalidApplicationState, LicensingRuleViolated } from './errors';
 
 /** License states (DOMAIN.md): active, suspended (stop enrolling), revoked, expired, closed. */
-export type LicenseStatus = 'active' | 'suspended' | 'revoked' | 'expired' | 'closed';
+export const LicenseStatus = z
+  .enum(['active', 'suspended', 'revoked', 'expired', 'closed'])
+  .describe('active 有效, suspended 暂停招生, revoked 吊销, expired 过期, closed 终止办学');
+export type LicenseStatus = z.infer<typeof LicenseStatus>;
 
 /** What the license certifies about the institution; changes (变更) move it. */
-export interface LicenseProfile {
-  institutionName: string;
-  address: string;
-  legalRepresentative: string;
-  scopes: ('online' | 'offline')[];
-  category: 'subject' | 'sports' | 'arts' | 'science-tech';
-  maxClassSize: number;
-}
+export const LicenseProfile = z.object({
+  institutionName: z.string(),
+  address: z.string(),
+  legalRepresentative: z.string(),
+  scopes: z.array(Scope),
+  category: Category,
+  maxClassSize: z.number().int().positive(),
+});
+export type LicenseProfile = z.infer<typeof LicenseProfile>;
 
 /** The parts of a profile a change may move (名称、地址、法定代表人、办学范围). */
-export type ProfileChange = Partial<
-  Pick<LicenseProfile, 'institutionName' | 'address' | 'legalRepresentative' | 'scopes'>
->;
+export const ProfileChange = LicenseProfile.pick({
+  institutionName: true,
+  address: true,
+  legalRepresentative: true,
+  scopes: true,
+}).partial();
+export type ProfileChange = z.infer<typeof ProfileChange>;
 
-export interface LicenseState {
-  id: string;
-  institutionId: string;
-  number: string;
-  status: LicenseStatus;
-  validUntil: string;
+/** An issued school-running license (办学许可证) as the service keeps it. */
+export const LicenseState = z.object({
+  id: z.uuid(),
+  institutionId: z.string(),
+  number: z.string().describe('The license number (许可证编号).'),
+  status: LicenseStatus,
+  validUntil: z.iso.date().describe('The last day of validity (有效期至).'),
   /** Who may change it: the competent department in the institution's district. */
-  district: string;
-  competentDepartment: string;
-  profile: LicenseProfile;
+  district: z.string(),
+  competentDepartment: z.string(),
+  profile: LicenseProfile,
   /** Expiry reminders already sent for the current validity, as days before (90, 30). */
-  remindersSent: number[];
-  version: number;
-}
+  remindersSent: z.array(z.number().int()).describe('Expiry reminders sent, as days before (90, 30).'),
+  version: z.number().int().nonnegative(),
+});
+export type LicenseState = z.infer<typeof LicenseState>;
 
 export type LicenseEvent =
   | { type: 'LicenseSuspended'; reason: string; decision?: string }

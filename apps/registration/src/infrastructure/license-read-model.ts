@@ -1,27 +1,120 @@
+import { z } from 'zod';
 import type { ReadScope } from '@otr/auth';
+import { Category } from '@otr/contracts';
+import { CourseFiling, ShownStaffMember } from '../domain/filings';
+import { LicenseProfile, LicenseStatus } from '../domain/license';
+import { LicenseRequestKind } from '../domain/license-request';
 import { Prisma } from './prisma/generated/client';
 import { RegistrationPrisma } from './registration-prisma';
 
 /** Where a caller may look: a jurisdiction (officials) or one institution (its operator), per libs/auth. */
 export type { ReadScope };
 
-export interface LicenseListItem {
-  id: string;
-  number: string;
-  institutionId: string;
-  institutionName: string;
-  district: string;
-  category: string;
-  status: string;
-  validUntil: string;
-  competentDepartment: string;
-}
+/** One license as the lists show it. */
+export const LicenseListItem = z.object({
+  id: z.uuid(),
+  number: z.string().describe('The license number (许可证编号).'),
+  institutionId: z.string(),
+  institutionName: z.string(),
+  district: z.string(),
+  category: Category,
+  status: LicenseStatus,
+  validUntil: z.iso.date(),
+  competentDepartment: z.string(),
+});
+export type LicenseListItem = z.infer<typeof LicenseListItem>;
+
+export const LicensePage = z.object({
+  items: z.array(LicenseListItem),
+  total: z.number().int().nonnegative(),
+});
+
+const RequestStatus = z.enum(['pending', 'approved', 'rejected']);
+
+/** A change (变更) or closure (终止办学) request as the approver's queue lists it. */
+export const LicenseRequestRow = z.object({
+  id: z.uuid(),
+  licenseId: z.uuid(),
+  licenseNumber: z.string(),
+  institutionName: z.string(),
+  district: z.string(),
+  competentDepartment: z.string(),
+  kind: z.enum(['change', 'closure']),
+  request: LicenseRequestKind,
+  status: RequestStatus,
+  reasons: z.string().nullable().describe('Why it was rejected; null otherwise.'),
+  createdAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+});
+export const LicenseRequestPage = z.object({
+  items: z.array(LicenseRequestRow),
+  total: z.number().int().nonnegative(),
+});
+
+/** A license's whole file (许可档案): filings, requests and action log; identity numbers only masked. */
+export const LicenseFile = LicenseListItem.extend({
+  validFrom: z.iso.date(),
+  profile: LicenseProfile,
+  courses: z.array(CourseFiling.extend({ id: z.uuid(), filedAt: z.iso.datetime() })),
+  staff: z.array(
+    ShownStaffMember.extend({
+      id: z.uuid(),
+      flaggedInService: z.boolean().describe('Found on the in-service teacher roster (在职教师).'),
+      filedAt: z.iso.datetime(),
+      removedAt: z.iso.datetime().nullable(),
+    }),
+  ),
+  requests: z.array(
+    z.object({
+      id: z.uuid(),
+      licenseId: z.uuid(),
+      kind: z.enum(['change', 'closure']),
+      request: LicenseRequestKind,
+      status: RequestStatus,
+      reasons: z.string().nullable(),
+      version: z.number().int(),
+      createdAt: z.iso.datetime(),
+      decidedAt: z.iso.datetime().nullable(),
+    }),
+  ),
+  actions: z.array(
+    z.object({
+      seq: z.number().int(),
+      type: z.string().describe('The event: LicenseSuspended, CourseFiled, …'),
+      actorId: z.string(),
+      at: z.iso.datetime(),
+      data: z.unknown().describe("The event's data (identity numbers masked)."),
+    }),
+  ),
+});
+
+/** The dashboard's figures (apps/console/src/providers/dashboard-provider.ts). */
+export const RegistrationStats = z.object({
+  waiting: z.number().int().nonnegative().describe('Applications awaiting a decision (待审).'),
+  overdue: z.number().int().nonnegative().describe('Of them, those with a review step overdue.'),
+  byDistrict: z.array(
+    z.object({ district: z.string(), waiting: z.number().int(), overdue: z.number().int() }),
+  ),
+  trend: z
+    .array(
+      z.object({
+        period: z.string().describe('YYYY-MM'),
+        submitted: z.number().int(),
+        decided: z.number().int(),
+      }),
+    )
+    .describe('The last 12 months, oldest first.'),
+  licensesByStatus: z.array(z.object({ status: LicenseStatus, count: z.number().int() })),
+});
 
 /** A license carries its district and competent department through the application it was issued on. */
 const scopeSql = (scope: ReadScope) =>
   'institutionId' in scope
     ? Prisma.sql`l.institution_id = ${scope.institutionId}::uuid`
     : Prisma.sql`(a.district = ${scope.jurisdiction} OR a.district LIKE ${`${scope.jurisdiction}-%`})`;
+
+/** The longest request queue answered at once (the console pages it). */
+const MAX_REQUESTS = 500;
 
 /** Read side for licenses and requests: lists and one license's whole file for the console. */
 export class LicenseReadModel {
@@ -89,18 +182,23 @@ export class LicenseReadModel {
     };
   }
 
-  /** Change and closure requests in a jurisdiction, oldest first: the approver's second queue. */
-  async requests(scope: ReadScope, status?: string) {
-    return this.prisma.$queryRaw<unknown[]>`
+  /** Change and closure requests in a jurisdiction, oldest first: the approver's second queue (the first 500). */
+  async requests(scope: ReadScope, status?: string): Promise<z.infer<typeof LicenseRequestPage>> {
+    const where = Prisma.sql`${scopeSql(scope)} ${status ? Prisma.sql`AND r.status = ${status}` : Prisma.empty}`;
+    const from = Prisma.sql`FROM registration.license_request r
+      JOIN registration.license l ON l.id = r.license_id
+      JOIN registration.application a ON a.id = l.application_id`;
+    const [items, [{ total }]] = await Promise.all([
+      this.prisma.$queryRaw<z.infer<typeof LicenseRequestRow>[]>`
       SELECT r.id, r.license_id AS "licenseId", l.number AS "licenseNumber",
              l.profile->>'institutionName' AS "institutionName", a.district,
              a.competent_department AS "competentDepartment", r.kind, r.request, r.status,
              r.reasons, r.created_at AS "createdAt", r.decided_at AS "decidedAt"
-      FROM registration.license_request r
-      JOIN registration.license l ON l.id = r.license_id
-      JOIN registration.application a ON a.id = l.application_id
-      WHERE ${scopeSql(scope)} ${status ? Prisma.sql`AND r.status = ${status}` : Prisma.empty}
-      ORDER BY r.created_at LIMIT 500`;
+      ${from} WHERE ${where}
+      ORDER BY r.created_at LIMIT ${MAX_REQUESTS}`,
+      this.prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} WHERE ${where}`,
+    ]);
+    return { items, total };
   }
 
   /** The dashboard's figures in the console's stats contract (apps/console/src/providers/dashboard-provider.ts). */

@@ -6,7 +6,10 @@ import { ApplicationNotFound, InvalidApplicationState } from '../domain/errors';
 import { ApplicationEvent, ApplicationState, ApplicationStatus } from '../domain/license-application';
 import { toIntegrationEvents } from '../application/integration-events';
 import { ApplicationRepository } from '../application/ports';
-import { ApplicationFilter } from '../application/list-applications/list-applications.query';
+import {
+  ApplicationFilter,
+  ApplicationListItem,
+} from '../application/list-applications/list-applications.query';
 import { insertCourse, insertStaff } from './filing-rows';
 import { RegistrationPrisma } from './registration-prisma';
 
@@ -148,9 +151,9 @@ export class PrismaApplicationRepository implements ApplicationRepository {
         id: r.id,
         institutionId: r.institutionId,
         institutionName: r.institutionName,
-        category: r.category,
+        category: r.category as ApplicationListItem['category'],
         district: r.district,
-        status: r.status,
+        status: r.status as ApplicationStatus,
         competentDepartment: r.competentDepartment,
         submittedAt: r.submittedAt?.toISOString() ?? null,
         overdueSteps: r.overdueReported,

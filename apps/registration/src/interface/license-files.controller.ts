@@ -16,7 +16,16 @@ import { z } from 'zod';
 import { InstitutionName, PersonName, publicText, ResidentIdNumberField } from '@otr/kernel';
 import { CurrentPrincipal, originOf, Principal, readScopeOf, Roles } from '@otr/auth';
 import { IsoDate, Scope } from '@otr/contracts';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
+import {
+  CourseReceipt,
+  RequestDecided,
+  RequestReceipt,
+  RosterImported,
+  StaffReceipt,
+  StaffRemoved,
+  UpkeepDone,
+} from './answers';
 import { CourseFiling, StaffFiling } from '../domain/filings';
 import { FileCourseCommand, FileStaffCommand, RemoveStaffCommand } from '../application/filings/filings';
 import {
@@ -25,7 +34,14 @@ import {
 } from '../application/license-requests/license-requests';
 import { ImportRosterCommand } from '../application/roster/import-roster';
 import { LicenseUpkeep } from '../application/upkeep/license-upkeep';
-import { LicenseReadModel, ReadScope } from '../infrastructure/license-read-model';
+import {
+  LicenseFile,
+  LicensePage,
+  LicenseReadModel,
+  LicenseRequestPage,
+  ReadScope,
+  RegistrationStats,
+} from '../infrastructure/license-read-model';
 
 export const LICENSE_READ_MODEL = Symbol('LicenseReadModel');
 
@@ -100,18 +116,21 @@ export class LicenseFilesController {
   ) {}
 
   @Get('stats')
+  @Returns(RegistrationStats)
   @Roles(...OFFICIALS_AND_OPERATORS)
   stats(@CurrentPrincipal() p: Principal) {
     return this.read.stats(scopeOf(p));
   }
 
   @Get('licenses')
+  @Returns(LicensePage)
   @Roles(...OFFICIALS_AND_OPERATORS)
   list(@Query(new ZodPipe(LicenseFilter)) filter: LicenseFilterInput, @CurrentPrincipal() p: Principal) {
     return this.read.list(scopeOf(p), filter);
   }
 
   @Get('licenses/:id')
+  @Returns(LicenseFile)
   @Roles(...OFFICIALS_AND_OPERATORS)
   async file(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const file = await this.read.file(id, scopeOf(p));
@@ -120,6 +139,7 @@ export class LicenseFilesController {
   }
 
   @Post('licenses/:id/courses')
+  @Returns(CourseReceipt)
   @Roles('institution-operator')
   fileCourse(
     @Param('id', new UuidPipe()) id: string,
@@ -130,6 +150,7 @@ export class LicenseFilesController {
   }
 
   @Post('licenses/:id/staff')
+  @Returns(StaffReceipt)
   @Roles('institution-operator')
   fileStaff(
     @Param('id', new UuidPipe()) id: string,
@@ -141,6 +162,7 @@ export class LicenseFilesController {
 
   @Post('licenses/:id/staff/:staffId/remove')
   @HttpCode(200)
+  @Returns(StaffRemoved)
   @Roles('institution-operator')
   async removeStaff(
     @Param('id', new UuidPipe()) id: string,
@@ -153,6 +175,7 @@ export class LicenseFilesController {
   }
 
   @Post('licenses/:id/requests')
+  @Returns(RequestReceipt)
   @Roles('institution-operator')
   fileRequest(
     @Param('id', new UuidPipe()) id: string,
@@ -163,6 +186,7 @@ export class LicenseFilesController {
   }
 
   @Get('license-requests')
+  @Returns(LicenseRequestPage)
   @Roles('approver', 'viewer', 'administrator', 'institution-operator')
   requests(@Query(new ZodPipe(RequestFilter)) filter: RequestFilterInput, @CurrentPrincipal() p: Principal) {
     return this.read.requests(scopeOf(p), filter.status);
@@ -170,6 +194,7 @@ export class LicenseFilesController {
 
   @Post('license-requests/:id/decision')
   @HttpCode(200)
+  @Returns(RequestDecided)
   @Roles('approver')
   async decide(
     @Param('id', new UuidPipe()) id: string,
@@ -183,6 +208,7 @@ export class LicenseFilesController {
   /** Replaces the in-service teacher roster; every filed staff member is checked against it. */
   @Post('in-service-roster')
   @HttpCode(200)
+  @Returns(RosterImported)
   @Roles('administrator')
   importRoster(@Body(new ZodPipe(Roster)) body: RosterInput, @CurrentPrincipal() p: Principal) {
     return this.commands.execute(new ImportRosterCommand(body.teachers, originOf(p)));
@@ -191,6 +217,7 @@ export class LicenseFilesController {
   /** Runs the daily upkeep now (expiry, reminders, overdue steps); it also runs on its own schedule. */
   @Post('upkeep')
   @HttpCode(200)
+  @Returns(UpkeepDone)
   @Roles('administrator')
   runUpkeep() {
     return this.upkeep.run();

@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
+import { LicenseState } from '../domain/license';
 import { ChangeLicenseCommand, LicenseChange } from '../application/license-lifecycle/license-lifecycle';
 
 const Decision = z.object({
@@ -24,6 +25,7 @@ export class LicensesController {
 
   @Post('suspend')
   @HttpCode(200)
+  @Returns(LicenseState)
   suspend(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Decision)) body: DecisionInput,
@@ -34,6 +36,7 @@ export class LicensesController {
 
   @Post('reinstate')
   @HttpCode(200)
+  @Returns(LicenseState)
   reinstate(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Decision)) body: DecisionInput,
@@ -44,6 +47,7 @@ export class LicensesController {
 
   @Post('revoke')
   @HttpCode(200)
+  @Returns(LicenseState)
   revoke(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Decision)) body: DecisionInput,
@@ -54,6 +58,7 @@ export class LicensesController {
 
   @Post('renew')
   @HttpCode(200)
+  @Returns(LicenseState)
   renew(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Renewal)) body: RenewalInput,

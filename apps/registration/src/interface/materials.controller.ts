@@ -17,9 +17,10 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
 import { assertCanRead, CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
-import { UuidPipe, validationFailed, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, validationFailed, ZodPipe } from '@otr/runtime';
+import { ApplicationView } from './answers';
 import { BlobStore, defaultPolicy } from '@otr/storage';
-import { ApplicationState, DOCUMENT_KINDS } from '../domain/license-application';
+import { ApplicationDocument, ApplicationState, DOCUMENT_KINDS } from '../domain/license-application';
 import {
   AttachDocumentCommand,
   BLOB_STORE,
@@ -62,6 +63,7 @@ export class MaterialsController {
   ) {}
 
   @Post('documents')
+  @Returns(ApplicationDocument)
   @Roles('institution-operator', 'approver')
   // One byte over the limit is enough for the store to refuse with the field and the rule.
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: defaultPolicy.maxBytes + 1, files: 1 } }))
@@ -78,6 +80,10 @@ export class MaterialsController {
   }
 
   @Get('documents/:sha256')
+  @Returns({
+    mediaType: 'application/octet-stream',
+    description: 'The document as filed, in its own content type (PDF, JPEG, PNG …).',
+  })
   @Roles('approver', 'institution-operator', 'task-force-officer', 'viewer')
   async download(
     @Param('id', new UuidPipe()) id: string,
@@ -94,6 +100,7 @@ export class MaterialsController {
 
   @Post('site-visits')
   @HttpCode(200)
+  @Returns(ApplicationView)
   @Roles('approver')
   recordSiteVisit(
     @Param('id', new UuidPipe()) id: string,

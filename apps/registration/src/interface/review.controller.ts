@@ -1,18 +1,10 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Put,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Put, UseInterceptors } from '@nestjs/common';
 import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, originOf, Principal, Roles } from '@otr/auth';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
+import { ApplicationView } from './answers';
 import { ResubmissionInput, toResubmittedForm } from './application-input';
 import { OPINION_DEPARTMENTS, restoreKeptStaff } from '../domain/license-application';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
@@ -50,6 +42,7 @@ export class ReviewController {
 
   @Post('return')
   @HttpCode(200)
+  @Returns(ApplicationView)
   @Roles('approver')
   returnForCorrection(
     @Param('id', new UuidPipe()) id: string,
@@ -65,6 +58,7 @@ export class ReviewController {
    * checked against the roster as new ones are.
    */
   @Put()
+  @Returns(ApplicationView)
   @Roles('institution-operator')
   async resubmit(
     @Param('id', new UuidPipe()) id: string,
@@ -80,6 +74,7 @@ export class ReviewController {
 
   @Post('opinions')
   @HttpCode(200)
+  @Returns(ApplicationView)
   @Roles('approver')
   requestOpinion(
     @Param('id', new UuidPipe()) id: string,
@@ -91,6 +86,7 @@ export class ReviewController {
 
   @Post('opinions/:department')
   @HttpCode(200)
+  @Returns(ApplicationView)
   @Roles('task-force-officer')
   giveOpinion(
     @Param('id', new UuidPipe()) id: string,
@@ -104,6 +100,7 @@ export class ReviewController {
 
   @Post('reject')
   @HttpCode(200)
+  @Returns(ApplicationView)
   @Roles('approver')
   reject(
     @Param('id', new UuidPipe()) id: string,

@@ -1,6 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { Principal } from '@otr/auth';
+import { Category } from '@otr/contracts';
+import { ApplicationStatus } from '../../domain/license-application';
 
 export const ApplicationFilter = z.object({
   status: z.enum(['submitted', 'returned', 'approved', 'rejected']).optional(),
@@ -12,20 +14,30 @@ export const ApplicationFilter = z.object({
 });
 export type ApplicationFilter = z.infer<typeof ApplicationFilter>;
 
-export interface ApplicationListItem {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  category: string;
-  district: string;
-  status: string;
-  competentDepartment: string;
-  submittedAt: string | null;
+/** One row of the approver's work queue (待审申请). */
+export const ApplicationListItem = z.object({
+  id: z.uuid(),
+  institutionId: z.string(),
+  institutionName: z.string(),
+  category: Category,
+  district: z.string(),
+  status: ApplicationStatus,
+  competentDepartment: z.string(),
+  submittedAt: z.iso.datetime().nullable().describe('When it was (last) submitted; null before.'),
   /** Review steps reported overdue ('decision', 'opinion:fire'). */
-  overdueSteps: string[];
+  overdueSteps: z
+    .array(z.string())
+    .describe("Review steps reported overdue: 'decision', 'opinion:fire' (超期)."),
   /** Departments asked for an opinion that have not answered. */
-  pendingOpinions: string[];
-}
+  pendingOpinions: z.array(z.string()).describe('Departments asked for an opinion that have not answered.'),
+});
+export type ApplicationListItem = z.infer<typeof ApplicationListItem>;
+
+/** A page of the work queue and how many applications match in all. */
+export const ApplicationPage = z.object({
+  items: z.array(ApplicationListItem),
+  total: z.number().int().nonnegative(),
+});
 
 /** The approver's work queue: applications in the caller's jurisdiction, oldest submission first. */
 export class ListApplicationsQuery extends Query<{ items: ApplicationListItem[]; total: number }> {
