@@ -119,13 +119,29 @@ describe('payments on the bank’s word', () => {
     expect(
       (alerts.body.items as { code: string }[]).filter((x) => x.code === 'payment-in-suspense'),
     ).toHaveLength(3);
+    expect(alerts.body.nextCursor).toBeNull();
+    // Alerts accrue without bound: paged by keyset, each page continues after the last one's alert.
+    type AlertPage = { items: { id: string }[]; total: number; nextCursor: string | null };
+    const whole = alerts.body as unknown as AlertPage;
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = `institutionId=${inst.institutionId}&limit=1${cursor ? `&after=${cursor}` : ''}`;
+      const page = (await call(h, supervisor, 'GET', `/alerts?${query}`)).body as unknown as AlertPage;
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      expect(page.total).toBe(whole.total);
+      paged.push(...page.items.map((x) => x.id));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length <= whole.total);
+    expect(paged).toEqual(whole.items.map((x) => x.id));
     const listed = await call(
       h,
       supervisor,
       'GET',
       `/suspense?institutionId=${inst.institutionId}&status=open`,
     );
-    expect(listed.body).toHaveLength(3);
+    expect(listed.body.items).toHaveLength(3);
+    expect(listed.body.total).toBe(3);
     // The operator may neither see nor move suspense.
     expect(
       (
@@ -136,7 +152,7 @@ describe('payments on the bank’s word', () => {
     ).toBe(403);
 
     // The second payment goes back to its payer through the bank.
-    const secondItem = (listed.body as { id: string }[]).find((i) => i.id === second.body.suspenseId)!;
+    const secondItem = (listed.body.items as { id: string }[]).find((i) => i.id === second.body.suspenseId)!;
     const refunded = await call(h, supervisor, 'POST', `/suspense/${secondItem.id}/refund`, {
       note: '重复支付，退回',
     });

@@ -185,9 +185,10 @@ describe('fee supervision flows over HTTP', () => {
 
     const mine = await call(h, null, 'GET', '/public/family/orders', undefined, auth);
     expect(mine.status).toBe(200);
-    expect(mine.body).toEqual([
-      expect.objectContaining({ id: o.id, escrowFen: 55_000, lessons: expect.any(Array) }),
-    ]);
+    expect(mine.body).toEqual({
+      items: [expect.objectContaining({ id: o.id, escrowFen: 55_000, lessons: expect.any(Array) })],
+      total: 1,
+    });
 
     const confirmed = await call(
       h,

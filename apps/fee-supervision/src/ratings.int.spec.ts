@@ -64,9 +64,12 @@ describe('a family rates the institution on its own order (评价)', () => {
       { orderId: o.id, licenseId: inst.licenseId, stars: 2, ratedAt: '2026-09-20T08:30:00.000Z' },
     ]);
     const mine = await call(h, null, 'GET', '/public/family/orders', undefined, family);
-    expect(mine.body).toEqual([
-      expect.objectContaining({ id: o.id, rating: { stars: 2, ratedAt: '2026-09-20T08:30:00.000Z' } }),
-    ]);
+    expect(mine.body).toEqual({
+      items: [
+        expect.objectContaining({ id: o.id, rating: { stars: 2, ratedAt: '2026-09-20T08:30:00.000Z' } }),
+      ],
+      total: 1,
+    });
   });
 
   it('refuses bad stars (400 naming the field), an unpaid order (422), another family’s order (403), and no sign-in (401)', async () => {

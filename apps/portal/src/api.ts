@@ -399,7 +399,9 @@ export async function signInFamily(phone: string, code: string): Promise<void> {
   familyToken.set(token);
 }
 
-export const familyOrders = () => familyCall<FamilyOrder[]>('GET', '/orders');
+/** The family's orders, newest first; the service answers the list envelope { items, total }. */
+export const familyOrders = () =>
+  familyCall<{ items: FamilyOrder[]; total: number }>('GET', '/orders').then((page) => page.items);
 
 export const confirmLesson = (lessonId: string) =>
   familyCall<{ status: string; releasedFen: number }>(

@@ -6,20 +6,9 @@ import { creditorList, totalHours } from '../domain';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { FEES_LOG, FeesContext, FeesTx } from './fees-context';
 import { MoneyMovements } from './money-movements';
+import { ClosureProgress } from './read-models';
 
-export interface ClosureProgress {
-  institutionId: string;
-  status: string;
-  reason: string;
-  startedAt: Date;
-  completedAt: Date | null;
-  families: number;
-  claims: number;
-  claimsPaid: number;
-  totalFen: number;
-  paidFen: number;
-  escrowFen: number;
-}
+export { ClosureProgress };
 
 /**
  * The closure playbook (停办/吊销): freeze, list every family's refundable balance from the ledger,
@@ -130,10 +119,10 @@ export class ClosurePlaybook {
     const escrow = (await this.fees.ledger.balances(this.fees.prisma, institutionId)).escrow;
     return {
       institutionId,
-      status: closure.status,
+      status: closure.status as ClosureProgress['status'],
       reason: closure.reason,
-      startedAt: closure.startedAt,
-      completedAt: closure.completedAt,
+      startedAt: closure.startedAt.toISOString(),
+      completedAt: closure.completedAt?.toISOString() ?? null,
       families: new Set(claims.map((c) => c.familyId)).size,
       claims: claims.length,
       claimsPaid: claims.filter((c) => c.status === 'paid').length,

@@ -150,19 +150,25 @@ export class FeesQueries {
     };
   }
 
-  async alerts(scope: Scope, filter: { institutionId?: string; state?: string } & Page) {
+  /**
+   * Newest first. Alerts accrue without bound, so besides limit/offset the list pages by keyset:
+   * `after` is the last alert of a page (nextCursor), the database comparing its own timestamps.
+   */
+  async alerts(scope: Scope, filter: { institutionId?: string; state?: string; after?: string } & Page) {
     const ids = await this.institutionIds(scope, filter.institutionId);
     const where = { institutionId: { in: ids }, ...(filter.state ? { state: filter.state } : {}) };
-    const [items, total] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.fees.prisma.riskAlert.findMany({
         where,
-        orderBy: { raisedAt: 'desc' },
-        take: filter.limit,
-        skip: filter.offset,
+        orderBy: [{ raisedAt: 'desc' }, { id: 'asc' }],
+        ...(filter.after ? { cursor: { id: filter.after }, skip: 1 } : { skip: filter.offset }),
+        take: filter.limit + 1,
       }),
       this.fees.prisma.riskAlert.count({ where }),
     ]);
-    return { total, items: items.map(plain) };
+    const items = rows.slice(0, filter.limit);
+    const nextCursor = rows.length > filter.limit ? items[items.length - 1].id : null;
+    return { total, items: items.map(plain), nextCursor };
   }
 
   /**
@@ -222,17 +228,21 @@ export class FeesQueries {
       where: { institutionId: { in: ids } },
       orderBy: { startedAt: 'desc' },
     });
-    return Promise.all(rows.map((c) => this.closure.progress(c.institutionId)));
+    const items = (await Promise.all(rows.map((c) => this.closure.progress(c.institutionId)))).filter(
+      (c) => c !== null,
+    );
+    return { items, total: items.length };
   }
 
   async courses(scope: Scope, institutionId?: string) {
     const ids = await this.institutionIds(scope, institutionId);
-    return (
+    const items = (
       await this.fees.prisma.course.findMany({
         where: { institutionId: { in: ids } },
         orderBy: { name: 'asc' },
       })
     ).map(plain);
+    return { items, total: items.length };
   }
 
   /** A family's own orders with what each still holds, its lessons, its refunds and the family's rating. */
@@ -255,7 +265,7 @@ export class FeesQueries {
     const rated = new Map(
       ratings.map((r) => [r.orderId, { stars: r.stars, ratedAt: r.ratedAt.toISOString() }]),
     );
-    return orders.map((o) => ({
+    const items = orders.map((o) => ({
       ...plain(o),
       institutionName: names.get(o.institutionId)?.institutionName,
       payInto: names.get(o.institutionId)?.bankAccountNo,
@@ -264,6 +274,7 @@ export class FeesQueries {
       refunds: refunds.filter((r) => r.orderId === o.id).map(plain),
       rating: rated.get(o.id) ?? null,
     }));
+    return { items, total: items.length };
   }
 
   async visible(scope: Scope, institutionId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { addDays, Money } from '@otr/kernel';
 import { FeeRules } from './fee-rules';
 import { balances, dedupe, LedgerTransaction } from './ledger';
@@ -26,26 +27,35 @@ export interface RiskFacts {
   capacitySeats: number;
 }
 
-export type Severity = 'info' | 'warning' | 'critical';
+export const Severity = z.enum(['info', 'warning', 'critical']);
+export type Severity = z.infer<typeof Severity>;
 
-export interface RiskAlert {
-  code:
-    | 'outflow-without-consumption'
-    | 'reserve-below-required'
-    | 'prepaid-large-for-capacity'
-    | 'refund-burst'
-    | 'funds-while-license-suspended'
-    | 'single-payment-above-threshold'
-    /** The bank's daily statement disagrees with the ledger (raised by reconciliation, not an evaluator). */
-    | 'reconciliation-mismatch'
-    /** A genuine payment the platform could not book to an order, held in suspense (raised on arrival). */
-    | 'payment-in-suspense';
-  severity: Severity;
-  institutionId: string;
-  /** The facts that triggered it, for the supervisor's screen and the audit trail. */
-  facts: Record<string, string | number>;
-  source?: string;
-}
+export const RiskAlertCode = z.enum([
+  'outflow-without-consumption',
+  'reserve-below-required',
+  'prepaid-large-for-capacity',
+  'refund-burst',
+  'funds-while-license-suspended',
+  'single-payment-above-threshold',
+  /** The bank's daily statement disagrees with the ledger (raised by reconciliation, not an evaluator). */
+  'reconciliation-mismatch',
+  /** A genuine payment the platform could not book to an order, held in suspense (raised on arrival). */
+  'payment-in-suspense',
+]);
+
+/** A risk alert (风险预警) a rule raises. */
+export const RiskAlert = z.object({
+  code: RiskAlertCode,
+  severity: Severity,
+  institutionId: z.uuid(),
+  facts: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .describe(
+      "The facts that triggered it, for the supervisor's screen and the audit trail (fen as integers).",
+    ),
+  source: z.string().optional().describe('The rule’s legal source.'),
+});
+export type RiskAlert = z.infer<typeof RiskAlert>;
 
 /** A configurable rule: a pure function of the facts and the rulebook values. */
 export type RiskEvaluator = (facts: RiskFacts, rules: RiskRules) => RiskAlert[];

@@ -12,7 +12,8 @@ import { Server } from 'node:http';
 import express, { raw, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { Public } from '@otr/auth';
-import { ProblemException, ProblemFacts, sendProblem } from '@otr/runtime';
+import { z } from 'zod';
+import { ProblemException, ProblemFacts, Refuses, Returns, sendProblem } from '@otr/runtime';
 import { FEES_LOG } from '../application/fees-context';
 import { PaymentWebhooks } from '../application/payments';
 
@@ -45,6 +46,18 @@ const receive = (webhooks: PaymentWebhooks, req: Request) =>
     idempotencyKey: req.header('x-idempotency-key'),
   });
 
+/** The acknowledgement of a notification the service took (applied, known, held or set aside). */
+const WebhookAnswer = z.object({
+  outcome: z
+    .enum(['applied', 'duplicate', 'suspense', 'rejected'])
+    .describe(
+      'applied: booked to its order; duplicate: already taken; suspense: genuine money no order could take (待查明款项); rejected: not a payment notification for a supervised account.',
+    ),
+  reason: z.string().optional(),
+  field: z.string().optional(),
+  suspenseId: z.uuid().optional().describe('The suspense item holding the money, for outcome suspense.'),
+});
+
 /**
  * Where the custodian bank posts payment notifications when no callback port of its own is set
  * (tests, a single process); the raw body is kept for the HMAC (see the module's configure).
@@ -56,6 +69,8 @@ export class BankWebhookController {
 
   @Post('payments')
   @HttpCode(200)
+  @Returns(WebhookAnswer)
+  @Refuses(401, 503)
   async payment(@Req() req: Request) {
     const result = await receive(this.webhooks, req);
     const refusal = webhookRefusal(result);

@@ -2,17 +2,30 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@ne
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
 import { addDays } from '@otr/kernel';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Refuses, Returns, UuidPipe, ZodPipe } from '@otr/runtime';
 import { z } from 'zod';
 import { BankOperations } from '../application/bank';
 import { ClosurePlaybook } from '../application/closure';
 import { FeesContext } from '../application/fees-context';
 import { LicenseEventHandlers } from '../application/license-events';
-import { FeesQueries, scopeOf } from '../application/queries';
+import { FeesQueries, plain, scopeOf } from '../application/queries';
+import {
+  AccountListItem,
+  AccountView,
+  ClosureProgress,
+  EscrowDay,
+  FeeStats,
+  Fen,
+  KeysetListOf,
+  ListOf,
+  ReconciliationRunRow,
+  RiskAlertRow,
+  SuspenseItemRow,
+} from '../application/read-models';
 import { RiskMonitor } from '../application/risk-monitor';
 import { FeesScheduler } from '../application/scheduler';
 import { SuspenseAccount } from '../application/suspense';
-import { NotYours } from '../domain';
+import { NotYours, RiskAlert } from '../domain';
 import { originOf, Paging } from './http';
 
 const AccountFilter = z.object({ q: z.string().trim().max(100).optional(), ...Paging });
@@ -21,6 +34,12 @@ const AlertFilter = z.object({
   institutionId: z.uuid().optional(),
   state: z.enum(['open', 'acknowledged', 'closed']).optional(),
   ...Paging,
+  after: z
+    .uuid()
+    .optional()
+    .describe(
+      "Keyset paging: a previous page's nextCursor; the alerts after it, newest first (offset is ignored).",
+    ),
 });
 const ReconFilter = z.object({
   institutionId: z.uuid().optional(),
@@ -37,7 +56,26 @@ const SuspenseFilter = z.object({
 const MatchSuspense = z.object({ orderId: z.uuid(), note: z.string().trim().min(2).max(2000) });
 type SuspenseFilterInput = z.infer<typeof SuspenseFilter>;
 type MatchSuspenseInput = z.infer<typeof MatchSuspense>;
-const StartClosure = z.object({ institutionId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
+const StartClosure = z.object({ institutionId: z.uuid(), reason: z.string().trim().min(2).max(1000) }).meta({
+  examples: [
+    {
+      institutionId: '5f1c2a9e-3b7d-4c1a-8e2f-7a6b9c0d1e23',
+      reason: '西湖区某培训机构停止经营、负责人失联（跑路），启动停办预案并退还预收费',
+    },
+  ],
+});
+/** The deadlines swept: deemed confirmations and agreements, then the risk rules. */
+const SweepResult = z.object({
+  lessons: z.object({
+    confirmed: z.number().int().describe('Lessons deemed confirmed (视为确认).'),
+    releasedFen: Fen('Released to institutions for them'),
+  }),
+  refunds: z.object({
+    agreed: z.number().int().describe('Refunds deemed agreed.'),
+    paid: z.number().int(),
+  }),
+  alerts: z.number().int().describe('Risk alerts raised.'),
+});
 type AccountFilterInput = z.infer<typeof AccountFilter>;
 type RangeInput = z.infer<typeof Range>;
 type AlertFilterInput = z.infer<typeof AlertFilter>;
@@ -62,18 +100,21 @@ export class AccountsController {
 
   @Get()
   @Roles('fund-supervisor', 'viewer')
+  @Returns(ListOf(AccountListItem))
   list(@Query(new ZodPipe(AccountFilter)) f: AccountFilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.accounts(p, f);
   }
 
   @Get(':institutionId')
   @Roles('fund-supervisor', 'institution-operator', 'viewer')
+  @Returns(AccountView)
   get(@Param('institutionId', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.queries.account(scopeOf(p), id);
   }
 
   @Get(':institutionId/balances')
   @Roles('fund-supervisor', 'institution-operator', 'viewer')
+  @Returns(z.array(EscrowDay).describe('One entry per day with movements in [from, to], oldest first.'))
   balances(
     @Param('institutionId', new UuidPipe()) id: string,
     @Query(new ZodPipe(Range)) r: RangeInput,
@@ -95,12 +136,19 @@ export class AlertsController {
 
   @Get()
   @Roles('fund-supervisor', 'viewer')
+  @Returns(KeysetListOf(RiskAlertRow))
   list(@Query(new ZodPipe(AlertFilter)) f: AlertFilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.alerts(scopeOf(p), f);
   }
 
   @Post('evaluate')
   @HttpCode(200)
+  @Returns(
+    z
+      .array(RiskAlert)
+      .describe('The alerts this evaluation raised (those already open are not raised again).'),
+  )
+  @Refuses(404)
   async evaluate(@Body(new ZodPipe(Evaluate)) body: EvaluateInput, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), body.institutionId);
     return this.risk.evaluate(body.institutionId, originOf(p));
@@ -108,6 +156,7 @@ export class AlertsController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
+  @Returns(RiskAlertRow)
   async acknowledge(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.alertInScope(scopeOf(p), id);
     return this.risk.acknowledge(id, p.userId);
@@ -115,6 +164,7 @@ export class AlertsController {
 
   @Post(':id/close')
   @HttpCode(200)
+  @Returns(RiskAlertRow)
   async close(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Note)) body: NoteInput,
@@ -132,6 +182,7 @@ export class StatsController {
   constructor(private readonly queries: FeesQueries) {}
 
   @Get()
+  @Returns(FeeStats)
   stats(@CurrentPrincipal() p: Principal) {
     return this.queries.stats(p.jurisdiction);
   }
@@ -148,20 +199,19 @@ export class ReconciliationController {
 
   @Get('runs')
   @Roles('fund-supervisor', 'viewer')
+  @Returns(ListOf(ReconciliationRunRow))
   list(@Query(new ZodPipe(ReconFilter)) f: ReconFilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.reconciliations(scopeOf(p), f);
   }
 
   @Post('runs')
+  @Returns(z.array(ReconciliationRunRow).describe('The runs made, one per account reconciled.'))
   async run(@Body(new ZodPipe(Reconcile)) body: ReconcileInput, @CurrentPrincipal() p: Principal) {
     const ids = await this.queries.institutionIds(scopeOf(p), body.institutionId);
     const runs = [];
     for (const id of ids) runs.push(...(await this.bank.reconcile(body.date, originOf(p), id)));
-    return runs.map((r) => ({
-      ...r,
-      bankBalanceFen: Number(r.bankBalanceFen),
-      ledgerBalanceFen: Number(r.ledgerBalanceFen),
-    }));
+    // As the list answers them: fen as integers, the statement day as 'YYYY-MM-DD'.
+    return runs.map(plain);
   }
 }
 
@@ -178,12 +228,15 @@ export class ClosuresController {
 
   @Get()
   @Roles('fund-supervisor', 'viewer')
+  @Returns(ListOf(ClosureProgress))
   list(@CurrentPrincipal() p: Principal) {
     return this.queries.closures(scopeOf(p));
   }
 
   /** The supervisor starts the playbook by hand (e.g. an institution that stopped operating, 跑路). */
   @Post()
+  @Returns(ClosureProgress)
+  @Refuses(404)
   async start(@Body(new ZodPipe(StartClosure)) body: StartClosureInput, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), body.institutionId);
     await this.fees.transaction((tx) =>
@@ -200,6 +253,7 @@ export class ClosuresController {
 
   @Post(':institutionId/refunds/run')
   @HttpCode(200)
+  @Returns(ClosureProgress)
   async runRefunds(@Param('institutionId', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), id);
     await this.closure.runBulkRefunds(originOf(p), id);
@@ -208,6 +262,7 @@ export class ClosuresController {
 
   @Get(':institutionId')
   @Roles('fund-supervisor', 'viewer')
+  @Returns(ClosureProgress.nullable().describe('null while no closure has started.'))
   async progress(@Param('institutionId', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), id);
     return this.closure.progress(id);
@@ -216,6 +271,11 @@ export class ClosuresController {
   @Get(':institutionId/creditors.csv')
   @Roles('fund-supervisor', 'viewer')
   @Header('content-type', 'text/csv; charset=utf-8')
+  @Returns({
+    mediaType: 'text/csv',
+    description:
+      'The creditor list (债权人清单): one line per family and order, phone masked, amount in yuan, paid or outstanding.',
+  })
   async creditors(@Param('institutionId', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), id);
     return this.closure.creditorCsv(id);
@@ -231,6 +291,7 @@ export class DeadlinesController {
   /** Runs every passed deadline now: deemed confirmations and agreements, then the risk rules. */
   @Post('run')
   @HttpCode(200)
+  @Returns(SweepResult)
   run() {
     return this.scheduler.sweep();
   }
@@ -250,13 +311,16 @@ export class SuspenseController {
 
   @Get()
   @Roles('fund-supervisor', 'viewer')
+  @Returns(ListOf(SuspenseItemRow))
   async list(@Query(new ZodPipe(SuspenseFilter)) f: SuspenseFilterInput, @CurrentPrincipal() p: Principal) {
     const ids = await this.queries.institutionIds(scopeOf(p), f.institutionId);
-    return (await this.suspense.list(ids, f.status)).map(plainItem);
+    const items = (await this.suspense.list(ids, f.status)).map(plainItem);
+    return { items, total: items.length };
   }
 
   @Post(':id/refund')
   @HttpCode(200)
+  @Returns(SuspenseItemRow)
   async refund(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(Note)) body: NoteInput,
@@ -268,6 +332,7 @@ export class SuspenseController {
 
   @Post(':id/match')
   @HttpCode(200)
+  @Returns(z.object({ id: z.uuid(), status: z.literal('matched'), matchedOrderId: z.uuid() }))
   async match(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(MatchSuspense)) body: MatchSuspenseInput,
