@@ -5,7 +5,7 @@ import { BlacklistCriteria, BlacklistPage } from './blacklist/blacklist.query';
 import { PublicAnnualGrade, PublicBlacklistEntry } from './institution-page/institution-page.query';
 import { PublicList } from './open-data/list-export.query';
 import { InstitutionSummary, SearchCriteria } from './search-institutions/search-institutions.query';
-import { TimelineCriteria, TimelineEntry } from './timeline/institution-timeline.query';
+import { TimelineCriteria, TimelinePage } from './timeline/institution-timeline.query';
 
 /** Applies one delivered event to the read model, in the consumer's transaction (tx, opaque here). */
 export type Projection<Tx> = (event: Envelope, tx: Tx) => Promise<void>;
@@ -111,8 +111,8 @@ export interface DirectoryReadModel {
   publicList(list: PublicList): Promise<{ asOf: Date | null; rows: Record<string, string | null>[] }>;
   /** Active institutions within a jurisdiction, counted by district and category. */
   activeCounts(jurisdiction: string): Promise<{ district: string; category: string; n: number }[]>;
-  /** One institution's events, oldest first, a page of them and how many in all. */
-  timeline(criteria: TimelineCriteria): Promise<{ items: TimelineEntry[]; total: number }>;
+  /** One institution's events, oldest first, a page of them (by page or after a cursor) and how many in all. */
+  timeline(criteria: TimelineCriteria): Promise<TimelinePage>;
 }
 
 export const INSTITUTION_SEARCH = Symbol('InstitutionSearch');

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** A complaint against an institution as the directory counts it: no text, no complainant. */
 export interface ComplaintOnRecord {
   /** The highest handling round closed (办结): 0, 1 or 2. */
@@ -8,15 +10,23 @@ export interface ComplaintOnRecord {
   unsatisfiedRound: number;
 }
 
-export interface ComplaintFigures {
-  total: number;
-  /** Closed (办结) at least once. */
-  closed: number;
-  /** Closed now, and the last handling not rated "not satisfied". */
-  resolved: number;
-  /** resolved ÷ closed in whole per cent, as the complaints service defines it; null before any closed. */
-  resolutionRate: number | null;
-}
+export const ComplaintFigures = z.object({
+  total: z.number().int().nonnegative(),
+  closed: z.number().int().nonnegative().describe('Closed (办结) at least once.'),
+  resolved: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('Closed now, and the last handling not rated "not satisfied" (解决).'),
+  resolutionRate: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .nullable()
+    .describe('resolved ÷ closed in whole per cent (解决率); null before any closed.'),
+});
+export type ComplaintFigures = z.infer<typeof ComplaintFigures>;
 
 /** Closed now: a reopened complaint is open again until its second round closes. */
 const closedNow = (c: ComplaintOnRecord) => c.closedRound >= 2 || (c.closedRound === 1 && !c.reopened);

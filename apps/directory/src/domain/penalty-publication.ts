@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { z } from 'zod';
 
 /**
  * How long an administrative penalty stays public (行政处罚信息公示期), from the rulebook: at least
@@ -12,13 +13,12 @@ export interface PenaltyPublicationRule {
 }
 
 /** One penalty's publication, counted from its decision date. */
-export interface PenaltyPublication {
-  /** The last day it is shown. */
-  until: string;
-  /** The first day the institution may ask to end it early (信用修复). */
-  earlyEndFrom: string;
-  source: string;
-}
+export const PenaltyPublication = z.object({
+  until: z.iso.date().describe('The last day it is shown (公示期至).'),
+  earlyEndFrom: z.iso.date().describe('The first day the institution may ask to end it early (信用修复).'),
+  source: z.string().describe('The rule the period rests on.'),
+});
+export type PenaltyPublication = z.infer<typeof PenaltyPublication>;
 
 /**
  * The last day of a period of months counted from `date`: the day itself is not counted, and the

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /** A staff member as the directory keeps one: no identity number, no certificate number. */
 export interface StaffOnFile {
   /** Known once the filing arrives (a removal may come first). */
@@ -9,25 +10,36 @@ export interface StaffOnFile {
 }
 
 /** One filed staff member on the public page: name and qualification, never identity data. */
-export interface PublicStaffMember {
-  name: string;
-  role: 'teacher' | 'other';
-  subject: string | null;
-  /** A qualification certificate is on file (教师资格 or a matching professional certificate). */
-  certified: boolean;
-  /** Which certificate: teacher-qualification (教师资格证), sports-coach, arts- or science-professional. */
-  certificateKind: string | null;
-}
+export const PublicStaffMember = z.object({
+  name: z.string(),
+  role: z.enum(['teacher', 'other']),
+  subject: z.string().nullable(),
+  certified: z
+    .boolean()
+    .describe('A qualification certificate is on file (教师资格 or a matching professional certificate).'),
+  certificateKind: z
+    .string()
+    .nullable()
+    .describe('teacher-qualification (教师资格证), sports-coach, arts- or science-professional.'),
+});
+export type PublicStaffMember = z.infer<typeof PublicStaffMember>;
 
-export interface StaffSummary {
-  teachers: number;
-  /** Teachers with a qualification certificate on file (教师资格 or a matching professional certificate). */
-  certifiedTeachers: number;
-  otherStaff: number;
-  bySubject: { subject: string; teachers: number; certified: number }[];
-  /** Teachers first, by subject, then name, in pinyin order (从业人员信息公开). */
-  members: PublicStaffMember[];
-}
+export const StaffSummary = z.object({
+  teachers: z.number().int().nonnegative(),
+  certifiedTeachers: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('Teachers with a qualification certificate on file.'),
+  otherStaff: z.number().int().nonnegative(),
+  bySubject: z.array(
+    z.object({ subject: z.string(), teachers: z.number().int(), certified: z.number().int() }),
+  ),
+  members: z
+    .array(PublicStaffMember)
+    .describe('Teachers first, by subject, then name, in pinyin order (从业人员信息公开).'),
+});
+export type StaffSummary = z.infer<typeof StaffSummary>;
 
 /** The public page's staff: who teaches what with which qualification, and the counts. */
 export function summariseStaff(staff: StaffOnFile[]): StaffSummary {

@@ -7,7 +7,12 @@ import {
 } from '../application/institution-page/institution-page.query';
 import { PublicList } from '../application/open-data/list-export.query';
 import { DirectoryReadModel, InstitutionRecord } from '../application/ports';
-import { TimelineCriteria, TimelineEntry } from '../application/timeline/institution-timeline.query';
+import { keysetPage } from '@otr/runtime';
+import {
+  TimelineCriteria,
+  TimelineEntry,
+  TimelinePage,
+} from '../application/timeline/institution-timeline.query';
 import { DirectoryPrisma } from './directory-prisma';
 import { COUNTED_COMPLAINT } from './projections/complaint-projection';
 import { STAFF_ON_FILE } from './projections/filing-projection';
@@ -123,7 +128,7 @@ export class PrismaDirectoryReadModel implements DirectoryReadModel {
     );
   }
 
-  async timeline(c: TimelineCriteria): Promise<{ items: TimelineEntry[]; total: number }> {
+  async timeline(c: TimelineCriteria): Promise<TimelinePage> {
     const where = {
       institutionId: c.institutionId,
       ...(c.service ? { service: c.service } : {}),
@@ -137,15 +142,28 @@ export class PrismaDirectoryReadModel implements DirectoryReadModel {
           }
         : {}),
     };
+    // Keyset: strictly after the (occurredAt, id) of the cursor, in the same order.
+    const after = c.after && {
+      OR: [
+        { occurredAt: { gt: new Date(c.after[0]) } },
+        { occurredAt: new Date(c.after[0]), id: { gt: c.after[1] } },
+      ],
+    };
     const [rows, total] = await Promise.all([
       this.prisma.timelineEvent.findMany({
-        where,
+        where: after ? { AND: [where, after] } : where,
         orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-        skip: (c.page - 1) * c.pageSize,
-        take: c.pageSize,
+        ...(after ? {} : { skip: (c.page - 1) * c.pageSize }),
+        take: c.pageSize + 1,
       }),
       this.prisma.timelineEvent.count({ where }),
     ]);
-    return { items: rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })), total };
+    const page = keysetPage(rows, c.pageSize, (r) => [r.occurredAt.toISOString(), r.id]);
+    const items = page.items.map((r) => ({
+      ...r,
+      occurredAt: r.occurredAt.toISOString(),
+      actor: r.actor as TimelineEntry['actor'],
+    }));
+    return { items, total, nextCursor: page.nextCursor };
   }
 }

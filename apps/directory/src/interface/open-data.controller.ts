@@ -2,8 +2,8 @@ import { Controller, Get, Header, Param, ParseEnumPipe, Query, Res } from '@nest
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { Public } from '@otr/auth';
-import { validationFailed } from '@otr/runtime';
-import { ListExportQuery, PublicList } from '../application/open-data/list-export.query';
+import { Returns, validationFailed } from '@otr/runtime';
+import { ListExport, ListExportQuery, PublicList } from '../application/open-data/list-export.query';
 import { openDataCsv } from './open-data-csv';
 
 /** ParseEnumPipe whose 400 names the parameter and its values, where Nest's says "enum string is expected". */
@@ -19,6 +19,13 @@ export class OpenDataController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':list.:format')
+  @Returns({
+    schema: ListExport,
+    alsoAs: ['text/csv'],
+    description:
+      'The list (white 白名单, revoked 已吊销, black 黑名单) as JSON, or as UTF-8 CSV for format csv; ' +
+      'X-Data-As-Of and Last-Modified say how current it is.',
+  })
   @Header('Cache-Control', 'public, max-age=60')
   async download(
     @Param('list', oneOf('list', ['white', 'revoked', 'black'])) list: PublicList,

@@ -1,12 +1,17 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Public } from '@otr/auth';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { z } from 'zod';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
 import {
   SearchCriteria,
   SearchInstitutionsQuery,
+  SearchResult,
 } from '../application/search-institutions/search-institutions.query';
-import { InstitutionPageQuery } from '../application/institution-page/institution-page.query';
+import {
+  InstitutionPage,
+  InstitutionPageQuery,
+} from '../application/institution-page/institution-page.query';
 import { PUBLIC_MAX_AGE_S } from '../application/search-institutions/search-institutions.handler';
 
 const PUBLIC_CACHE = `public, max-age=${PUBLIC_MAX_AGE_S}`;
@@ -22,12 +27,14 @@ export class PublicInstitutionsController {
 
   /** Express adds a weak ETag to every answer, so a repeated search costs the client a 304. */
   @Get('institutions')
+  @Returns(SearchResult)
   @Header('Cache-Control', PUBLIC_CACHE)
   search(@Query(new ZodPipe(SearchCriteria)) criteria: SearchInput) {
     return this.queries.execute(new SearchInstitutionsQuery(criteria));
   }
 
   @Get('institutions/:id')
+  @Returns(InstitutionPage)
   @Header('Cache-Control', PUBLIC_CACHE)
   page(@Param('id', new UuidPipe()) id: string) {
     return this.queries.execute(new InstitutionPageQuery(id));
@@ -35,6 +42,7 @@ export class PublicInstitutionsController {
 
   /** A trivial endpoint behind the same stack, the baseline of the search benchmark. */
   @Get('ping')
+  @Returns(z.object({ ok: z.literal(true) }))
   ping() {
     return { ok: true };
   }

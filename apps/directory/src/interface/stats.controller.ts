@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, OFFICIAL_ROLES, Principal, Roles } from '@otr/auth';
-import { DirectoryStatsQuery } from '../application/stats/directory-stats.query';
+import { Returns } from '@otr/runtime';
+import { DirectoryStats, DirectoryStatsQuery } from '../application/stats/directory-stats.query';
 
 /** Counts for officials' dashboards, within the caller's jurisdiction. */
 @Controller('stats')
@@ -9,6 +10,7 @@ export class StatsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @Returns(DirectoryStats)
   @Roles(...OFFICIAL_ROLES)
   stats(@CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new DirectoryStatsQuery(principal.jurisdiction));

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, OFFICIAL_ROLES, Principal, Roles } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { Returns, ZodPipe } from '@otr/runtime';
 import {
   InstitutionTimelineQuery,
   TimelineCriteria,
+  TimelinePage,
 } from '../application/timeline/institution-timeline.query';
 
 /** A type-only name for the request, so decorator metadata does not point at the zod schema value. */
@@ -16,6 +17,7 @@ export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @Returns(TimelinePage)
   @Roles(...OFFICIAL_ROLES, 'institution-operator')
   list(
     @Query(new ZodPipe(TimelineCriteria)) criteria: TimelineInput,

@@ -9,12 +9,13 @@ export const BlacklistCriteria = z.object({
 });
 export type BlacklistCriteria = z.infer<typeof BlacklistCriteria>;
 
-export interface BlacklistPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: (PublicBlacklistEntry & { institutionId: string })[];
-}
+export const BlacklistPage = z.object({
+  items: z.array(PublicBlacklistEntry.extend({ institutionId: z.string() })),
+  total: z.number().int().nonnegative(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type BlacklistPage = z.infer<typeof BlacklistPage>;
 
 /** The public black list (黑名单), newest listing first. */
 export class BlacklistQuery extends Query<BlacklistPage> {

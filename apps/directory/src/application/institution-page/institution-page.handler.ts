@@ -9,6 +9,9 @@ import { DIRECTORY_READ_MODEL, DirectoryReadModel } from '../ports';
 import { DIRECTORY_CLOCK, PENALTY_PUBLICATION, PenaltyPublicationSource } from '../tokens';
 import { InstitutionPage, InstitutionPageQuery } from './institution-page.query';
 
+type Page = InstitutionPage;
+type Course = InstitutionPage['courses'][number];
+
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 @QueryHandler(InstitutionPageQuery)
@@ -36,16 +39,16 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
     return {
       id: r.id,
       name: r.name,
-      legalForm: r.legalForm,
+      legalForm: r.legalForm as Page['legalForm'],
       legalRepresentative: r.legalRepresentative,
-      category: r.category,
-      scopes: r.scopes,
+      category: r.category as Page['category'],
+      scopes: r.scopes as Page['scopes'],
       district: r.district,
       address: r.address,
       location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
       license: {
         number: r.licenseNumber,
-        status: r.licenseStatus,
+        status: r.licenseStatus as Page['license']['status'],
         validFrom: day(r.validFrom),
         validUntil: day(r.validUntil),
         closedOn: day(r.closedOn),
@@ -53,9 +56,9 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
       courses: courses.map((c) => ({
         id: c.id,
         name: c.name,
-        category: c.category,
+        category: c.category as Page['category'],
         subject: c.subject,
-        mode: c.mode,
+        mode: c.mode as Course['mode'],
         gradeLevels: c.gradeLevels,
         totalHours: c.totalHours,
         lessonMinutes: c.lessonMinutes,

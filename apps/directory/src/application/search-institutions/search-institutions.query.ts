@@ -64,33 +64,47 @@ export const SearchCriteria = z
   });
 export type SearchCriteria = z.infer<typeof SearchCriteria>;
 
-export interface InstitutionSummary {
-  id: string;
-  name: string;
-  category: string;
-  scopes: string[];
-  district: string;
-  address: string;
-  licenseNumber: string | null;
-  licenseStatus: string;
-  validUntil: string | null;
-  /** Families' ratings: the average to one decimal (null before the first) and how many. */
-  rating: PublicRating;
-  /** Metres from the point searched near, when the search was near a point. */
-  distanceM?: number;
-}
+/** One institution found by the public search. */
+export const InstitutionSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: Category,
+  scopes: z.array(Scope),
+  district: z.string(),
+  address: z.string(),
+  licenseNumber: z.string().nullable(),
+  licenseStatus: z
+    .enum(['active', 'suspended', 'revoked', 'expired', 'closed'])
+    .describe('active 有效, suspended 暂停招生, revoked 吊销, expired 过期, closed 终止办学'),
+  validUntil: z.iso.date().nullable(),
+  rating: PublicRating.describe(
+    "Families' ratings: the average to one decimal (null before the first) and how many.",
+  ),
+  distanceM: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe('Metres from the point searched near, when the search was near a point.'),
+});
+export type InstitutionSummary = z.infer<typeof InstitutionSummary>;
 
-export interface SearchResult {
-  /** Matches of the whole search; null on a keyset page (`after`), which is not counted again. */
-  total: number | null;
-  /** True when there are at least `total` matches and counting stopped there. */
-  totalIsCapped: boolean;
-  page: number;
-  pageSize: number;
-  items: InstitutionSummary[];
-  /** Pass as `after` for the page that follows; null on the last page. */
-  next: string | null;
-}
+/** A page of the public search: the list envelope, with keyset paging (`next` → `after`). */
+export const SearchResult = z.object({
+  items: z.array(InstitutionSummary),
+  total: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe('Matches of the whole search; null on a keyset page (`after`), which is not counted again.'),
+  totalIsCapped: z
+    .boolean()
+    .describe('True when there are at least `total` matches and counting stopped there.'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  next: z.string().nullable().describe('Pass as `after` for the page that follows; null on the last page.'),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
 
 export class SearchInstitutionsQuery extends Query<SearchResult> {
   constructor(readonly criteria: SearchCriteria) {

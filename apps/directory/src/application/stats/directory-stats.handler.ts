@@ -18,7 +18,10 @@ export class DirectoryStatsHandler implements IQueryHandler<DirectoryStatsQuery>
     return {
       total: rows.reduce((a, r) => a + r.n, 0),
       byDistrict: sum('district').map(([district, count]) => ({ district, count })),
-      byCategory: sum('category').map(([category, count]) => ({ category, count })),
+      byCategory: sum('category').map(([category, count]) => ({
+        category: category as DirectoryStats['byCategory'][number]['category'],
+        count,
+      })),
     };
   }
 }
