@@ -3,6 +3,7 @@ import { runWithContext } from './context';
 import { Log, silentLog } from './logger';
 import { quoteSchema, SqlClient } from './sql';
 import { classifyFailure, isInfrastructureFailure } from './failures';
+import { recordDeadLetter } from './dead-letters';
 import { DeliveryControl, IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<Tx extends SqlClient> = (event: Envelope, tx: Tx) => Promise<void>;
@@ -30,15 +31,21 @@ export interface ConsumerOptions<Tx extends SqlClient> {
   handlers: Record<string, EventHandler<Tx>>;
   retry?: RetryPolicy;
   log?: Log;
+  /** Told each time an event is dead-lettered (the service's counter of them). */
+  onDeadLettered?: (consumer: string) => void;
 }
 
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+/** What handing a dead letter to its consumer again did: refused means it still breaks a rule. */
+export type RedriveOutcome = 'applied' | 'duplicate' | 'ignored' | 'refused';
 
 /**
  * Inbox consumer: each event id is recorded in the same transaction as its effect, so a
  * redelivery (after a crash, a rebalance or a relay re-send) changes nothing. An event this
  * consumer refuses (it breaks its contract, or a domain rule refuses it) goes to the dead-letter
- * topic with the error after a few tries; any other failure — the database down, read-only or
+ * topic with the error after a few tries, and is recorded in the service's dead_letter table for an
+ * operator to redrive (dead-letters.ts); any other failure — the database down, read-only or
  * locked — is retried with back-off until it passes, holding the partition (failures.ts).
  */
 export class InboxConsumer<Tx extends SqlClient> {
@@ -107,6 +114,27 @@ export class InboxConsumer<Tx extends SqlClient> {
     });
   }
 
+  /**
+   * One try of a dead letter, for a redrive: through the inbox, so an event applied since changes
+   * nothing. A refusal is answered, not dead-lettered again (its row says so); a passing failure is
+   * thrown, for the operator to try again when the database is back.
+   */
+  async redrive(message: IncomingMessage): Promise<{ outcome: RedriveOutcome; error?: string }> {
+    try {
+      const event = this.opts.registry.parse(JSON.parse(message.value));
+      const handler = this.opts.handlers[event.type];
+      if (!handler) return { outcome: 'ignored' };
+      const outcome = await runWithContext(
+        { correlationId: event.correlationId, causationId: event.id },
+        () => this.apply(event, handler),
+      );
+      return { outcome: outcome === 'duplicate' ? 'duplicate' : 'applied' };
+    } catch (error) {
+      if (classifyFailure(error) === 'passing') throw error;
+      return { outcome: 'refused', error: describe(error) };
+    }
+  }
+
   private apply(event: Envelope, handler: EventHandler<Tx>): Promise<Outcome> {
     return this.opts.transaction(async (tx) => {
       const inserted = await tx.$executeRawUnsafe(
@@ -121,19 +149,24 @@ export class InboxConsumer<Tx extends SqlClient> {
   }
 
   private async deadLetter(message: IncomingMessage, error: unknown, attempts: number): Promise<void> {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const reason = describe(error);
     this.log.error(
       { consumer: this.opts.name, topic: message.topic, offset: message.offset, reason, attempts },
       'event dead-lettered',
     );
-    // If this publish fails the handler throws, the position is not committed and the event comes back.
+    // Recorded first: if the publish then fails the handler throws, the position is not committed and
+    // the event comes back, finds its row (the same topic, partition and offset) and is published.
+    const recorded = await this.opts.transaction((tx) =>
+      recordDeadLetter(tx, this.opts.schema, { consumer: this.opts.name, message, error: reason, attempts }),
+    );
+    if (recorded) this.opts.onDeadLettered?.(this.opts.name);
     await this.opts.transport.publish(deadLetterTopic(message.topic), [
       {
         key: message.key ?? '',
         value: message.value,
         headers: {
           ...message.headers,
-          'dlq-error': reason.slice(0, 2000),
+          'dlq-error': reason,
           'dlq-consumer': this.opts.name,
           'dlq-attempts': String(attempts),
           'dlq-source': `${message.topic}/${message.partition}/${message.offset}`,
@@ -142,6 +175,10 @@ export class InboxConsumer<Tx extends SqlClient> {
     ]);
   }
 }
+
+/** The error as an operator reads it, bounded (a header, a table column). */
+const describe = (error: unknown) =>
+  (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -23,6 +23,11 @@ export class InProcessTransport implements Transport {
   private readonly log = new Map<string, IncomingMessage[]>();
   private queue: Promise<void> = Promise.resolve();
   private readonly delivering = new AsyncLocalStorage<true>();
+  /**
+   * Offsets start where no earlier run of the process reached (its start in microseconds), as a
+   * broker's never repeat: a dead letter is known by its topic, partition and offset.
+   */
+  private readonly firstOffset = Date.now() * 1000;
 
   publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     // A handler publishing (a dead letter) runs inside a delivery: queueing it would wait on itself.
@@ -63,7 +68,7 @@ export class InProcessTransport implements Transport {
       const incoming: IncomingMessage = {
         topic,
         partition: 0,
-        offset: String(log.length),
+        offset: String(this.firstOffset + log.length),
         key: m.key,
         value: m.value,
         headers: m.headers ?? {},

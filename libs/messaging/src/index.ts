@@ -6,5 +6,6 @@ export * from './outbox';
 export * from './relay';
 export * from './consumer';
 export * from './failures';
+export * from './dead-letters';
 export * from './in-process-transport';
 export * from './kafka-transport';

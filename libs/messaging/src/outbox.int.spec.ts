@@ -141,6 +141,19 @@ describe('outbox and inbox on the real PostgreSQL', () => {
     expect(dead.headers['dlq-attempts']).toBe('3');
     expect(await count(`SELECT count(*) FROM public.test_effect WHERE institution_id = 'i-5'`)).toBe(0);
     expect(await count(`SELECT count(*) FROM directory.inbox WHERE consumer = 'test.refusing'`)).toBe(0);
+    // Recorded for an operator; the same refusal delivered again is not recorded twice.
+    expect(await consumer.handle(delivery('i-5'))).toBe('dead-lettered');
+    const recorded = await pool.query(
+      `SELECT event_type, error, attempts, "offset" FROM directory.dead_letter WHERE consumer = 'test.refusing'`,
+    );
+    expect(recorded.rows).toEqual([
+      {
+        event_type: 'test.Sequenced',
+        error: 'NotOurs: this institution is not in our register',
+        attempts: 3,
+        offset: '0',
+      },
+    ]);
   });
 
   it('given the database read-only for longer than the tries a refusal gets, then the valid event waits and is applied once — never dead-lettered', async () => {
