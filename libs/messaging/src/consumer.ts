@@ -3,7 +3,7 @@ import { runWithContext } from './context';
 import { Log, silentLog } from './logger';
 import { quoteSchema, SqlClient } from './sql';
 import { classifyFailure, isInfrastructureFailure } from './failures';
-import { recordDeadLetter } from './dead-letters';
+import { recordDeadLetter, RedriveOutcome } from './dead-letters';
 import { DeliveryControl, IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<Tx extends SqlClient> = (event: Envelope, tx: Tx) => Promise<void>;
@@ -36,9 +36,6 @@ export interface ConsumerOptions<Tx extends SqlClient> {
 }
 
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
-
-/** What handing a dead letter to its consumer again did: refused means it still breaks a rule. */
-export type RedriveOutcome = 'applied' | 'duplicate' | 'ignored' | 'refused';
 
 /**
  * Inbox consumer: each event id is recorded in the same transaction as its effect, so a

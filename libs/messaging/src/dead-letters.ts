@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { InboxConsumer, RedriveOutcome } from './consumer';
 import { quoteSchema, SqlClient } from './sql';
 import { IncomingMessage } from './transport';
+
+/** What handing a dead letter to its consumer again did: refused means it still breaks a rule. */
+export type RedriveOutcome = 'applied' | 'duplicate' | 'ignored' | 'refused';
+
+/** A consumer as a redrive sees it (InboxConsumer): one try of a stored message through its inbox. */
+export interface Redrivable {
+  redrive(message: IncomingMessage): Promise<{ outcome: RedriveOutcome; error?: string }>;
+}
 
 /** An event a consumer refused, as recorded in its service's schema (`<schema>.dead_letter`). */
 export interface DeadLetter {
@@ -151,7 +158,7 @@ export class DeadLetters {
       schema: string;
       pool: Pool;
       /** The service's consumers by name: who re-handles a dead letter. */
-      consumers: ReadonlyMap<string, Pick<InboxConsumer<SqlClient>, 'redrive'>>;
+      consumers: ReadonlyMap<string, Redrivable>;
     },
   ) {
     this.table = `${quoteSchema(opts.schema)}.dead_letter`;

@@ -8,6 +8,8 @@ export * from './errors-filter';
 export * from './correlation';
 export * from './metrics';
 export * from './service';
+export * from './service-events';
+export * from './dead-letters.controller';
 export * from './standalone';
 export * from './ports';
 export * from './api-operations';

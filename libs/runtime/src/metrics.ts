@@ -24,6 +24,27 @@ export function createMetrics(service: string, probes: MetricProbes = {}) {
     labelNames: ['direction', 'type', 'outcome'],
     registers: [registry],
   });
+  const deadLettered = new Counter({
+    name: 'otr_events_dead_lettered_total',
+    help: 'Events a consumer refused and dead-lettered (recorded in its service for an operator)',
+    labelNames: ['consumer'],
+    registers: [registry],
+  });
+  // Counted at each scrape from the service's dead_letter table, which its ServiceEvents names.
+  let openDeadLetters: (() => Promise<Map<string, number>>) | null = null;
+  new Gauge({
+    name: 'otr_dead_letters_open',
+    help: 'Dead letters not yet redriven, or refused again, per consumer',
+    labelNames: ['consumer'],
+    registers: [registry],
+    async collect() {
+      if (!openDeadLetters) return;
+      // The database away: the scrape still answers (otr_broker_up, HTTP), without this figure.
+      const counts = await openDeadLetters().catch(() => null);
+      this.reset();
+      for (const [consumer, n] of counts ?? []) this.set({ consumer }, n);
+    },
+  });
   // The broker's health is a metric to alert on, not a readiness condition: writes go to the
   // outbox while it is away and drain when it returns (docs/deployment.md, Health and alerts).
   const { broker } = probes;
@@ -42,6 +63,9 @@ export function createMetrics(service: string, probes: MetricProbes = {}) {
     res.on('finish', () => end({ route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
     next();
   };
-  return { registry, events, middleware };
+  const watchDeadLetters = (count: () => Promise<Map<string, number>>) => {
+    openDeadLetters = count;
+  };
+  return { registry, events, deadLettered, watchDeadLetters, middleware };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, Request, Response } from 'express';
@@ -7,22 +7,14 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { requireSecrets, SecretName } from '@otr/config';
 import { SERVICE_NAME_LOCAL } from '@otr/auth';
-import { contracts } from '@otr/contracts';
 import { Clock, SystemClock } from '@otr/kernel';
-import {
-  ConsumerOptions,
-  InboxConsumer,
-  InProcessTransport,
-  Outbox,
-  OutboxRelay,
-  SqlClient,
-  Transport,
-} from '@otr/messaging';
+import { InProcessTransport, Transport } from '@otr/messaging';
 import { ApiOperation, discoverOperations } from './api-operations';
 import { correlationMiddleware } from './correlation';
 import { createPool } from './database';
 import { ErrorsFilter } from './errors-filter';
 import { createLogger } from './logger';
+import { withDeadLetters } from './dead-letters.controller';
 import { createMetrics, Metrics } from './metrics';
 import { openApiDocument } from './openapi';
 import { bodyParsers, refuseNulInQuery, refuseUndecodablePath } from './validation';
@@ -81,7 +73,7 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
     metrics,
   };
   // The body parsers are ours (bodyParsers), mounted after configure as Nest mounts its own.
-  const app = await NestFactory.create<NestExpressApplication>(def.module(infra), {
+  const app = await NestFactory.create<NestExpressApplication>(withDeadLetters(def.module(infra)), {
     logger: ['error', 'warn'],
     bodyParser: false,
   });
@@ -148,7 +140,7 @@ export async function declaredOperations(def: ServiceDefinition): Promise<ApiOpe
     clock: new SystemClock(),
     metrics: createMetrics(def.name),
   };
-  const app = await NestFactory.create<NestExpressApplication>(def.module(infra), {
+  const app = await NestFactory.create<NestExpressApplication>(withDeadLetters(def.module(infra)), {
     logger: false,
     bodyParser: false,
   });
@@ -184,56 +176,3 @@ const check = async (probe: () => Promise<unknown>): Promise<'up' | 'down'> => {
     return 'down';
   }
 };
-
-export type ConsumerSpec<Tx extends SqlClient> = Pick<ConsumerOptions<Tx>, 'name' | 'topics' | 'handlers'>;
-
-/**
- * A service's event plumbing: its outbox, the relay that publishes it, and its inbox consumers,
- * started with the app and stopped before it shuts down.
- */
-export class ServiceEvents<Tx extends SqlClient>
-  implements OnApplicationBootstrap, BeforeApplicationShutdown
-{
-  readonly outbox: Outbox;
-  readonly relay: OutboxRelay;
-  readonly consumers: InboxConsumer<Tx>[];
-
-  constructor(
-    infra: ServiceInfra,
-    transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
-    consumers: ConsumerSpec<Tx>[] = [],
-  ) {
-    this.outbox = new Outbox(infra.name, contracts);
-    this.relay = new OutboxRelay({
-      schema: infra.name,
-      pool: infra.pool,
-      transport: infra.transport,
-      log: infra.log,
-      pollMs: Number(process.env.OUTBOX_POLL_MS ?? 1000),
-    });
-    this.consumers = consumers.map(
-      (c) =>
-        new InboxConsumer<Tx>({
-          ...c,
-          // Tests that share one broker give each run its own groups.
-          groupId: `${process.env.OTR_GROUP_PREFIX ?? ''}${c.name}`,
-          schema: infra.name,
-          registry: contracts,
-          transport: infra.transport,
-          transaction,
-          log: infra.log,
-        }),
-    );
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.relay.start();
-    // Consumers start in the background: a Kafka group join must not hold up the HTTP server.
-    for (const c of this.consumers) void c.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((c) => c.stop()));
-    await this.relay.stop();
-  }
-}
