@@ -1,37 +1,18 @@
-import { Pool } from 'pg';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@otr/auth';
-import { InProcessTransport } from '@otr/messaging';
-import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
-import { createGatewayPrisma } from './infrastructure/gateway-prisma';
-import { seedDemoUsers } from './infrastructure/seed-demo-users';
-import { gatewayService } from './gateway.module';
+import { startTestGateway, TestGateway } from './gateway.int-fixtures';
 
 jest.setTimeout(60_000);
 
 /** /api/v1 is the stable prefix; the unversioned /api paths are deprecated aliases (docs/integration.md). */
 describe('the versioned API at the gateway', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let gateway: RunningService;
+  let t: TestGateway;
   let base: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url });
-    await seedDemoUsers(createGatewayPrisma(pool));
-    gateway = await startService(gatewayService, {
-      databaseUrl: db.url,
-      transport: new InProcessTransport(),
-      port: await freePort(),
-    });
-    base = `http://127.0.0.1:${gateway.port}`;
+    t = await startTestGateway();
+    base = t.base;
   });
-  afterAll(async () => {
-    await gateway.stop();
-    await pool.end();
-    await db.drop();
-  });
+  afterAll(() => t.stop());
 
   const login = (path: string) =>
     fetch(`${base}${path}`, {

@@ -1,11 +1,5 @@
-import { Pool } from 'pg';
-import { DEMO_PASSWORD } from '@otr/auth';
-import { InProcessTransport } from '@otr/messaging';
-import { RunningService, startService } from '@otr/runtime';
-import { createTestDatabase, freePort, TcpProxy, tcpProxy, TestDatabase, throughProxy } from '@otr/testing';
-import { createGatewayPrisma } from './infrastructure/gateway-prisma';
-import { seedDemoUsers } from './infrastructure/seed-demo-users';
-import { gatewayService } from './gateway.module';
+import { TcpProxy, tcpProxy, throughProxy } from '@otr/testing';
+import { startTestGateway, TestGateway } from './gateway.int-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -15,50 +9,29 @@ jest.setTimeout(60_000);
  * and the gateway recovers by itself.
  */
 describe('the gateway through a database outage', () => {
-  let db: TestDatabase;
   let proxy: TcpProxy;
-  let gateway: RunningService;
-  let base: string;
+  let t: TestGateway;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const pool = new Pool({ connectionString: db.url });
-    await seedDemoUsers(createGatewayPrisma(pool));
-    await pool.end();
-    const target = new URL(db.url);
-    proxy = await tcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    gateway = await startService(gatewayService, {
-      databaseUrl: throughProxy(db.url, proxy),
-      transport: new InProcessTransport(),
-      port: await freePort(),
+    t = await startTestGateway(async (url) => {
+      const target = new URL(url);
+      proxy = await tcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+      return throughProxy(url, proxy);
     });
-    base = `http://127.0.0.1:${gateway.port}`;
   });
   afterAll(async () => {
     await proxy.restore().catch(() => undefined);
-    await gateway.stop();
+    await t.stop();
     await proxy.close();
-    await db.drop();
   });
 
-  const signIn = async (username: string) => {
-    const res = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  };
-  const get = (path: string, token?: string) =>
-    fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-
   it('answers 503 with Retry-After while the database is away, then recovers by itself', async () => {
-    const officer = await signIn('approver.xihu');
-    const admin = await signIn('admin');
-    expect((await get('/api/v1/auth/me', officer)).status).toBe(200);
+    const officer = await t.signIn('approver.xihu');
+    const admin = await t.signIn('admin');
+    expect((await t.get('/api/v1/auth/me', officer)).status).toBe(200);
 
     await proxy.cut();
-    const me = await get('/api/v1/auth/me', officer);
+    const me = await t.get('/api/v1/auth/me', officer);
     expect(me.status).toBe(503);
     expect(me.headers.get('retry-after')).toBe('5');
     expect(await me.json()).toMatchObject({
@@ -67,19 +40,19 @@ describe('the gateway through a database outage', () => {
       title: '服务暂不可用',
     });
     // A route of the gateway's own, past authentication, the same (the errors filter).
-    expect((await get('/api/v1/admin/users', admin)).status).toBe(503);
-    expect((await get('/health/ready')).status).toBe(503);
-    expect((await get('/health/live')).status).toBe(200);
+    expect((await t.get('/api/v1/admin/users', admin)).status).toBe(503);
+    expect((await t.get('/health/ready')).status).toBe(503);
+    expect((await t.get('/health/live')).status).toBe(200);
 
     await proxy.restore();
     const back = Date.now();
     let status = 0;
     while (status !== 200 && Date.now() - back < 10_000) {
-      status = (await get('/api/v1/auth/me', officer)).status;
+      status = (await t.get('/api/v1/auth/me', officer)).status;
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe(200);
-    expect((await get('/health/ready')).status).toBe(200);
-    expect((await get('/api/v1/admin/users', admin)).status).toBe(200);
+    expect((await t.get('/health/ready')).status).toBe(200);
+    expect((await t.get('/api/v1/admin/users', admin)).status).toBe(200);
   });
 });

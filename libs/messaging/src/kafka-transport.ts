@@ -11,6 +11,15 @@ export interface KafkaTransportOptions {
 const toLevel = (level: logLevel) =>
   level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
 
+/**
+ * Group membership timing. A member that vanishes (SIGKILL, a lost host) holds its partitions until
+ * the broker's session timeout: at 30 s, consumers sat idle 24–46 s after a service was killed.
+ * 10 s with a heartbeat every second hands them on within ~10 s; a handler waiting out a database
+ * outage keeps its place by heartbeating between retries (consumer.ts), so a long wait does not
+ * cost its membership either. The rebalance timeout bounds how long a rebalance waits for members.
+ */
+const MEMBERSHIP = { sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 20_000 };
+
 /** Kafka through kafkajs, kept behind the Transport port so the client can change later. */
 export class KafkaTransport implements Transport {
   readonly kafka: Kafka;
@@ -45,11 +54,7 @@ export class KafkaTransport implements Transport {
   }
 
   async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {
-    const consumer = this.kafka.consumer({
-      groupId: options.groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3000,
-    });
+    const consumer = this.kafka.consumer({ groupId: options.groupId, ...MEMBERSHIP });
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });

@@ -1,11 +1,12 @@
 import { Agent } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
+import { createProxyMiddleware, fixRequestBody, RequestHandler } from 'http-proxy-middleware';
 import { PRINCIPAL_HEADER, signPrincipal, WithPrincipal } from '@otr/auth';
 import { currentContext } from '@otr/messaging';
 import { CORRELATION_HEADER, sendProblem } from '@otr/runtime';
 import { authorize, GATEWAY_LOCAL, ServiceName } from '../domain/access-policy';
 import { PublicCache } from './public-cache';
+import { parseUpstreams, Upstreams } from './upstreams';
 
 const DEFAULT_PORTS: Record<ServiceName, number> = {
   registration: 3001,
@@ -15,8 +16,26 @@ const DEFAULT_PORTS: Record<ServiceName, number> = {
   complaints: 3005,
 };
 
-export const serviceUrl = (service: ServiceName, env = process.env) =>
-  env[`${service.toUpperCase().replace(/-/g, '_')}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[service]}`;
+const upstreams = new Map<string, Upstreams>();
+
+/** A service's instances, from `<SERVICE>_URL` (one or several, comma-separated). */
+export function serviceUpstreams(service: ServiceName, env = process.env): Upstreams {
+  const value =
+    env[`${service.toUpperCase().replace(/-/g, '_')}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[service]}`;
+  // Keyed by the setting, so a changed environment (tests start platforms on new ports) is seen.
+  const key = `${service}=${value}`;
+  let found = upstreams.get(key);
+  if (!found) upstreams.set(key, (found = new Upstreams(parseUpstreams(value))));
+  return found;
+}
+
+/** One instance of the service, in turn among the healthy ones. */
+export const serviceUrl = (service: ServiceName, env = process.env) => serviceUpstreams(service, env).pick();
+
+/** Errors that say the instance never took the request: another one may. */
+const NOT_REACHED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET']);
+/** Methods safe to send again to another instance (their bodies, if any, are not re-readable). */
+const RETRYABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The headers a service trusts: the caller signed into x-otr-principal, and the correlation id. */
 export function serviceHeaders(signedPrincipal: string | undefined): Record<string, string> {
@@ -73,6 +92,9 @@ export function reachesBankCallback(servicePath: string): boolean {
 
 type Routed = WithPrincipal & {
   otrTarget?: string;
+  otrService?: ServiceName;
+  /** Set once the request has been sent again to another instance. */
+  otrRetried?: boolean;
   otrPath?: string;
   /** A public route: its answer may be kept by the shared cache. */
   otrPublic?: boolean;
@@ -84,7 +106,7 @@ type Routed = WithPrincipal & {
  * public routes that their service marks cacheable come from the shared cache while fresh.
  */
 export function serviceProxy(cache = new PublicCache()) {
-  const proxy = createProxyMiddleware<Request, Response>({
+  const proxy: RequestHandler<Request, Response> = createProxyMiddleware<Request, Response>({
     router: (req) => (req as Routed).otrTarget!,
     pathRewrite: (_path, req) => (req as Routed).otrPath!,
     changeOrigin: true,
@@ -100,8 +122,25 @@ export function serviceProxy(cache = new PublicCache()) {
         if (r.otrPublic && !r.principal) cache.keep(req, proxyRes);
       },
       proxyReq: (proxyReq, req) => fixRequestBody(proxyReq, req),
-      error: (_err, req, res) => {
+      error: (err, req, res) => {
         const out = res as Response;
+        const r = req as Routed;
+        const code = (err as { code?: string }).code ?? '';
+        if (r.otrService && r.otrTarget && NOT_REACHED.has(code)) {
+          const instances = serviceUpstreams(r.otrService);
+          instances.failed(r.otrTarget);
+          // Once, to another instance, for a request that can be sent again.
+          if (
+            !out.headersSent &&
+            !r.otrRetried &&
+            RETRYABLE.has(r.method) &&
+            instances.hasAlternative(r.otrTarget)
+          ) {
+            r.otrRetried = true;
+            r.otrTarget = instances.pick(r.otrTarget);
+            return void proxy(r, out, () => undefined);
+          }
+        }
         if (!out.headersSent)
           sendProblem(req as Request, out, {
             status: 502,
@@ -129,6 +168,7 @@ export function serviceProxy(cache = new PublicCache()) {
       return sendProblem(req, res, { status: 404, code: 'not-found', detail: 'no such route' });
     req.otrPublic = decision.route.allow === 'public';
     if (req.otrPublic && cache.serve(req, res)) return;
+    req.otrService = decision.route.service;
     req.otrTarget = serviceUrl(decision.route.service);
     req.otrPath = decision.servicePath || '/';
     rewriteHeaders(
