@@ -177,6 +177,16 @@ export const ACCESS_MATRIX: { method: string; path: string; allowed: Caller[] }[
   { method: 'GET', path: '/api/admin/users', allowed: ['administrator'] },
   { method: 'POST', path: '/api/admin/users', allowed: ['administrator'] },
   { method: 'GET', path: '/api/admin/audit', allowed: ['administrator'] },
+  // Dead letters: administrators only, though each service's officials read (and write) the rest of it.
+  { method: 'GET', path: '/api/registration/dead-letters?open=true', allowed: ['administrator'] },
+  { method: 'POST', path: '/api/registration/dead-letters/redrive', allowed: ['administrator'] },
+  { method: 'GET', path: '/api/inspection/dead-letters', allowed: ['administrator'] },
+  { method: 'POST', path: '/api/inspection/dead-letters/x/redrive', allowed: ['administrator'] },
+  { method: 'GET', path: '/api/fee-supervision/dead-letters', allowed: ['administrator'] },
+  { method: 'GET', path: '/api/complaints/dead-letters', allowed: ['administrator'] },
+  { method: 'POST', path: '/api/complaints/dead-letters/redrive', allowed: ['administrator'] },
+  { method: 'GET', path: '/api/directory/dead-letters', allowed: ['administrator'] },
+  { method: 'DELETE', path: '/api/directory/dead-letters/x', allowed: [] },
   {
     method: 'GET',
     path: '/api/auth/me',

@@ -43,6 +43,21 @@ describe('the gateway access policy', () => {
     expect(authorize('GET', '/api/me/notifications', null)).toEqual({ kind: 'sign-in-required' });
   });
 
+  it('lets only administrators reach a service’s dead letters, though its officials reach the rest', () => {
+    expect(authorize('POST', '/api/inspection/dead-letters/x/redrive', as('administrator'))).toMatchObject({
+      kind: 'allow',
+      route: { service: 'inspection' },
+      servicePath: '/dead-letters/x/redrive',
+    });
+    expect(authorize('GET', '/api/inspection/dead-letters', as('inspector'))).toMatchObject({
+      kind: 'forbidden',
+    });
+    expect(authorize('GET', '/api/directory/dead-letters?open=true', as('administrator'))).toMatchObject({
+      kind: 'allow',
+      servicePath: '/dead-letters?open=true',
+    });
+  });
+
   it('does not treat a look-alike prefix as the route', () => {
     expect(authorize('GET', '/api/publicity', null)).toEqual({ kind: 'no-route' });
   });

@@ -19,11 +19,23 @@ export interface RouteRule {
 const READ = ['GET', 'HEAD'];
 const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** The services with event consumers, each with the dead letters they refused (docs/operations.md). */
+const CONSUMING: ServiceName[] = ['registration', 'inspection', 'fee-supervision', 'complaints', 'directory'];
+
 /**
  * The gateway's route table: among the rules with the longest matching prefix, the first whose
  * method matches decides. Services check jurisdiction and record ownership themselves from the signed principal.
  */
 export const ROUTES: RouteRule[] = [
+  // Events a service refused, listed and redriven: an operator's tool, for administrators only —
+  // more specific than each service's own prefix, so its officials' rules never reach it.
+  ...CONSUMING.map((service): RouteRule => ({
+    prefix: `/api/${service}/dead-letters`,
+    service,
+    target: '/dead-letters',
+    methods: [...READ, 'POST'],
+    allow: ['administrator'],
+  })),
   { prefix: '/api/public', service: 'directory', target: '/public', methods: READ, allow: 'public' },
   // Families and the public: filing a complaint and following it with its access code; families'
   // own orders and lessons behind a one-time code the fee service checks itself.
