@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PrincipalGuard } from '@otr/auth';
-import { ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
+import { addProblemTexts, ServiceDefinition, ServiceEvents, ServiceInfra } from '@otr/runtime';
+import { directoryErrorTexts } from './domain/errors.zh-CN';
 import { InstitutionTimelineHandler } from './application/timeline/institution-timeline.handler';
 import { SearchInstitutionsHandler } from './application/search-institutions/search-institutions.handler';
 import { defaultRulebook } from '@otr/rules';
@@ -64,6 +65,8 @@ export class DirectoryModule {
     };
   }
 }
+
+addProblemTexts(directoryErrorTexts);
 
 export const directoryService: ServiceDefinition = {
   name: 'directory',

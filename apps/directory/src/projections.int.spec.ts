@@ -78,6 +78,25 @@ describe('the directory projections', () => {
     expect((await page(3)).license.status).toBe('suspended');
   });
 
+  it('refuses a forged license under a number another institution holds: no second licensed institution, the event dead-lettered naming the clash', async () => {
+    const real = eventsFor(id(30), '杭州真实培训学校');
+    await deliver(real.issued());
+    const forged = eventsFor(id(31), '冒名培训学校').issued();
+    const reused = {
+      ...forged,
+      payload: { ...forged.payload, licenseNumber: real.issued().payload.licenseNumber },
+    };
+    await deliver(reused);
+    expect((await get(`/institutions/${id(31)}`)).status).toBe(404);
+    expect((await page(30)).name).toBe('杭州真实培训学校');
+    const dead = directory.transport.messages('otr.registration.dlq');
+    expect(dead.map((m) => m.headers['dlq-error'])).toContainEqual(
+      expect.stringMatching(
+        /LicenseNumberHeldByAnother: license number .* is held by institution .*30; refused for .*31/,
+      ),
+    );
+  });
+
   it('shows closure with its date', async () => {
     const e = eventsFor(id(4), '杭州明德围棋培训学校');
     await deliver(e.closed(20), e.issued());

@@ -1,5 +1,6 @@
-import { Envelope } from '@otr/contracts';
+import { Envelope, LicenseIssued } from '@otr/contracts';
 import { foldEntry, InstitutionEntry, RegistrationFact } from '../../domain/institution-entry';
+import { LicenseHolder, licenseNumberClash } from '../../domain/license-register';
 import { normalise, pinyinInitials, searchTerms } from '../../domain/search-text';
 import { DirectoryTx } from '../directory-prisma';
 
@@ -48,6 +49,7 @@ export async function applyRegistrationFacts(events: Envelope[], tx: DirectoryTx
     `SELECT count(pg_advisory_xact_lock(hashtext(id)))::int AS n FROM (SELECT id FROM unnest($1::text[]) AS id ORDER BY id) AS sorted`,
     ids,
   );
+  await refuseLicenseNumberClash(events, tx);
   // Journal the new facts and read every fact of these institutions in one statement: the
   // statement's snapshot does not see its own inserts, so they join the result through RETURNING.
   const facts = await tx.$queryRawUnsafe<(RegistrationFact & { institutionId: string })[]>(
@@ -93,6 +95,28 @@ export async function applyRegistrationFacts(events: Envelope[], tx: DirectoryTx
        .join(', ')}`,
     JSON.stringify(rows),
   );
+}
+
+/**
+ * A license granted under a number another institution holds (active or suspended) is refused
+ * before anything is written: a forged LicenseIssued reusing a real number was published as a
+ * second licensed institution (issue #22). The refusal dead-letters the event for an operator.
+ */
+async function refuseLicenseNumberClash(events: Envelope[], tx: DirectoryTx): Promise<void> {
+  const issued = events
+    .filter((e) => e.type === LicenseIssued.type)
+    .map((e) => ({
+      institutionId: e.institutionId,
+      licenseNumber: (e.payload as { licenseNumber: string }).licenseNumber,
+    }));
+  if (!issued.length) return;
+  const holders = await tx.$queryRawUnsafe<LicenseHolder[]>(
+    `SELECT id AS "institutionId", license_number AS "licenseNumber" FROM directory.institution
+     WHERE license_number = ANY($1::text[]) AND license_status IN ('active', 'suspended')`,
+    issued.map((i) => i.licenseNumber),
+  );
+  const clash = licenseNumberClash(holders, issued);
+  if (clash) throw clash;
 }
 
 /** The consumer's handler: one delivered event. */
