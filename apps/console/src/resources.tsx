@@ -2,6 +2,7 @@ import type { ResourceProps } from 'react-admin';
 import { applications } from './applications';
 import { audit } from './audit';
 import { complaints } from './complaints';
+import { deadLetters } from './dead-letters';
 import {
   feeAccounts,
   feeAlerts,
@@ -43,6 +44,7 @@ const registered: ResourceProps[] = [
   users,
   roster,
   audit,
+  deadLetters,
 ];
 
 /** In menu order (auth/permissions.ts MENU); react-admin hides those the role may not list. */

@@ -15,7 +15,7 @@ describe('console permissions', () => {
   const FEES = [...FEE_RESOURCES];
 
   it('shows each role exactly its screens', () => {
-    expect(menuFor(['administrator'])).toEqual(['users', 'roster', 'audit']);
+    expect(menuFor(['administrator'])).toEqual(['users', 'roster', 'audit', 'dead-letters']);
     expect(menuFor(['approver'])).toEqual([
       'applications',
       'license-requests',
@@ -84,9 +84,10 @@ describe('console permissions', () => {
     }
   });
 
-  it('lets only administrators manage accounts, read the audit log and import the roster', () => {
+  it('lets only administrators manage accounts, read the audit log, import the roster and redrive dead letters', () => {
     for (const role of ROLES) {
       expect(can([role], 'users', 'create')).toBe(role === 'administrator');
+      expect(can([role], 'dead-letters', 'redrive')).toBe(role === 'administrator');
       expect(can([role], 'audit', 'list')).toBe(role === 'administrator');
       expect(can([role], 'roster', 'import')).toBe(role === 'administrator');
     }
@@ -134,9 +135,11 @@ describe('console permissions', () => {
     }
   });
 
-  it('lets every role that lists a screen export it as CSV (not the roster, an upload, nor the inspection lists yet)', () => {
+  it('lets every role that lists a screen export it as CSV (not the roster, an upload, the dead letters, an operator’s tool, nor the inspection lists yet)', () => {
     for (const role of ROLES)
-      for (const r of menuFor([role]).filter((m) => m !== 'roster' && !ENFORCEMENT.includes(m)))
+      for (const r of menuFor([role]).filter(
+        (m) => m !== 'roster' && m !== 'dead-letters' && !ENFORCEMENT.includes(m),
+      ))
         expect(can([role], r, 'export')).toBe(true);
   });
 

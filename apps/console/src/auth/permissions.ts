@@ -64,7 +64,9 @@ export type Action =
   | 'payRefund'
   | 'reconcile'
   | 'startClosure'
-  | 'runRefunds';
+  | 'runRefunds'
+  // dead letters: handing the events a service refused to its consumer again (dead-letters/)
+  | 'redrive';
 
 /** Screens of the console, in menu order; a new service's screen is added here and in resources.ts. */
 export const MENU = [
@@ -91,6 +93,7 @@ export const MENU = [
   'users',
   'roster',
   'audit',
+  'dead-letters',
 ] as const;
 export type MenuResource = (typeof MENU)[number];
 
@@ -237,11 +240,13 @@ export const PERMISSIONS: Record<Role, Grants> = {
     timeline: read,
     ...panels('applications', 'rectifications', 'complaints', 'fundAlerts', 'institutions'),
   },
-  // Accounts, the audit log and the in-service teacher roster; nothing of the regulatory work itself.
+  // Accounts, the audit log, the in-service teacher roster and the events services refused (dead
+  // letters); nothing of the regulatory work itself.
   administrator: {
     users: [...read, 'create', 'edit'],
     roster: ['list', 'import'],
     audit: read,
+    'dead-letters': ['list', 'redrive'],
     ...panels('audit', 'institutions'),
   },
 };

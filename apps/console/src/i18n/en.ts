@@ -209,6 +209,20 @@ export const appEn: typeof appZhCN = {
         to: 'To',
       },
     },
+    'dead-letters': {
+      name: 'Dead letters',
+      fields: {
+        service: 'Service',
+        consumer: 'Consumer',
+        eventType: 'Event type',
+        error: 'Why refused',
+        attempts: 'Attempts',
+        deadLetteredAt: 'Refused at',
+        redriveOutcome: 'State',
+        payload: 'Payload',
+        headers: 'Headers',
+      },
+    },
   },
   otr: {
     title: 'Off-campus Training Regulation',
@@ -452,6 +466,34 @@ export const appEn: typeof appZhCN = {
           'Recorded. Tracking no. %{trackingNumber}, access code %{accessCode} (shown once: tell the caller)',
       },
       none: 'None',
+    },
+    deadLetters: {
+      intro:
+        'Events a service refused: they broke their contract, or a domain rule refused them. Find and fix the cause, then redrive: the event goes to the consumer that refused it again, through its inbox, so one already applied has no second effect. Passing failures (the database away) never land here; they are retried until they pass.',
+      services: {
+        registration: 'Registration',
+        inspection: 'Inspection',
+        'fee-supervision': 'Fee supervision',
+        complaints: 'Complaints',
+        directory: 'Directory',
+      },
+      openOnly: 'Open only',
+      total: '%{smart_count} in all',
+      redrive: 'Redrive',
+      redriveShown: 'Redrive all shown (%{smart_count})',
+      redriven:
+        'Redriven: %{applied} applied, %{duplicate} duplicate, %{ignored} ignored, %{refused} refused again',
+      failed: 'Failed: %{error}',
+      empty: 'No dead letters',
+      more: 'Load more',
+      details: 'Payload and headers',
+      outcomes: {
+        open: 'Open',
+        applied: 'Applied',
+        duplicate: 'Duplicate (applied before)',
+        ignored: 'Ignored',
+        refused: 'Refused again',
+      },
     },
     roster: {
       intro:

@@ -401,6 +401,20 @@ export const appZhCN = {
         to: '截止日期',
       },
     },
+    'dead-letters': {
+      name: '死信事件',
+      fields: {
+        service: '服务',
+        consumer: '消费者',
+        eventType: '事件类型',
+        error: '拒收原因',
+        attempts: '尝试次数',
+        deadLetteredAt: '拒收时间',
+        redriveOutcome: '状态',
+        payload: '事件内容',
+        headers: '消息头',
+      },
+    },
   },
   otr: {
     title: '校外培训监管平台',
@@ -623,6 +637,33 @@ export const appZhCN = {
         receipt: '已登记。受理编号 %{trackingNumber}，查询码 %{accessCode}（仅显示一次，请告知来电人）',
       },
       none: '暂无',
+    },
+    deadLetters: {
+      intro:
+        '各服务拒收的事件：违反事件契约，或被业务规则拒绝。查明并排除原因后重投：事件交由原消费者经收件箱重新处理，已处理过的不会重复生效。数据库不可用等暂时性故障不会进入这里，而是自动重试直至成功。',
+      services: {
+        registration: '办学许可',
+        inspection: '执法检查',
+        'fee-supervision': '资金监管',
+        complaints: '投诉举报',
+        directory: '机构名录',
+      },
+      openOnly: '仅显示待处理',
+      total: '共 %{smart_count} 条',
+      redrive: '重投',
+      redriveShown: '重投本页全部（%{smart_count} 条）',
+      redriven: '重投完成：已处理 %{applied}，重复 %{duplicate}，忽略 %{ignored}，仍被拒收 %{refused}',
+      failed: '操作失败：%{error}',
+      empty: '没有死信事件',
+      more: '加载更多',
+      details: '事件内容与消息头',
+      outcomes: {
+        open: '待处理',
+        applied: '已处理',
+        duplicate: '重复（此前已处理）',
+        ignored: '已忽略',
+        refused: '仍被拒收',
+      },
     },
     roster: {
       intro:
