@@ -187,6 +187,7 @@ export function DeadLetterList() {
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <TextField
               select
+              fullWidth={false}
               size="small"
               label={t('resources.dead-letters.fields.service')}
               value={service}
