@@ -19,7 +19,7 @@ import { ServiceEvents } from './service-events';
 import { UuidPipe, ZodPipe } from './validation';
 
 const ConsumerName = z.string().trim().min(1).max(100).describe('The consumer that refused it.');
-const EventType = z.string().trim().min(1).max(200).describe('The event type, such as PenaltyDecided.');
+const EventType = z.string().trim().min(1).max(200).describe('The event type, such as inspection.PenaltyDecided.');
 const Outcome = z.enum(['applied', 'duplicate', 'ignored', 'refused']);
 
 const DeadLetterQuery = z.object({
