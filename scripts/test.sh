@@ -36,6 +36,8 @@ npx eslint apps libs test bench scripts infra
 # first shows each check reports the break it is for.
 node scripts/check-deployment.mjs --self-test
 node scripts/check-deployment.mjs
+# The committed contracts (event schemas, AsyncAPI, OpenAPI and its TypeScript types) are the code's.
+npm run --silent contracts:generate -- --check
 # The published HTTP contract: Redocly's recommended rules, 0 errors (redocly.yaml says what is relaxed and why).
 npx redocly lint libs/contracts/openapi.json --format=summary
 # The architecture's import rules (.dependency-cruiser.cjs), with its written baseline of known violations.

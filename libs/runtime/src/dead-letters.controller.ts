@@ -19,7 +19,12 @@ import { ServiceEvents } from './service-events';
 import { UuidPipe, ZodPipe } from './validation';
 
 const ConsumerName = z.string().trim().min(1).max(100).describe('The consumer that refused it.');
-const EventType = z.string().trim().min(1).max(200).describe('The event type, such as inspection.PenaltyDecided.');
+const EventType = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .describe('The event type, such as inspection.PenaltyDecided.');
 const Outcome = z.enum(['applied', 'duplicate', 'ignored', 'refused']);
 
 const DeadLetterQuery = z.object({
@@ -74,7 +79,13 @@ const RedriveView = z.object({
 });
 
 const RedriveSummary = ListEnvelope(RedriveView).extend({
-  counts: z.record(Outcome, z.number().int().nonnegative()),
+  // Each outcome by name (a record keyed by the enum documents as properties no linter can see).
+  counts: z.object(
+    Object.fromEntries(Outcome.options.map((o) => [o, z.number().int().nonnegative()])) as Record<
+      z.infer<typeof Outcome>,
+      z.ZodNumber
+    >,
+  ),
 });
 
 const view = (d: DeadLetter): z.infer<typeof DeadLetterView> => ({

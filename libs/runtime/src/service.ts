@@ -142,6 +142,8 @@ export async function declaredOperations(def: ServiceDefinition): Promise<ApiOpe
   };
   const app = await NestFactory.create<NestExpressApplication>(withDeadLetters(def.module(infra)), {
     logger: false,
+    // A module that cannot be built throws here, naming why, instead of Nest exiting silently.
+    abortOnError: false,
     bodyParser: false,
   });
   try {
