@@ -84,7 +84,10 @@ describe('the directory projections', () => {
     const forged = eventsFor(id(31), '冒名培训学校').issued();
     const reused = {
       ...forged,
-      payload: { ...forged.payload, licenseNumber: real.issued().payload.licenseNumber },
+      payload: {
+        ...(forged.payload as object),
+        licenseNumber: (real.issued().payload as { licenseNumber: string }).licenseNumber,
+      },
     };
     await deliver(reused);
     expect((await get(`/institutions/${id(31)}`)).status).toBe(404);
