@@ -23,7 +23,11 @@ import { createTestDatabase, testEnv } from '@otr/testing';
 import { FeesContext, systemOrigin } from '../apps/fee-supervision/src/application/fees-context';
 import { MoneyMovements } from '../apps/fee-supervision/src/application/money-movements';
 import { paymentReceived } from '../apps/fee-supervision/src/domain';
-import { createFeesPrisma, FEES_SCHEMA } from '../apps/fee-supervision/src/infrastructure/fees-prisma';
+import {
+  createFeesPrisma,
+  FEES_SCHEMA,
+  PrismaUnitOfWork,
+} from '../apps/fee-supervision/src/infrastructure/fees-prisma';
 import { PgFeeRows } from '../apps/fee-supervision/src/infrastructure/fees-rows';
 import { LedgerRepository } from '../apps/fee-supervision/src/infrastructure/ledger.repository';
 import { RulebookFeeRules } from '../apps/fee-supervision/src/infrastructure/rulebook-fee-rules';
@@ -75,8 +79,9 @@ async function releases(): Promise<Turns> {
   // written as in production, their relay to Kafka is bench/relay-throughput's business.
   const pool = createPool(db.url, CLIENTS + 2);
   const ledger = new LedgerRepository();
+  const prisma = createFeesPrisma(pool);
   const fees = new FeesContext(
-    createFeesPrisma(pool),
+    new PrismaUnitOfWork(prisma),
     new Outbox(FEES_SCHEMA, contracts),
     new PgFeeRows(pool, ledger),
     ledger,
@@ -113,7 +118,7 @@ async function releases(): Promise<Turns> {
     ).rows.map((r) => r.id);
     for (const id of orderIds) {
       await fees.ledger.append(
-        fees.prisma,
+        prisma,
         institutionId,
         paymentReceived(id, Money.fen(HOURS * HOURLY_FEN), {
           id: newId(),
@@ -185,7 +190,7 @@ async function releases(): Promise<Turns> {
             `node process CPU during the releases: ${((cpuSeconds / wallSeconds) * 100).toFixed(0)} %`,
           );
           // The run must have moved real money: every release on the ledger, no escrow below zero.
-          const check = await fees.prisma.$queryRawUnsafe<{ n: bigint; bad: bigint }[]>(
+          const check = await prisma.$queryRawUnsafe<{ n: bigint; bad: bigint }[]>(
             `SELECT (SELECT count(*) FROM fees.journal_transaction WHERE kind = 'release') AS n,
                     (SELECT count(*) FROM (SELECT order_id FROM fees.posting WHERE account = 'escrow'
                       GROUP BY order_id HAVING sum(amount_fen) < 0) x) AS bad`,

@@ -38,7 +38,7 @@ describe('payments on the bank’s word', () => {
   const newOrder = async (inst: Awaited<ReturnType<typeof institutionWithCourse>>, phone: string) =>
     (await placeOrder(h, inst.institutionId, orderBody(inst, { familyPhone: phone }))).orderId as string;
   const escrowOf = async (institutionId: string) =>
-    (await h.fees.ledger.balances(h.fees.prisma, institutionId)).escrow;
+    (await h.fees.ledger.balances(h.prisma, institutionId)).escrow;
 
   it('books nothing the bank has no record of, or that differs from its record, however well signed', async () => {
     const inst = await institutionWithCourse(h);
@@ -61,10 +61,10 @@ describe('payments on the bank’s word', () => {
     expect(differs.status).toBe(401);
     expect(String(differs.body.detail)).toContain('amountFen');
     expect(await escrowOf(inst.institutionId)).toBe(0);
-    expect((await h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
+    expect((await h.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
       'awaiting-payment',
     );
-    const receipts = await h.fees.prisma.webhookReceipt.findMany({ where: { outcome: 'forged' } });
+    const receipts = await h.prisma.webhookReceipt.findMany({ where: { outcome: 'forged' } });
     expect(receipts.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -110,7 +110,7 @@ describe('payments on the bank’s word', () => {
       expect(r).toMatchObject({ status: 200, body: { outcome: 'suspense' } });
 
     // In the ledger, balanced: escrow holds only the booked payment, suspense the rest.
-    const balances = await h.fees.ledger.balances(h.fees.prisma, inst.institutionId);
+    const balances = await h.fees.ledger.balances(h.prisma, inst.institutionId);
     expect(balances.escrow).toBe(55_000);
     expect(balances.suspense).toBe(55_000 + 54_999 + 700);
     expect(Object.values(balances).reduce((x, y) => x + y, 0)).toBe(0);
@@ -182,9 +182,9 @@ describe('payments on the bank’s word', () => {
       note: '家长来电确认',
     });
     expect(matched).toMatchObject({ status: 200, body: { status: 'matched', matchedOrderId: c } });
-    expect((await h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: c } })).status).toBe('paid');
+    expect((await h.prisma.feeOrder.findUniqueOrThrow({ where: { id: c } })).status).toBe('paid');
 
-    const after = await h.fees.ledger.balances(h.fees.prisma, inst.institutionId);
+    const after = await h.fees.ledger.balances(h.prisma, inst.institutionId);
     expect(after.escrow).toBe(55_000 + 700);
     expect(after.suspense).toBe(54_999);
     // Reconciled against the bank: the suspense money is in the account, the return left it.
@@ -208,7 +208,7 @@ describe('payments on the bank’s word', () => {
     const outcomes = (await Promise.all([1, 2, 3, 4, 5].map(() => post(hook)))).map((r) => r.body.outcome);
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
     expect(outcomes.filter((o) => o !== 'applied' && o !== 'duplicate')).toEqual([]);
-    const held = await h.fees.ledger.balances(h.fees.prisma, inst.institutionId);
+    const held = await h.fees.ledger.balances(h.prisma, inst.institutionId);
     expect({ escrow: held.escrow, suspense: held.suspense }).toEqual({ escrow: 55_000, suspense: 0 });
   });
 
@@ -233,7 +233,7 @@ describe('payments on the bank’s word', () => {
     const first = await scheduler.reconcile();
     expect(first).toMatchObject({ date: '2026-09-01' });
     expect(first.mismatches).toBeGreaterThanOrEqual(1);
-    const runs = await h.fees.prisma.reconciliationRun.findMany({
+    const runs = await h.prisma.reconciliationRun.findMany({
       where: { institutionId: inst.institutionId },
     });
     expect(runs.map((r) => r.result)).toEqual(['mismatch']);
@@ -311,7 +311,7 @@ describe('lessons on the order’s own dates', () => {
       .get(Lessons)
       .answer(o.familyId, lessonId, { kind: 'disputed', reason: '那天没上课' }, origin);
     expect(disputed).toMatchObject({ status: 'disputed', releasedFen: 0 });
-    expect((await h.fees.ledger.balances(h.fees.prisma, inst.institutionId)).settlement).toBe(0);
+    expect((await h.fees.ledger.balances(h.prisma, inst.institutionId)).settlement).toBe(0);
   });
 });
 

@@ -48,8 +48,8 @@ describe('a license revoked on otr.registration (real Kafka broker)', () => {
     await publish(course.event);
     const account = await eventually(
       async () =>
-        (await h.fees.prisma.course.findUnique({ where: { id: course.courseId } }))
-          ? ((await h.fees.prisma.supervisedAccount.findUnique({
+        (await h.prisma.course.findUnique({ where: { id: course.courseId } }))
+          ? ((await h.prisma.supervisedAccount.findUnique({
               where: { institutionId: issued.institutionId },
             })) ?? undefined)
           : undefined,
@@ -86,7 +86,7 @@ describe('a license revoked on otr.registration (real Kafka broker)', () => {
     );
     const closure = await eventually(
       async () => {
-        const c = await h.fees.prisma.closure.findUnique({ where: { institutionId: inst.institutionId } });
+        const c = await h.prisma.closure.findUnique({ where: { institutionId: inst.institutionId } });
         return c?.status === 'completed' ? c : undefined;
       },
       60_000,
@@ -95,13 +95,13 @@ describe('a license revoked on otr.registration (real Kafka broker)', () => {
     expect(closure.reason).toBe('连续三年年检不合格');
     expect(
       (
-        await h.fees.prisma.supervisedAccount.findUniqueOrThrow({
+        await h.prisma.supervisedAccount.findUniqueOrThrow({
           where: { institutionId: inst.institutionId },
         })
       ).license,
     ).toBe('revoked');
 
-    const refunds = await h.fees.prisma.refundRequest.findMany({
+    const refunds = await h.prisma.refundRequest.findMany({
       where: { institutionId: inst.institutionId, closure: true },
     });
     expect(refunds).toHaveLength(3);
@@ -116,14 +116,14 @@ describe('a license revoked on otr.registration (real Kafka broker)', () => {
     const after = await ledgerInvariant(h, inst.institutionId);
     expect(after.map((r) => Number(r.escrow))).toEqual([0, 0, 0]);
     for (const r of after) expect(Number(r.refunded)).toBe(before.get(r.order_id));
-    const frozen = await h.fees.prisma.outboxMessage.findMany({
+    const frozen = await h.prisma.outboxMessage.findMany({
       where: { type: 'fees.InstitutionFundsFrozen', key: inst.institutionId },
     });
     expect(frozen.map((m) => (m.envelope as { payload: unknown }).payload)).toEqual([
       expect.objectContaining({ licenseId: issued.licenseId, escrowFen: 198_000, closure: true }),
     ]);
     expect(
-      await h.fees.prisma.outboxMessage.count({
+      await h.prisma.outboxMessage.count({
         where: { type: 'fees.RefundPaid', key: inst.institutionId },
       }),
     ).toBe(3);

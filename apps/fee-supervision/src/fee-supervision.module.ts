@@ -10,21 +10,34 @@ import { addProblemTexts, ServiceDefinition, ServiceEvents, ServiceInfra } from 
 import { BankOperations } from './application/bank';
 import { ClosurePlaybook } from './application/closure';
 import { FAMILY_TOKEN_SECRET, FamilySignIn } from './application/family-sign-in';
-import { FEES_LOG, FEES_OUTBOX, FEES_PRISMA, FeesContext } from './application/fees-context';
+import { FEES_LOG, FEES_OUTBOX, FeesContext } from './application/fees-context';
 import { Lessons } from './application/lessons';
 import { LicenseEventHandlers } from './application/license-events';
 import { MoneyMovements } from './application/money-movements';
 import { OpenOrders, PlaceOrderHandler } from './application/orders';
 import { PaymentWebhooks } from './application/payments';
 import {
+  ACCOUNTS,
   BANK,
+  BANK_RECORDS,
+  BankRecords,
   CLOCK_TOKEN,
+  CLOSURES,
   CODE_SENDER,
   CustodianBank,
   FEE_ROWS,
   FEE_RULES,
   LEDGER,
+  LESSONS,
+  ORDERS,
+  READ_MODEL,
+  REFUNDS,
+  RISK_ALERTS,
   RISK_INPUTS,
+  SIGN_IN_CODES,
+  SUSPENSE,
+  Tx,
+  UNIT_OF_WORK,
 } from './application/ports';
 import { SuspenseAccount } from './application/suspense';
 import { FeesQueries } from './application/queries';
@@ -33,7 +46,23 @@ import { Refunds } from './application/refunds';
 import { RiskMonitor } from './application/risk-monitor';
 import { FeesScheduler, SCHEDULER_SETTINGS, schedulerSettings } from './application/scheduler';
 import { HttpCodeSender, LoggingCodeSender } from './infrastructure/code-senders';
-import { createFeesPrisma, FEES_SCHEMA, FeesPrisma, FeesTx } from './infrastructure/fees-prisma';
+import {
+  createFeesPrisma,
+  FEES_PRISMA,
+  FEES_SCHEMA,
+  FeesPrisma,
+  PrismaUnitOfWork,
+} from './infrastructure/fees-prisma';
+import { PrismaFeesReadModel } from './infrastructure/fees-read-model';
+import { PrismaSupervisedAccounts } from './infrastructure/prisma-accounts';
+import { PrismaBankRecords } from './infrastructure/prisma-bank-records';
+import { PrismaClosureStore } from './infrastructure/prisma-closures';
+import { PrismaLessonRepository } from './infrastructure/prisma-lessons';
+import { PrismaOrderRepository } from './infrastructure/prisma-orders';
+import { PrismaRefundRepository } from './infrastructure/prisma-refunds';
+import { PrismaRiskAlertStore } from './infrastructure/prisma-risk-alerts';
+import { PrismaSignInCodes } from './infrastructure/prisma-sign-in-codes';
+import { PrismaSuspenseStore } from './infrastructure/prisma-suspense';
 import { PgFeeRows } from './infrastructure/fees-rows';
 import { HttpCustodianBank } from './infrastructure/http-custodian-bank';
 import { LedgerRepository } from './infrastructure/ledger.repository';
@@ -102,6 +131,26 @@ export class FeeSupervisionModule {
         { provide: APP_GUARD, useClass: PrincipalGuard },
         { provide: CLOCK_TOKEN, useValue: infra.clock },
         { provide: FEES_PRISMA, useFactory: () => createFeesPrisma(infra.pool) },
+        // The application's ports, each bound to its Prisma adapter on the service's client.
+        ...(
+          [
+            [UNIT_OF_WORK, PrismaUnitOfWork],
+            [ACCOUNTS, PrismaSupervisedAccounts],
+            [ORDERS, PrismaOrderRepository],
+            [LESSONS, PrismaLessonRepository],
+            [REFUNDS, PrismaRefundRepository],
+            [CLOSURES, PrismaClosureStore],
+            [SUSPENSE, PrismaSuspenseStore],
+            [RISK_ALERTS, PrismaRiskAlertStore],
+            [BANK_RECORDS, PrismaBankRecords],
+            [SIGN_IN_CODES, PrismaSignInCodes],
+            [READ_MODEL, PrismaFeesReadModel],
+          ] as const
+        ).map(([provide, Adapter]) => ({
+          provide,
+          inject: [FEES_PRISMA],
+          useFactory: (prisma: FeesPrisma) => new Adapter(prisma),
+        })),
         { provide: FEES_OUTBOX, useFactory: () => new Outbox(FEES_SCHEMA, contracts) },
         { provide: FEES_LOG, useValue: infra.log },
         { provide: FEE_RULES, useFactory: () => new RulebookFeeRules(defaultRulebook()) },
@@ -119,20 +168,29 @@ export class FeeSupervisionModule {
           // The service is 'fee-supervision'; its schema (outbox, inbox) is 'fees'.
           provide: ServiceEvents,
           inject: [FEES_PRISMA, LicenseEventHandlers],
+          // The inbox's transaction is the Tx its handlers write in through the application's stores.
           useFactory: (prisma: FeesPrisma, licenses: LicenseEventHandlers) =>
-            new ServiceEvents<FeesTx>({ ...infra, name: FEES_SCHEMA }, (fn) => prisma.$transaction(fn), [
-              {
-                name: 'fee-supervision.licenses',
-                topics: [Topics.registration, Topics.inspection],
-                handlers: licenses.handlers,
-              },
-            ]),
+            new ServiceEvents<Tx>(
+              { ...infra, name: FEES_SCHEMA },
+              (fn) => prisma.$transaction((tx) => fn(tx as unknown as Tx)),
+              [
+                {
+                  name: 'fee-supervision.licenses',
+                  topics: [Topics.registration, Topics.inspection],
+                  handlers: licenses.handlers,
+                },
+              ],
+            ),
         },
         {
           provide: PaymentWebhooks,
-          inject: [FeesContext, BANK, SuspenseAccount],
-          useFactory: (fees: FeesContext, bank: CustodianBank | null, suspense: SuspenseAccount) =>
-            new PaymentWebhooks(fees, infra.log, env.bankWebhookSecret, bank, suspense),
+          inject: [FeesContext, BANK, SuspenseAccount, BANK_RECORDS],
+          useFactory: (
+            fees: FeesContext,
+            bank: CustodianBank | null,
+            suspense: SuspenseAccount,
+            records: BankRecords,
+          ) => new PaymentWebhooks(fees, infra.log, env.bankWebhookSecret, bank, suspense, records),
         },
         LedgerRepository,
         { provide: LEDGER, useExisting: LedgerRepository },

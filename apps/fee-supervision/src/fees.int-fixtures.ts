@@ -10,6 +10,7 @@ import { InProcessTransport, Transport } from '@otr/messaging';
 import { RunningService, startService } from '@otr/runtime';
 import { createTestDatabase, freePort, TestDatabase } from '@otr/testing';
 import { FeesContext } from './application/fees-context';
+import { FEES_PRISMA, FeesPrisma } from './infrastructure/fees-prisma';
 import { Lessons, RecordLessonInput } from './application/lessons';
 import { LicenseEventHandlers } from './application/license-events';
 import { PlaceOrderCommand, PlaceOrderInput } from './application/orders';
@@ -42,6 +43,8 @@ export interface FeesHarness {
   service: RunningService;
   clock: FixedClock;
   fees: FeesContext;
+  /** The service's own Prisma client, for what a test checks in its tables. */
+  prisma: FeesPrisma;
   url: string;
   stop(): Promise<void>;
 }
@@ -89,6 +92,7 @@ export async function startFees(
     service,
     clock,
     fees: service.app.get(FeesContext),
+    prisma: service.app.get<FeesPrisma>(FEES_PRISMA),
     url: `http://127.0.0.1:${service.port}`,
     stop: async () => {
       await service.stop();
@@ -168,7 +172,7 @@ export async function institutionWithCourse(h: FeesHarness, opts: Parameters<typ
     category: opts.category ?? 'subject',
   });
   await deliver(h, course.event);
-  const account = await h.fees.account(h.fees.prisma, issued.institutionId);
+  const account = await h.fees.account(h.prisma, issued.institutionId);
   return { ...issued, courseId: course.courseId, account };
 }
 
@@ -319,7 +323,7 @@ export async function paidOrder(
     .receive(await signedPayment(h, { accountNo: inst.account.bankAccountNo, orderId, amountFen }));
   if (outcome.outcome !== 'applied')
     throw new Error(`payment not applied: ${outcome.outcome} ${outcome.reason}`);
-  return h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } });
+  return h.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } });
 }
 
 export async function call(
@@ -351,7 +355,7 @@ export async function call(
 
 /** The ledger invariant straight from SQL: per order escrow = paid − released − refunded, never negative. */
 export async function ledgerInvariant(h: FeesHarness, institutionId: string) {
-  return h.fees.prisma.$queryRawUnsafe<
+  return h.prisma.$queryRawUnsafe<
     { order_id: string; escrow: string; paid: string; released: string; refunded: string }[]
   >(
     `SELECT p.order_id,

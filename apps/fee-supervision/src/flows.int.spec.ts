@@ -54,7 +54,7 @@ describe('fee supervision flows over HTTP', () => {
   });
 
   const outboxTypes = async (type: string) =>
-    (await h.fees.prisma.outboxMessage.findMany({ where: { type }, orderBy: { seq: 'asc' } })).map(
+    (await h.prisma.outboxMessage.findMany({ where: { type }, orderBy: { seq: 'asc' } })).map(
       (m) => m.envelope as { payload: Record<string, unknown> },
     );
 
@@ -239,7 +239,7 @@ describe('fee supervision flows over HTTP', () => {
     const swept = await scheduler.sweep();
     expect(swept.refunds.agreed).toBe(1);
     // 49,500 left for 9 hours; the disputed hour stays in escrow, the 8 untaught hours are refunded.
-    const refund = await h.fees.prisma.refundRequest.findUniqueOrThrow({
+    const refund = await h.prisma.refundRequest.findUniqueOrThrow({
       where: { id: String(asked.body.refundId) },
     });
     expect({ status: refund.status, deemed: refund.deemed, amountFen: Number(refund.amountFen) }).toEqual({
@@ -419,7 +419,7 @@ describe('fee supervision flows over HTTP', () => {
     }).then((r) => r.json());
     expect(replay.webhook.body).toMatchObject({ outcome: 'duplicate' });
 
-    const o = await h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: String(body.orderId) } });
+    const o = await h.prisma.feeOrder.findUniqueOrThrow({ where: { id: String(body.orderId) } });
     const { lessonId } = await recordLesson(h, inst.institutionId, o.id, { date: '2026-09-01' });
     await h.service.app.get(Lessons).answer(o.familyId, lessonId, { kind: 'confirmed' }, origin);
     expect((await h.service.app.get(FeesScheduler).work()).instructions).toBeGreaterThanOrEqual(1);

@@ -155,7 +155,7 @@ describe('the ledger in PostgreSQL', () => {
     expect(rows).toEqual([
       { order_id: orderId, escrow: '55000', paid: '55000', released: '0', refunded: '0' },
     ]);
-    const receipts = await h.fees.prisma.webhookReceipt.findMany({
+    const receipts = await h.prisma.webhookReceipt.findMany({
       where: { idempotencyKey: hook.idempotencyKey },
       orderBy: { id: 'asc' },
     });
@@ -198,7 +198,7 @@ describe('the ledger in PostgreSQL', () => {
         )
       ).outcome,
     ).toBe('suspense');
-    expect((await h.fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
+    expect((await h.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
       'awaiting-payment',
     );
     expect(await ledgerInvariant(h, inst.institutionId)).toEqual([
@@ -298,18 +298,18 @@ describe('several writers on one institution', () => {
       expect(Number(r.escrow)).toBeGreaterThanOrEqual(0);
     }
     // Each lesson released once, each refund paid once: no idempotency key appears twice, none missing.
-    const released = await h.fees.prisma.journalTransaction.count({
+    const released = await h.prisma.journalTransaction.count({
       where: { institutionId: inst.institutionId, kind: 'release' },
     });
-    const releasedLessons = await h.fees.prisma.lesson.count({
+    const releasedLessons = await h.prisma.lesson.count({
       where: { institutionId: inst.institutionId, status: 'released' },
     });
     expect(released).toBe(releasedLessons);
-    const paidRefunds = await h.fees.prisma.refundRequest.findMany({
+    const paidRefunds = await h.prisma.refundRequest.findMany({
       where: { institutionId: inst.institutionId, status: 'paid' },
     });
     expect(paidRefunds).toHaveLength(3);
-    const refundTxs = await h.fees.prisma.journalTransaction.count({
+    const refundTxs = await h.prisma.journalTransaction.count({
       where: { institutionId: inst.institutionId, kind: 'refund' },
     });
     expect(refundTxs).toBe(paidRefunds.filter((r) => Number(r.amountFen) > 0).length);

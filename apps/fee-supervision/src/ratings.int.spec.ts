@@ -27,7 +27,7 @@ describe('a family rates the institution on its own order (评价)', () => {
 
   const rated = async (orderId: string) =>
     (
-      await h.fees.prisma.outboxMessage.findMany({
+      await h.prisma.outboxMessage.findMany({
         where: { type: 'fees.OrderRated' },
         orderBy: { seq: 'asc' },
       })
@@ -56,7 +56,7 @@ describe('a family rates the institution on its own order (评价)', () => {
     h.clock.set('2026-09-20T08:30:00Z');
     expect((await rate(2)).body).toMatchObject({ stars: 2, ratedAt: '2026-09-20T08:30:00.000Z' });
 
-    expect(await h.fees.prisma.orderRating.findMany({ where: { orderId: o.id } })).toEqual([
+    expect(await h.prisma.orderRating.findMany({ where: { orderId: o.id } })).toEqual([
       expect.objectContaining({ stars: 2, ratedAt: new Date('2026-09-20T08:30:00Z') }),
     ]);
     expect(await rated(o.id)).toEqual([
@@ -105,7 +105,7 @@ describe('a family rates the institution on its own order (评价)', () => {
     expect((await rate({ orderId: o.id, stars: 1 }, {})).status).toBe(401);
 
     // Nothing of it was stored or published.
-    expect(await h.fees.prisma.orderRating.count({ where: { orderId: { in: [o.id, unpaid] } } })).toBe(0);
+    expect(await h.prisma.orderRating.count({ where: { orderId: { in: [o.id, unpaid] } } })).toBe(0);
     expect(await rated(o.id)).toEqual([]);
   });
 });

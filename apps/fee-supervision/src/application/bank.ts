@@ -3,9 +3,17 @@ import type { Logger } from 'pino';
 import { EventOrigin, ReconciliationMismatch } from '@otr/contracts';
 import { newId } from '@otr/kernel';
 import { InvalidMoneyTime, LedgerTransaction } from '../domain';
-import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { FEES_LOG, FeesContext } from './fees-context';
-import { BANK, BankStatement, CustodianBank } from './ports';
+import {
+  ACCOUNTS,
+  BANK,
+  BANK_RECORDS,
+  BankRecords,
+  BankStatement,
+  CustodianBank,
+  SupervisedAccount,
+  SupervisedAccounts,
+} from './ports';
 import { RiskMonitor } from './risk-monitor';
 
 export interface Difference {
@@ -64,6 +72,8 @@ export class BankOperations {
     private readonly fees: FeesContext,
     private readonly risk: RiskMonitor,
     @Inject(BANK) private readonly bank: CustodianBank | null,
+    @Inject(BANK_RECORDS) private readonly records: BankRecords,
+    @Inject(ACCOUNTS) private readonly accounts: SupervisedAccounts,
   ) {}
 
   get connected(): boolean {
@@ -73,32 +83,23 @@ export class BankOperations {
   /** Sends pending release and refund instructions; each is confirmed by the bank's reference. */
   async dispatchInstructions(limit = 200): Promise<number> {
     if (!this.bank) return 0;
-    const pending = await this.fees.prisma.bankInstruction.findMany({
-      where: { status: 'pending' },
-      orderBy: { createdAt: 'asc' },
-      take: limit,
-    });
+    const pending = await this.records.pendingInstructions(limit);
     const accounts = new Map<string, SupervisedAccount>();
     let sent = 0;
     for (const i of pending) {
       const account =
-        accounts.get(i.institutionId) ?? (await this.fees.account(this.fees.prisma, i.institutionId));
+        accounts.get(i.institutionId) ?? (await this.fees.account(this.fees.db, i.institutionId));
       accounts.set(i.institutionId, account);
-      const tx = await this.fees.prisma.journalTransaction.findUniqueOrThrow({
-        where: { id: i.transactionId },
-      });
+      const on = await this.records.transactionDate(i.transactionId);
       try {
         const { bankReference } = await this.bank.instruct({
           id: i.id,
           kind: i.kind as 'release' | 'refund',
           accountNo: account.bankAccountNo,
           amountFen: Number(i.amountFen),
-          date: tx.on.toISOString().slice(0, 10),
+          date: on.toISOString().slice(0, 10),
         });
-        await this.fees.prisma.bankInstruction.update({
-          where: { id: i.id },
-          data: { status: 'confirmed', bankReference, confirmedAt: this.fees.clock.now() },
-        });
+        await this.records.confirmInstruction(i.id, bankReference, this.fees.clock.now());
         sent++;
       } catch (error) {
         this.log.warn({ err: error, instruction: i.id }, 'bank instruction not confirmed yet');
@@ -118,8 +119,8 @@ export class BankOperations {
         rule: 'a statement is reconciled for a day up to today',
       });
     const accounts = institutionId
-      ? [await this.fees.account(this.fees.prisma, institutionId)]
-      : await this.fees.prisma.supervisedAccount.findMany();
+      ? [await this.fees.account(this.fees.db, institutionId)]
+      : await this.accounts.all();
     const runs = [];
     for (const account of accounts) runs.push(await this.reconcileAccount(account, date, origin));
     return runs;
@@ -128,9 +129,7 @@ export class BankOperations {
   /** Every account with no run for `date` yet, each on its own: one bank error does not stop the rest. */
   async reconcileDue(date: string, origin: EventOrigin) {
     if (!this.bank) return [];
-    const due = await this.fees.prisma.supervisedAccount.findMany({
-      where: { NOT: { institutionId: { in: await this.reconciledOn(date) } } },
-    });
+    const due = await this.accounts.allExcept(await this.records.reconciledOn(date));
     const runs = [];
     for (const account of due) {
       try {
@@ -140,15 +139,6 @@ export class BankOperations {
       }
     }
     return runs;
-  }
-
-  private async reconciledOn(date: string): Promise<string[]> {
-    const rows = await this.fees.prisma.reconciliationRun.findMany({
-      where: { statementDate: new Date(date) },
-      select: { institutionId: true },
-      distinct: ['institutionId'],
-    });
-    return rows.map((r) => r.institutionId);
   }
 
   private async reconcileAccount(account: SupervisedAccount, date: string, origin: EventOrigin) {
@@ -163,16 +153,14 @@ export class BankOperations {
         closing,
       );
       const id = newId();
-      const run = await tx.reconciliationRun.create({
-        data: {
-          id,
-          institutionId: account.institutionId,
-          statementDate: new Date(date),
-          bankBalanceFen: BigInt(statement.closingBalanceFen),
-          ledgerBalanceFen: BigInt(closing),
-          result: differences.length ? 'mismatch' : 'matched',
-          differences: differences as unknown as object,
-        },
+      const run = await this.records.recordRun(tx, {
+        id,
+        institutionId: account.institutionId,
+        statementDate: new Date(date),
+        bankBalanceFen: BigInt(statement.closingBalanceFen),
+        ledgerBalanceFen: BigInt(closing),
+        result: differences.length ? 'mismatch' : 'matched',
+        differences: differences as unknown as object,
       });
       if (differences.length) {
         await this.fees.emit(

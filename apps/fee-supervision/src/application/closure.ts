@@ -3,8 +3,17 @@ import type { Logger } from 'pino';
 import { EventOrigin, InstitutionFundsFrozen } from '@otr/contracts';
 import { addDays, csvRow, Money } from '@otr/kernel';
 import { creditorList, totalHours } from '../domain';
-import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
-import { FEES_LOG, FeesContext, FeesTx } from './fees-context';
+import { FEES_LOG, FeesContext } from './fees-context';
+import {
+  CLOSURES,
+  ClosureStore,
+  ORDERS,
+  OrderRepository,
+  REFUNDS,
+  RefundRepository,
+  SupervisedAccount,
+  Tx,
+} from './ports';
 import { MoneyMovements } from './money-movements';
 import { ClosureProgress } from './read-models';
 
@@ -20,27 +29,28 @@ export class ClosurePlaybook {
     @Inject(FEES_LOG) private readonly log: Logger,
     private readonly fees: FeesContext,
     private readonly money: MoneyMovements,
+    @Inject(CLOSURES) private readonly closures: ClosureStore,
+    @Inject(ORDERS) private readonly orders: OrderRepository,
+    @Inject(REFUNDS) private readonly refunds: RefundRepository,
   ) {}
 
   /** Freezes the account for good and turns every order's escrow into an agreed refund; once per institution. */
-  async start(tx: FeesTx, account: SupervisedAccount, reason: string, origin: EventOrigin): Promise<void> {
-    if (await tx.closure.findUnique({ where: { institutionId: account.institutionId } })) return;
+  async start(tx: Tx, account: SupervisedAccount, reason: string, origin: EventOrigin): Promise<void> {
+    if (await this.closures.find(account.institutionId, tx)) return;
     const today = this.fees.today();
     const ledger = await this.fees.ledger.institutionLedger(tx, account.institutionId);
-    const orders = await tx.feeOrder.findMany({ where: { institutionId: account.institutionId } });
+    const orders = await this.orders.ofInstitution(tx, account.institutionId);
     const list = creditorList(
       ledger,
       orders.map((o) => ({ orderId: o.id, familyId: o.familyId, totalHours: totalHours(o) })),
     );
-    await tx.closure.create({ data: { institutionId: account.institutionId, reason, status: 'refunding' } });
-    await tx.feeOrder.updateMany({
-      where: { institutionId: account.institutionId, status: 'awaiting-payment' },
-      data: { status: 'closed' },
-    });
+    await this.closures.start(tx, { institutionId: account.institutionId, reason });
+    await this.orders.closeAwaitingPayment(tx, account.institutionId);
     const payBy = addDays(today, this.fees.rulesFor(account, today).refundPayoutDaysAfterStart.value);
     const byOrder = new Map(orders.map((o) => [o.id, o]));
-    await tx.refundRequest.createMany({
-      data: list.creditors.flatMap((c) =>
+    await this.refunds.createMany(
+      tx,
+      list.creditors.flatMap((c) =>
         c.orders.map((claim) => ({
           id: crypto.randomUUID(),
           orderId: claim.orderId,
@@ -56,13 +66,13 @@ export class ClosurePlaybook {
           closure: true,
         })),
       ),
-    });
+    );
     await this.frozen(tx, account, reason, list.escrowBalance.fen, true, origin);
   }
 
   /** Announces that the institution takes no new orders: for good under the playbook (closure), else until reinstated. */
   frozen(
-    tx: FeesTx,
+    tx: Tx,
     account: { institutionId: string; licenseId: string },
     reason: string,
     escrowFen: number,
@@ -81,11 +91,7 @@ export class ClosurePlaybook {
 
   /** Pays the outstanding closure refunds, one order per transaction, so a crash resumes where it stopped. */
   async runBulkRefunds(origin: EventOrigin, institutionId?: string): Promise<number> {
-    const due = await this.fees.prisma.refundRequest.findMany({
-      where: { closure: true, status: 'agreed', ...(institutionId ? { institutionId } : {}) },
-      orderBy: { createdAt: 'asc' },
-      take: 500,
-    });
+    const due = await this.refunds.closureClaimsDue(institutionId);
     let paid = 0;
     for (const claim of due) {
       try {
@@ -99,24 +105,17 @@ export class ClosurePlaybook {
     }
     const institutions = [...new Set(due.map((d) => d.institutionId))];
     for (const id of institutions) {
-      const left = await this.fees.prisma.refundRequest.count({
-        where: { institutionId: id, closure: true, status: { not: 'paid' } },
-      });
-      if (left === 0) {
-        await this.fees.prisma.closure.updateMany({
-          where: { institutionId: id, status: 'refunding' },
-          data: { status: 'completed', completedAt: this.fees.clock.now() },
-        });
-      }
+      const left = await this.refunds.closureClaimsNotPaid(id);
+      if (left === 0) await this.closures.complete(id, this.fees.clock.now());
     }
     return paid;
   }
 
   async progress(institutionId: string): Promise<ClosureProgress | null> {
-    const closure = await this.fees.prisma.closure.findUnique({ where: { institutionId } });
+    const closure = await this.closures.find(institutionId);
     if (!closure) return null;
-    const claims = await this.fees.prisma.refundRequest.findMany({ where: { institutionId, closure: true } });
-    const escrow = (await this.fees.ledger.balances(this.fees.prisma, institutionId)).escrow;
+    const claims = await this.refunds.closureClaims(institutionId);
+    const escrow = (await this.fees.ledger.balances(this.fees.db, institutionId)).escrow;
     return {
       institutionId,
       status: closure.status as ClosureProgress['status'],
@@ -134,13 +133,8 @@ export class ClosurePlaybook {
 
   /** The creditor list as CSV: one line per family and order, phone masked, with what was owed and paid. */
   async creditorCsv(institutionId: string): Promise<string> {
-    const claims = await this.fees.prisma.refundRequest.findMany({
-      where: { institutionId, closure: true },
-      orderBy: [{ familyId: 'asc' }, { orderId: 'asc' }],
-    });
-    const families = await this.fees.prisma.family.findMany({
-      where: { id: { in: [...new Set(claims.map((c) => c.familyId))] } },
-    });
+    const claims = await this.refunds.closureClaims(institutionId);
+    const families = await this.closures.families([...new Set(claims.map((c) => c.familyId))]);
     const phone = new Map(families.map((f) => [f.id, maskPhone(f.phone)]));
     const lines = claims.map((c) =>
       csvRow([

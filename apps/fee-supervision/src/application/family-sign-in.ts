@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, newId } from '@otr/kernel';
 import { jwtVerify, SignJWT } from 'jose';
 import { FeesContext } from './fees-context';
-import { CODE_SENDER, SignInCodeSender } from './ports';
+import { CODE_SENDER, ORDERS, OrderRepository, SIGN_IN_CODES, SignInCodes, SignInCodeSender } from './ports';
 
 export class SignInRefused extends DomainError {
   readonly code = 'fees.SignInRefused';
@@ -38,6 +38,8 @@ export class FamilySignIn {
     private readonly fees: FeesContext,
     @Inject(CODE_SENDER) private readonly sender: SignInCodeSender,
     @Inject(FAMILY_TOKEN_SECRET) secret: string,
+    @Inject(SIGN_IN_CODES) private readonly codes: SignInCodes,
+    @Inject(ORDERS) private readonly orders: OrderRepository,
   ) {
     if (secret.length < 32) throw new Error('FEES_FAMILY_TOKEN_SECRET must be at least 32 characters');
     this.key = new TextEncoder().encode(secret);
@@ -45,25 +47,18 @@ export class FamilySignIn {
 
   async sendCode(phone: string): Promise<{ expiresInSeconds: number }> {
     const now = this.fees.clock.now();
-    const recent = await this.fees.prisma.signInCode.count({
-      where: { phone, createdAt: { gte: new Date(now.getTime() - 3_600_000) } },
-    });
+    const recent = await this.codes.countSince(phone, new Date(now.getTime() - 3_600_000));
     if (recent >= MAX_CODES_PER_HOUR)
       throw new SignInRefused('too many codes for this number; try again later');
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     // Only the newest code is valid: a new one retires those sent before.
-    await this.fees.prisma.signInCode.updateMany({
-      where: { phone, usedAt: null, expiresAt: { gt: now } },
-      data: { expiresAt: now },
-    });
-    await this.fees.prisma.signInCode.create({
-      data: {
-        id: newId(),
-        phone,
-        codeHash: this.hash(phone, code),
-        expiresAt: new Date(now.getTime() + CODE_TTL_MS),
-        createdAt: now,
-      },
+    await this.codes.retire(phone, now);
+    await this.codes.add({
+      id: newId(),
+      phone,
+      codeHash: this.hash(phone, code),
+      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      createdAt: now,
     });
     await this.sender.send(phone, code);
     return { expiresInSeconds: CODE_TTL_MS / 1000 };
@@ -71,26 +66,16 @@ export class FamilySignIn {
 
   async verify(phone: string, code: string): Promise<{ token: string; familyId: string; expiresIn: string }> {
     const now = this.fees.clock.now();
-    const latest = await this.fees.prisma.signInCode.findFirst({
-      where: { phone, usedAt: null, expiresAt: { gt: now } },
-      orderBy: { createdAt: 'desc' },
-    });
+    const latest = await this.codes.latestValid(phone, now);
     if (!latest || latest.attempts >= MAX_ATTEMPTS) throw new SignInRefused('no valid code for this number');
     const ok = timingSafeEqual(
       Buffer.from(latest.codeHash, 'hex'),
       Buffer.from(this.hash(phone, code), 'hex'),
     );
     // The attempt counts whether or not it succeeds; a used code cannot be used again (compare-and-set).
-    const claimed = await this.fees.prisma.signInCode.updateMany({
-      where: { id: latest.id, usedAt: null, attempts: latest.attempts },
-      data: { attempts: { increment: 1 }, ...(ok ? { usedAt: now } : {}) },
-    });
-    if (!ok || claimed.count === 0) throw new SignInRefused('wrong code');
-    const family = await this.fees.prisma.family.upsert({
-      where: { phone },
-      create: { id: newId(), phone },
-      update: {},
-    });
+    const claimed = await this.codes.attempt(latest, ok, now);
+    if (!ok || !claimed) throw new SignInRefused('wrong code');
+    const family = await this.orders.familyOfPhone(phone);
     const token = await new SignJWT({ phone })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(family.id)

@@ -11,29 +11,23 @@ import { chinaDate, Clock, loadChinaCalendar, WorkingDayCalendar } from '@otr/ke
 import { Outbox, SqlClient, StagedEvents } from '@otr/messaging';
 import { FeeRecordNotFound, FeeRules, OrderPosition } from '../domain';
 import {
-  FeeOrder,
-  Lesson,
-  Prisma,
-  PrismaClient,
-  RefundRequest,
-  SupervisedAccount,
-} from '../infrastructure/prisma/generated/client';
-import {
   CLOCK_TOKEN,
   FEE_ROWS,
   FEE_RULES,
+  FeeOrder,
   FeeRows,
   FeeRulesSource,
   LEDGER,
   Ledger,
+  Lesson,
   MoneyTarget,
+  RefundRequestRecord,
+  SupervisedAccount,
+  Tx,
+  UNIT_OF_WORK,
+  UnitOfWork,
 } from './ports';
 
-/** The service's Prisma client and its interactive transactions (the module creates the client). */
-export type FeesPrisma = PrismaClient;
-export type FeesTx = Prisma.TransactionClient;
-
-export const FEES_PRISMA = Symbol('FeesPrisma');
 export const FEES_OUTBOX = Symbol('FeesOutbox');
 export const FEES_LOG = Symbol('FeesLog');
 
@@ -43,11 +37,8 @@ export const systemOrigin = (what: string, causationId?: string): EventOrigin =>
   ...(causationId ? { causationId } : {}),
 });
 
-/** Long enough for a writer queued behind others on the same order's lock. */
-const TX_OPTIONS = { maxWait: 20_000, timeout: 60_000 };
-
 /**
- * What every use case of the service shares: the database, the ledger, the outbox, the rulebook
+ * What every use case of the service shares: its unit of work, the ledger, the outbox, the rulebook
  * for an institution's district, the working-day calendar and the clock.
  */
 @Injectable()
@@ -55,7 +46,7 @@ export class FeesContext {
   readonly calendar: WorkingDayCalendar = loadChinaCalendar();
 
   constructor(
-    @Inject(FEES_PRISMA) readonly prisma: FeesPrisma,
+    @Inject(UNIT_OF_WORK) private readonly work: UnitOfWork,
     @Inject(FEES_OUTBOX) readonly outbox: Outbox,
     @Inject(FEE_ROWS) readonly rows: FeeRows,
     @Inject(LEDGER) readonly ledger: Ledger,
@@ -72,8 +63,14 @@ export class FeesContext {
     return this.rulesSource.forDistrict(account.district, on);
   }
 
-  transaction<T>(fn: (tx: FeesTx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(fn, TX_OPTIONS);
+  /** These writes and their outbox rows in one transaction (see UnitOfWork). */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.work.transaction(fn);
+  }
+
+  /** The store outside any transaction, for reads of the ledger that need no lock. */
+  get db(): SqlClient {
+    return this.work.db;
   }
 
   /**
@@ -174,7 +171,7 @@ export type LockedOrder<T extends MoneyTarget = { orderId: string }> = {
   /** What the order still holds, read off the ledger. */
   position: OrderPosition;
 } & (T extends { lessonId: string } ? { lesson: Lesson } : unknown) &
-  (T extends { refundId: string } ? { refund: RefundRequest } : unknown);
+  (T extends { refundId: string } ? { refund: RefundRequestRecord } : unknown);
 
-/** A Prisma DATE column as 'YYYY-MM-DD'. */
+/** A stored DATE (a UTC-midnight Date) as 'YYYY-MM-DD'. */
 export const day = (d: Date): string => d.toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   EventOrigin,
   LessonConfirmed,
@@ -19,8 +19,8 @@ import {
   TeachingMode,
 } from '../domain';
 import { SqlClient } from '@otr/messaging';
-import { Lesson } from '../infrastructure/prisma/generated/client';
 import { day, FeesContext, LockedOrder } from './fees-context';
+import { Lesson, LESSONS, LessonRepository } from './ports';
 import { lessonRecord, MoneyMovements } from './money-movements';
 
 export interface RecordLessonInput {
@@ -46,6 +46,7 @@ export class Lessons {
   constructor(
     private readonly fees: FeesContext,
     private readonly money: MoneyMovements,
+    @Inject(LESSONS) private readonly lessons: LessonRepository,
   ) {}
 
   /** Records a lesson taught; a lesson outside the training-time rules is recorded and reported to inspection. */
@@ -61,11 +62,8 @@ export class Lessons {
       }
       const account = await this.fees.account(tx, institutionId);
       const position = await this.fees.ledger.orderPosition(tx, order.id, totalHours(order));
-      const unreleased = await tx.lesson.aggregate({
-        where: { orderId: order.id, status: { not: 'released' } },
-        _sum: { hours: true },
-      });
-      const left = position.hoursLeft - (unreleased._sum.hours ?? 0);
+      const unreleased = await this.fees.rows.hoursTaughtNotReleased(tx, order.id);
+      const left = position.hoursLeft - unreleased;
       if (input.hours > left) {
         throw new InvalidLesson(`order ${order.id} has ${left} hours left to teach, not ${input.hours}`, {
           field: 'hours',
@@ -86,20 +84,18 @@ export class Lessons {
         noticeDay({ date: input.date, notifiedOn: today }),
         rules.deemedConfirmationWorkingDays.value,
       );
-      await tx.lesson.create({
-        data: {
-          id,
-          orderId: order.id,
-          institutionId,
-          date: new Date(input.date),
-          start: input.start,
-          durationMinutes: input.durationMinutes,
-          mode: input.mode,
-          hours: input.hours,
-          students: input.students,
-          confirmBy: new Date(confirmBy),
-          recordedAt: this.fees.clock.now(),
-        },
+      await this.lessons.record(tx, {
+        id,
+        orderId: order.id,
+        institutionId,
+        date: new Date(input.date),
+        start: input.start,
+        durationMinutes: input.durationMinutes,
+        mode: input.mode,
+        hours: input.hours,
+        students: input.students,
+        confirmBy: new Date(confirmBy),
+        recordedAt: this.fees.clock.now(),
       });
       const startsAt = beijing(input.date, input.start);
       await this.fees.emit(
@@ -216,14 +212,10 @@ export class Lessons {
   /** The deemed-confirmation sweep: every pending lesson whose deadline has passed is confirmed and released. */
   async sweepDeemedConfirmations(origin: EventOrigin): Promise<{ confirmed: number; releasedFen: number }> {
     const today = this.fees.today();
-    const due = await this.fees.prisma.lesson.findMany({
-      where: { status: 'pending', confirmBy: { lt: new Date(today) } },
-      select: { id: true },
-      take: 1000,
-    });
+    const due = await this.lessons.dueForDeemedConfirmation(today);
     let confirmed = 0;
     let releasedFen = 0;
-    for (const { id } of due) {
+    for (const id of due) {
       releasedFen += await this.fees.onOrder({ lessonId: id }, async (tx, locked) => {
         const { lesson, account } = locked;
         if (lesson.status !== 'pending') return 0;

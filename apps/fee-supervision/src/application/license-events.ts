@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   BlacklistEntryAdded,
   CourseFiled,
@@ -17,7 +17,8 @@ import {
 } from '@otr/contracts';
 import { EventHandler } from '@otr/messaging';
 import { ClosurePlaybook } from './closure';
-import { FeesContext, FeesTx, systemOrigin } from './fees-context';
+import { FeesContext, systemOrigin } from './fees-context';
+import { ACCOUNTS, SupervisedAccounts, Tx } from './ports';
 
 type Standing = 'active' | 'suspended' | 'expired' | 'revoked' | 'closed';
 
@@ -41,9 +42,11 @@ export class LicenseEventHandlers {
   constructor(
     private readonly fees: FeesContext,
     private readonly closure: ClosurePlaybook,
+    @Inject(ACCOUNTS) private readonly accounts: SupervisedAccounts,
   ) {}
 
-  readonly handlers: Record<string, EventHandler<FeesTx>> = {
+  /** Each runs in the inbox's transaction, which is a Tx of the service's unit of work. */
+  readonly handlers: Record<string, EventHandler<Tx>> = {
     [LicenseIssued.type]: (e, tx) => this.opened(e, tx),
     [CourseFiled.type]: (e, tx) => this.courseFiled(e, tx),
     [LicenseSuspended.type]: (e, tx) => this.standing(e, tx, 'suspended'),
@@ -56,25 +59,23 @@ export class LicenseEventHandlers {
     [BlacklistEntryAdded.type]: (e, tx) => this.blacklisted(e, tx),
   };
 
-  private async opened(event: Envelope, tx: FeesTx): Promise<void> {
+  private async opened(event: Envelope, tx: Tx): Promise<void> {
     const p = event.payload as PayloadOf<typeof LicenseIssued>;
-    if (await tx.supervisedAccount.findUnique({ where: { institutionId: event.institutionId } })) return;
+    if (await this.accounts.find(event.institutionId, tx)) return;
     const category = p.category === 'subject' ? 'subject' : 'non-subject';
     // The reserve is a local amount; where no jurisdiction has set one, full bank escrow is the safe mode.
     const reserve = this.reserveFor(p.district);
     const mode = reserve === undefined ? 'bank-escrow' : supervisionModeOf(p.category);
-    const account = await tx.supervisedAccount.create({
-      data: {
-        institutionId: event.institutionId,
-        licenseId: p.licenseId,
-        licenseNumber: p.licenseNumber,
-        institutionName: p.institutionName,
-        district: p.district,
-        category,
-        mode,
-        // Until the bank assigns one: readable by license number, unique by license id.
-        bankAccountNo: `OTR-ESC-${p.licenseNumber}-${p.licenseId.slice(0, 8)}`,
-      },
+    const account = await this.accounts.open(tx, {
+      institutionId: event.institutionId,
+      licenseId: p.licenseId,
+      licenseNumber: p.licenseNumber,
+      institutionName: p.institutionName,
+      district: p.district,
+      category,
+      mode,
+      // Until the bank assigns one: readable by license number, unique by license id.
+      bankAccountNo: `OTR-ESC-${p.licenseNumber}-${p.licenseId.slice(0, 8)}`,
     });
     await this.fees.emit(
       tx,
@@ -95,9 +96,10 @@ export class LicenseEventHandlers {
     return this.fees.rulesFor({ district }).riskReserve?.value;
   }
 
-  private async courseFiled(event: Envelope, tx: FeesTx): Promise<void> {
+  private async courseFiled(event: Envelope, tx: Tx): Promise<void> {
     const p = event.payload as PayloadOf<typeof CourseFiled>;
-    const row = {
+    await this.accounts.fileCourse(tx, {
+      id: p.courseId,
       institutionId: event.institutionId,
       licenseId: p.licenseId,
       name: p.name,
@@ -109,42 +111,28 @@ export class LicenseEventHandlers {
       maxClassSize: p.maxClassSize,
       priceFen: BigInt(p.priceFen),
       origin: 'filed',
-    };
-    await tx.course.upsert({ where: { id: p.courseId }, create: { id: p.courseId, ...row }, update: row });
-    await this.refreshCapacity(tx, event.institutionId);
-  }
-
-  /** Approved capacity in seats, as the filed courses' class sizes add up (核定学位), for the capacity alert. */
-  async refreshCapacity(tx: FeesTx, institutionId: string): Promise<void> {
-    const seats = await tx.course.aggregate({ where: { institutionId }, _sum: { maxClassSize: true } });
-    await tx.supervisedAccount.updateMany({
-      where: { institutionId },
-      data: { capacitySeats: seats._sum.maxClassSize ?? 0 },
     });
   }
 
-  private async standing(
-    event: Envelope,
-    tx: FeesTx,
-    license: Standing,
-    liftsOnly?: Standing,
-  ): Promise<void> {
+  /** Approved capacity in seats, as the filed courses' class sizes add up (核定学位), for the capacity alert. */
+  refreshCapacity(tx: Tx, institutionId: string): Promise<void> {
+    return this.accounts.refreshCapacity(tx, institutionId);
+  }
+
+  private async standing(event: Envelope, tx: Tx, license: Standing, liftsOnly?: Standing): Promise<void> {
     const p = event.payload as { licenseId: string; reason?: string };
     const reason = p.reason ?? event.type;
     await this.changeStanding(tx, { licenseId: p.licenseId }, license, reason, origin(event), liftsOnly);
   }
 
-  private async penalty(event: Envelope, tx: FeesTx): Promise<void> {
+  private async penalty(event: Envelope, tx: Tx): Promise<void> {
     const p = event.payload as PayloadOf<typeof PenaltyDecided>;
     if (!p.licenseId || p.licenseAction === 'none') return;
     const reason = `${p.decisionNumber}: ${p.reasons}`;
     if (p.licenseAction === 'stop-enrolling') {
-      const account = await tx.supervisedAccount.findUnique({ where: { licenseId: p.licenseId } });
+      const account = await this.accounts.byLicense(tx, p.licenseId);
       if (!account || account.enrollingStopped) return;
-      await tx.supervisedAccount.update({
-        where: { institutionId: account.institutionId },
-        data: { enrollingStopped: true },
-      });
+      await this.accounts.update(tx, account.institutionId, { enrollingStopped: true });
       await this.frozen(tx, account, reason, origin(event));
       return;
     }
@@ -157,15 +145,12 @@ export class LicenseEventHandlers {
     );
   }
 
-  private async blacklisted(event: Envelope, tx: FeesTx): Promise<void> {
+  private async blacklisted(event: Envelope, tx: Tx): Promise<void> {
     const p = event.payload as PayloadOf<typeof BlacklistEntryAdded>;
     if (!p.licenseId) return;
-    const account = await tx.supervisedAccount.findUnique({ where: { licenseId: p.licenseId } });
+    const account = await this.accounts.byLicense(tx, p.licenseId);
     if (!account || account.blacklisted) return;
-    await tx.supervisedAccount.update({
-      where: { institutionId: account.institutionId },
-      data: { blacklisted: true },
-    });
+    await this.accounts.update(tx, account.institutionId, { blacklisted: true });
     await this.frozen(tx, account, `black list ${p.decisionNumber}: ${p.reason}`, origin(event));
   }
 
@@ -174,21 +159,21 @@ export class LicenseEventHandlers {
    * reinstatement or renewal only lifts a suspension or an expiry, never a revocation.
    */
   async changeStanding(
-    tx: FeesTx,
+    tx: Tx,
     where: { licenseId: string } | { institutionId: string },
     license: Standing,
     reason: string,
     eventOrigin: EventOrigin,
     liftsOnly?: Standing,
   ): Promise<void> {
-    const account = await tx.supervisedAccount.findFirst({ where });
+    const account = await this.accounts.findWhere(tx, where);
     if (!account || account.license === license) return;
     if (account.license === 'revoked' || account.license === 'closed') return;
     if (liftsOnly && account.license !== liftsOnly) return;
-    await tx.supervisedAccount.update({
-      where: { institutionId: account.institutionId },
+    await this.accounts.update(tx, account.institutionId, {
+      license,
       // A reinstatement ends the penalty's stop on enrolment too.
-      data: { license, ...(liftsOnly === 'suspended' ? { enrollingStopped: false } : {}) },
+      ...(liftsOnly === 'suspended' ? { enrollingStopped: false } : {}),
     });
     if (license === 'active') return;
     const next = { ...account, license };
@@ -200,7 +185,7 @@ export class LicenseEventHandlers {
   }
 
   private async frozen(
-    tx: FeesTx,
+    tx: Tx,
     account: { institutionId: string; licenseId: string },
     reason: string,
     eventOrigin: EventOrigin,

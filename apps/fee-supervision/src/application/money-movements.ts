@@ -14,8 +14,8 @@ import {
   TeachingMode,
 } from '../domain';
 import { SqlClient } from '@otr/messaging';
-import { FeeOrder, Lesson, RefundRequest as RefundRow } from '../infrastructure/prisma/generated/client';
 import { day, FeesContext, LockedOrder } from './fees-context';
+import { FeeOrder, Lesson, RefundRequestRecord as RefundRow } from './ports';
 
 export const lessonRecord = (l: Lesson): LessonRecord => ({
   id: l.id,

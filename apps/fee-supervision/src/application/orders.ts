@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventOrigin, OrderPlaced, OrderRefused } from '@otr/contracts';
 import { DomainError, Money, newId } from '@otr/kernel';
@@ -14,8 +14,8 @@ import {
   OrdersFrozen,
   TeachingMode,
 } from '../domain';
-import { FeeOrder, SupervisedAccount } from '../infrastructure/prisma/generated/client';
-import { day, FeesContext, FeesTx } from './fees-context';
+import { day, FeesContext } from './fees-context';
+import { FeeOrder, ORDERS, OrderRepository, SupervisedAccount, Tx } from './ports';
 
 export interface PlaceOrderInput {
   courseId: string;
@@ -60,27 +60,25 @@ export function freezeReason(a: SupervisedAccount): string | undefined {
 /** A family's orders with an institution in a subject that still hold untaught hours, as the caps see them. */
 @Injectable()
 export class OpenOrders {
-  constructor(private readonly fees: FeesContext) {}
+  constructor(
+    private readonly fees: FeesContext,
+    @Inject(ORDERS) private readonly orders: OrderRepository,
+  ) {}
 
   async of(
-    tx: FeesTx,
+    tx: Tx,
     institutionId: string,
     familyId: string,
     studentName: string,
     subject: string,
     today: string,
   ): Promise<OpenOrder[]> {
-    const orders = await tx.feeOrder.findMany({
-      where: { institutionId, familyId, studentName, subject, status: { in: ['awaiting-payment', 'paid'] } },
-    });
+    const orders = await this.orders.awaitingOrPaid(tx, { institutionId, familyId, studentName, subject });
     const out: OpenOrder[] = [];
     for (const o of orders) {
       const position = await this.fees.ledger.orderPosition(tx, o.id, totalHours(o));
-      const taught = await tx.lesson.aggregate({
-        where: { orderId: o.id, status: { not: 'released' } },
-        _sum: { hours: true },
-      });
-      const hoursLeft = position.hoursLeft - (taught._sum.hours ?? 0);
+      const taught = await this.fees.rows.hoursTaughtNotReleased(tx, o.id);
+      const hoursLeft = position.hoursLeft - taught;
       if (hoursLeft <= 0 && o.status === 'paid') continue;
       out.push({
         orderId: o.id,
@@ -103,11 +101,12 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   constructor(
     private readonly fees: FeesContext,
     private readonly openOrders: OpenOrders,
+    @Inject(ORDERS) private readonly orders: OrderRepository,
   ) {}
 
   async execute({ institutionId, input, origin }: PlaceOrderCommand) {
-    const account = await this.fees.account(this.fees.prisma, institutionId);
-    const course = await this.fees.prisma.course.findUnique({ where: { id: input.courseId } });
+    const account = await this.fees.account(this.fees.db, institutionId);
+    const course = await this.orders.course(input.courseId);
     if (!course) throw new FeeRecordNotFound('course', input.courseId);
     if (course.institutionId !== institutionId) throw new NotYours('course');
     const today = this.fees.today();
@@ -138,15 +137,11 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
             source: PREPAID,
           });
         }
-        const family = await tx.family.upsert({
-          where: { phone: input.familyPhone },
-          create: { id: newId(), phone: input.familyPhone },
-          update: {},
-        });
+        const family = await this.orders.familyOfPhone(input.familyPhone, tx);
         charge.familyId = family.id;
         // One family, subject and institution at a time, so two concurrent orders cannot both pass the caps.
-        await tx.$executeRawUnsafe(
-          'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+        await this.orders.lockCharges(
+          tx,
           `order-caps:${institutionId}:${family.id}:${input.studentName}:${course.subject}`,
         );
         const open = await this.openOrders.of(
@@ -158,26 +153,24 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
           today,
         );
         checkCharge(charge, open, this.fees.rulesFor(account, today), today);
-        await tx.feeOrder.create({
-          data: {
-            id: orderId,
-            institutionId,
-            familyId: family.id,
-            studentName: input.studentName,
-            courseId: course.id,
-            subject: course.subject,
-            category: account.category,
-            mode: course.mode,
-            classSize: charge.classSize,
-            hours: input.hours,
-            giftHours: input.giftHours ?? 0,
-            months: input.months ?? null,
-            lessonMinutes: course.lessonMinutes,
-            amountFen: BigInt(input.amountFen),
-            courseStartsOn: new Date(input.courseStartsOn),
-            placedOn: new Date(today),
-            status: 'awaiting-payment',
-          },
+        await this.orders.place(tx, {
+          id: orderId,
+          institutionId,
+          familyId: family.id,
+          studentName: input.studentName,
+          courseId: course.id,
+          subject: course.subject,
+          category: account.category,
+          mode: course.mode,
+          classSize: charge.classSize,
+          hours: input.hours,
+          giftHours: input.giftHours ?? 0,
+          months: input.months ?? null,
+          lessonMinutes: course.lessonMinutes,
+          amountFen: BigInt(input.amountFen),
+          courseStartsOn: new Date(input.courseStartsOn),
+          placedOn: new Date(today),
+          status: 'awaiting-payment',
         });
         await this.fees.emit(
           tx,

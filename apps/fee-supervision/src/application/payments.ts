@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { chinaDate, Money, newId } from '@otr/kernel';
 import { z } from 'zod';
-import { SqlClient } from '@otr/messaging';
 import {
   assertMoneyTime,
   BankPayment,
@@ -14,7 +13,7 @@ import {
   paymentReceived,
 } from '../domain';
 import { day, FeesContext, systemOrigin } from './fees-context';
-import { CustodianBank } from './ports';
+import { BankRecords, CustodianBank } from './ports';
 import { SuspenseAccount } from './suspense';
 
 /** How far the bank's timestamp may be from our clock before a webhook counts as a replay. */
@@ -74,6 +73,7 @@ export class PaymentWebhooks {
     private readonly secret: string,
     private readonly bank: CustodianBank | null,
     private readonly suspense: SuspenseAccount,
+    private readonly records: BankRecords,
   ) {}
 
   async receive(hook: SignedWebhook): Promise<{
@@ -86,13 +86,12 @@ export class PaymentWebhooks {
       this.log.warn({ outcome, reason, idempotencyKey: hook.idempotencyKey }, 'bank webhook not applied');
       // An unsigned body is anyone's: its size and hash are kept, not its bytes (nor a long key),
       // so forged requests cannot fill the receipt log's disk.
-      await this.receipt(
-        this.fees.prisma,
-        signed ? (hook.idempotencyKey ?? null) : (hook.idempotencyKey?.slice(0, 128) ?? null),
+      await this.records.receipt({
+        key: signed ? (hook.idempotencyKey ?? null) : (hook.idempotencyKey?.slice(0, 128) ?? null),
         outcome,
         reason,
-        signed ? hook.rawBody : unsignedBodySummary(hook.rawBody),
-      );
+        body: signed ? hook.rawBody : unsignedBodySummary(hook.rawBody),
+      });
       return { outcome, reason, ...(field ? { field } : {}) };
     };
     if (!hook.timestamp || !hook.signature || !this.validSignature(hook)) {
@@ -121,7 +120,7 @@ export class PaymentWebhooks {
       throw error;
     }
     const key = `payment:${body.idempotencyKey}`;
-    if (await this.known(body.idempotencyKey)) {
+    if (await this.records.paymentKnown(body.idempotencyKey)) {
       return refuse('duplicate', 'already applied');
     }
     // Money moves only on the bank's word: its own record of this transaction, field by field.
@@ -141,7 +140,7 @@ export class PaymentWebhooks {
       .onOrder({ orderId: body.orderId }, async (tx, { order, account }) => {
         // Again under the order's lock: a redelivery racing this one may have booked it meanwhile,
         // and must not find the order paid and put the same money in suspense as well.
-        if (await this.known(record.reference, tx)) return { kind: 'duplicate' as const };
+        if (await this.records.paymentKnown(record.reference, tx)) return { kind: 'duplicate' as const };
         const paidAt = new Date(record.paidAt);
         // Not before the order was placed: a payment cannot predate what it pays for.
         assertMoneyTime('paidAt', paidAt, this.fees.clock.now(), {
@@ -171,7 +170,10 @@ export class PaymentWebhooks {
           { amountFen: record.amountFen, paidOn, bankReference: record.reference },
           systemOrigin('bank-webhook'),
         );
-        await this.receipt(tx, record.reference, 'applied', null, hook.rawBody);
+        await this.records.receipt(
+          { key: record.reference, outcome: 'applied', reason: null, body: hook.rawBody },
+          tx,
+        );
         return { kind: 'applied' as const };
       })
       .catch((error: unknown) => {
@@ -186,34 +188,13 @@ export class PaymentWebhooks {
     const item = await this.suspense.receive(record, result.reason);
     if (!item) return refuse('rejected', `account ${record.accountNo} is no supervised account`);
     if (item.duplicate) return refuse('duplicate', 'already in suspense');
-    await this.receipt(this.fees.prisma, record.reference, 'suspense', result.reason, hook.rawBody);
+    await this.records.receipt({
+      key: record.reference,
+      outcome: 'suspense',
+      reason: result.reason,
+      body: hook.rawBody,
+    });
     return { outcome: 'suspense', reason: result.reason, suspenseId: item.id };
-  }
-
-  /** Whether the bank's key is on the ledger already, booked to its order or to suspense. */
-  private async known(reference: string, db: SqlClient = this.fees.prisma): Promise<boolean> {
-    const rows = await db.$queryRawUnsafe<unknown[]>(
-      'SELECT 1 FROM fees.journal_transaction WHERE idempotency_key IN ($1, $2)',
-      `payment:${reference}`,
-      `suspense:${reference}`,
-    );
-    return rows.length > 0;
-  }
-
-  private receipt(
-    db: SqlClient,
-    key: string | null,
-    outcome: WebhookOutcome,
-    reason: string | null,
-    body: string,
-  ) {
-    return db.$executeRawUnsafe(
-      'INSERT INTO fees.webhook_receipt (idempotency_key, outcome, reason, body) VALUES ($1, $2, $3, $4)',
-      key,
-      outcome,
-      reason,
-      body.slice(0, 10_000),
-    );
   }
 
   private validSignature(hook: SignedWebhook): boolean {

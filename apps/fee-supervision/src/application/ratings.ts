@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventOrigin, OrderRated } from '@otr/contracts';
 import { FeeRecordNotFound, NotYours, rateOrder } from '../domain';
 import { FeesContext } from './fees-context';
+import { ORDERS, OrderRepository } from './ports';
 
 /**
  * Families rate the institution on their own orders (评价), one rating per order: rating again
@@ -9,7 +10,10 @@ import { FeesContext } from './fees-context';
  */
 @Injectable()
 export class Ratings {
-  constructor(private readonly fees: FeesContext) {}
+  constructor(
+    private readonly fees: FeesContext,
+    @Inject(ORDERS) private readonly orders: OrderRepository,
+  ) {}
 
   async rate(familyId: string, orderId: string, stars: number, origin: EventOrigin) {
     return this.fees.transaction(async (tx) => {
@@ -19,11 +23,12 @@ export class Ratings {
       if (order.familyId !== familyId) throw new NotYours('order');
       const rating = rateOrder(order, stars, this.fees.clock.now().toISOString());
       const account = await this.fees.account(tx, order.institutionId);
-      const row = { stars: rating.stars, ratedAt: new Date(rating.ratedAt) };
-      await tx.orderRating.upsert({
-        where: { orderId },
-        create: { orderId, familyId, institutionId: order.institutionId, ...row },
-        update: row,
+      await this.orders.rate(tx, {
+        orderId,
+        familyId,
+        institutionId: order.institutionId,
+        stars: rating.stars,
+        ratedAt: new Date(rating.ratedAt),
       });
       await this.fees.emit(
         tx,

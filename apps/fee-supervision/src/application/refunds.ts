@@ -1,10 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventOrigin, RefundApproved, RefundRequested } from '@otr/contracts';
 import { newId } from '@otr/kernel';
 import { ClosureInProgress, InvalidRefundState, NotYours, refundStatus } from '../domain';
-import { RefundRequest, SupervisedAccount } from '../infrastructure/prisma/generated/client';
 import { SqlClient } from '@otr/messaging';
 import { FeesContext, LockedOrder } from './fees-context';
+import {
+  CLOSURES,
+  ClosureStore,
+  REFUNDS,
+  RefundRepository,
+  RefundRequestRecord,
+  SupervisedAccount,
+} from './ports';
 import { MoneyMovements, refundRecord } from './money-movements';
 
 type Actor = { familyId: string } | { institutionId: string } | { supervisor: true };
@@ -19,6 +26,8 @@ export class Refunds {
   constructor(
     private readonly fees: FeesContext,
     private readonly money: MoneyMovements,
+    @Inject(REFUNDS) private readonly refunds: RefundRepository,
+    @Inject(CLOSURES) private readonly closures: ClosureStore,
   ) {}
 
   async request(familyId: string, orderId: string, reason: string, origin: EventOrigin) {
@@ -26,7 +35,7 @@ export class Refunds {
       const order = await this.money.lockOrder(tx, orderId);
       if (order.familyId !== familyId) throw new NotYours('order');
       const account = await this.fees.account(tx, order.institutionId);
-      if (await tx.closure.findUnique({ where: { institutionId: order.institutionId } })) {
+      if (await this.closures.find(order.institutionId, tx)) {
         throw new ClosureInProgress('the closure playbook refunds every family of this institution', {
           rule: 'on revocation or closure every family’s balance is refunded in bulk',
           source: '教监管函〔2021〕2号 (预收费监管)',
@@ -38,9 +47,7 @@ export class Refunds {
           rule: 'a refund is asked on a paid order',
         });
       }
-      const open = await tx.refundRequest.findFirst({
-        where: { orderId, status: { in: ['awaiting-institution', 'agreed'] } },
-      });
+      const open = await this.refunds.underWay(tx, orderId);
       if (open) {
         throw new InvalidRefundState(`order ${orderId} already has refund ${open.id} under way`, {
           field: 'orderId',
@@ -51,17 +58,15 @@ export class Refunds {
       const rules = this.fees.rulesFor(account, today);
       const answerBy = this.fees.calendar.addWorkingDays(today, rules.refundDeemedConsentWorkingDays.value);
       const id = newId();
-      await tx.refundRequest.create({
-        data: {
-          id,
-          orderId,
-          institutionId: order.institutionId,
-          familyId,
-          requestedOn: new Date(today),
-          reason,
-          status: 'awaiting-institution',
-          answerBy: new Date(answerBy),
-        },
+      await this.refunds.create(tx, {
+        id,
+        orderId,
+        institutionId: order.institutionId,
+        familyId,
+        requestedOn: new Date(today),
+        reason,
+        status: 'awaiting-institution',
+        answerBy: new Date(answerBy),
       });
       await this.fees.emit(
         tx,
@@ -159,13 +164,9 @@ export class Refunds {
   /** Requests the institution left unanswered past the deadline are agreed (视为同意) and paid. */
   async sweepDeemedAgreements(origin: EventOrigin): Promise<{ agreed: number; paid: number }> {
     const today = this.fees.today();
-    const due = await this.fees.prisma.refundRequest.findMany({
-      where: { status: 'awaiting-institution', answerBy: { lt: new Date(today) } },
-      select: { id: true },
-      take: 1000,
-    });
+    const due = await this.refunds.unansweredBefore(today);
     let agreed = 0;
-    for (const { id } of due) {
+    for (const id of due) {
       const done = await this.onRefund(id, { supervisor: true }, async (tx, { refund, order, account }) => {
         if (refund.status !== 'awaiting-institution') return false;
         const s = refundStatus(
@@ -180,13 +181,9 @@ export class Refunds {
       });
       if (done) agreed++;
     }
-    const unpaid = await this.fees.prisma.refundRequest.findMany({
-      where: { status: 'agreed', closure: false },
-      select: { id: true },
-      take: 1000,
-    });
+    const unpaid = await this.refunds.agreedUnpaid();
     let paid = 0;
-    for (const { id } of unpaid) {
+    for (const id of unpaid) {
       await this.pay(id, { supervisor: true }, origin);
       paid++;
     }
@@ -195,7 +192,7 @@ export class Refunds {
 
   private async approve(
     tx: SqlClient,
-    refund: RefundRequest,
+    refund: RefundRequestRecord,
     account: SupervisedAccount,
     agreed: { on: string; deemed: boolean; payBy: string },
     origin: EventOrigin,

@@ -13,9 +13,22 @@ import {
   RiskFacts,
   Severity,
 } from '../domain';
-import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
-import { FeesContext, FeesTx } from './fees-context';
-import { RISK_INPUTS, RiskInputsSource } from './ports';
+import { SqlClient } from '@otr/messaging';
+import { FeesContext } from './fees-context';
+import {
+  LESSONS,
+  LessonRepository,
+  ORDERS,
+  OrderRepository,
+  REFUNDS,
+  RefundRepository,
+  RISK_ALERTS,
+  RISK_INPUTS,
+  RiskAlertStore,
+  RiskInputsSource,
+  SupervisedAccount,
+  Tx,
+} from './ports';
 
 const SEVERITY: Record<Severity, 'low' | 'medium' | 'high'> = {
   info: 'low',
@@ -42,6 +55,10 @@ export class RiskMonitor {
   constructor(
     private readonly fees: FeesContext,
     @Inject(RISK_INPUTS) private readonly inputs: RiskInputsSource,
+    @Inject(RISK_ALERTS) private readonly alerts: RiskAlertStore,
+    @Inject(LESSONS) private readonly lessons: LessonRepository,
+    @Inject(ORDERS) private readonly orders: OrderRepository,
+    @Inject(REFUNDS) private readonly refunds: RefundRepository,
   ) {}
 
   /**
@@ -84,25 +101,14 @@ export class RiskMonitor {
 
   /** Stores the alert and raises its event, unless an alert with the same key exists. */
   async raise(
-    tx: FeesTx,
+    tx: SqlClient,
     account: SupervisedAccount,
     alert: RiskAlert,
     key: string,
     origin: EventOrigin,
   ): Promise<boolean> {
     const id = newId();
-    const inserted = await tx.$executeRawUnsafe(
-      `INSERT INTO fees.risk_alert (id, institution_id, code, severity, facts, source, dedupe_key)
-       VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
-      id,
-      account.institutionId,
-      alert.code,
-      alert.severity,
-      JSON.stringify(alert.facts),
-      alert.source ?? null,
-      key,
-    );
-    if (!inserted) return false;
+    if (!(await this.alerts.add(tx, { id, institutionId: account.institutionId, alert, key }))) return false;
     await this.fees.emit(
       tx,
       RiskAlertRaised,
@@ -141,29 +147,23 @@ export class RiskMonitor {
   }
 
   private async transition(alertId: string, from: string[], data: Record<string, unknown>) {
-    const updated = await this.fees.prisma.riskAlert.updateMany({
-      where: { id: alertId, state: { in: from } },
-      data,
-    });
-    if (updated.count === 0) {
-      const alert = await this.fees.prisma.riskAlert.findUnique({ where: { id: alertId } });
+    if (!(await this.alerts.transition(alertId, from, data))) {
+      const alert = await this.alerts.find(alertId);
       if (!alert) throw new FeeRecordNotFound('alert', alertId);
       throw new InvalidRefundState(`alert ${alertId} is ${alert.state}`, {
         rule: `only a ${from.join(' or ')} alert can move to ${String(data.state)}`,
       });
     }
-    return this.fees.prisma.riskAlert.findUniqueOrThrow({ where: { id: alertId } });
+    const alert = await this.alerts.find(alertId);
+    if (!alert) throw new FeeRecordNotFound('alert', alertId);
+    return alert;
   }
 
-  private async facts(tx: FeesTx, account: SupervisedAccount, today: string): Promise<RiskFacts> {
+  private async facts(tx: Tx, account: SupervisedAccount, today: string): Promise<RiskFacts> {
     const ledger = await this.fees.ledger.institutionLedger(tx, account.institutionId);
-    const released = await tx.lesson.findMany({
-      where: { institutionId: account.institutionId, status: 'released' },
-    });
+    const released = await this.lessons.released(tx, account.institutionId);
     const orders = new Map(
-      (
-        await tx.feeOrder.findMany({ where: { id: { in: [...new Set(released.map((l) => l.orderId))] } } })
-      ).map((o) => [o.id, o]),
+      (await this.orders.byIds(tx, [...new Set(released.map((l) => l.orderId))])).map((o) => [o.id, o]),
     );
     const lessonsOf = new Map<string, number>();
     for (const l of released) lessonsOf.set(l.orderId, (lessonsOf.get(l.orderId) ?? 0) + 1);
@@ -179,16 +179,10 @@ export class RiskMonitor {
       };
     });
     const since = addDays(today, -WINDOW_DAYS);
-    const refundRequests = (
-      await tx.refundRequest.findMany({
-        where: {
-          institutionId: account.institutionId,
-          closure: false,
-          requestedOn: { gte: new Date(since) },
-        },
-        select: { id: true, requestedOn: true },
-      })
-    ).map((r) => ({ id: r.id, requestedOn: r.requestedOn.toISOString().slice(0, 10) }));
+    const refundRequests = (await this.refunds.requestedSince(tx, account.institutionId, since)).map((r) => ({
+      id: r.id,
+      requestedOn: r.requestedOn.toISOString().slice(0, 10),
+    }));
     return {
       institutionId: account.institutionId,
       today,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventOrigin } from '@otr/contracts';
 import { chinaDate, Money, newId } from '@otr/kernel';
 import {
@@ -9,20 +9,16 @@ import {
   suspenseRefunded,
   SuspenseNotOpen,
 } from '../domain';
-import { SuspenseItem } from '../infrastructure/prisma/generated/client';
 import { FeesContext, systemOrigin } from './fees-context';
+import {
+  ACCOUNTS,
+  LockedSuspenseItem,
+  SupervisedAccounts,
+  SUSPENSE,
+  SuspenseItem,
+  SuspenseStore,
+} from './ports';
 import { RiskMonitor } from './risk-monitor';
-
-const LOCK_ITEM = 'SELECT * FROM fees.suspense_item WHERE id = $1::uuid FOR UPDATE';
-
-interface ItemRow {
-  id: string;
-  institution_id: string;
-  bank_reference: string;
-  named_order_id: string;
-  amount_fen: string;
-  status: string;
-}
 
 /**
  * The suspense account (待查明款项): a payment the bank confirms but no order can take is booked
@@ -34,6 +30,8 @@ export class SuspenseAccount {
   constructor(
     private readonly fees: FeesContext,
     private readonly risk: RiskMonitor,
+    @Inject(SUSPENSE) private readonly items: SuspenseStore,
+    @Inject(ACCOUNTS) private readonly accounts: SupervisedAccounts,
   ) {}
 
   /**
@@ -41,28 +39,23 @@ export class SuspenseAccount {
    * no supervised account of ours, `duplicate` when the bank's reference is already held.
    */
   async receive(record: BankPayment, reason: string): Promise<{ id: string; duplicate: boolean } | null> {
-    const account = await this.fees.prisma.supervisedAccount.findUnique({
-      where: { bankAccountNo: record.accountNo },
-    });
+    const account = await this.accounts.byBankAccountNo(record.accountNo);
     if (!account) return null;
     const paidAt = new Date(record.paidAt);
     return this.fees.transaction(async (tx) => {
       const id = newId();
-      const inserted = await tx.$executeRawUnsafe(
-        `INSERT INTO fees.suspense_item (id, institution_id, bank_reference, named_order_id, amount_fen, paid_at, payer_account, reason)
-         VALUES ($1::uuid, $2::uuid, $3, $4::uuid, $5::bigint, $6::timestamptz, $7, $8)
-         ON CONFLICT (bank_reference) DO NOTHING`,
+      const inserted = await this.items.hold(tx, {
         id,
-        account.institutionId,
-        record.reference,
-        record.orderId,
-        record.amountFen,
+        institutionId: account.institutionId,
+        bankReference: record.reference,
+        namedOrderId: record.orderId,
+        amountFen: record.amountFen,
         paidAt,
-        record.payer.account,
+        payerAccount: record.payer.account,
         reason,
-      );
+      });
       if (!inserted) {
-        const known = await tx.suspenseItem.findUniqueOrThrow({ where: { bankReference: record.reference } });
+        const known = await this.items.byReference(tx, record.reference);
         return { id: known.id, duplicate: true };
       }
       await this.fees.ledger.append(
@@ -99,15 +92,11 @@ export class SuspenseAccount {
 
   /** The items of the given institutions, open ones first. */
   list(institutionIds: string[], status?: string): Promise<SuspenseItem[]> {
-    return this.fees.prisma.suspenseItem.findMany({
-      where: { institutionId: { in: institutionIds }, ...(status ? { status } : {}) },
-      orderBy: [{ status: 'asc' }, { createdAt: 'asc' }],
-      take: 500,
-    });
+    return this.items.list(institutionIds, status);
   }
 
   async item(id: string): Promise<SuspenseItem> {
-    const item = await this.fees.prisma.suspenseItem.findUnique({ where: { id } });
+    const item = await this.items.find(id);
     if (!item) throw new FeeRecordNotFound('suspense item', id);
     return item;
   }
@@ -115,25 +104,22 @@ export class SuspenseAccount {
   /** Pays the item back to its payer: a ledger transaction with its bank instruction, sent by the worker. */
   async refund(id: string, by: string, note: string) {
     return this.fees.transaction(async (tx) => {
-      const [item] = await tx.$queryRawUnsafe<ItemRow[]>(LOCK_ITEM, id);
+      const item = await this.items.lock(tx, id);
       if (!item) throw new FeeRecordNotFound('suspense item', id);
       this.assertOpen(item);
-      const account = await this.fees.account(tx, item.institution_id);
+      const account = await this.fees.account(tx, item.institutionId);
       await this.fees.ledger.append(
         tx,
         account.institutionId,
-        suspenseRefunded(item.named_order_id, Money.fen(Number(item.amount_fen)), {
+        suspenseRefunded(item.namedOrderId, Money.fen(Number(item.amountFen)), {
           id: newId(),
-          idempotencyKey: `suspense-refund:${item.bank_reference}`,
+          idempotencyKey: `suspense-refund:${item.bankReference}`,
           on: this.fees.today(),
-          ref: item.bank_reference,
+          ref: item.bankReference,
         }),
         { instruction: 'refund' },
       );
-      return tx.suspenseItem.update({
-        where: { id },
-        data: { status: 'refunded', resolvedBy: by, resolvedAt: this.fees.clock.now(), note },
-      });
+      return this.items.refunded(tx, id, { by, at: this.fees.clock.now(), note });
     });
   }
 
@@ -144,7 +130,7 @@ export class SuspenseAccount {
    */
   async match(id: string, orderId: string, by: string, note: string, origin: EventOrigin) {
     return this.fees.onOrder({ orderId }, async (tx, { order, account }) => {
-      const [item] = await tx.$queryRawUnsafe<ItemRow[]>(LOCK_ITEM, id);
+      const item = await this.items.lock(tx, id);
       if (!item) throw new FeeRecordNotFound('suspense item', id);
       this.assertOpen(item);
       const refuse = (why: string) => {
@@ -153,42 +139,34 @@ export class SuspenseAccount {
           rule: 'matched to an order of the same institution awaiting exactly this amount',
         });
       };
-      if (order.institutionId !== item.institution_id) refuse(`order ${orderId} is another institution's`);
+      if (order.institutionId !== item.institutionId) refuse(`order ${orderId} is another institution's`);
       if (order.status !== 'awaiting-payment') refuse(`order ${orderId} is ${order.status}`);
-      if (order.amountFen !== BigInt(item.amount_fen))
-        refuse(`order ${orderId} asks ${order.amountFen} fen, the payment is ${item.amount_fen}`);
+      if (order.amountFen !== item.amountFen)
+        refuse(`order ${orderId} asks ${order.amountFen} fen, the payment is ${item.amountFen}`);
       const today = this.fees.today();
       await this.fees.ledger.append(
         tx,
         account.institutionId,
-        suspenseMatched(order.id, Money.fen(Number(item.amount_fen)), {
+        suspenseMatched(order.id, Money.fen(Number(item.amountFen)), {
           id: newId(),
-          idempotencyKey: `payment:${item.bank_reference}`,
+          idempotencyKey: `payment:${item.bankReference}`,
           on: today,
-          ref: item.bank_reference,
+          ref: item.bankReference,
         }),
       );
-      await tx.$executeRawUnsafe(
-        `UPDATE fees.suspense_item SET status = 'matched', matched_order_id = $2::uuid, resolved_by = $3,
-                resolved_at = $4::timestamptz, note = $5 WHERE id = $1::uuid`,
-        id,
-        order.id,
-        by,
-        this.fees.clock.now(),
-        note,
-      );
+      await this.items.matched(tx, id, order.id, { by, at: this.fees.clock.now(), note });
       await this.fees.orderPaid(
         tx,
         account,
         order.id,
-        { amountFen: Number(item.amount_fen), paidOn: today, bankReference: item.bank_reference },
+        { amountFen: Number(item.amountFen), paidOn: today, bankReference: item.bankReference },
         origin,
       );
       return { id, status: 'matched', matchedOrderId: order.id };
     });
   }
 
-  private assertOpen(item: ItemRow): void {
+  private assertOpen(item: LockedSuspenseItem): void {
     if (item.status !== 'open') {
       throw new SuspenseNotOpen(`suspense item ${item.id} is ${item.status}`, {
         field: 'id',

@@ -20,7 +20,7 @@ describe('the fee-supervision demo seed', () => {
     // The seed pays at the bank the platform names (its simulator here).
     process.env.FEES_BANK_URL = h.bankUrl;
     await seedFeeSupervisionDemo(h.service.app, { log });
-    const p = h.fees.prisma;
+    const p = h.prisma;
     const counts = async () => ({
       orders: await p.feeOrder.count({ where: { status: 'paid' } }),
       released: await p.lesson.count({ where: { status: 'released' } }),
@@ -56,12 +56,12 @@ describe('the fee-supervision demo seed', () => {
       const log = createLogger('seed-test');
       process.env.FEES_BANK_URL = own.bankUrl;
       await seedFeeSupervisionDemo(own.service.app, { log });
-      const orders = await own.fees.prisma.feeOrder.count();
+      const orders = await own.prisma.feeOrder.count();
       expect(orders).toBeGreaterThan(0);
       // Each start runs the seed again: it must neither add orders nor trip the 60-hour cap.
       await seedFeeSupervisionDemo(own.service.app, { log });
       await seedFeeSupervisionDemo(own.service.app, { log });
-      expect(await own.fees.prisma.feeOrder.count()).toBe(orders);
+      expect(await own.prisma.feeOrder.count()).toBe(orders);
     } finally {
       delete process.env.FEES_BANK_URL;
       await own.stop();

@@ -12,6 +12,7 @@ import { Ratings } from '../application/ratings';
 import { Refunds } from '../application/refunds';
 import { RiskMonitor } from '../application/risk-monitor';
 import { feeSupervisionEnv } from '../fee-supervision.module';
+import { FEES_PRISMA, FeesPrisma } from '../infrastructure/fees-prisma';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
 
 const origin = { actor: { ...SYSTEM_ACTOR, userId: 'demo-seed' }, correlationId: 'fees-demo-seed' };
@@ -47,10 +48,11 @@ const demoCourse = (a: SupervisedAccount) =>
  */
 export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log: Logger }): Promise<void> {
   const fees = app.get(FeesContext);
+  const prisma = app.get<FeesPrisma>(FEES_PRISMA);
   // Once: any order means the demo (or real use) has begun. Demo courses are no marker, since an
   // institution with a filed course gets none, and a seed run on every start capped out the third.
-  if ((await fees.prisma.feeOrder.count()) > 0) return;
-  const accounts = await waitForAccounts(fees, opts.log);
+  if ((await prisma.feeOrder.count()) > 0) return;
+  const accounts = await waitForAccounts(prisma, opts.log);
   // The Hangzhou demo jurisdiction is where the rulebook has guided prices and a reserve.
   const hangzhou = accounts.filter((a) => a.district.startsWith('CN-ZJ-HZ') && a.license === 'active');
   const chosen = [
@@ -65,10 +67,10 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
   const startsOn = addDays(today, -21);
   const courses = new Map<string, string>();
   for (const a of chosen) {
-    let course = await fees.prisma.course.findFirst({ where: { institutionId: a.institutionId } });
+    let course = await prisma.course.findFirst({ where: { institutionId: a.institutionId } });
     if (!course) {
       // Demo licenses file no courses yet (no registration.CourseFiled arrives): file one here.
-      course = await fees.prisma.course.create({
+      course = await prisma.course.create({
         data: {
           id: newId(),
           institutionId: a.institutionId,
@@ -119,7 +121,7 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
     });
   };
   const order = async (a: SupervisedAccount, family: number, hours: number) => {
-    const course = await fees.prisma.course.findUniqueOrThrow({
+    const course = await prisma.course.findUniqueOrThrow({
       where: { id: courses.get(a.institutionId)! },
     });
     const amountFen = Math.round((Number(course.priceFen) * hours) / course.totalHours);
@@ -139,7 +141,7 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
       ),
     );
     await pay(a, orderId, amountFen);
-    return fees.prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } });
+    return prisma.feeOrder.findUniqueOrThrow({ where: { id: orderId } });
   };
 
   const lessons = app.get(Lessons);
@@ -200,15 +202,15 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
 }
 
 /** Accounts open as registration's LicenseIssued events arrive: wait until there are some and their number settles. */
-async function waitForAccounts(fees: FeesContext, log: Logger): Promise<SupervisedAccount[]> {
+async function waitForAccounts(prisma: FeesPrisma, log: Logger): Promise<SupervisedAccount[]> {
   const deadline = Date.now() + OPENED_TIMEOUT_MS;
   let last = -1;
   for (;;) {
-    const count = await fees.prisma.supervisedAccount.count();
+    const count = await prisma.supervisedAccount.count();
     if ((count > 0 && count === last) || Date.now() > deadline) break;
     last = count;
     await new Promise((r) => setTimeout(r, 1000));
   }
   if (last <= 0) log.warn('fee-supervision demo: no supervised account opened within 30 s');
-  return fees.prisma.supervisedAccount.findMany({ orderBy: { institutionName: 'asc' } });
+  return prisma.supervisedAccount.findMany({ orderBy: { institutionName: 'asc' } });
 }
