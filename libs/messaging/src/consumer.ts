@@ -1,9 +1,10 @@
-import { ContractRegistry, deadLetterTopic, Envelope } from '@otr/contracts';
+import { ContractRegistry, deadLetterTopic, Envelope, EventHeaders } from '@otr/contracts';
 import { runWithContext } from './context';
 import { Log, silentLog } from './logger';
 import { quoteSchema, SqlClient } from './sql';
 import { classifyFailure, isInfrastructureFailure } from './failures';
 import { recordDeadLetter, RedriveOutcome } from './dead-letters';
+import { inSpan, SpanKind } from './tracing';
 import { DeliveryControl, IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<Tx extends SqlClient> = (event: Envelope, tx: Tx) => Promise<void>;
@@ -33,6 +34,14 @@ export interface ConsumerOptions<Tx extends SqlClient> {
   log?: Log;
   /** Told each time an event is dead-lettered (the service's counter of them). */
   onDeadLettered?: (consumer: string) => void;
+  /** Told each delivery's outcome, and each retry, for the service's counters. */
+  metrics?: ConsumerMetrics;
+}
+
+export interface ConsumerMetrics {
+  outcome(consumer: string, type: string, outcome: Outcome): void;
+  /** A try failed and the event will be tried again: `refused` by the consumer, or a `passing` failure. */
+  retried(consumer: string, type: string, failure: 'refused' | 'passing'): void;
 }
 
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
@@ -69,7 +78,30 @@ export class InboxConsumer<Tx extends SqlClient> {
     this.subscription = null;
   }
 
+  /** Applies one delivery in a span that continues the producer's trace (its traceparent header). */
   async handle(message: IncomingMessage, control: DeliveryControl = alwaysRunning): Promise<Outcome> {
+    const type = message.headers[EventHeaders.type] ?? 'unknown';
+    const outcome = await inSpan(
+      `${message.topic} process`,
+      SpanKind.CONSUMER,
+      message.headers,
+      {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': message.topic,
+        'messaging.consumer.group.name': this.opts.groupId ?? this.opts.name,
+        'messaging.kafka.offset': message.offset,
+      },
+      async (span) => {
+        const outcome = await this.process(message, control);
+        span.setAttribute('otr.outcome', outcome);
+        return outcome;
+      },
+    );
+    this.opts.metrics?.outcome(this.opts.name, type, outcome);
+    return outcome;
+  }
+
+  private async process(message: IncomingMessage, control: DeliveryControl): Promise<Outcome> {
     let event: Envelope;
     try {
       event = this.opts.registry.parse(JSON.parse(message.value));
@@ -92,6 +124,7 @@ export class InboxConsumer<Tx extends SqlClient> {
           // Given up only when the partition is no longer ours to hold: the event is not committed
           // and comes back to whoever holds it next.
           if (!control.isRunning()) throw error;
+          this.opts.metrics?.retried(this.opts.name, event.type, refused ? 'refused' : 'passing');
           const fields = {
             err: error,
             consumer: this.opts.name,

@@ -9,3 +9,4 @@ export * from './failures';
 export * from './dead-letters';
 export * from './in-process-transport';
 export * from './kafka-transport';
+export * from './tracing';

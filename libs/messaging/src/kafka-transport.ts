@@ -1,6 +1,13 @@
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
+import { Admin, Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import { Log, silentLog } from './logger';
-import { MessageHandler, OutgoingMessage, SubscribeOptions, Subscription, Transport } from './transport';
+import {
+  MessageHandler,
+  OutgoingMessage,
+  PartitionLag,
+  SubscribeOptions,
+  Subscription,
+  Transport,
+} from './transport';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -26,6 +33,8 @@ export class KafkaTransport implements Transport {
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
   private readonly consumers = new Set<Consumer>();
+  /** Kept between scrapes for consumerLag; dropped after a failure so the next one reconnects. */
+  private admin: Admin | null = null;
   private readonly log: Log;
 
   constructor(opts: KafkaTransportOptions) {
@@ -107,7 +116,41 @@ export class KafkaTransport implements Transport {
     }
   }
 
+  /**
+   * The group's committed offsets against each partition's end, read from the broker at a scrape:
+   * a consumer stuck on one event (retrying through an outage) still shows its lag growing.
+   */
+  async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    this.admin ??= this.kafka.admin();
+    const admin = this.admin;
+    try {
+      await admin.connect();
+      const [committed, ends] = await Promise.all([
+        admin.fetchOffsets({ groupId, topics }),
+        Promise.all(
+          topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
+        ),
+      ]);
+      return ends.flatMap(({ topic, partitions }) =>
+        partitions.map(({ partition, high, low }) => {
+          const offset = committed
+            .find((t) => t.topic === topic)
+            ?.partitions.find((p) => p.partition === partition)?.offset;
+          // No commit yet (-1): the group starts from the beginning, so all that is kept is behind.
+          const done = offset === undefined || Number(offset) < 0 ? Number(low) : Number(offset);
+          return { topic, partition, lag: Math.max(0, Number(high) - done) };
+        }),
+      );
+    } catch (error) {
+      this.admin = null;
+      await admin.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
+    await this.admin?.disconnect().catch(() => undefined);
+    this.admin = null;
     await Promise.all([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
     await this.producer?.disconnect();

@@ -1,5 +1,9 @@
 import { ContractRegistry, Envelope } from '@otr/contracts';
 import { outboxChannel, quoteSchema, SqlClient } from './sql';
+import { traceCarrier } from './tracing';
+
+/** Where an outbox row's envelope keeps the W3C trace context of the command that wrote it. */
+export const TRACE_KEY = 'otelTraceContext';
 
 /** Events ready to go into the outbox inside a caller's own statement (see Outbox.stage). */
 export interface StagedEvents {
@@ -42,10 +46,15 @@ export class Outbox {
    * in one statement — so that, for instance, an event goes only with a change that was new.
    */
   stage(events: Envelope[]): StagedEvents {
+    // The command's trace context rides with the row (not in the event's value, which is the
+    // contract): the relay moves it to the message's headers. Empty, and left out, when not traced.
+    const trace = traceCarrier();
+    const traced = Object.keys(trace).length > 0;
     const rows = events.map((e) => {
       const valid = this.registry.parse(e);
       const def = this.registry.definition(valid.type, valid.version)!;
-      return { id: valid.id, topic: def.topic, key: valid.institutionId, type: valid.type, envelope: valid };
+      const envelope = traced ? { ...valid, [TRACE_KEY]: trace } : valid;
+      return { id: valid.id, topic: def.topic, key: valid.institutionId, type: valid.type, envelope };
     });
     return {
       rows: JSON.stringify(rows),

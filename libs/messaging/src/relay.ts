@@ -1,7 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import { eventHeaders } from '@otr/contracts';
 import { Log, silentLog } from './logger';
+import { TRACE_KEY } from './outbox';
 import { outboxChannel, quoteSchema } from './sql';
+import { SpanKind, startSpan, TraceCarrier } from './tracing';
 import { OutgoingMessage, Transport } from './transport';
 
 export interface RelayOptions {
@@ -12,13 +14,32 @@ export interface RelayOptions {
   /** Safety-net poll; NOTIFY normally wakes the relay as soon as a command commits. */
   pollMs?: number;
   log?: Log;
+  /** Told what each batch published, and each failure (the service's counters: no metrics library here). */
+  metrics?: RelayMetrics;
+}
+
+export interface RelayMetrics {
+  published(types: string[]): void;
+  failed(): void;
+}
+
+/** Unpublished rows and the age of the oldest, for the outbox's gauges. */
+export interface OutboxBacklog {
+  rows: number;
+  oldestSeconds: number;
 }
 
 interface OutboxRow {
   seq: string;
   topic: string;
   key: string;
-  envelope: { id: string; type: string; version: number; correlationId: string };
+  envelope: {
+    id: string;
+    type: string;
+    version: number;
+    correlationId: string;
+    [TRACE_KEY]?: TraceCarrier;
+  };
 }
 
 /**
@@ -97,6 +118,16 @@ export class OutboxRelay {
     }
   }
 
+  /** What waits to be published: a backlog that grows or ages means the relay or the broker is stuck. */
+  async backlog(): Promise<OutboxBacklog> {
+    const { rows } = await this.opts.pool.query<{ rows: number; oldest: number }>(
+      `SELECT count(*)::int AS rows,
+              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
+       FROM ${this.table} WHERE published_at IS NULL`,
+    );
+    return { rows: rows[0].rows, oldestSeconds: rows[0].oldest };
+  }
+
   /** Asks the loop to look at the outbox now. */
   kick(): void {
     this.pending = true;
@@ -156,12 +187,30 @@ export class OutboxRelay {
     while (start < rows.length) {
       let end = start;
       while (end < rows.length && rows[end].topic === rows[start].topic) end++;
-      const messages: OutgoingMessage[] = rows.slice(start, end).map((r) => ({
-        key: r.key,
-        value: JSON.stringify(r.envelope),
-        headers: eventHeaders(r.envelope),
-      }));
-      await this.opts.transport.publish(rows[start].topic, messages);
+      const topic = rows[start].topic;
+      const spans = rows.slice(start, end).map(({ key, envelope: { [TRACE_KEY]: trace, ...envelope } }) => {
+        // A publish span continuing the command's trace; its context goes out in the headers.
+        const { span, carrier } = startSpan(`${topic} publish`, SpanKind.PRODUCER, trace, {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': topic,
+          'messaging.message.id': envelope.id,
+        });
+        const message: OutgoingMessage = {
+          key,
+          value: JSON.stringify(envelope),
+          headers: { ...eventHeaders(envelope), ...carrier },
+        };
+        return { span, message, type: envelope.type };
+      });
+      try {
+        await this.opts.transport.publish(
+          topic,
+          spans.map((s) => s.message),
+        );
+      } finally {
+        for (const { span } of spans) span.end();
+      }
+      this.opts.metrics?.published(spans.map((s) => s.type));
       start = end;
     }
   }
@@ -178,6 +227,7 @@ export class OutboxRelay {
         if (sent === this.batchSize) continue;
       } catch (error) {
         failures++;
+        this.opts.metrics?.failed();
         this.log.warn({ err: error, failures, schema: this.opts.schema }, 'outbox relay failed; will retry');
       }
       if (!this.running) break;

@@ -35,11 +35,20 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** How far a consumer group is behind the end of one partition, in messages. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
 export interface Transport {
   /** Publishes in order; resolves only when every message is acknowledged. */
   publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription>;
   /** Resolves when the transport can publish (readiness checks). */
   ping(): Promise<void>;
+  /** The group's lag per partition, where the broker can tell (the in-process transport has none). */
+  consumerLag?(groupId: string, topics: string[]): Promise<PartitionLag[]>;
   close(): Promise<void>;
 }

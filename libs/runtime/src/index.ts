@@ -1,3 +1,5 @@
+// First: tracing hooks http, express and pg only if it starts before they are loaded (tracing.ts).
+export * from './tracing';
 export * from './logger';
 export * from './database';
 export * from './prepared';

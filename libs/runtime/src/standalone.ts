@@ -2,6 +2,7 @@ import { ConfigurationError } from '@otr/config';
 import { KafkaTransport } from '@otr/messaging';
 import { createLogger } from './logger';
 import { ServiceDefinition, startService } from './service';
+import { tracing } from './tracing';
 
 /** Distributed mode: one service in its own process, over Kafka and the given PostgreSQL. */
 export async function runStandalone(def: ServiceDefinition, env = process.env): Promise<void> {
@@ -30,6 +31,8 @@ export async function runStandalone(def: ServiceDefinition, env = process.env): 
     log.info({ signal }, 'shutting down');
     await service.stop();
     await transport.close();
+    // The last spans, exported before the process goes (no-op when tracing is off).
+    await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
