@@ -274,6 +274,16 @@ describe('the directory projections', () => {
     expect(black.rows).toContainEqual(entry);
     expect(black.asOf).toBe('2026-01-16T08:00:00.000Z');
     expect((await get('/open-data/black.csv')).text).toContain('西教黑〔2026〕002号');
+    // The search says so too: its license still reads active, which the portal showed as 正常 (#23).
+    const found = (await json(`/institutions?q=${encodeURIComponent('致远')}`)).items;
+    expect(found).toContainEqual(
+      expect.objectContaining({ id: id(7), licenseStatus: 'active', blacklisted: true }),
+    );
+    expect(
+      (await json('/institutions?q=' + encodeURIComponent('杭州'))).items
+        .filter((i: { blacklisted: boolean }) => i.blacklisted)
+        .map((i: { id: string }) => i.id),
+    ).toEqual([id(7)]);
   });
 
   it('finds institutions near a point, nearest first, within the radius only', async () => {

@@ -1,25 +1,10 @@
+import type { ApiItem } from '@otr/contracts/browser';
 import type { Messages } from './i18n';
 
+/** One institution found by the public search, as the directory documents it (generated types). */
+export type InstitutionSummary = ApiItem<'/api/v1/public/institutions'>;
 /** Families' ratings of an institution: the average to one decimal (null before the first) and how many. */
-export interface Rating {
-  average: number | null;
-  count: number;
-}
-
-export interface InstitutionSummary {
-  id: string;
-  name: string;
-  category: keyof Messages['categories'];
-  scopes: ('offline' | 'online')[];
-  district: string;
-  address: string;
-  licenseNumber: string | null;
-  licenseStatus: keyof Messages['statuses'];
-  validUntil: string | null;
-  rating: Rating;
-  /** Metres from the point searched near. */
-  distanceM?: number;
-}
+export type Rating = InstitutionSummary['rating'];
 
 export interface SearchParams {
   q: string;

@@ -40,6 +40,7 @@ export const messages = {
     distance: (m: number) => (m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`),
     categories: { subject: '学科类', sports: '体育类', arts: '文化艺术类', 'science-tech': '科技类' },
     scopes: { offline: '线下', online: '线上' },
+    blacklistedChip: '已列入黑名单',
     statuses: {
       active: '正常',
       suspended: '暂停招生',
@@ -399,6 +400,7 @@ export const messages = {
       'science-tech': 'Science & technology',
     },
     scopes: { offline: 'Offline', online: 'Online' },
+    blacklistedChip: 'Black-listed',
     statuses: {
       active: 'Active',
       suspended: 'Enrolment suspended',

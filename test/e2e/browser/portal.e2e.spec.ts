@@ -70,6 +70,10 @@ describe('the public portal in Chromium, on a phone', () => {
     await link.waitFor();
     // Each result says how families rated it, in words.
     await waitForText(page, zh.rating(4.5, 2));
+    // Black-listed, it says so in the list — its license still reads active, shown as 正常 before (#23).
+    const item = await page.getByRole('listitem').filter({ has: link }).innerText();
+    expect(item).toContain(zh.blacklistedChip);
+    expect(item).not.toContain(zh.statuses.active);
     await noSideways(page);
     await page.screenshot({ path: shot('search'), fullPage: true });
 

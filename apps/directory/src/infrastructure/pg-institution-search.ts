@@ -6,6 +6,7 @@ import { largestShare, normalise, TermMatch, termMatches } from '../domain/searc
 import { FoundInstitution, InstitutionSearch } from '../application/ports';
 import { COUNT_CAP, PUBLIC_MAX_AGE_S } from '../application/search-institutions/search-institutions.handler';
 import { SearchCriteria } from '../application/search-institutions/search-institutions.query';
+import { BLACKLISTED } from './projections/sanction-projection';
 import { SearchTermStatistics, TermStatistics } from './search-term-statistics';
 
 /**
@@ -139,7 +140,9 @@ export class PgInstitutionSearch implements InstitutionSearch {
           `SELECT i.id, i.name, i.category, i.scopes, i.district, i.address, i.license_number AS "licenseNumber",
                   i.license_status AS "licenseStatus", to_char(i.valid_until, 'YYYY-MM-DD') AS "validUntil",
                   p.sort_key AS "sortKey", ${near(c) ? 'round(p.sort_key)::int' : 'NULL'} AS "distanceM",
-                  r.stars, r.ratings
+                  r.stars, r.ratings,
+                  EXISTS (SELECT 1 FROM directory.blacklist_entry
+                          WHERE institution_id = i.id AND ${BLACKLISTED}) AS blacklisted
            FROM (${ids(arg)}) AS p
            JOIN directory.institution AS i USING (id)
            CROSS JOIN LATERAL (SELECT coalesce(sum(stars), 0)::int AS stars, count(*)::int AS ratings

@@ -54,7 +54,13 @@ function InstitutionItem({ i }: { i: InstitutionSummary }) {
         <Link href={`/institutions/${i.id}`}>{i.name}</Link>
       </h2>
       <p className="tags">
-        <span className={`status ${i.licenseStatus}`}>{t.statuses[i.licenseStatus] ?? i.licenseStatus}</span>
+        {/* Black-listed first: its license may still read active, which said 正常 to parents. */}
+        {i.blacklisted && <span className="status blacklisted">{t.blacklistedChip}</span>}
+        {!(i.blacklisted && i.licenseStatus === 'active') && (
+          <span className={`status ${i.licenseStatus}`}>
+            {t.statuses[i.licenseStatus] ?? i.licenseStatus}
+          </span>
+        )}
         <span>{t.categories[i.category] ?? i.category}</span>
         <span>{i.scopes.map((s) => t.scopes[s]).join(' / ')}</span>
         <span>{districtName(i.district, locale)}</span>

@@ -10848,6 +10848,8 @@ export interface operations {
           'application/json': {
             items: {
               address: string;
+              /** @description On the black list (黑名单) now: shown before its license status, which may still read active. */
+              blacklisted: boolean;
               /** @enum {string} */
               category: 'subject' | 'sports' | 'arts' | 'science-tech';
               /** @description Metres from the point searched near, when the search was near a point. */

@@ -42,6 +42,7 @@ export class SearchInstitutionsHandler implements IQueryHandler<SearchInstitutio
         licenseNumber: r.licenseNumber,
         licenseStatus: r.licenseStatus,
         validUntil: r.validUntil,
+        blacklisted: r.blacklisted,
         rating: summariseRatings(stars, ratings),
         ...(distanceM !== null && { distanceM }),
       })),

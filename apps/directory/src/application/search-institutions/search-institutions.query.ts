@@ -77,6 +77,11 @@ export const InstitutionSummary = z.object({
     .enum(['active', 'suspended', 'revoked', 'expired', 'closed'])
     .describe('active 有效, suspended 暂停招生, revoked 吊销, expired 过期, closed 终止办学'),
   validUntil: z.iso.date().nullable(),
+  blacklisted: z
+    .boolean()
+    .describe(
+      'On the black list (黑名单) now: shown before its license status, which may still read active.',
+    ),
   rating: PublicRating.describe(
     "Families' ratings: the average to one decimal (null before the first) and how many.",
   ),
