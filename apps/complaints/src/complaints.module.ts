@@ -43,11 +43,13 @@ import { GeoReportErrors } from './interface/georeport-errors';
 import { Open311Controller } from './interface/open311.controller';
 import { PublicComplaintsController } from './interface/public-complaints.controller';
 import { RatesController } from './interface/rates.controller';
+import { watchComplaintSla } from './infrastructure/sla-metrics';
 import { complaintErrorTexts } from './domain/errors.zh-CN';
 
 @Module({})
 export class ComplaintsModule {
   static register(infra: ServiceInfra): DynamicModule {
+    watchComplaintSla(infra);
     return {
       module: ComplaintsModule,
       imports: [CqrsModule.forRoot()],

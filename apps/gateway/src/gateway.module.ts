@@ -47,6 +47,7 @@ export const gatewayService: ServiceDefinition = {
   name: 'gateway',
   defaultPort: 3000,
   secrets: ['ACCESS_TOKEN_SECRET'],
+  publicFacing: true,
   module: (infra) => GatewayModule.register(infra),
   configure: (app, infra) => {
     const sessions = app.get(Sessions);

@@ -49,6 +49,7 @@ export class ServiceEvents<Tx extends SqlClient>
       transport: infra.transport,
       log: infra.log,
       pollMs: Number(process.env.OUTBOX_POLL_MS ?? 1000),
+      metrics: infra.metrics.relay,
     });
     this.consumers = consumers.map(
       (c) =>
@@ -62,6 +63,7 @@ export class ServiceEvents<Tx extends SqlClient>
           transaction,
           log: infra.log,
           onDeadLettered: (consumer) => infra.metrics.deadLettered.inc({ consumer }),
+          metrics: infra.metrics.consumers,
         }),
     );
     this.deadLetters = new DeadLetters({
@@ -71,6 +73,23 @@ export class ServiceEvents<Tx extends SqlClient>
       consumers: new Map(consumers.map((c, i) => [c.name, this.consumers[i]])),
     });
     infra.metrics.watchDeadLetters(() => this.deadLetters.openByConsumer());
+    infra.metrics.watchOutbox(() => this.relay.backlog());
+    const { transport } = infra;
+    if (transport.consumerLag && this.consumers.length > 0) {
+      const groups = consumers.map((c) => ({
+        group: `${process.env.OTR_GROUP_PREFIX ?? ''}${c.name}`,
+        topics: c.topics,
+      }));
+      infra.metrics.watchLag(async () =>
+        (
+          await Promise.all(
+            groups.map(async ({ group, topics }) =>
+              (await transport.consumerLag!(group, topics)).map((l) => ({ ...l, group })),
+            ),
+          )
+        ).flat(),
+      );
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,6 +1,7 @@
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Pool } from 'pg';
@@ -17,6 +18,7 @@ import { createLogger } from './logger';
 import { withDeadLetters } from './dead-letters.controller';
 import { createMetrics, Metrics } from './metrics';
 import { openApiDocument } from './openapi';
+import { sendProblem } from './problem';
 import { bodyParsers, refuseNulInQuery, refuseUndecodablePath } from './validation';
 
 /** What every service module is given: its database pool, the transport, a logger and the clock. */
@@ -38,6 +40,11 @@ export interface ServiceDefinition {
   /** Secrets it needs besides the gateway's signing secret, which every service verifies callers with. */
   secrets?: readonly SecretName[];
   module(infra: ServiceInfra): DynamicModule;
+  /**
+   * Reached by the public (the gateway): its /metrics answers only a scraper that sends
+   * `Authorization: Bearer $METRICS_TOKEN`, and 404 to anyone else (docs/operations.md, Metrics).
+   */
+  publicFacing?: boolean;
   /** Express-level set-up before the Nest router (the gateway's proxy, static files, OpenAPI). */
   configure?(app: NestExpressApplication, infra: ServiceInfra): void | Promise<void>;
 }
@@ -103,7 +110,10 @@ export async function startService(def: ServiceDefinition, opts: StartOptions): 
     const ok = checks.database === 'up';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', service: def.name, checks });
   });
-  http.get('/metrics', async (_req: Request, res: Response) => {
+  http.get('/metrics', async (req: Request, res: Response) => {
+    // 404 rather than 401: to the public the gateway has no such route.
+    if (def.publicFacing && !scraperAllowed(req.headers.authorization))
+      return sendProblem(req, res, { status: 404, code: 'not-found', detail: 'no such route' });
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
@@ -165,6 +175,13 @@ export function trustProxySetting(value: string | undefined): number | string | 
   if (value.trim() === 'true')
     throw new Error('TRUST_PROXY=true trusts every hop: give a hop count or addresses');
   return value;
+}
+
+/** Whether the bearer is METRICS_TOKEN (compared in constant time); never when no token is set. */
+function scraperAllowed(authorization: string | undefined, token = process.env.METRICS_TOKEN): boolean {
+  if (!token || !authorization?.startsWith('Bearer ')) return false;
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(authorization.slice('Bearer '.length)), digest(token));
 }
 
 const check = async (probe: () => Promise<unknown>): Promise<'up' | 'down'> => {

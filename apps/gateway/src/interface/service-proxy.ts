@@ -3,8 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { createProxyMiddleware, fixRequestBody, RequestHandler } from 'http-proxy-middleware';
 import { PRINCIPAL_HEADER, signPrincipal, WithPrincipal } from '@otr/auth';
 import { currentContext } from '@otr/messaging';
-import { CORRELATION_HEADER, sendProblem } from '@otr/runtime';
-import { authorize, GATEWAY_LOCAL, ServiceName } from '../domain/access-policy';
+import { CORRELATION_HEADER, METRICS_ROUTE_LOCAL, ROUTE_TEMPLATE_HEADER, sendProblem } from '@otr/runtime';
+import { authorize, GATEWAY_LOCAL, RouteRule, ServiceName } from '../domain/access-policy';
 import { PublicCache } from './public-cache';
 import { parseUpstreams, Upstreams } from './upstreams';
 
@@ -98,6 +98,7 @@ type Routed = WithPrincipal & {
   otrPath?: string;
   /** A public route: its answer may be kept by the shared cache. */
   otrPublic?: boolean;
+  otrRule?: RouteRule;
 };
 
 /**
@@ -115,7 +116,13 @@ export function serviceProxy(cache = new PublicCache()) {
     agent: new Agent({ keepAlive: true }),
     proxyTimeout: 30_000,
     on: {
-      proxyRes: (proxyRes, req) => {
+      proxyRes: (proxyRes, req, res) => {
+        // Labelled by the table's prefix and the template the service matched, never the raw path.
+        const template = proxyRes.headers[ROUTE_TEMPLATE_HEADER];
+        delete proxyRes.headers[ROUTE_TEMPLATE_HEADER];
+        const rule = (req as Routed).otrRule;
+        if (rule && typeof template === 'string' && template.startsWith(rule.target))
+          res.locals[METRICS_ROUTE_LOCAL] = rule.prefix + template.slice(rule.target.length);
         // An answer to a signed-in caller is not kept: the service may have answered for that caller
         // (the bearer token that told the cache so no longer travels with the request).
         const r = req as Routed;
@@ -163,6 +170,9 @@ export function serviceProxy(cache = new PublicCache()) {
         return sendProblem(req, res, { status: 403, code: 'forbidden', detail: decision.reason });
     }
     if (decision.route.service === GATEWAY_LOCAL) return next();
+    // Until the service names its template (proxyRes): the rule's subtree, for cache hits and errors.
+    res.locals[METRICS_ROUTE_LOCAL] = `${decision.route.prefix}/*`;
+    req.otrRule = decision.route;
     // The custodian bank's callback is the bank's alone: no gateway path reaches it, however spelt.
     if (decision.route.service === 'fee-supervision' && reachesBankCallback(decision.servicePath))
       return sendProblem(req, res, { status: 404, code: 'not-found', detail: 'no such route' });
