@@ -40,6 +40,19 @@ node scripts/check-deployment.mjs
 npm run --silent contracts:generate -- --check
 # The published HTTP contract: Redocly's recommended rules, 0 errors (redocly.yaml says what is relaxed and why).
 npx redocly lint libs/contracts/openapi.json --format=summary
+# Observability (infra/observability): the alert rules and the Prometheus configs through promtool
+# (Debian's `prometheus` package; .ci/run installs it, so CI always runs this), and the dashboards
+# and rules naming only metrics the code registers.
+if command -v promtool >/dev/null 2>&1; then
+  (cd infra/observability && promtool check rules alerts.yml && promtool test rules alerts.test.yml &&
+    promtool check config --syntax-only prometheus.yml prometheus.local.yml prometheus.k8s.yml)
+elif [ -n "${CI:-}" ]; then
+  echo "promtool is missing: CI must check the alert rules (apt-get install prometheus)" >&2
+  exit 1
+else
+  echo "promtool not installed: alert rules and Prometheus configs not checked (apt-get install prometheus)" >&2
+fi
+node -r @swc-node/register scripts/check-observability.ts
 # The architecture's import rules (.dependency-cruiser.cjs), with its written baseline of known violations.
 npm run --silent lint:boundaries
 npx jest --ci --selectProjects unit integration "$@"
