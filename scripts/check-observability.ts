@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { Histogram } from 'prom-client';
 import { createMetrics } from '@otr/runtime';
 import { watchComplaintSla } from '../apps/complaints/src/infrastructure/sla-metrics';
 
@@ -20,7 +21,7 @@ function knownSeries(): Set<string> {
   const names = new Set(['up']);
   for (const m of metrics.registry.getMetricsAsArray()) {
     names.add(m.name);
-    if (m.type === 'histogram') for (const s of ['_bucket', '_count', '_sum']) names.add(m.name + s);
+    if (m instanceof Histogram) for (const s of ['_bucket', '_count', '_sum']) names.add(m.name + s);
   }
   return names;
 }
