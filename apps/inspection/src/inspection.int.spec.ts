@@ -203,8 +203,8 @@ describe('inspection on the real PostgreSQL (embedded transport)', () => {
     });
     expect(outOfRange.status).toBe(422);
     expect(outOfRange.body).toMatchObject({
-      field: 'scores.qualification',
-      source: expect.stringContaining('年检评分表'),
+      code: 'inspection.RuleViolated',
+      errors: [{ field: 'scores.qualification', source: expect.stringContaining('年检评分表') }],
     });
     const graded = await api(approver, 'POST', `/annual-reports/${submitted.body.id}/grade`, { scores });
     expect(graded.body.grading).toMatchObject({ grade: 'basic-pass', total: 65, rectification: true });
