@@ -103,6 +103,51 @@ export const OPINION_DEPARTMENTS = [
   'health',
 ] as const;
 
+/**
+ * The commands on an application: the approver's review (批准, 不予许可, 退回补正, 征求意见, 实地核查),
+ * the asked department's opinion, the applicant's resubmission, and materials.
+ */
+export const ApplicationCommand = z
+  .enum([
+    'approve',
+    'reject',
+    'return',
+    'requestOpinion',
+    'giveOpinion',
+    'recordSiteVisit',
+    'attachDocument',
+    'resubmit',
+  ])
+  .describe(
+    'A command on an application: approve, reject, return, requestOpinion, giveOpinion, recordSiteVisit, attachDocument, resubmit.',
+  );
+export type ApplicationCommand = z.infer<typeof ApplicationCommand>;
+
+/** Which commands each status allows, as the decide functions below rule (license-application.spec.ts ties them). */
+const OFFERED: Record<ApplicationStatus, readonly ApplicationCommand[]> = {
+  submitted: [
+    'approve',
+    'reject',
+    'return',
+    'requestOpinion',
+    'giveOpinion',
+    'recordSiteVisit',
+    'attachDocument',
+  ],
+  returned: ['resubmit', 'attachDocument', 'giveOpinion'],
+  approved: [],
+  rejected: [],
+};
+
+/** A department answers only while its opinion is awaited. */
+const awaitsOpinion = (s: Pick<ApplicationState, 'opinions'>) =>
+  Object.values(s.opinions).some((o) => o.agrees === undefined);
+
+/** The commands an application in this state accepts (for anyone allowed to run them). */
+export const applicationCommandsOffered = (
+  s: Pick<ApplicationState, 'status' | 'opinions'>,
+): ApplicationCommand[] => OFFERED[s.status].filter((c) => c !== 'giveOpinion' || awaitsOpinion(s));
+
 /** What happened to an application, in the domain's words; the application layer publishes them. */
 export type ApplicationEvent =
   | { type: 'ApplicationSubmitted'; form: ApplicationForm; competentDepartment: string }
@@ -360,6 +405,8 @@ export function giveOpinion(
       rule: 'an opinion is given within the jurisdiction that reads the application',
     });
   assertNotOwnCase({ filedBy: state.filedBy ?? [], institutionId: state.institutionId }, by);
+  if (state.status === 'approved' || state.status === 'rejected')
+    throw new InvalidApplicationState('give an opinion on', state.status);
   const asked = state.opinions[opinion.department];
   if (!asked || asked.agrees !== undefined) {
     throw new InvalidApplicationState(`give an opinion of ${opinion.department} on`, 'not awaiting one');

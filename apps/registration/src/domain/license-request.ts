@@ -23,6 +23,16 @@ export interface LicenseRequestState {
   version: number;
 }
 
+/** The competent department's decisions on a request. */
+export const LicenseRequestCommand = z
+  .enum(['approve', 'reject'])
+  .describe('A decision on a change or closure request: approve, reject.');
+export type LicenseRequestCommand = z.infer<typeof LicenseRequestCommand>;
+
+/** A pending request is approved or rejected; a decided one takes nothing more (approveRequest, rejectRequest). */
+export const requestCommandsOffered = (s: Pick<LicenseRequestState, 'status'>): LicenseRequestCommand[] =>
+  s.status === 'pending' ? ['approve', 'reject'] : [];
+
 export type LicenseRequestEvent =
   | { type: 'RequestFiled'; request: LicenseRequestKind }
   | { type: 'RequestApproved' }

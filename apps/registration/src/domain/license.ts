@@ -45,6 +45,43 @@ export const LicenseState = z.object({
 });
 export type LicenseState = z.infer<typeof LicenseState>;
 
+/**
+ * The commands on an issued license: the approver's decisions (暂停招生, 恢复, 吊销, 延续), the
+ * operator's filings (课程/人员备案) and requests (变更, 终止办学).
+ */
+export const LicenseCommand = z
+  .enum([
+    'suspend',
+    'reinstate',
+    'revoke',
+    'renew',
+    'fileCourse',
+    'fileStaff',
+    'requestChange',
+    'requestClosure',
+  ])
+  .describe(
+    'A command on a license: suspend, reinstate, revoke, renew, fileCourse, fileStaff, requestChange, requestClosure.',
+  );
+export type LicenseCommand = z.infer<typeof LicenseCommand>;
+
+/**
+ * Which commands each status allows, as decide below (and filings.ts, license-request.ts) rule:
+ * license.spec.ts holds every entry to them. Who may run them is the interface's business.
+ */
+const OFFERED: Record<LicenseStatus, readonly LicenseCommand[]> = {
+  active: ['suspend', 'revoke', 'renew', 'fileCourse', 'fileStaff', 'requestChange', 'requestClosure'],
+  suspended: ['reinstate', 'revoke', 'requestChange', 'requestClosure'],
+  expired: ['revoke', 'requestClosure'],
+  revoked: [],
+  closed: [],
+};
+
+/** The commands a license in this state accepts (for anyone allowed to run them). */
+export const licenseCommandsOffered = (s: Pick<LicenseState, 'status'>): LicenseCommand[] => [
+  ...OFFERED[s.status],
+];
+
 export type LicenseEvent =
   | { type: 'LicenseSuspended'; reason: string; decision?: string }
   | { type: 'LicenseReinstated'; reason: string; decision?: string }
