@@ -130,6 +130,26 @@ describe('registration: object-level access (IDOR) and separation of duties on t
     ).toBe(403);
   });
 
+  it('an application answers with what its caller may do with it now (actions): role, competence, 职责分离', async () => {
+    const actionsOf = async (caller: typeof culture, path: string) =>
+      (await call(caller, 'GET', path)).body.actions;
+    const path = `/applications/${applicationId}`;
+    expect(await actionsOf(culture, path)).toEqual([
+      'approve',
+      'reject',
+      'return',
+      'requestOpinion',
+      'recordSiteVisit',
+      'attachDocument',
+    ]);
+    expect(await actionsOf(operatorA, path)).toEqual(['attachDocument']);
+    // The applicant's own account decides nothing on it, whatever other role it holds.
+    expect(await actionsOf(operatorApprover, path)).toEqual(['attachDocument']);
+    expect(await actionsOf(fireXH, path)).toEqual([]); // its opinion is given already
+    const own = await call(culture, 'POST', '/applications', form('杭州西湖区丙艺术培训有限公司'));
+    expect(await actionsOf(culture, `/applications/${own.body.applicationId}`)).toEqual(['attachDocument']);
+  });
+
   it('the approver who filed an application cannot decide it alone (职责分离)', async () => {
     const own = await call(culture, 'POST', '/applications', form('杭州西湖区乙艺术培训有限公司'));
     expect(own.status).toBe(201);
@@ -183,8 +203,26 @@ describe('registration: object-level access (IDOR) and separation of duties on t
       expect((await call(operatorApprover, 'POST', `/licenses/${licenseId}/${change}`, body)).status).toBe(
         403,
       );
+    // The answers offer the same: the approver decides, the operator files and requests.
+    const licenseActions = async (caller: typeof culture) =>
+      (await call(caller, 'GET', `/licenses/${licenseId}`)).body.actions;
+    const operatorCommands = ['fileCourse', 'fileStaff', 'requestChange', 'requestClosure'];
+    expect(await licenseActions(culture)).toEqual(['suspend', 'revoke', 'renew']);
+    expect(await licenseActions(operatorA)).toEqual(operatorCommands);
+    expect(await licenseActions(operatorApprover)).toEqual(operatorCommands);
+    const listed = (await call(culture, 'GET', '/licenses')).body.items.find(
+      (l: { id: string }) => l.id === licenseId,
+    );
+    expect(listed.actions).toEqual(['suspend', 'revoke', 'renew']);
+    const requestActions = async (caller: typeof culture) =>
+      (await call(caller, 'GET', '/license-requests')).body.items.find(
+        (r: { id: string }) => r.id === requestId,
+      )?.actions;
+    expect(await requestActions(culture)).toEqual(['approve', 'reject']);
+    expect(await requestActions(operatorApprover)).toEqual([]);
     expect(
       (await call(culture, 'POST', `/license-requests/${requestId}/decision`, { approve: true })).status,
     ).toBe(200);
+    expect(await requestActions(culture)).toEqual([]);
   });
 });

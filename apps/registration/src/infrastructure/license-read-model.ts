@@ -24,11 +24,6 @@ export const LicenseListItem = z.object({
 });
 export type LicenseListItem = z.infer<typeof LicenseListItem>;
 
-export const LicensePage = z.object({
-  items: z.array(LicenseListItem),
-  total: z.number().int().nonnegative(),
-});
-
 const RequestStatus = z.enum(['pending', 'approved', 'rejected']);
 
 /** A change (变更) or closure (终止办学) request as the approver's queue lists it. */
@@ -36,6 +31,7 @@ export const LicenseRequestRow = z.object({
   id: z.uuid(),
   licenseId: z.uuid(),
   licenseNumber: z.string(),
+  institutionId: z.string().describe('The licensed institution.'),
   institutionName: z.string(),
   district: z.string(),
   competentDepartment: z.string(),
@@ -46,10 +42,7 @@ export const LicenseRequestRow = z.object({
   createdAt: z.iso.datetime(),
   decidedAt: z.iso.datetime().nullable(),
 });
-export const LicenseRequestPage = z.object({
-  items: z.array(LicenseRequestRow),
-  total: z.number().int().nonnegative(),
-});
+export type LicenseRequestRow = z.infer<typeof LicenseRequestRow>;
 
 /** A license's whole file (许可档案): filings, requests and action log; identity numbers only masked. */
 export const LicenseFile = LicenseListItem.extend({
@@ -77,7 +70,7 @@ export const LicenseFile = LicenseListItem.extend({
       decidedAt: z.iso.datetime().nullable(),
     }),
   ),
-  actions: z.array(
+  log: z.array(
     z.object({
       seq: z.number().int(),
       type: z.string().describe('The event: LicenseSuspended, CourseFiled, …'),
@@ -172,7 +165,7 @@ export class LicenseReadModel {
         };
       }),
       requests,
-      actions: actions.map((a) => ({
+      log: actions.map((a) => ({
         seq: Number(a.seq),
         type: a.type,
         actorId: a.actorId,
@@ -183,14 +176,14 @@ export class LicenseReadModel {
   }
 
   /** Change and closure requests in a jurisdiction, oldest first: the approver's second queue (the first 500). */
-  async requests(scope: ReadScope, status?: string): Promise<z.infer<typeof LicenseRequestPage>> {
+  async requests(scope: ReadScope, status?: string): Promise<{ items: LicenseRequestRow[]; total: number }> {
     const where = Prisma.sql`${scopeSql(scope)} ${status ? Prisma.sql`AND r.status = ${status}` : Prisma.empty}`;
     const from = Prisma.sql`FROM registration.license_request r
       JOIN registration.license l ON l.id = r.license_id
       JOIN registration.application a ON a.id = l.application_id`;
     const [items, [{ total }]] = await Promise.all([
-      this.prisma.$queryRaw<z.infer<typeof LicenseRequestRow>[]>`
-      SELECT r.id, r.license_id AS "licenseId", l.number AS "licenseNumber",
+      this.prisma.$queryRaw<LicenseRequestRow[]>`
+      SELECT r.id, r.license_id AS "licenseId", l.number AS "licenseNumber", l.institution_id AS "institutionId",
              l.profile->>'institutionName' AS "institutionName", a.district,
              a.competent_department AS "competentDepartment", r.kind, r.request, r.status,
              r.reasons, r.created_at AS "createdAt", r.decided_at AS "decidedAt"

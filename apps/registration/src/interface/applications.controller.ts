@@ -3,7 +3,7 @@ import { NoIdNumberHashes } from './no-id-number-hashes.interceptor';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
-import { ApplicationView, ApprovedReceipt, SubmittedReceipt } from './answers';
+import { applicationView, ApplicationView, ApprovedReceipt, SubmittedReceipt } from './answers';
 import { ApplicationFormInput, toApplicationForm } from './application-input';
 import { assertCanSee } from './materials.controller';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
@@ -58,6 +58,6 @@ export class ApplicationsController {
   async get(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const application = await this.applications.load(id);
     assertCanSee(p, application);
-    return application;
+    return applicationView(application, p);
   }
 }

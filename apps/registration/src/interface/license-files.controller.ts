@@ -19,6 +19,9 @@ import { IsoDate, Scope } from '@otr/contracts';
 import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
 import {
   CourseReceipt,
+  LicenseFileView,
+  LicensePage,
+  LicenseRequestPage,
   RequestDecided,
   RequestReceipt,
   RosterImported,
@@ -34,14 +37,8 @@ import {
 } from '../application/license-requests/license-requests';
 import { ImportRosterCommand } from '../application/roster/import-roster';
 import { LicenseUpkeep } from '../application/upkeep/license-upkeep';
-import {
-  LicenseFile,
-  LicensePage,
-  LicenseReadModel,
-  LicenseRequestPage,
-  ReadScope,
-  RegistrationStats,
-} from '../infrastructure/license-read-model';
+import { licenseActions, requestActions } from '../application/record-actions';
+import { LicenseReadModel, ReadScope, RegistrationStats } from '../infrastructure/license-read-model';
 
 export const LICENSE_READ_MODEL = Symbol('LicenseReadModel');
 
@@ -125,17 +122,21 @@ export class LicenseFilesController {
   @Get('licenses')
   @Returns(LicensePage)
   @Roles(...OFFICIALS_AND_OPERATORS)
-  list(@Query(new ZodPipe(LicenseFilter)) filter: LicenseFilterInput, @CurrentPrincipal() p: Principal) {
-    return this.read.list(scopeOf(p), filter);
+  async list(
+    @Query(new ZodPipe(LicenseFilter)) filter: LicenseFilterInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const { items, total } = await this.read.list(scopeOf(p), filter);
+    return { items: items.map((l) => ({ ...l, actions: licenseActions(l, p) })), total };
   }
 
   @Get('licenses/:id')
-  @Returns(LicenseFile)
+  @Returns(LicenseFileView)
   @Roles(...OFFICIALS_AND_OPERATORS)
   async file(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const file = await this.read.file(id, scopeOf(p));
     if (!file) throw new NotFoundException(`license ${id} not found in your jurisdiction`);
-    return file;
+    return { ...file, actions: licenseActions(file, p) };
   }
 
   @Post('licenses/:id/courses')
@@ -188,8 +189,12 @@ export class LicenseFilesController {
   @Get('license-requests')
   @Returns(LicenseRequestPage)
   @Roles('approver', 'viewer', 'administrator', 'institution-operator')
-  requests(@Query(new ZodPipe(RequestFilter)) filter: RequestFilterInput, @CurrentPrincipal() p: Principal) {
-    return this.read.requests(scopeOf(p), filter.status);
+  async requests(
+    @Query(new ZodPipe(RequestFilter)) filter: RequestFilterInput,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const { items, total } = await this.read.requests(scopeOf(p), filter.status);
+    return { items: items.map((r) => ({ ...r, actions: requestActions(r, p) })), total };
   }
 
   @Post('license-requests/:id/decision')

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { assertCanRead, CurrentPrincipal, originOf, Principal, Roles } from '@otr/auth';
 import { IsoDate } from '@otr/contracts';
 import { Returns, UuidPipe, validationFailed, ZodPipe } from '@otr/runtime';
-import { ApplicationView } from './answers';
+import { applicationView, ApplicationView } from './answers';
 import { BlobStore, defaultPolicy } from '@otr/storage';
 import { ApplicationDocument, ApplicationState, DOCUMENT_KINDS } from '../domain/license-application';
 import {
@@ -102,11 +102,14 @@ export class MaterialsController {
   @HttpCode(200)
   @Returns(ApplicationView)
   @Roles('approver')
-  recordSiteVisit(
+  async recordSiteVisit(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(SiteVisitBody)) body: SiteVisitInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.commands.execute(new RecordSiteVisitCommand(id, body, originOf(p), p));
+    return applicationView(
+      await this.commands.execute(new RecordSiteVisitCommand(id, body, originOf(p), p)),
+      p,
+    );
   }
 }

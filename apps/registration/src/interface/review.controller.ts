@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { CurrentPrincipal, Department, originOf, Principal, Roles } from '@otr/auth';
 import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
-import { ApplicationView } from './answers';
+import { applicationView, ApplicationView } from './answers';
 import { ResubmissionInput, toResubmittedForm } from './application-input';
 import { OPINION_DEPARTMENTS, restoreKeptStaff } from '../domain/license-application';
 import { APPLICATIONS, ApplicationRepository } from '../application/ports';
@@ -44,12 +44,15 @@ export class ReviewController {
   @HttpCode(200)
   @Returns(ApplicationView)
   @Roles('approver')
-  returnForCorrection(
+  async returnForCorrection(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(ReturnBody)) body: ReturnInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.commands.execute(new ReturnApplicationCommand(id, body.items, originOf(p), p));
+    return applicationView(
+      await this.commands.execute(new ReturnApplicationCommand(id, body.items, originOf(p), p)),
+      p,
+    );
   }
 
   /**
@@ -69,44 +72,56 @@ export class ReviewController {
     const application = await this.applications.load(id);
     const own = application.institutionId === p.institutionId && application.status === 'returned';
     const staffed = own ? { ...corrected, staff: restoreKeptStaff(application, corrected.staff) } : corrected;
-    return this.commands.execute(new ResubmitApplicationCommand(id, staffed, originOf(p), p.institutionId));
+    return applicationView(
+      await this.commands.execute(new ResubmitApplicationCommand(id, staffed, originOf(p), p.institutionId)),
+      p,
+    );
   }
 
   @Post('opinions')
   @HttpCode(200)
   @Returns(ApplicationView)
   @Roles('approver')
-  requestOpinion(
+  async requestOpinion(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(OpinionRequestBody)) body: OpinionRequestInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.commands.execute(new RequestOpinionCommand(id, body.department, originOf(p), p));
+    return applicationView(
+      await this.commands.execute(new RequestOpinionCommand(id, body.department, originOf(p), p)),
+      p,
+    );
   }
 
   @Post('opinions/:department')
   @HttpCode(200)
   @Returns(ApplicationView)
   @Roles('task-force-officer')
-  giveOpinion(
+  async giveOpinion(
     @Param('id', new UuidPipe()) id: string,
     @Param('department', new ZodPipe(Department)) department: string,
     @Body(new ZodPipe(OpinionBody)) body: OpinionInput,
     @CurrentPrincipal() p: Principal,
   ) {
     // The domain checks the department and the jurisdiction (the one that reads the application).
-    return this.commands.execute(new GiveOpinionCommand(id, { department, ...body }, originOf(p), p));
+    return applicationView(
+      await this.commands.execute(new GiveOpinionCommand(id, { department, ...body }, originOf(p), p)),
+      p,
+    );
   }
 
   @Post('reject')
   @HttpCode(200)
   @Returns(ApplicationView)
   @Roles('approver')
-  reject(
+  async reject(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(RejectBody)) body: RejectInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.commands.execute(new RejectApplicationCommand(id, body.reasons, originOf(p), p));
+    return applicationView(
+      await this.commands.execute(new RejectApplicationCommand(id, body.reasons, originOf(p), p)),
+      p,
+    );
   }
 }
