@@ -17,6 +17,7 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin';
+import type { ApiItem } from '@otr/contracts/browser';
 import { jurisdictionName } from '../i18n/jurisdictions';
 import { CommandButton } from '../layout/CommandDialog';
 import { gridSx, ListActions } from '../layout/ListActions';
@@ -26,19 +27,11 @@ import type { OtrDataProvider } from '../providers/data-provider';
 import { Facts } from '../licenses/Facts';
 import { factsOf } from '../licenses/license-file';
 
-type LicenseRequest = {
-  id: string;
-  licenseId: string;
-  licenseNumber: string;
-  institutionName: string;
-  district: string;
-  kind: 'change' | 'closure';
-  request: unknown;
-  status: 'pending' | 'approved' | 'rejected';
-  reasons: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-};
+/** A change or closure request as the registration service lists it, with what the caller may decide on it. */
+type LicenseRequest = ApiItem<'/api/v1/registration/license-requests'>;
+type RequestStatus = LicenseRequest['status'];
+/** The statuses to filter by; the compiler holds them to the service's enum. */
+const STATUSES: Record<RequestStatus, true> = { pending: true, approved: true, rejected: true };
 
 const exportFields: ExportField<LicenseRequest>[] = [
   { source: 'licenseNumber' },
@@ -63,12 +56,12 @@ const filters = [
   <SelectInput
     key="status"
     source="status"
-    choices={['pending', 'approved', 'rejected'].map((id) => ({ id, name: `otr.statuses.${id}` }))}
+    choices={Object.keys(STATUSES).map((id) => ({ id, name: `otr.statuses.${id}` }))}
     alwaysOn
   />,
 ];
 
-/** Approve, or reject with reasons, while pending; then when it was decided and why a refusal. */
+/** Approve, or reject with reasons, as the service offers them; once decided, when and why a refusal. */
 function Decision({ request }: { request: LicenseRequest }) {
   const dataProvider = useDataProvider<OtrDataProvider>();
   const [locale = 'zh-CN'] = useLocaleState();
@@ -81,33 +74,38 @@ function Decision({ request }: { request: LicenseRequest }) {
       </span>
     );
   const decide = (body: unknown) => dataProvider.command('license-requests', request.id, 'decision', body);
+  const offers = (command: LicenseRequest['actions'][number]) => request.actions?.includes(command) ?? false;
   return (
     <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-      <CommandButton
-        resource="license-requests"
-        access="approve"
-        label="otr.licenses.commands.approve"
-        hint="otr.licenses.hints.approve"
-        variant="contained"
-        send={() => decide({ approve: true })}
-      />
-      <CommandButton
-        resource="license-requests"
-        access="reject"
-        label="otr.licenses.commands.reject"
-        color="error"
-        inputs={
-          <TextInput
-            source="reasons"
-            label="otr.licenses.reason"
-            multiline
-            minRows={3}
-            validate={[required(), minLength(2), maxLength(2000)]}
-          />
-        }
-        fields={['reasons']}
-        send={(v) => decide({ approve: false, reasons: String(v.reasons ?? '').trim() })}
-      />
+      {offers('approve') && (
+        <CommandButton
+          resource="license-requests"
+          access="approve"
+          label="otr.licenses.commands.approve"
+          hint="otr.licenses.hints.approve"
+          variant="contained"
+          send={() => decide({ approve: true })}
+        />
+      )}
+      {offers('reject') && (
+        <CommandButton
+          resource="license-requests"
+          access="reject"
+          label="otr.licenses.commands.reject"
+          color="error"
+          inputs={
+            <TextInput
+              source="reasons"
+              label="otr.licenses.reason"
+              multiline
+              minRows={3}
+              validate={[required(), minLength(2), maxLength(2000)]}
+            />
+          }
+          fields={['reasons']}
+          send={(v) => decide({ approve: false, reasons: String(v.reasons ?? '').trim() })}
+        />
+      )}
     </Stack>
   );
 }

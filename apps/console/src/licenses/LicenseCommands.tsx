@@ -21,7 +21,8 @@ import {
   closureRequestBody,
   decisionBody,
   LicenseCommand,
-  offered,
+  LicenseFile,
+  offeredCommands,
   staffFilingBody,
 } from './license-file';
 
@@ -88,7 +89,7 @@ const COMMANDS: Record<LicenseCommand, Spec> = {
   },
 };
 
-/** The approver's decisions, then the operator's filings and requests; each only where the role and status allow. */
+/** The approver's decisions, then the operator's filings and requests; each only where the service offers it. */
 const ORDER: LicenseCommand[] = [
   'suspend',
   'reinstate',
@@ -101,12 +102,12 @@ const ORDER: LicenseCommand[] = [
 ];
 
 export function LicenseCommands() {
-  const record = useRecordContext<{ id: string; status: string }>();
+  const record = useRecordContext<LicenseFile>();
   const dataProvider = useDataProvider<OtrDataProvider>();
   if (!record) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap', rowGap: 1 }}>
-      {ORDER.filter((c) => offered(record.status, c)).map((c) => {
+      {offeredCommands(ORDER, record).map((c) => {
         const { path, body, ...button } = COMMANDS[c];
         return (
           <CommandButton

@@ -149,7 +149,7 @@ const RequestsGrid = () => {
 const ActionsGrid = () => {
   const t = useTranslate();
   return (
-    <ArrayField source="actions" label={false}>
+    <ArrayField source="log" label={false}>
       <Datagrid {...grid}>
         <NumberField source="seq" label={label('action', 'seq')} />
         <DateField source="at" label={label('action', 'at')} showTime />

@@ -16,19 +16,8 @@ import { gridSx, ListActions } from '../layout/ListActions';
 import { StatusChip } from '../layout/StatusChip';
 import { useSmall } from '../layout/useSmall';
 import { ExportField, useCsvExporter } from '../providers/csv-exporter';
-import { LICENSE_STATUSES } from './license-file';
+import { License, LICENSE_STATUSES } from './license-file';
 import { LicenseShow } from './LicenseShow';
-
-type License = {
-  id: string;
-  number: string;
-  institutionName: string;
-  district: string;
-  category: string;
-  status: string;
-  validUntil: string;
-  competentDepartment: string;
-};
 
 const exportFields: ExportField<License>[] = [
   { source: 'number' },

@@ -5,24 +5,35 @@ import {
   factsOf,
   fenToYuan,
   formatFen,
-  offered,
+  LICENSE_STATUSES,
+  LicenseCommand,
+  offeredCommands,
   staffFilingBody,
   yuanToFen,
 } from './license-file';
 
 describe('the license file screens', () => {
-  it('offer each status only what the licensing rules allow', () => {
-    expect(offered('active', 'suspend')).toBe(true);
-    expect(offered('active', 'reinstate')).toBe(false);
-    expect(offered('suspended', 'reinstate')).toBe(true);
-    expect(offered('suspended', 'fileCourse')).toBe(false); // filings need an active license
-    expect(offered('expired', 'renew')).toBe(false); // only an active license is renewed
-    expect(offered('expired', 'revoke')).toBe(true);
-    for (const c of ['suspend', 'reinstate', 'revoke', 'renew', 'requestChange', 'requestClosure'] as const) {
-      expect(offered('revoked', c)).toBe(false);
-      expect(offered('closed', c)).toBe(false);
-    }
-    expect(offered(undefined, 'suspend')).toBe(false);
+  it("offer exactly the commands the service lists in the record's actions, in the screen's order", () => {
+    const order: LicenseCommand[] = [
+      'suspend',
+      'reinstate',
+      'renew',
+      'revoke',
+      'fileCourse',
+      'requestClosure',
+    ];
+    expect(offeredCommands(order, { actions: ['requestClosure', 'revoke', 'suspend'] })).toEqual([
+      'suspend',
+      'revoke',
+      'requestClosure',
+    ]);
+    expect(offeredCommands(order, { actions: [] })).toEqual([]);
+    expect(offeredCommands(order, {})).toEqual([]); // an answer without actions offers nothing
+    expect(offeredCommands(order, undefined)).toEqual([]);
+  });
+
+  it('filters by every status the service knows', () => {
+    expect(LICENSE_STATUSES).toEqual(['active', 'suspended', 'revoked', 'expired', 'closed']);
   });
 
   it('keeps fees in integer fen while the operator types yuan', () => {

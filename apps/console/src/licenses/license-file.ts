@@ -1,11 +1,28 @@
+import type { ApiAnswer, ApiItem } from '@otr/contracts/browser';
+
 /**
- * The pure half of the license screens: which buttons a license's status offers, the request
- * bodies the registration service expects, and readable summaries of requests and the action
- * log. The services decide again on every request; this only keeps the console from offering
- * what would be refused. No react-admin import, so jest loads it.
+ * The pure half of the license screens: the request bodies the registration service expects and
+ * readable summaries of requests and the action log. Which commands a license offers is the
+ * service's answer (`actions`: its status, the caller's roles, separation of duties); it decides
+ * again on every request. No react-admin import, so jest loads it.
  */
-export type LicenseStatus = 'active' | 'suspended' | 'revoked' | 'expired' | 'closed';
-export const LICENSE_STATUSES: LicenseStatus[] = ['active', 'suspended', 'revoked', 'expired', 'closed'];
+
+/** A license as the list shows it, and its whole file, as the registration service answers them. */
+export type License = ApiItem<'/api/v1/registration/licenses'>;
+export type LicenseFile = ApiAnswer<'/api/v1/registration/licenses/{id}'>;
+export type LicenseStatus = LicenseFile['status'];
+/** Approver decisions and operator filings/requests, each a grant in auth/permissions.ts too. */
+export type LicenseCommand = LicenseFile['actions'][number];
+
+/** The statuses to filter by, in this order; the compiler holds it to the service's enum. */
+const STATUS_ORDER: Record<LicenseStatus, number> = {
+  active: 0,
+  suspended: 1,
+  revoked: 2,
+  expired: 3,
+  closed: 4,
+};
+export const LICENSE_STATUSES = Object.keys(STATUS_ORDER) as LicenseStatus[];
 export const SCOPES = ['offline', 'online'] as const;
 export const GRADE_LEVELS = ['primary', 'junior-secondary', 'senior-secondary', 'adult'] as const;
 export const CERTIFICATE_KINDS = [
@@ -15,28 +32,11 @@ export const CERTIFICATE_KINDS = [
   'science-professional',
 ] as const;
 
-/** Approver decisions and operator filings/requests, each a grant in auth/permissions.ts. */
-export type LicenseCommand =
-  | 'suspend'
-  | 'reinstate'
-  | 'revoke'
-  | 'renew'
-  | 'fileCourse'
-  | 'fileStaff'
-  | 'requestChange'
-  | 'requestClosure';
-
-/** What each status allows, as the registration domain decides (domain/license.ts, filings.ts). */
-const OFFERED: Record<LicenseStatus, LicenseCommand[]> = {
-  active: ['suspend', 'revoke', 'renew', 'fileCourse', 'fileStaff', 'requestChange', 'requestClosure'],
-  suspended: ['reinstate', 'revoke', 'requestChange', 'requestClosure'],
-  expired: ['revoke', 'requestClosure'],
-  revoked: [],
-  closed: [],
-};
-
-export const offered = (status: string | undefined, command: LicenseCommand): boolean =>
-  OFFERED[status as LicenseStatus]?.includes(command) ?? false;
+/** The commands of a license to show, in the screen's order: those the service says the caller may run now. */
+export const offeredCommands = <C extends string>(
+  order: readonly C[],
+  record?: { actions?: readonly C[] },
+): C[] => order.filter((c) => record?.actions?.includes(c) ?? false);
 
 /** Fees are kept in integer fen (分); the operator types yuan (元). */
 export const fenToYuan = (fen: number | null | undefined): number | '' =>
