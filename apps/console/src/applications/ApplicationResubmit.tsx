@@ -3,19 +3,20 @@ import { Edit, SimpleForm, useNotify, useRecordContext, useRedirect, useTranslat
 import { problemsOf } from '../providers/problems';
 import { RESOURCES } from '../providers/resources';
 import { apiFetch } from '../providers/session';
-import { correctionLabel, fieldPaths, resubmissionBody, StaffRow } from './application-file';
+import {
+  Application,
+  correctionLabel,
+  CorrectionItem,
+  fieldPaths,
+  resubmissionBody,
+  StaffRow,
+} from './application-file';
 import { ApplicationInputs } from './ApplicationInputs';
 
-interface Correction {
-  field: string;
-  reason: string;
-}
-interface Returned {
-  id: string;
-  status: string;
-  corrections?: Correction[];
+/** The returned application; its form as the inputs edit it (a staff member may take a new identity number). */
+type Returned = Pick<Application, 'id' | 'status' | 'corrections'> & {
   form: { staff?: StaffRow[] } & Record<string, unknown>;
-}
+};
 
 /** A correction item's field in the reader's words ("从业人员 #1 certificate"). */
 export function useCorrectionLabel() {
@@ -27,7 +28,7 @@ export function useCorrectionLabel() {
 }
 
 /** The items the approver returned, each with its reason. */
-export function CorrectionItems({ items, hint }: { items: Correction[]; hint?: boolean }) {
+export function CorrectionItems({ items, hint }: { items: CorrectionItem[]; hint?: boolean }) {
   const t = useTranslate();
   const label = useCorrectionLabel();
   if (!items.length) return null;

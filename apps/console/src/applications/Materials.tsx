@@ -2,7 +2,6 @@ import { ChangeEvent, useState } from 'react';
 import { Alert, Button, MenuItem, Stack, TextField as MuiTextField } from '@mui/material';
 import {
   BooleanInput,
-  CanAccess,
   DateInput,
   HttpError,
   TextInput,
@@ -11,27 +10,24 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CommandDialog } from '../layout/CommandDialog';
+import { Application, offers } from './application-file';
 import { problemsOf } from '../providers/problems';
 import { apiFetch } from '../providers/session';
 
-/** The materials an application carries (apps/registration domain DOCUMENT_KINDS). */
-const DOCUMENT_KINDS = [
-  'venue-lease',
-  'fire-safety-acceptance',
-  'legal-person-registration',
-  'legal-representative-id',
-  'staff-certificate',
-  'course-outline',
-  'fee-standard',
-  'other',
-] as const;
+/** The materials an application carries, in this order; the compiler holds them to the service's enum. */
+const KINDS: Record<Application['documents'][number]['kind'], number> = {
+  'venue-lease': 0,
+  'fire-safety-acceptance': 1,
+  'legal-person-registration': 2,
+  'legal-representative-id': 3,
+  'staff-certificate': 4,
+  'course-outline': 5,
+  'fee-standard': 6,
+  other: 7,
+};
+const DOCUMENT_KINDS = Object.keys(KINDS);
 
-interface ApplicationMaterials {
-  id: string;
-  status: string;
-  documents?: { sha256: string; kind: string; filename?: string; contentType: string; size: number }[];
-  siteVisits?: { visitedOn: string; conforms: boolean; findings: string; by: string }[];
-}
+type ApplicationMaterials = Pick<Application, 'id' | 'status' | 'documents' | 'siteVisits' | 'actions'>;
 
 const base = (id: string) => `/api/registration/applications/${id}`;
 
@@ -42,7 +38,7 @@ async function openDocument(id: string, sha256: string) {
   window.open(URL.createObjectURL(await res.blob()), '_blank', 'noopener');
 }
 
-/** Documents filed with the application (by SHA-256), and the upload while it is under review. */
+/** Documents filed with the application (by SHA-256), and the upload where the service offers it. */
 export function Documents() {
   const record = useRecordContext<ApplicationMaterials>();
   const t = useTranslate();
@@ -50,7 +46,6 @@ export function Documents() {
   const [kind, setKind] = useState<string>('venue-lease');
   const [problem, setProblem] = useState<string>();
   if (!record) return null;
-  const open = record.status === 'submitted' || record.status === 'returned';
   const upload = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
@@ -76,8 +71,8 @@ export function Documents() {
           </span>
         </div>
       ))}
-      {open && (
-        <CanAccess resource="applications" action="attach">
+      {offers(record, 'attachDocument') && (
+        <>
           <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             <MuiTextField
               select
@@ -97,14 +92,14 @@ export function Documents() {
               <input hidden type="file" accept="application/pdf,image/jpeg,image/png" onChange={upload} />
             </Button>
           </div>
-        </CanAccess>
+        </>
       )}
       {problem && <Alert severity="error">{problem}</Alert>}
     </Stack>
   );
 }
 
-/** The competent department's site visits (实地核查), and recording one while the application is under review. */
+/** The competent department's site visits (实地核查), and recording one where the service offers it. */
 export function SiteVisits() {
   const record = useRecordContext<ApplicationMaterials>();
   const t = useTranslate();
@@ -119,17 +114,15 @@ export function SiteVisits() {
           {v.findings ? ` — ${v.findings}` : ''} ({v.by})
         </span>
       ))}
-      {record.status === 'submitted' && (
-        <CanAccess resource="applications" action="recordSiteVisit">
-          <Button
-            size="small"
-            variant="outlined"
-            onClick={() => setRecording(true)}
-            sx={{ alignSelf: 'start' }}
-          >
-            {t('otr.siteVisits.record')}
-          </Button>
-        </CanAccess>
+      {offers(record, 'recordSiteVisit') && (
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => setRecording(true)}
+          sx={{ alignSelf: 'start' }}
+        >
+          {t('otr.siteVisits.record')}
+        </Button>
       )}
       {recording && (
         <CommandDialog

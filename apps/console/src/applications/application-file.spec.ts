@@ -3,6 +3,7 @@ import {
   deadlineFlags,
   fieldPaths,
   isOverdueItem,
+  offers,
   resubmissionBody,
 } from './application-file';
 
@@ -60,5 +61,17 @@ describe('the approver’s work queue', () => {
   it('flags nothing on an application within every deadline', () => {
     expect(deadlineFlags({ overdueSteps: [], pendingOpinions: [] })).toEqual([]);
     expect(isOverdueItem({})).toBe(false);
+  });
+});
+
+describe('the commands an application screen offers', () => {
+  it("are exactly those in the record's actions, as the service answers them for the caller", () => {
+    const record = { actions: ['approve', 'return'] as const };
+    expect(offers(record, 'approve')).toBe(true);
+    expect(offers(record, 'return')).toBe(true);
+    expect(offers(record, 'reject')).toBe(false);
+    expect(offers({ actions: [] }, 'approve')).toBe(false);
+    expect(offers({}, 'approve')).toBe(false); // an answer without actions offers nothing
+    expect(offers(undefined, 'resubmit')).toBe(false);
   });
 });

@@ -1,3 +1,18 @@
+import type { ApiAnswer, ApiItem } from '@otr/contracts/browser';
+
+/** An application as the work queue lists it, and as the registration service answers it in full. */
+export type ApplicationRow = ApiItem<'/api/v1/registration/applications'>;
+export type Application = ApiAnswer<'/api/v1/registration/applications/{id}'>;
+/** The review, opinion, materials and resubmission commands; the record's `actions` say which the caller may run. */
+export type ApplicationCommand = Application['actions'][number];
+export type CorrectionItem = Application['corrections'][number];
+
+/** Whether the service offers this command on the record to the caller now (its state, role, 职责分离). */
+export const offers = (
+  record: { actions?: readonly ApplicationCommand[] } | undefined,
+  command: ApplicationCommand,
+) => record?.actions?.includes(command) ?? false;
+
 /**
  * What the application screens compute: the words for a correction item's field, the body of a
  * resubmission, and the deadline flags of the approver's work queue. Pure module: jest loads it.
@@ -70,10 +85,7 @@ export function fieldPaths(values: unknown, prefix = ''): string[] {
   return [...own, ...entries.flatMap(([k, v]) => fieldPaths(v, prefix ? `${prefix}.${k}` : k))];
 }
 
-export type QueueItem = {
-  overdueSteps?: string[];
-  pendingOpinions?: string[];
-};
+export type QueueItem = Partial<Pick<ApplicationRow, 'overdueSteps' | 'pendingOpinions'>>;
 
 /** A flag of the work queue: an overdue step (the decision, or a department's opinion), or an opinion awaited. */
 export interface DeadlineFlag {

@@ -17,7 +17,6 @@ import {
 } from '@mui/material';
 import {
   ArrayInput,
-  CanAccess,
   Datagrid,
   DateField,
   FunctionField,
@@ -43,12 +42,20 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import type { ApiBody } from '@otr/contracts/browser';
 import { districtChoices, jurisdictionName } from '../i18n/jurisdictions';
 import { CommandButton } from '../layout/CommandDialog';
 import { gridSx, ListActions } from '../layout/ListActions';
 import { ApplicationCreate } from './ApplicationCreate';
 import { ApplicationResubmit, CorrectionItems } from './ApplicationResubmit';
-import { CORRECTABLE_FIELDS, deadlineFlags, isOverdueItem, QueueItem } from './application-file';
+import {
+  Application,
+  ApplicationRow,
+  CORRECTABLE_FIELDS,
+  deadlineFlags,
+  isOverdueItem,
+  offers,
+} from './application-file';
 import { Documents, SiteVisits } from './Materials';
 import { StatusChip } from '../layout/StatusChip';
 import { useSmall } from '../layout/useSmall';
@@ -56,31 +63,19 @@ import { ExportField, useCsvExporter } from '../providers/csv-exporter';
 import type { OtrDataProvider } from '../providers/data-provider';
 import { session } from '../providers/session';
 
-type Application = QueueItem & {
-  id: string;
-  institutionId?: string;
-  institutionName: string;
-  category: string;
-  district: string;
-  status: string;
-  competentDepartment: string;
-  submittedAt: string | null;
-  form?: {
-    institutionName?: string;
-    address?: string;
-    district?: string;
-    category?: string;
-    scopes?: string[];
-  };
-  opinions?: Record<string, { dueBy: string; agrees?: boolean; reasons?: string }>;
-  corrections?: { field: string; reason: string }[];
-};
+/** Filter and dialog choices, in this order; the compiler holds each to the service's enum. */
+const keysOf = <K extends string>(order: Record<K, number>) => Object.keys(order) as K[];
+const statuses = keysOf<Application['status']>({ submitted: 0, returned: 1, approved: 2, rejected: 3 });
+const categories = keysOf<ApplicationRow['category']>({ subject: 0, sports: 1, arts: 2, 'science-tech': 3 });
+const OPINION_DEPARTMENTS = keysOf<ApiBody<'/api/v1/registration/applications/{id}/opinions'>['department']>({
+  fire: 0,
+  'public-security': 1,
+  'market-regulation': 2,
+  'civil-affairs': 3,
+  health: 4,
+});
 
-const statuses = ['submitted', 'returned', 'approved', 'rejected'];
-const categories = ['subject', 'sports', 'arts', 'science-tech'];
-const OPINION_DEPARTMENTS = ['fire', 'public-security', 'market-regulation', 'civil-affairs', 'health'];
-
-const exportFields: ExportField<Application>[] = [
+const exportFields: ExportField<ApplicationRow>[] = [
   { source: 'institutionName' },
   { source: 'category', render: (r, t) => t(`otr.categories.${r.category}`, { _: r.category }) },
   { source: 'district', render: (r, _t, locale) => jurisdictionName(r.district, locale) },
@@ -98,7 +93,7 @@ const exportFields: ExportField<Application>[] = [
 ];
 
 /** A step past its deadline stands out in red; an opinion still awaited is outlined. */
-function Deadlines({ item }: { item: Application }) {
+function Deadlines({ item }: { item: ApplicationRow }) {
   const t = useTranslate();
   const flags = deadlineFlags(item);
   if (!flags.length) return <span>—</span>;
@@ -127,7 +122,7 @@ function Deadlines({ item }: { item: Application }) {
 }
 
 /** Rows with an overdue step are tinted red, as overdue rectifications are. */
-const overdueSx = (r: Application) =>
+const overdueSx = (r: ApplicationRow) =>
   isOverdueItem(r) ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' } : {};
 
 /** The approver's work queue (the task-force officer's joint reviews, the operator's own applications). */
@@ -161,7 +156,7 @@ export const ApplicationList = () => {
       exporter={exporter}
     >
       {small ? (
-        <SimpleList<Application>
+        <SimpleList<ApplicationRow>
           primaryText={(r) => r.institutionName}
           secondaryText={(r) =>
             `${t(`otr.categories.${r.category}`, { _: r.category })} · ${jurisdictionName(r.district, locale)}`
@@ -178,27 +173,27 @@ export const ApplicationList = () => {
       ) : (
         <Datagrid rowClick="show" bulkActionButtons={false} sx={gridSx} rowSx={overdueSx}>
           <TextField source="institutionName" />
-          <FunctionField<Application>
+          <FunctionField<ApplicationRow>
             source="category"
             sortable={false}
             render={(r) => t(`otr.categories.${r.category}`, { _: r.category })}
           />
-          <FunctionField<Application>
+          <FunctionField<ApplicationRow>
             source="district"
             render={(r) => jurisdictionName(r.district, locale)}
           />
-          <FunctionField<Application>
+          <FunctionField<ApplicationRow>
             source="status"
             sortable={false}
             render={(r) => <StatusChip status={r.status} />}
           />
-          <FunctionField<Application>
+          <FunctionField<ApplicationRow>
             source="competentDepartment"
             sortable={false}
             render={(r) => t(`otr.departments.${r.competentDepartment}`, { _: r.competentDepartment })}
           />
           <DateField source="submittedAt" showTime />
-          <FunctionField<Application>
+          <FunctionField<ApplicationRow>
             source="deadlines"
             sortable={false}
             render={(r) => <Deadlines item={r} />}
@@ -264,7 +259,7 @@ function ReturnForCorrection({ id }: { id: string }) {
   );
 }
 
-/** The approver's decisions and the task-force officer's opinion, each shown only to the role allowed. */
+/** The approver's decisions and the asked department's opinion: each only where the service offers it on the record. */
 function ReviewButtons() {
   const record = useRecordContext<Application>();
   const t = useTranslate();
@@ -274,8 +269,7 @@ function ReviewButtons() {
   const [text, setText] = useState('');
   const [department, setDepartment] = useState('fire');
   const [agrees, setAgrees] = useState(true);
-  if (!record || record.status !== 'submitted') return null;
-  const myOpinion = me?.department ? record.opinions?.[me.department as string] : undefined;
+  if (!record) return null;
   const close = () => {
     setOpen(null);
     setText('');
@@ -298,28 +292,26 @@ function ReviewButtons() {
   const needsText = open === 'reject' || (open === 'giveOpinion' && !agrees);
   return (
     <Stack direction="row" spacing={1} sx={{ my: 2, flexWrap: 'wrap', rowGap: 1 }}>
-      <CanAccess resource="applications" action="approve">
+      {offers(record, 'approve') && (
         <Button variant="contained" onClick={() => setOpen('approve')}>
           {t('otr.actions.approve')}
         </Button>
-      </CanAccess>
-      <CanAccess resource="applications" action="requestOpinion">
+      )}
+      {offers(record, 'requestOpinion') && (
         <Button variant="outlined" onClick={() => setOpen('requestOpinion')}>
           {t('otr.actions.requestOpinion')}
         </Button>
-      </CanAccess>
-      <ReturnForCorrection id={String(record.id)} />
-      <CanAccess resource="applications" action="reject">
+      )}
+      {offers(record, 'return') && <ReturnForCorrection id={String(record.id)} />}
+      {offers(record, 'reject') && (
         <Button variant="outlined" color="error" onClick={() => setOpen('reject')}>
           {t('otr.actions.reject')}
         </Button>
-      </CanAccess>
-      {myOpinion && myOpinion.agrees === undefined && (
-        <CanAccess resource="applications" action="giveOpinion">
-          <Button variant="contained" onClick={() => setOpen('giveOpinion')}>
-            {t('otr.actions.giveOpinion')}
-          </Button>
-        </CanAccess>
+      )}
+      {offers(record, 'giveOpinion') && me?.department && (
+        <Button variant="contained" onClick={() => setOpen('giveOpinion')}>
+          {t('otr.actions.giveOpinion')}
+        </Button>
       )}
       <Dialog open={open !== null} onClose={close} fullWidth maxWidth="sm">
         <DialogTitle>{open ? t(`otr.actions.${open}`) : ''}</DialogTitle>
@@ -403,13 +395,15 @@ function Corrections() {
   return (
     <>
       <CorrectionItems items={record.corrections ?? []} />
-      <CanAccess resource="applications" action="edit">
-        <EditButton label="otr.correction.resubmit" variant="contained" />
-      </CanAccess>
+      {offers(record, 'resubmit') && <EditButton label="otr.correction.resubmit" variant="contained" />}
     </>
   );
 }
 
+/**
+ * Right after filing, react-admin shows the filing's receipt until the application itself arrives:
+ * read the form optionally.
+ */
 export const ApplicationShow = () => {
   const t = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
@@ -425,7 +419,7 @@ export const ApplicationShow = () => {
         />
         <FunctionField<Application>
           label="resources.applications.fields.category"
-          render={(r) => t(`otr.categories.${r.form?.category ?? r.category}`, { _: r.form?.category ?? '' })}
+          render={(r) => t(`otr.categories.${r.form?.category}`, { _: r.form?.category ?? '' })}
         />
         <FunctionField<Application>
           label="resources.applications.fields.scopes"
