@@ -38,7 +38,10 @@ describe('license lifecycle reaching the public directory (embedded transport)',
   const call = async (as: Principal, method: string, path: string, body?: unknown) => {
     const res = await fetch(`http://127.0.0.1:${services[0].port}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(as, 'registration') },
+      headers: {
+        'content-type': 'application/json',
+        [PRINCIPAL_HEADER]: await signPrincipal(as, 'registration'),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: await res.json() };

@@ -123,8 +123,7 @@ describe('registration on the real PostgreSQL', () => {
     });
     expect(small.status).toBe(422);
     expect(small.body).toMatchObject({
-      field: 'venue.area',
-      source: expect.stringContaining('国办发〔2018〕80号'),
+      errors: [{ field: 'venue.area', source: expect.stringContaining('国办发〔2018〕80号') }],
     });
     // what the white list would publish wrong: an RTL override, a 1e300 m² venue, (0,0), an unknown district
     const wrong = await call(intake, 'POST', '/applications', {

@@ -43,9 +43,12 @@ describe('messaging over the real Kafka broker', () => {
 
   const collect = async (t: string, until: (seen: IncomingMessage[]) => boolean) => {
     const seen: IncomingMessage[] = [];
-    const sub = await transport.subscribe({ groupId: `collector-${randomBytes(4).toString('hex')}`, topics: [t] }, async (m) => {
-      seen.push(m);
-    });
+    const sub = await transport.subscribe(
+      { groupId: `collector-${randomBytes(4).toString('hex')}`, topics: [t] },
+      async (m) => {
+        seen.push(m);
+      },
+    );
     await eventually(async () => (until(seen) ? true : undefined), 60_000, 100);
     await sub.stop();
     return seen;
@@ -59,7 +62,9 @@ describe('messaging over the real Kafka broker', () => {
       await pgTransaction(pool, (tx) =>
         outbox.append(
           tx,
-          Array.from({ length: 100 }, (_, i) => batch * 100 + i).map((n) => sequenced(topic, institutions[n % 10], n)),
+          Array.from({ length: 100 }, (_, i) => batch * 100 + i).map((n) =>
+            sequenced(topic, institutions[n % 10], n),
+          ),
         ),
       );
     }
@@ -86,11 +91,22 @@ describe('messaging over the real Kafka broker', () => {
     );
     const group = `killed-${randomBytes(4).toString('hex')}`;
     const runConsumer = () =>
-      spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'test', 'consumer-process.ts')], {
-        env: { ...process.env, DATABASE_URL: db.url, TOPIC: topic, GROUP: group, KAFKA_BROKERS: testEnv.kafkaBrokers.join(',') },
-        stdio: 'ignore',
-      });
-    const effects = async () => Number((await pool.query('SELECT count(*) FROM public.test_effect')).rows[0].count);
+      spawn(
+        process.execPath,
+        ['-r', '@swc-node/register', join(__dirname, '..', 'test', 'consumer-process.ts')],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: db.url,
+            TOPIC: topic,
+            GROUP: group,
+            KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+          },
+          stdio: 'ignore',
+        },
+      );
+    const effects = async () =>
+      Number((await pool.query('SELECT count(*) FROM public.test_effect')).rows[0].count);
 
     const first = runConsumer();
     await eventually(async () => ((await effects()) >= 60 ? true : undefined), 60_000, 20);
@@ -106,7 +122,9 @@ describe('messaging over the real Kafka broker', () => {
     } finally {
       second.kill('SIGKILL');
     }
-    const rows = await pool.query('SELECT count(*) AS total, count(DISTINCT event_id) AS distinct FROM public.test_effect');
+    const rows = await pool.query(
+      'SELECT count(*) AS total, count(DISTINCT event_id) AS distinct FROM public.test_effect',
+    );
     expect(rows.rows[0]).toEqual({ total: '300', distinct: '300' });
   });
 
