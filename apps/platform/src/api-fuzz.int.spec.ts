@@ -357,14 +357,13 @@ async function signIn(base: string, username: string): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-/** A validation answer names the field: ZodPipe's issues, or a domain error's citation. */
+/** A validation answer names the field: problem+json's errors[], from a ZodPipe or a domain error's citation. */
 function namesField(body: unknown): boolean {
-  const b = body as { issues?: { field?: unknown }[]; field?: unknown } | null;
-  if (typeof b?.field === 'string' && b.field) return true;
+  const b = body as { errors?: { field?: unknown }[] } | null;
   return (
-    Array.isArray(b?.issues) &&
-    b.issues.length > 0 &&
-    b.issues.every((i) => typeof i.field === 'string' && i.field !== '')
+    Array.isArray(b?.errors) &&
+    b.errors.length > 0 &&
+    b.errors.every((i) => typeof i.field === 'string' && i.field !== '')
   );
 }
 
