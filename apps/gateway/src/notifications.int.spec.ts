@@ -101,6 +101,7 @@ describe('GET /api/me/notifications through the gateway', () => {
       status: 200,
       body: {
         items: [{ id: 'registration:waiting', title: '1 件申请待审查', link: '#/applications', read: false }],
+        total: 1,
         unread: 1,
       },
     });
@@ -112,7 +113,7 @@ describe('GET /api/me/notifications through the gateway', () => {
   });
 
   it('gives nothing where no service has work for the official', async () => {
-    expect((await feed('inspector.binjiang')).body).toEqual({ items: [], unread: 0 });
+    expect((await feed('inspector.binjiang')).body).toEqual({ items: [], total: 0, unread: 0 });
   });
 
   it('answers only signed-in officials, and names a locale it cannot write', async () => {

@@ -77,7 +77,7 @@ export function failure(status: number, message = ''): PanelData<never> {
 async function getJson(
   fetcher: Fetcher,
   url: string,
-): Promise<{ ok: true; body: unknown; total: string | null } | { ok: false; panel: PanelData<never> }> {
+): Promise<{ ok: true; body: unknown } | { ok: false; panel: PanelData<never> }> {
   let res: Response;
   try {
     res = await fetcher(url);
@@ -86,7 +86,7 @@ async function getJson(
   }
   if (!res.ok) return { ok: false, panel: failure(res.status, res.statusText) };
   try {
-    return { ok: true, body: await res.json(), total: res.headers.get('x-total-count') };
+    return { ok: true, body: await res.json() };
   } catch {
     return { ok: false, panel: { state: 'error', message: 'not JSON' } };
   }
@@ -94,9 +94,8 @@ async function getJson(
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-/** The total of a list answer in either shape, or null. */
-export function listTotal(body: unknown, header: string | null): number | null {
-  if (Array.isArray(body)) return header !== null && isCount(Number(header)) ? Number(header) : body.length;
+/** The total of a list answer (the envelope { items, total }), or null. */
+export function listTotal(body: unknown): number | null {
   const total = (body as { total?: unknown } | null)?.total;
   return isCount(total) ? total : null;
 }
@@ -130,7 +129,7 @@ export function createDashboardProvider(fetcher: Fetcher): DashboardProvider {
   const total = async (url: string): Promise<number | PanelData<never>> => {
     const r = await getJson(fetcher, url);
     if (!r.ok) return r.panel;
-    const n = listTotal(r.body, r.total);
+    const n = listTotal(r.body);
     if ((r.body as { totalIsCapped?: unknown } | null)?.totalIsCapped === true) capped.add(url);
     return n === null ? { state: 'error', message: 'list without a total' } : n;
   };
@@ -198,10 +197,8 @@ export function createDashboardProvider(fetcher: Fetcher): DashboardProvider {
     async audit() {
       const r = await getJson(fetcher, `${RESOURCES.audit.url}?page=1&pageSize=8`);
       if (!r.ok) return r.panel;
-      const n = listTotal(r.body, r.total);
-      const recent = (
-        Array.isArray(r.body) ? r.body : ((r.body as { items?: unknown[] }).items ?? [])
-      ) as AuditStats['recent'];
+      const n = listTotal(r.body);
+      const recent = ((r.body as { items?: unknown[] } | null)?.items ?? []) as AuditStats['recent'];
       return { state: 'ok', source: 'derived', data: { recent, total: n ?? recent.length } };
     },
   };

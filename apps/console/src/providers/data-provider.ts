@@ -20,7 +20,7 @@ async function call(url: string, init?: RequestInit) {
       : undefined;
     throw new HttpError(problem?.detail ?? res.statusText, res.status, { ...problem, errors, problem });
   }
-  return { body, total: res.headers.get('x-total-count') };
+  return { body };
 }
 
 export interface OtrDataProvider extends DataProvider {
@@ -30,7 +30,7 @@ export interface OtrDataProvider extends DataProvider {
   part<T = unknown>(resource: string, id: string, part: string): Promise<T>;
 }
 
-/** react-admin's data provider over the gateway: resource URLs from resources.ts, both list shapes. */
+/** react-admin's data provider over the gateway: resource URLs from resources.ts, lists in the envelope. */
 export const dataProvider: OtrDataProvider = {
   async getList(resource, params) {
     const endpoint = endpointOf(resource);
@@ -40,8 +40,8 @@ export const dataProvider: OtrDataProvider = {
     const data: Record<string, unknown>[] = [];
     let total = 0;
     for (const p of plan.pages) {
-      const { body, total: header } = await call(listUrl(endpoint, params, p, plan.pageSize));
-      const list = adaptList<Record<string, unknown>>(body, header);
+      const { body } = await call(listUrl(endpoint, params, p, plan.pageSize));
+      const list = adaptList<Record<string, unknown>>(body);
       data.push(...list.data);
       total = list.total;
       if (list.data.length < plan.pageSize) break;

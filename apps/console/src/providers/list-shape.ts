@@ -11,19 +11,16 @@ export interface ListParams {
 }
 
 /**
- * Lists come either as an array with the total in X-Total-Count (the gateway's own lists) or as
- * { items, total } (the services). Anything else is a contract error, reported as such.
+ * Every list answers the envelope { items, total } (docs/integration.md, "Lists"); anything else is
+ * a contract error, reported as such. A total the list does not count (null on a keyset page) is
+ * the rows at hand.
  */
-export function adaptList<T>(body: unknown, totalHeader: string | null): { data: T[]; total: number } {
-  if (Array.isArray(body)) {
-    const total = totalHeader === null || totalHeader === '' ? NaN : Number(totalHeader);
-    return { data: body as T[], total: Number.isFinite(total) ? total : body.length };
-  }
+export function adaptList<T>(body: unknown): { data: T[]; total: number } {
   if (body && typeof body === 'object' && Array.isArray((body as { items?: unknown }).items)) {
     const { items, total } = body as { items: T[]; total?: unknown };
     return { data: items, total: typeof total === 'number' ? total : items.length };
   }
-  throw new Error('unexpected list response: neither an array nor { items, total }');
+  throw new Error('unexpected list response: not the list envelope { items, total }');
 }
 
 /** A calendar day as the first or last instant of that day in Beijing time (UTC+8). */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { HttpStatus, UnauthorizedException } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
+import { z } from 'zod';
 import { Principal } from '@otr/auth';
 import { Clock } from '@otr/kernel';
 import { ProblemException } from '@otr/runtime';
@@ -24,12 +25,14 @@ export const principalOf = (u: Account): Principal => ({
   ...(u.institutionId ? { institutionId: u.institutionId } : {}),
 });
 
-export interface SessionTokens {
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: string;
-  user: Principal;
-}
+/** A session (会话): a short-lived access token, the refresh token that renews it, and who signed in. */
+export const SessionTokens = z.object({
+  accessToken: z.string().describe('Send as `Authorization: Bearer <accessToken>`.'),
+  refreshToken: z.string().describe('POST it to /api/v1/auth/refresh for a new pair (rotated on each use).'),
+  expiresAt: z.iso.datetime().describe('When the access token expires.'),
+  user: Principal,
+});
+export type SessionTokens = z.infer<typeof SessionTokens>;
 
 /** Sign-in, refresh with rotation and reuse detection, sign-out that revokes. */
 export class Sessions {

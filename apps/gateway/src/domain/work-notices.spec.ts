@@ -47,13 +47,13 @@ describe('the bell’s notices from the dashboard figures', () => {
         },
         'zh-CN',
       ),
-    ).toEqual({ items: [], unread: 0 });
+    ).toEqual({ items: [], total: 0, unread: 0 });
   });
 
   it('gives no notice for a service that did not answer', () => {
     const feed = workNotices({ complaints: { open: { green: 2, amber: 0, red: 0 } } }, 'zh-CN');
     expect(feed.items.map((n) => n.id)).toEqual(['complaints:green']);
-    expect(workNotices({}, 'zh-CN')).toEqual({ items: [], unread: 0 });
+    expect(workNotices({}, 'zh-CN')).toEqual({ items: [], total: 0, unread: 0 });
   });
 
   it('reads only well-formed figures from a service', () => {

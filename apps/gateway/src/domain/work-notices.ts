@@ -34,13 +34,21 @@ export type WorkFigures = { [S in WorkSource]?: z.infer<(typeof WORK_SOURCES)[S]
 
 export type NoticeLocale = 'zh-CN' | 'en';
 
-export interface WorkNotice {
-  id: string;
-  title: string;
-  /** The console screen where the work is done. */
-  link: string;
-  read: false;
-}
+export const WorkNotice = z.object({
+  id: z.string().describe('The kind of work: applications-waiting, rectifications-overdue, …'),
+  title: z.string().meta({ examples: ['3 件申请待审查'] }),
+  link: z.string().describe('The console screen where the work is done.'),
+  read: z.literal(false),
+});
+export type WorkNotice = z.infer<typeof WorkNotice>;
+
+/** The bell's feed: the list envelope, every notice unread. */
+export const WorkNoticeFeed = z.object({
+  items: z.array(WorkNotice),
+  total: z.number().int().nonnegative(),
+  unread: z.number().int().nonnegative(),
+});
+export type WorkNoticeFeed = z.infer<typeof WorkNoticeFeed>;
 
 type Line = { id: string; link: string; n: (f: WorkFigures) => number | undefined } & Record<
   NoticeLocale,
@@ -110,13 +118,10 @@ const LINES: Line[] = [
 ];
 
 /** The figures as the bell's feed: one unread notice per non-zero figure. */
-export function workNotices(
-  figures: WorkFigures,
-  locale: NoticeLocale,
-): { items: WorkNotice[]; unread: number } {
+export function workNotices(figures: WorkFigures, locale: NoticeLocale): WorkNoticeFeed {
   const items = LINES.flatMap((line) => {
     const n = line.n(figures);
     return n ? [{ id: line.id, title: line[locale](n), link: line.link, read: false as const }] : [];
   });
-  return { items, unread: items.length };
+  return { items, total: items.length, unread: items.length };
 }

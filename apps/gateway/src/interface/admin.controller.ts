@@ -9,15 +9,22 @@ import {
   Patch,
   Post,
   Query,
-  Res,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
-import type { Response } from 'express';
 import { z } from 'zod';
 import { Department, Role, Roles } from '@otr/auth';
 import { Clock, CLOCK } from '@otr/kernel';
-import { IsoInstant, UuidPipe, ZodPipe } from '@otr/runtime';
+import {
+  AfterCursor,
+  IsoInstant,
+  KeysetEnvelope,
+  keysetPage,
+  ListEnvelope,
+  Returns,
+  UuidPipe,
+  ZodPipe,
+} from '@otr/runtime';
 import { changeAccount } from '../application/change-account';
 import { ACCOUNTS, AccountStore } from '../application/ports';
 import { GatewayPrisma } from '../infrastructure/gateway-prisma';
@@ -54,6 +61,52 @@ const AuditFilter = Page.extend({
   recordId: z.string().max(64).optional(),
   from: IsoInstant.optional(),
   to: IsoInstant.optional(),
+  after: AfterCursor.optional(),
+})
+  .refine((f) => !f.after || f.page === 1, {
+    message: 'after replaces page: give one of them',
+    path: ['after'],
+  })
+  .refine((f) => !f.after || /^\d{1,19}$/.test(f.after[1]), {
+    message: 'not a cursor this list returned as nextCursor',
+    path: ['after'],
+  });
+
+/** An account as administrators see it: never its password hash. */
+const UserView = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  department: Department.nullable(),
+  jurisdiction: z.string().describe('CN-ZJ-HZ for a city official, CN-ZJ-HZ-XH for a district one.'),
+  institutionId: z.string().nullable().describe('The institution an operator account acts for.'),
+  failedAttempts: z.number().int().nonnegative().describe('Failed sign-ins counted toward the lockout.'),
+  lockedUntil: z.iso
+    .datetime()
+    .nullable()
+    .describe('Locked after repeated failed sign-ins until then (423).'),
+  disabled: z.boolean(),
+  sessionVersion: z.number().int().nonnegative().describe('Bumped when a change ends every session.'),
+  createdAt: z.iso.datetime(),
+});
+
+/** One entry of the append-only audit log (审计日志): who did what, where, with what outcome. */
+const AuditEntryView = z.object({
+  id: z.string().describe("The entry's sequence number, as a string (it outgrows JavaScript numbers)."),
+  at: z.iso.datetime(),
+  userId: z.string().nullable(),
+  role: z.string().nullable(),
+  department: z.string().nullable(),
+  jurisdiction: z.string().nullable(),
+  method: z.string(),
+  path: z.string(),
+  action: z.string().describe('What was done, e.g. "sign-in approver.xihu".'),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  status: z.number().int().describe('The HTTP status answered.'),
+  correlationId: z.string().nullable(),
+  ip: z.string().nullable(),
 });
 
 const publicUser = <U extends { passwordHash: string }>({ passwordHash: _hash, ...u }: U) => u;
@@ -69,10 +122,8 @@ export class AdminController {
   ) {}
 
   @Get('users')
-  async users(
-    @Query(new ZodPipe(UserFilter)) f: z.infer<typeof UserFilter>,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @Returns(ListEnvelope(UserView))
+  async users(@Query(new ZodPipe(UserFilter)) f: z.infer<typeof UserFilter>) {
     const where = {
       ...(f.q ? { OR: [{ username: { contains: f.q } }, { displayName: { contains: f.q } }] } : {}),
       ...(f.role ? { roles: { has: f.role } } : {}),
@@ -86,11 +137,11 @@ export class AdminController {
       }),
       this.prisma.user.count({ where }),
     ]);
-    res.setHeader('X-Total-Count', String(total));
-    return rows.map(publicUser);
+    return { items: rows.map(publicUser), total };
   }
 
   @Get('users/:id')
+  @Returns(UserView)
   async user(@Param('id', new UuidPipe()) id: string) {
     const row = await this.prisma.user.findUnique({ where: { id } });
     if (!row) throw new NotFoundException(`user ${id} not found`);
@@ -98,6 +149,7 @@ export class AdminController {
   }
 
   @Post('users')
+  @Returns(UserView)
   async create(@Body(new ZodPipe(NewUser)) body: z.infer<typeof NewUser>) {
     const { password, ...rest } = body;
     const taken = () => new ConflictException(`username: ${body.username} is taken`);
@@ -113,6 +165,7 @@ export class AdminController {
   }
 
   @Patch('users/:id')
+  @Returns(UserView)
   async update(
     @Param('id', new UuidPipe()) id: string,
     @Body(new ZodPipe(UserChange)) body: z.infer<typeof UserChange>,
@@ -120,11 +173,10 @@ export class AdminController {
     return publicUser(await changeAccount(this.accounts, this.clock, id, body));
   }
 
+  /** Newest first; `after` continues from a page's nextCursor however deep the log is (keyset). */
   @Get('audit')
-  async audit(
-    @Query(new ZodPipe(AuditFilter)) f: z.infer<typeof AuditFilter>,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @Returns(KeysetEnvelope(AuditEntryView))
+  async audit(@Query(new ZodPipe(AuditFilter)) f: z.infer<typeof AuditFilter>) {
     const where = {
       ...(f.userId ? { userId: f.userId } : {}),
       ...(f.path ? { path: { contains: f.path } } : {}),
@@ -135,14 +187,15 @@ export class AdminController {
     };
     const [rows, total] = await Promise.all([
       this.prisma.auditEntry.findMany({
-        where,
+        where: f.after ? { AND: [where, { id: { lt: BigInt(f.after[1]) } }] } : where,
         orderBy: { id: 'desc' },
-        skip: (f.page - 1) * f.pageSize,
-        take: f.pageSize,
+        ...(f.after ? {} : { skip: (f.page - 1) * f.pageSize }),
+        take: f.pageSize + 1,
       }),
       this.prisma.auditEntry.count({ where }),
     ]);
-    res.setHeader('X-Total-Count', String(total));
-    return rows.map((r) => ({ ...r, id: String(r.id) }));
+    // The id is the order: the cursor's key and id are both the last entry's sequence number.
+    const page = keysetPage(rows, f.pageSize, (r) => [String(r.id), String(r.id)]);
+    return { items: page.items.map((r) => ({ ...r, id: String(r.id) })), total, nextCursor: page.nextCursor };
   }
 }

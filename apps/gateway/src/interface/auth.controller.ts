@@ -3,11 +3,13 @@ import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, Public, WithPrincipal } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
-import { Sessions } from '../application/sessions';
+import { Refuses, Returns, ZodPipe } from '@otr/runtime';
+import { Sessions, SessionTokens } from '../application/sessions';
 import { AuditLocals } from './audit-trail';
 
-const Login = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+const Login = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })
+  .meta({ examples: [{ username: 'approver.xihu', password: '西湖区审批-2026-春' }] });
 const Refresh = z.object({ refreshToken: z.string().min(20).max(200) });
 const Logout = z.object({ refreshToken: z.string().max(200).optional() });
 
@@ -19,6 +21,9 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @Returns(SessionTokens)
+  // A wrong username or password is a 401; an account locked after repeated failures a 423.
+  @Refuses(401, 423)
   @Throttle({ default: { limit: () => Number(process.env.LOGIN_RATE_LIMIT ?? 10), ttl: 60_000 } })
   async login(
     @Body(new ZodPipe(Login)) body: z.infer<typeof Login>,
@@ -33,6 +38,8 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
+  @Returns(SessionTokens)
+  @Refuses(401)
   refresh(@Body(new ZodPipe(Refresh)) body: z.infer<typeof Refresh>) {
     return this.sessions.refresh(body.refreshToken);
   }
@@ -44,6 +51,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Returns(Principal)
   me(@CurrentPrincipal() principal: Principal) {
     return principal;
   }

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { CurrentPrincipal, OFFICIAL_ROLES, Principal, Roles, signPrincipal } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { Returns, ZodPipe } from '@otr/runtime';
 import { authorize, GATEWAY_LOCAL } from '../domain/access-policy';
-import { WORK_SOURCES, WorkFigures, workNotices, WorkSource } from '../domain/work-notices';
+import { WORK_SOURCES, WorkFigures, WorkNoticeFeed, workNotices, WorkSource } from '../domain/work-notices';
 import { serviceHeaders, serviceUrl } from './service-proxy';
 
 /** How long the bell waits for a service's figures before leaving that service out. */
@@ -18,6 +18,7 @@ const Feed = z.object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN') });
 @Controller('api/me')
 export class NotificationsController {
   @Get('notifications')
+  @Returns(WorkNoticeFeed)
   @Roles(...OFFICIAL_ROLES)
   async notifications(
     @Query(new ZodPipe(Feed)) query: z.infer<typeof Feed>,
