@@ -41,6 +41,7 @@ export interface AcceptedBody {
 const RETURNS = 'otr.api.returns';
 const ACCEPTS = 'otr.api.accepts';
 const REFUSES = 'otr.api.refuses';
+const REFUSES_AS = 'otr.api.refuses-as';
 
 /**
  * The answer a route gives, for the OpenAPI document and the response checks of the tests:
@@ -54,6 +55,13 @@ export const Returns = (answer: z.ZodType | Partial<Answer>) =>
  * route that checks its own access code answers 401 or 403, a locked account 423.
  */
 export const Refuses = (...statuses: number[]) => SetMetadata(REFUSES, statuses);
+
+/**
+ * A controller (or route) whose refusals follow another standard's shape than problem+json: the
+ * Open311 GeoReport v2 API answers its errors as `[{ code, description }]` in application/json.
+ */
+export const RefusesAs = (schema: z.ZodType, mediaType = 'application/json') =>
+  SetMetadata(REFUSES_AS, { schema, mediaType });
 
 /** The body of a route that parses its own (a multipart form): its schema and file field. */
 export const Accepts = (body: AcceptedBody) => SetMetadata(ACCEPTS, body);
@@ -83,6 +91,8 @@ export interface ApiOperation {
   answer?: Answer;
   /** Refusals declared with @Refuses. */
   refuses: number[];
+  /** The shape of its refusals when not problem+json (@RefusesAs). */
+  refusesAs?: { schema: z.ZodType; mediaType: string };
   /** 'public' for @Public(), the @Roles() list, or 'signed-in' (any principal). */
   access: Role[] | 'public' | 'signed-in';
 }
@@ -154,6 +164,8 @@ export function discoverOperations(service: string, app: INestApplication): ApiO
             (method === 'POST' ? 201 : 200),
           answer: Reflect.getMetadata(RETURNS, fn) as Answer | undefined,
           refuses: (Reflect.getMetadata(REFUSES, fn) as number[] | undefined) ?? [],
+          refusesAs: (Reflect.getMetadata(REFUSES_AS, fn) ??
+            Reflect.getMetadata(REFUSES_AS, type)) as ApiOperation['refusesAs'],
           access: 'signed-in',
         };
         for (const [key, arg] of Object.entries(args)) {

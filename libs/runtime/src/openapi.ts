@@ -186,6 +186,13 @@ function errorStatuses(op: ApiOperation): string[] {
   return [...new Set(statuses)].sort();
 }
 
+/** A refusal: the shared problem+json response, or the route's own shape (@RefusesAs). */
+function refusal(op: ApiOperation, status: string): JsonSchema {
+  if (!op.refusesAs) return { $ref: `#/components/responses/${status}` };
+  const schema = jsonSchemaOf(op.refusesAs.schema, 'output');
+  return { description: PROBLEMS[status] ?? 'Refused.', content: { [op.refusesAs.mediaType]: { schema } } };
+}
+
 function operationOf(op: ApiOperation): OpenApiOperation {
   const roles = Array.isArray(op.access) ? op.access : undefined;
   const parameters = [
@@ -212,7 +219,7 @@ function operationOf(op: ApiOperation): OpenApiOperation {
     ...(body ? { requestBody: body } : {}),
     responses: {
       [String(op.status)]: successResponse(op),
-      ...Object.fromEntries(errorStatuses(op).map((s) => [s, { $ref: `#/components/responses/${s}` }])),
+      ...Object.fromEntries(errorStatuses(op).map((s) => [s, refusal(op, s)])),
     },
     security: op.access === 'public' ? [] : [{ bearer: [] }],
     ...(roles ? { 'x-roles': roles } : {}),
