@@ -1,6 +1,7 @@
 import { Envelope, EventOrigin } from '@otr/contracts';
 import { z } from 'zod';
 import { Department } from '@otr/auth';
+import { AfterCursor } from '@otr/runtime';
 import { ComplaintEvent, ComplaintState } from '../domain/complaint';
 import { ComplaintRules } from '../domain/complaint-rules';
 import { EarlierComplaint } from '../domain/patterns';
@@ -132,19 +133,54 @@ export interface IdentitySealer {
   phoneHash(phone: string): string;
 }
 
-export const QueueFilter = z.object({
-  department: Department.optional(),
-  district: z.string().max(40).optional(),
-  status: z
-    .enum(['accepted', 'routed', 'signed', 'handling', 'replied', 'closed', 'called-back', 'rated', 'merged'])
-    .optional(),
-  colour: z.enum(['green', 'amber', 'red']).optional(),
-  /** Supervisors' lists: replies to review, extensions to decide; a department's transfers to answer. */
-  awaiting: z.enum(['review', 'extension', 'transfer']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
-});
+export const QueueFilter = z
+  .object({
+    department: Department.optional(),
+    district: z.string().max(40).optional(),
+    status: z
+      .enum([
+        'accepted',
+        'routed',
+        'signed',
+        'handling',
+        'replied',
+        'closed',
+        'called-back',
+        'rated',
+        'merged',
+      ])
+      .optional(),
+    colour: z.enum(['green', 'amber', 'red']).optional(),
+    /** Supervisors' lists: replies to review, extensions to decide; a department's transfers to answer. */
+    awaiting: z.enum(['review', 'extension', 'transfer']).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(25),
+    after: AfterCursor.optional(),
+  })
+  .refine((f) => !f.after || f.page === 1, {
+    message: 'after replaces page: give one of them',
+    path: ['after'],
+  })
+  .refine((f) => !f.after || queueKeyOf(f.after[0]) !== null, {
+    message: 'not a cursor this list returned as nextCursor',
+    path: ['after'],
+  });
 export type QueueFilter = z.infer<typeof QueueFilter>;
+
+/**
+ * The work queue's order, soonest deadline first (none last), then first filed, then id: a row's
+ * place in it as the cursor's key, `<deadline ISO or empty>|<filed ISO>`.
+ */
+export const queueKey = (row: { deadline: Date | null; filedAt: Date }) =>
+  `${row.deadline?.toISOString() ?? ''}|${row.filedAt.toISOString()}`;
+
+export function queueKeyOf(key: string): { deadline: Date | null; filedAt: Date } | null {
+  const [deadline, filedAt, ...rest] = key.split('|');
+  const d = deadline ? new Date(deadline) : null;
+  const f = new Date(filedAt ?? '');
+  if (rest.length || Number.isNaN(f.getTime()) || (d && Number.isNaN(d.getTime()))) return null;
+  return { deadline: d, filedAt: f };
+}
 
 export type QueueScope = { jurisdiction: string } | { institutionId: string };
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isJurisdictionCode, isWithin, levelOf } from '@otr/rules';
 import { hashAccessCode, newAccessCode, newTrackingNumber, RandomBytes } from './access-code';
 import {
@@ -30,8 +31,12 @@ const HOTLINE_12345 = '国办发〔2020〕53号 (12345 热线)';
  * handling (办理) → replied (答复) → closed (办结, after the supervisor's review) → called-back
  * (回访) → rated (评价). 'merged' ends a duplicate folded into an earlier complaint.
  */
-export type ComplaintStatus =
-  'accepted' | 'routed' | 'signed' | 'handling' | 'replied' | 'closed' | 'called-back' | 'rated' | 'merged';
+export const ComplaintStatus = z
+  .enum(['accepted', 'routed', 'signed', 'handling', 'replied', 'closed', 'called-back', 'rated', 'merged'])
+  .describe(
+    'accepted 受理 → routed 派单 → signed 签收 → handling 办理 → replied 答复 → closed 办结 → called-back 回访 → rated 评价; merged 并案',
+  );
+export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 
 /** Closed (办结) and after: the reply stands unless a 'not satisfied' rating reopens it. */
 export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['closed', 'called-back', 'rated'];

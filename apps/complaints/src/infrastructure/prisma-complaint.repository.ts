@@ -12,6 +12,7 @@ import { ComplaintNotFound, InvalidComplaintState } from '../domain/errors';
 import { EarlierComplaint } from '../domain/patterns';
 import { toIntegrationEvents } from '../application/integration-events';
 import {
+  queueKeyOf,
   Change,
   ComplaintRepository,
   HotlineFilter,
@@ -113,6 +114,15 @@ const filedWithin = (p: Period) =>
 const within = (jurisdiction: string) => ({
   OR: [{ district: jurisdiction }, { district: { startsWith: `${jurisdiction}-` } }],
 });
+
+/** Strictly after a cursor's row in the queue's order (deadline, none last; filed; id). */
+function afterInQueue([key, id]: [string, string]) {
+  const { deadline, filedAt } = queueKeyOf(key)!;
+  const later = { OR: [{ filedAt: { gt: filedAt } }, { filedAt, id: { gt: id } }] };
+  return deadline
+    ? { OR: [{ deadline: { gt: deadline } }, { deadline: null }, { AND: [{ deadline }, later] }] }
+    : { AND: [{ deadline: null }, later] };
+}
 
 export class PrismaComplaintRepository implements ComplaintRepository {
   constructor(
@@ -240,12 +250,14 @@ export class PrismaComplaintRepository implements ComplaintRepository {
       status: filter.status ? filter.status : { in: QUEUE_STATUSES },
       ...(deadline ? { deadline } : {}),
     };
+    const after = filter.after && afterInQueue(filter.after);
     const [rows, total] = await Promise.all([
       this.prisma.complaint.findMany({
-        where,
-        orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, { filedAt: 'asc' }],
-        skip: (filter.page - 1) * filter.pageSize,
-        take: filter.pageSize,
+        where: after ? { AND: [where, after] } : where,
+        orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, { filedAt: 'asc' }, { id: 'asc' }],
+        ...(after ? {} : { skip: (filter.page - 1) * filter.pageSize }),
+        // One more than the page: it says whether another page follows.
+        take: filter.pageSize + 1,
       }),
       this.prisma.complaint.count({ where }),
     ]);

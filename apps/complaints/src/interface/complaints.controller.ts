@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, OFFICIAL_ROLES, Principal, Roles } from '@otr/auth';
-import { UuidPipe, ZodPipe } from '@otr/runtime';
+import { Returns, UuidPipe, ZodPipe } from '@otr/runtime';
+import { ActDone, ComplainantIdentity, ComplaintDetails, RecordedReceipt } from './answers';
 import { z } from 'zod';
 import { actorOf, HANDLER_ROLES, originOf } from '../application/actor';
 import {
@@ -17,7 +18,7 @@ import {
 import { EvidenceFileQuery } from '../application/complaint-details/evidence-file';
 import { ComplaintForm, FileComplaintCommand } from '../application/file-complaint/file-complaint.command';
 import { QueueFilter } from '../application/ports';
-import { WorkQueueQuery } from '../application/work-queue/work-queue.query';
+import { WorkQueuePage, WorkQueueQuery } from '../application/work-queue/work-queue.query';
 
 /** An official recording a call (console) or a 12345 work order, possibly received earlier. */
 const RecordedComplaint = ComplaintForm.extend({
@@ -41,12 +42,14 @@ export class ComplaintsController {
   ) {}
 
   @Get()
+  @Returns(WorkQueuePage)
   @Roles(...OFFICIAL_ROLES, 'institution-operator')
   queue(@Query(new ZodPipe(QueueFilter)) filter: FilterInput, @CurrentPrincipal() p: Principal) {
     return this.queries.execute(new WorkQueueQuery(filter, p));
   }
 
   @Post()
+  @Returns(RecordedReceipt)
   @Roles(...HANDLER_ROLES)
   async record(@Body(new ZodPipe(RecordedComplaint)) body: RecordedInput, @CurrentPrincipal() p: Principal) {
     const { channel, receivedAt, ...form } = body;
@@ -58,6 +61,7 @@ export class ComplaintsController {
   }
 
   @Get(':id')
+  @Returns(ComplaintDetails)
   @Roles(...OFFICIAL_ROLES, 'institution-operator')
   details(@Param('id', new UuidPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.queries.execute(new ComplaintDetailsQuery(id, p));
@@ -68,6 +72,7 @@ export class ComplaintsController {
    * with its reason (`?reason=`, required: 为何需要联系投诉人).
    */
   @Get(':id/complainant')
+  @Returns(ComplainantIdentity)
   @Roles(...HANDLER_ROLES)
   complainant(
     @Param('id', new UuidPipe()) id: string,
@@ -79,6 +84,10 @@ export class ComplaintsController {
 
   /** An evidence file the complainant attached, for the officials over the complaint's district. */
   @Get(':id/evidence/:sha256')
+  @Returns({
+    mediaType: 'application/octet-stream',
+    description: 'The evidence file as the complainant sent it (a photo or a PDF), in its own content type.',
+  })
   @Roles(...OFFICIAL_ROLES)
   async evidence(
     @Param('id', new UuidPipe()) id: string,
@@ -97,6 +106,7 @@ export class ComplaintsController {
    *  call-back, rate, request-extension, grant-extension, refuse-extension, merge, institution-reply. */
   @Post(':id/:act')
   @HttpCode(200)
+  @Returns(ActDone)
   @Roles(...HANDLER_ROLES, 'institution-operator')
   act(
     @Param('id', new UuidPipe()) id: string,

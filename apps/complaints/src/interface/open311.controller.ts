@@ -16,6 +16,14 @@ import { hotlineOrigin } from '../application/actor';
 import { HotlineRequestsQuery } from '../application/hotline/hotline-requests';
 import { HotlineSystems } from '../application/ports';
 import { CLOCK_TOKEN, HOTLINE_SYSTEMS } from '../application/tokens';
+import { Refuses, RefusesAs, Returns } from '@otr/runtime';
+import {
+  GeoReportErrors as GeoReportErrorBody,
+  GeoReportReceipts,
+  GeoReportRequests,
+  GeoReportServiceDefinition,
+  GeoReportServices,
+} from './answers';
 import { GeoReportErrors } from './georeport-errors';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
@@ -35,6 +43,8 @@ function jsonName(file: string): string {
 @Controller('open311/v2')
 @Public()
 @UseFilters(GeoReportErrors)
+// GeoReport's own error shape, not problem+json (docs/integration.md, "Errors").
+@RefusesAs(GeoReportErrorBody)
 export class Open311Controller {
   constructor(
     private readonly commands: CommandBus,
@@ -44,11 +54,13 @@ export class Open311Controller {
   ) {}
 
   @Get('services.json')
+  @Returns(GeoReportServices)
   services() {
     return serviceList();
   }
 
   @Get('services/:file')
+  @Returns(GeoReportServiceDefinition)
   service(@Param('file') file: string) {
     const code = jsonName(file);
     const definition = serviceDefinition(code);
@@ -57,6 +69,9 @@ export class Open311Controller {
   }
 
   @Post('requests.json')
+  @Returns(GeoReportReceipts)
+  // The body is read here (JSON or form-encoded) and the system known by its api_key.
+  @Refuses(400, 403)
   async file(
     @Body() body: Record<string, unknown> | undefined,
     @Query('api_key') queryKey: string | undefined,
@@ -79,6 +94,8 @@ export class Open311Controller {
   }
 
   @Get('requests.json')
+  @Returns(GeoReportRequests)
+  @Refuses(400, 403)
   async list(@Query() query: Record<string, unknown>) {
     const system = this.systemOf(query.api_key);
     const { api_key: _key, jurisdiction_id: _jurisdiction, ...filters } = query;
@@ -87,6 +104,8 @@ export class Open311Controller {
   }
 
   @Get('requests/:file')
+  @Returns(GeoReportRequests)
+  @Refuses(403)
   async one(@Param('file') file: string, @Query('api_key') apiKey: string | undefined) {
     const system = this.systemOf(apiKey);
     const id = jsonName(file);

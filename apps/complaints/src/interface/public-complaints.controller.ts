@@ -21,7 +21,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Observable } from 'rxjs';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { Public } from '@otr/auth';
-import { domainProblem, ProblemException, validationFailed, ZodPipe } from '@otr/runtime';
+import { domainProblem, ProblemException, Refuses, Returns, validationFailed, ZodPipe } from '@otr/runtime';
+import { FiledReceipt, PublicComplaintView, RatingDone } from './answers';
 import { z } from 'zod';
 import type { Request } from 'express';
 import { UploadQuota, UploadQuotaExceeded } from '@otr/storage';
@@ -109,6 +110,9 @@ export class PublicComplaintsController {
   ) {}
 
   @Post()
+  @Returns(FiledReceipt)
+  // The form is read by the handler (JSON, or multipart with evidence files), not by a pipe.
+  @Refuses(400, 413, 415)
   // One file more than allowed, and one byte over the limit, so intake refuses with the field and rule.
   @UseInterceptors(
     NamedFilesInterceptor('evidence', EVIDENCE_LIMITS.files + 1, {
@@ -158,6 +162,9 @@ export class PublicComplaintsController {
   }
 
   @Get(':trackingNumber')
+  @Returns(PublicComplaintView)
+  // The tracking number's own access code (查询码, X-Access-Code) opens it: a wrong one is a 403.
+  @Refuses(403)
   async track(@Param('trackingNumber') number: string, @Headers('x-access-code') code?: string) {
     const { state } = await this.gate.open(trackingNumber(number), code);
     return publicView(state);
@@ -165,6 +172,8 @@ export class PublicComplaintsController {
 
   @Post(':trackingNumber/rating')
   @HttpCode(200)
+  @Returns(RatingDone)
+  @Refuses(403)
   async rate(
     @Param('trackingNumber') number: string,
     @Body(new ZodPipe(Acts.rate)) body: RatingInput,

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Principal, Roles } from '@otr/auth';
-import { ZodPipe } from '@otr/runtime';
+import { Returns, ZodPipe } from '@otr/runtime';
+import { RatesReport } from './answers';
 import { HANDLER_ROLES } from '../application/actor';
 import { ComplaintRatesQuery, RatesFilter } from '../application/rates/complaint-rates';
 
@@ -16,6 +17,7 @@ export class RatesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @Returns(RatesReport)
   @Roles(...HANDLER_ROLES, 'viewer')
   rates(@Query(new ZodPipe(RatesFilter)) filter: RatesInput, @CurrentPrincipal() p: Principal) {
     return this.queries.execute(new ComplaintRatesQuery(filter, p));

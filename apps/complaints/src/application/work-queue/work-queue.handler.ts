@@ -4,6 +4,8 @@ import { Principal, readScopeOf } from '@otr/auth';
 import { chinaDate, Clock, loadChinaCalendar } from '@otr/kernel';
 import { COMPLAINT_RULES, COMPLAINTS, CLOCK_TOKEN } from '../tokens';
 import { ComplaintRepository, ComplaintRulesSource, QueueRow } from '../ports';
+import { keysetPage } from '@otr/runtime';
+import { queueKey } from '../ports';
 import { QueueItem, WorkQueueQuery } from './work-queue.query';
 
 /** The caller's scope, and the days that split green, amber and red for their jurisdiction. */
@@ -54,26 +56,27 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
     const now = this.clock.now();
     const { scope, bounds } = queueBounds(p, this.rules, now);
     const { total, rows } = await this.complaints.list(filter, scope, bounds);
+    const page = keysetPage(rows, filter.pageSize, (r) => [queueKey(r), r.id]);
     const item = (r: QueueRow): QueueItem => {
       const due = r.deadline ? r.deadline.toISOString().slice(0, 10) : null;
       return {
         id: r.id,
         trackingNumber: r.trackingNumber,
-        kind: r.kind,
-        category: r.category,
-        status: r.status,
-        round: r.round,
+        kind: r.kind as QueueItem['kind'],
+        category: r.category as QueueItem['category'],
+        status: r.status as QueueItem['status'],
+        round: r.round as QueueItem['round'],
         subjectName: r.subjectName,
         district: r.district,
-        lead: r.leadDepartment,
+        lead: r.leadDepartment as QueueItem['lead'],
         transferTo: r.transferTo,
         supervisedBy: r.supervisedBy,
-        deadline: due && r.deadlineStage ? { stage: r.deadlineStage, due } : null,
-        awaiting: r.awaiting,
+        deadline: due && r.deadlineStage ? { stage: r.deadlineStage as 'sign' | 'answer', due } : null,
+        awaiting: r.awaiting as QueueItem['awaiting'],
         colour: due ? this.rules.forDistrict(r.district, now).clock.colourAt(due, now) : null,
         filedAt: r.filedAt.toISOString(),
       };
     };
-    return { total, items: rows.map(item) };
+    return { total, items: page.items.map(item), nextCursor: page.nextCursor };
   }
 }
