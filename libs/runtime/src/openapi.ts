@@ -186,9 +186,12 @@ function errorStatuses(op: ApiOperation): string[] {
   return [...new Set(statuses)].sort();
 }
 
+/** Refusals given before a route runs (the gateway's rate limit, the database away): always problem+json. */
+const SHARED_ONLY = ['429', '503'];
+
 /** A refusal: the shared problem+json response, or the route's own shape (@RefusesAs). */
 function refusal(op: ApiOperation, status: string): JsonSchema {
-  if (!op.refusesAs) return { $ref: `#/components/responses/${status}` };
+  if (!op.refusesAs || SHARED_ONLY.includes(status)) return { $ref: `#/components/responses/${status}` };
   const schema = jsonSchemaOf(op.refusesAs.schema, 'output');
   return { description: PROBLEMS[status] ?? 'Refused.', content: { [op.refusesAs.mediaType]: { schema } } };
 }
