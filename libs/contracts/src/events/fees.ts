@@ -241,6 +241,24 @@ export const OrderRated = defineEvent({
   }),
 });
 
+/**
+ * The risk reserve (风险保证金) of an institution under risk-reserve supervision moved to another
+ * standing, as the ledger has it: published when the standing changes, not on every movement.
+ */
+export const ReserveStandingChanged = defineEvent({
+  type: 'fees.ReserveStandingChanged',
+  version: 1,
+  topic,
+  payload: z.object({
+    licenseId: z.string(),
+    /** What the local rules require the institution to hold. */
+    requiredFen: Fen,
+    /** What the ledger's risk-reserve account holds. */
+    heldFen: Fen,
+    standing: z.enum(['funded', 'partly-funded', 'unfunded']),
+  }),
+});
+
 /** fee-supervision integration events; add each new one here. */
 export const feesEvents: EventDefinition[] = [
   FundsReleased,
@@ -259,4 +277,5 @@ export const feesEvents: EventDefinition[] = [
   ReconciliationMismatch,
   InstitutionFundsFrozen,
   OrderRated,
+  ReserveStandingChanged,
 ];
