@@ -44,6 +44,7 @@ import { FeesQueries } from './application/queries';
 import { Ratings } from './application/ratings';
 import { Refunds } from './application/refunds';
 import { RiskMonitor } from './application/risk-monitor';
+import { RiskReserve } from './application/risk-reserve';
 import { FeesScheduler, SCHEDULER_SETTINGS, schedulerSettings } from './application/scheduler';
 import { HttpCodeSender, LoggingCodeSender } from './infrastructure/code-senders';
 import {
@@ -215,6 +216,7 @@ export class FeeSupervisionModule {
         Refunds,
         Ratings,
         RiskMonitor,
+        RiskReserve,
         SuspenseAccount,
         BankOperations,
         FeesQueries,

@@ -1,5 +1,14 @@
 import { SqlClient, StagedEvents } from '@otr/messaging';
-import { Account, BankPayment, FeeRules, LedgerTransaction, OrderPosition, RiskAlert } from '../domain';
+import {
+  Account,
+  BankPayment,
+  FeeRules,
+  LedgerTransaction,
+  LiveAlert,
+  OrderPosition,
+  ReserveStanding,
+  RiskAlert,
+} from '../domain';
 import {
   ClosureRecord,
   Course,
@@ -194,6 +203,9 @@ export interface SupervisedAccounts {
     where: { licenseId: string } | { institutionId: string },
   ): Promise<SupervisedAccount | null>;
   open(tx: Tx, account: NewSupervisedAccount): Promise<SupervisedAccount>;
+  /** The risk reserve's standing last published (ReserveStandingChanged), null before the first. */
+  reserveStanding(tx: Tx, institutionId: string): Promise<ReserveStanding | null>;
+  setReserveStanding(tx: Tx, institutionId: string, standing: ReserveStanding): Promise<void>;
   /** Sets the standing: license, a stop on enrolment, the black list. */
   update(
     tx: Tx,
@@ -305,11 +317,17 @@ export interface SuspenseStore {
 export const RISK_ALERTS = Symbol('RiskAlertStore');
 
 export interface RiskAlertStore {
-  /** Stores the institution's alert under its key; false when an alert with that key exists. */
+  /** Stores the institution's alert under its key, raised (and seen) at `at`; false when a live alert with that key exists. */
   add(
     db: SqlClient,
-    stored: { id: string; institutionId: string; alert: RiskAlert; key: string },
+    stored: { id: string; institutionId: string; alert: RiskAlert; key: string; at: Date },
   ): Promise<boolean>;
+  /** The institution's live alerts of these rules (not closed-and-cleared), locked until the transaction ends. */
+  live(db: SqlClient, institutionId: string, codes: readonly string[]): Promise<LiveAlert[]>;
+  /** The condition is still there: the alert takes the evaluation's figures and time, and is no longer cleared. */
+  refresh(db: SqlClient, id: string, alert: RiskAlert, at: Date): Promise<void>;
+  /** The evaluation no longer found these alerts' conditions. */
+  clear(db: SqlClient, ids: readonly string[], at: Date): Promise<void>;
   /** Moves an alert in one of the `from` states; false when none was. */
   transition(id: string, from: string[], change: Record<string, unknown>): Promise<boolean>;
   find(id: string): Promise<RiskAlertRecord | null>;
@@ -375,10 +393,13 @@ export interface FeesReadModel {
     filter: { status?: string; orderId?: string } & Page,
   ): Promise<Paged<Lesson>>;
   refunds(institutionIds: string[], filter: { status?: string } & Page): Promise<Paged<RefundRequestRecord>>;
-  /** Newest first; `after` an alert's id (keyset), else offset; one more than the limit when there is more. */
+  /**
+   * Ranked (critical first, then the longest open); `after` an alert's id (keyset), else offset;
+   * one more than the limit when there is more.
+   */
   alerts(
     institutionIds: string[],
-    filter: { state?: string; after?: string } & Page,
+    filter: { state?: string; rule?: string; severity?: string; after?: string } & Page,
   ): Promise<Paged<RiskAlertRecord>>;
   /** Alerts not closed in a jurisdiction, counted by rule and district. */
   openAlerts(jurisdiction: string): Promise<{ code: string; district: string; n: number }[]>;

@@ -88,11 +88,27 @@ export class FeesQueries {
   }
 
   /**
-   * Newest first. Alerts accrue without bound, so besides limit/offset the list pages by keyset:
-   * `after` is the last alert of a page (nextCursor), the database comparing its own timestamps.
+   * Ranked: critical first, then the longest open, so one refund burst is not buried under standing
+   * shortfalls. Alerts accrue without bound, so besides limit/offset the list pages by keyset:
+   * `after` is the last alert of a page (nextCursor). `district` narrows to the institutions of a
+   * district (and those under it) within the caller's scope.
    */
-  async alerts(scope: Scope, filter: { institutionId?: string; state?: string; after?: string } & Page) {
-    const ids = await this.institutionIds(scope, filter.institutionId);
+  async alerts(
+    scope: Scope,
+    filter: {
+      institutionId?: string;
+      district?: string;
+      state?: string;
+      rule?: string;
+      severity?: string;
+      after?: string;
+    } & Page,
+  ) {
+    let ids = await this.institutionIds(scope, filter.institutionId);
+    if (filter.district) {
+      const inDistrict = new Set(await this.read.institutionsIn(filter.district));
+      ids = ids.filter((id) => inDistrict.has(id));
+    }
     const { items: rows, total } = await this.read.alerts(ids, filter);
     const items = rows.slice(0, filter.limit);
     const nextCursor = rows.length > filter.limit ? items[items.length - 1].id : null;

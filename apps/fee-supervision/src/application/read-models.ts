@@ -119,6 +119,10 @@ export const RiskAlertRow = z.object({
   acknowledgedAt: Instant.nullable(),
   closedBy: z.string().nullable(),
   closedAt: Instant.nullable(),
+  lastSeenAt: Instant.describe(
+    'The last evaluation that still found the condition; the figures are that evaluation’s (one alert per condition, refreshed, not raised again).',
+  ),
+  clearedAt: Instant.nullable().describe('When an evaluation first no longer found the condition.'),
 });
 
 /** One daily statement (对账单) compared with the ledger. */

@@ -179,6 +179,10 @@ export interface RiskAlertRecord {
   acknowledgedAt: Date | null;
   closedBy: string | null;
   closedAt: Date | null;
+  /** The last evaluation that found the condition. */
+  lastSeenAt: Date;
+  /** When an evaluation first no longer found it; null while it holds. */
+  clearedAt: Date | null;
 }
 
 /** One day's statement of one account compared with the ledger (对账). */

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventOrigin, RiskAlertRaised } from '@otr/contracts';
+import { EventOrigin, ReserveStandingChanged, RiskAlertRaised } from '@otr/contracts';
 import { addDays, Money, newId } from '@otr/kernel';
 import {
+  alertKey,
+  balances,
+  decideAlerts,
+  decideReserveStanding,
   totalHours,
   DEFAULT_EVALUATORS,
   evaluateRisk,
@@ -10,12 +14,14 @@ import {
   LicenseStanding,
   prepaidLargeForCapacity,
   RiskAlert,
+  RiskAlertCode,
   RiskFacts,
   Severity,
 } from '../domain';
 import { SqlClient } from '@otr/messaging';
 import { FeesContext } from './fees-context';
 import {
+  ACCOUNTS,
   LESSONS,
   LessonRepository,
   ORDERS,
@@ -27,6 +33,7 @@ import {
   RiskAlertStore,
   RiskInputsSource,
   SupervisedAccount,
+  SupervisedAccounts,
   Tx,
 } from './ports';
 
@@ -39,13 +46,16 @@ const SEVERITY: Record<Severity, 'low' | 'medium' | 'high'> = {
 /** Days of ledger history each evaluation looks at for per-transaction rules. */
 const WINDOW_DAYS = 31;
 
-/** The key that keeps one alert per fact: per transaction where the rule names one, else per rule and day. */
-const dedupeKey = (a: RiskAlert, today: string) =>
-  `${a.institutionId}:${a.code}:${a.facts.transactionId ?? today}`;
+/** The rules the evaluators apply; reconciliation and suspense raise their own alerts, once per fact. */
+const EVALUATED: readonly string[] = RiskAlertCode.options.filter(
+  (c) => c !== 'reconciliation-mismatch' && c !== 'payment-in-suspense',
+);
 
 /**
  * Risk alerts (风险预警): the configurable rules of the domain run over an institution's ledger and
- * facts; each new alert is stored with its state and raised as an event inspection can act on.
+ * facts; a new condition is stored with its state and raised as an event inspection can act on, a
+ * condition still there refreshes its alert (decideAlerts). The same evaluation publishes the risk
+ * reserve's standing when it changed.
  */
 @Injectable()
 export class RiskMonitor {
@@ -59,6 +69,7 @@ export class RiskMonitor {
     @Inject(LESSONS) private readonly lessons: LessonRepository,
     @Inject(ORDERS) private readonly orders: OrderRepository,
     @Inject(REFUNDS) private readonly refunds: RefundRepository,
+    @Inject(ACCOUNTS) private readonly accounts: SupervisedAccounts,
   ) {}
 
   /**
@@ -90,13 +101,47 @@ export class RiskMonitor {
         account.capacitySeats > 0
           ? DEFAULT_EVALUATORS
           : DEFAULT_EVALUATORS.filter((e) => e !== prepaidLargeForCapacity);
-      const alerts = evaluateRisk(facts, this.fees.rulesFor(account, today), evaluators);
+      const rules = this.fees.rulesFor(account, today);
+      const found = evaluateRisk(facts, rules, evaluators);
+      const codes = EVALUATED.filter((c) => account.capacitySeats > 0 || c !== 'prepaid-large-for-capacity');
+      const decided = decideAlerts(await this.alerts.live(tx, institutionId, codes), found);
+      const now = this.fees.clock.now();
+      for (const { id, alert } of decided.refresh) await this.alerts.refresh(tx, id, alert, now);
+      await this.alerts.clear(tx, decided.clear, now);
       const raised: RiskAlert[] = [];
-      for (const alert of alerts) {
-        if (await this.raise(tx, account, alert, dedupeKey(alert, today), origin)) raised.push(alert);
+      for (const alert of decided.raise) {
+        if (await this.raise(tx, account, alert, alertKey(alert), origin)) raised.push(alert);
       }
+      await this.publishReserveStanding(tx, account, facts, rules.riskReserve?.value, origin);
       return raised;
     });
+  }
+
+  /** Announces the risk reserve's standing (风险保证金) when it is not the one last announced. */
+  private async publishReserveStanding(
+    tx: Tx,
+    account: SupervisedAccount,
+    facts: RiskFacts,
+    requiredFen: number | undefined,
+    origin: EventOrigin,
+  ) {
+    if (account.mode !== 'risk-reserve' || requiredFen === undefined) return;
+    const held = balances(facts.ledger).byAccount['risk-reserve'];
+    const change = decideReserveStanding(
+      await this.accounts.reserveStanding(tx, account.institutionId),
+      Money.fen(requiredFen),
+      held,
+    );
+    if (!change) return;
+    await this.accounts.setReserveStanding(tx, account.institutionId, change.standing);
+    await this.fees.emit(
+      tx,
+      ReserveStandingChanged,
+      account,
+      account.institutionId,
+      { licenseId: account.licenseId, ...change },
+      origin,
+    );
   }
 
   /** Stores the alert and raises its event, unless an alert with the same key exists. */
@@ -108,7 +153,9 @@ export class RiskMonitor {
     origin: EventOrigin,
   ): Promise<boolean> {
     const id = newId();
-    if (!(await this.alerts.add(tx, { id, institutionId: account.institutionId, alert, key }))) return false;
+    const at = this.fees.clock.now();
+    if (!(await this.alerts.add(tx, { id, institutionId: account.institutionId, alert, key, at })))
+      return false;
     await this.fees.emit(
       tx,
       RiskAlertRaised,
@@ -135,6 +182,25 @@ export class RiskMonitor {
       acknowledgedBy: by,
       acknowledgedAt: this.fees.clock.now(),
     });
+  }
+
+  /**
+   * Acknowledges several alerts at once (the console's bulk action): each open one moves, one
+   * already acknowledged or closed is left as it is and named among the skipped.
+   */
+  async acknowledgeMany(alertIds: readonly string[], by: string) {
+    const at = this.fees.clock.now();
+    const acknowledged: string[] = [];
+    const skipped: string[] = [];
+    for (const id of new Set(alertIds)) {
+      const moved = await this.alerts.transition(id, ['open'], {
+        state: 'acknowledged',
+        acknowledgedBy: by,
+        acknowledgedAt: at,
+      });
+      (moved ? acknowledged : skipped).push(id);
+    }
+    return { acknowledged, skipped };
   }
 
   async close(alertId: string, by: string, note: string) {

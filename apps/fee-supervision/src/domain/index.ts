@@ -12,3 +12,5 @@ export * from './closure';
 export * from './rating';
 export * from './bank-payments';
 export { daysBetween } from './dates';
+export * from './alert-lifecycle';
+export * from './reserve-standing';

@@ -14,6 +14,14 @@ import { FeesPrisma } from './fees-prisma';
 
 const jurisdictionSql = `(a.district = $1 OR a.district LIKE $1 || '-%')`;
 
+/** Severity as the console ranks it (severityRank in the domain): critical, warning, info. */
+const RANK = `CASE r.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+
+const ALERT = `r.id, r.institution_id AS "institutionId", r.code, r.severity, r.facts, r.source,
+  r.dedupe_key AS "dedupeKey", r.state, r.note, r.raised_at AS "raisedAt", r.acknowledged_by AS "acknowledgedBy",
+  r.acknowledged_at AS "acknowledgedAt", r.closed_by AS "closedBy", r.closed_at AS "closedAt",
+  r.last_seen_at AS "lastSeenAt", r.cleared_at AS "clearedAt"`;
+
 /** The read side in SQL over the `fees` schema; money figures are always sums over the ledger. */
 export class PrismaFeesReadModel implements FeesReadModel {
   constructor(private readonly prisma: FeesPrisma) {}
@@ -128,19 +136,30 @@ export class PrismaFeesReadModel implements FeesReadModel {
 
   async alerts(
     institutionIds: string[],
-    filter: { state?: string; after?: string } & Page,
+    filter: { state?: string; rule?: string; severity?: string; after?: string } & Page,
   ): Promise<Paged<RiskAlertRecord>> {
-    const where = { institutionId: { in: institutionIds }, ...(filter.state ? { state: filter.state } : {}) };
-    const [items, total] = await Promise.all([
-      this.prisma.riskAlert.findMany({
-        where,
-        orderBy: [{ raisedAt: 'desc' }, { id: 'asc' }],
-        ...(filter.after ? { cursor: { id: filter.after }, skip: 1 } : { skip: filter.offset }),
-        take: filter.limit + 1,
-      }),
-      this.prisma.riskAlert.count({ where }),
+    // Ranked: critical first, then the longest open; the keyset continues after the cursor's place.
+    const where = `r.institution_id = ANY($1::uuid[]) AND ($2::text IS NULL OR r.state = $2)
+       AND ($3::text IS NULL OR r.code = $3) AND ($4::text IS NULL OR r.severity = $4)`;
+    const args = [institutionIds, filter.state ?? null, filter.rule ?? null, filter.severity ?? null];
+    const [items, [{ n }]] = await Promise.all([
+      this.prisma.$queryRawUnsafe<RiskAlertRecord[]>(
+        `SELECT ${ALERT} FROM fees.risk_alert r
+         WHERE ${where} AND ($5::uuid IS NULL OR (${RANK}, r.raised_at, r.id) >
+           (SELECT ${RANK}, r.raised_at, r.id FROM fees.risk_alert r WHERE r.id = $5::uuid))
+         ORDER BY ${RANK}, r.raised_at, r.id
+         LIMIT $6 OFFSET $7`,
+        ...args,
+        filter.after ?? null,
+        filter.limit + 1,
+        filter.after ? 0 : filter.offset,
+      ),
+      this.prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM fees.risk_alert r WHERE ${where}`,
+        ...args,
+      ),
     ]);
-    return { items, total };
+    return { items, total: n };
   }
 
   openAlerts(jurisdiction: string): Promise<{ code: string; district: string; n: number }[]> {

@@ -6,6 +6,7 @@ import {
   SupervisedAccounts,
   Tx,
 } from '../application/ports';
+import { ReserveStanding } from '../domain';
 import { FeesPrisma, prismaTx } from './fees-prisma';
 import { accountRow } from './fees-rows';
 
@@ -43,6 +44,21 @@ export class PrismaSupervisedAccounts implements SupervisedAccounts {
 
   open(tx: Tx, account: NewSupervisedAccount): Promise<SupervisedAccount> {
     return prismaTx(tx).supervisedAccount.create({ data: account });
+  }
+
+  async reserveStanding(tx: Tx, institutionId: string): Promise<ReserveStanding | null> {
+    const row = await prismaTx(tx).supervisedAccount.findUnique({
+      where: { institutionId },
+      select: { reserveStanding: true },
+    });
+    return (row?.reserveStanding as ReserveStanding | null | undefined) ?? null;
+  }
+
+  async setReserveStanding(tx: Tx, institutionId: string, standing: ReserveStanding): Promise<void> {
+    await prismaTx(tx).supervisedAccount.update({
+      where: { institutionId },
+      data: { reserveStanding: standing },
+    });
   }
 
   async update(

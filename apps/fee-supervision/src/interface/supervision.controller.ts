@@ -25,20 +25,27 @@ import {
 import { RiskMonitor } from '../application/risk-monitor';
 import { FeesScheduler } from '../application/scheduler';
 import { SuspenseAccount } from '../application/suspense';
-import { NotYours, RiskAlert } from '../domain';
+import { NotYours, RiskAlert, RiskAlertCode, Severity } from '../domain';
 import { originOf, Paging } from './http';
 
 const AccountFilter = z.object({ q: z.string().trim().max(100).optional(), ...Paging });
 const Range = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
 const AlertFilter = z.object({
   institutionId: z.uuid().optional(),
+  district: z
+    .string()
+    .regex(/^CN(-[A-Z0-9]+)*$/)
+    .optional()
+    .describe('The institutions of this district and those under it (e.g. CN-ZJ-HZ-SC).'),
   state: z.enum(['open', 'acknowledged', 'closed']).optional(),
+  rule: RiskAlertCode.optional(),
+  severity: Severity.optional(),
   ...Paging,
   after: z
     .uuid()
     .optional()
     .describe(
-      "Keyset paging: a previous page's nextCursor; the alerts after it, newest first (offset is ignored).",
+      "Keyset paging: a previous page's nextCursor; the alerts after it in rank (critical first, then the longest open; offset is ignored).",
     ),
 });
 const ReconFilter = z.object({
@@ -47,6 +54,12 @@ const ReconFilter = z.object({
   ...Paging,
 });
 const Note = z.object({ note: z.string().trim().min(2).max(2000) });
+const AlertIds = z.object({ ids: z.array(z.uuid()).min(1).max(500) });
+type AlertIdsInput = z.infer<typeof AlertIds>;
+const BulkAcknowledged = z.object({
+  acknowledged: z.array(z.uuid()).describe('Alerts that were open and are now acknowledged.'),
+  skipped: z.array(z.uuid()).describe('Alerts left as they were: already acknowledged or closed.'),
+});
 const Evaluate = z.object({ institutionId: z.uuid() });
 const Reconcile = z.object({ date: IsoDate, institutionId: z.uuid().optional() });
 const SuspenseFilter = z.object({
@@ -152,6 +165,16 @@ export class AlertsController {
   async evaluate(@Body(new ZodPipe(Evaluate)) body: EvaluateInput, @CurrentPrincipal() p: Principal) {
     await this.queries.visible(scopeOf(p), body.institutionId);
     return this.risk.evaluate(body.institutionId, originOf(p));
+  }
+
+  /** The console's bulk action: every alert must be in the caller's scope, else nothing moves (403, 404). */
+  @Post('acknowledge')
+  @HttpCode(200)
+  @Returns(BulkAcknowledged)
+  @Refuses(403, 404)
+  async acknowledgeMany(@Body(new ZodPipe(AlertIds)) body: AlertIdsInput, @CurrentPrincipal() p: Principal) {
+    for (const id of body.ids) await this.queries.alertInScope(scopeOf(p), id);
+    return this.risk.acknowledgeMany(body.ids, p.userId);
   }
 
   @Post(':id/acknowledge')
