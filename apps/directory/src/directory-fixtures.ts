@@ -25,6 +25,7 @@ import {
   RiskAlertRaised,
   StaffFiled,
   StaffRemoved,
+  ReserveStandingChanged,
   SupervisedAccountOpened,
   SYSTEM_ACTOR,
 } from '@otr/contracts';
@@ -173,6 +174,9 @@ export function eventsFor(institutionId: string, name: string) {
         bankAccountNo: PRIVATE.bankAccountNo,
         ...(mode === 'risk-reserve' && { requiredReserveFen: 50_000_000 }),
       }),
+    /** Fee supervision's word on the risk reserve (风险保证金) of 500,000 yuan required. */
+    reserveStanding: (day: number, standing: 'funded' | 'partly-funded' | 'unfunded', heldFen: number) =>
+      make(ReserveStandingChanged, day, { licenseId, requiredFen: 50_000_000, heldFen, standing }),
     /** A family rates the institution for one order; ratedAt is the hour of that day. */
     rated: (day: number, orderId: string, stars: number, hour = 8) =>
       make(OrderRated, day, { orderId, licenseId, stars, ratedAt: at(day, hour).toISOString() }),

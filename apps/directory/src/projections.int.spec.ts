@@ -223,13 +223,42 @@ describe('the directory projections', () => {
       e.complaintReopened(7, 'c-9-7'),
     );
     const p = await page(9);
-    expect(p.feeSupervision).toEqual({ mode: 'risk-reserve' });
+    expect(p.feeSupervision).toEqual({ mode: 'risk-reserve', reserve: null });
     expect(p.annualGrades).toEqual([
       { year: 2025, grade: 'excellent', total: 91 },
       { year: 2024, grade: 'basic-pass', total: 64 },
     ]);
     expect(p.complaints).toEqual({ total: 5, closed: 4, resolved: 2, resolutionRate: 50 });
     expect((await page(8)).feeSupervision).toBeNull();
+  });
+
+  it('states the risk reserve as fee supervision last published it, whatever the delivery order', async () => {
+    const e = eventsFor(id(41), '杭州启明美术培训学校');
+    // The reserve's standing arrives before the account's opening, out of order and twice.
+    await deliver(
+      e.issued(),
+      e.reserveStanding(12, 'funded', 50_000_000),
+      e.reserveStanding(3, 'unfunded', 0),
+      e.accountOpened(2, 'risk-reserve'),
+      e.reserveStanding(8, 'partly-funded', 20_000_000),
+      e.reserveStanding(12, 'funded', 50_000_000),
+    );
+    expect((await page(41)).feeSupervision).toEqual({
+      mode: 'risk-reserve',
+      reserve: {
+        standing: 'funded',
+        requiredFen: 50_000_000,
+        heldFen: 50_000_000,
+        asOf: expect.stringMatching(/^2026-/),
+      },
+    });
+    const late = eventsFor(id(42), '杭州晨曦舞蹈培训学校');
+    await deliver(
+      late.issued(),
+      late.accountOpened(2, 'risk-reserve'),
+      late.reserveStanding(3, 'unfunded', 0),
+    );
+    expect((await page(42)).feeSupervision?.reserve).toMatchObject({ standing: 'unfunded', heldFen: 0 });
   });
 
   it('publishes penalties for their publication period and the black list, with removals in any order', async () => {

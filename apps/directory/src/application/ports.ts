@@ -26,6 +26,7 @@ export interface DirectoryProjections<Tx> {
   annualReportGraded: Projection<Tx>;
   orderRated: Projection<Tx>;
   supervisedAccountOpened: Projection<Tx>;
+  reserveStandingChanged: Projection<Tx>;
   complaintFiled: Projection<Tx>;
   complaintClosed: Projection<Tx>;
   complaintReopened: Projection<Tx>;
@@ -91,7 +92,13 @@ export interface InstitutionRecord {
   penalties: PenaltyRow[];
   /** Entries on the black list now, newest listing first. */
   blacklist: PublicBlacklistEntry[];
-  feeSupervision: { mode: string } | null;
+  feeSupervision: {
+    mode: string;
+    reserveStanding: string | null;
+    reserveRequiredFen: bigint | null;
+    reserveHeldFen: bigint | null;
+    reserveAsOf: Date | null;
+  } | null;
   /** Newest year first. */
   annualGrades: PublicAnnualGrade[];
   /** Counted complaints only (complaints, filed, not merged). */

@@ -10,7 +10,11 @@ import {
   onComplaintRated,
   onComplaintReopened,
 } from './projections/complaint-projection';
-import { onOrderRated, onSupervisedAccountOpened } from './projections/fees-projection';
+import {
+  onOrderRated,
+  onReserveStandingChanged,
+  onSupervisedAccountOpened,
+} from './projections/fees-projection';
 import { onCourseFiled, onStaffFiled, onStaffRemoved } from './projections/filing-projection';
 import { onRegistrationFact } from './projections/institution-projection';
 import {
@@ -32,6 +36,7 @@ export const sqlDirectoryProjections: DirectoryProjections<DirectoryTx> = {
   annualReportGraded: onAnnualReportGraded,
   orderRated: onOrderRated,
   supervisedAccountOpened: onSupervisedAccountOpened,
+  reserveStandingChanged: onReserveStandingChanged,
   complaintFiled: onComplaintFiled,
   complaintClosed: onComplaintClosed,
   complaintReopened: onComplaintReopened,

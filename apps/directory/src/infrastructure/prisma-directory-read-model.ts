@@ -49,7 +49,16 @@ export class PrismaDirectoryReadModel implements DirectoryReadModel {
          WHERE institution_id = $1 AND ${BLACKLISTED} ORDER BY listed_on DESC, id`,
           id,
         ),
-        this.prisma.feeSupervision.findUnique({ where: { institutionId: id }, select: { mode: true } }),
+        this.prisma.feeSupervision.findUnique({
+          where: { institutionId: id },
+          select: {
+            mode: true,
+            reserveStanding: true,
+            reserveRequiredFen: true,
+            reserveHeldFen: true,
+            reserveAsOf: true,
+          },
+        }),
         this.prisma.$queryRawUnsafe<PublicAnnualGrade[]>(
           `SELECT year, grade, total FROM directory.annual_grade WHERE institution_id = $1
          ORDER BY year DESC, graded_at DESC`,

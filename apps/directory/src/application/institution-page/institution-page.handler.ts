@@ -14,6 +14,8 @@ type Course = InstitutionPage['courses'][number];
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
+type ReserveStanding = NonNullable<NonNullable<InstitutionPage['feeSupervision']>['reserve']>['standing'];
+
 @QueryHandler(InstitutionPageQuery)
 export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuery> {
   constructor(
@@ -66,7 +68,20 @@ export class InstitutionPageHandler implements IQueryHandler<InstitutionPageQuer
         priceFen: c.priceFen,
       })),
       staff: summariseStaff(staff),
-      feeSupervision: feeSupervision as InstitutionPage['feeSupervision'],
+      feeSupervision: feeSupervision && {
+        mode: feeSupervision.mode as NonNullable<InstitutionPage['feeSupervision']>['mode'],
+        reserve:
+          feeSupervision.mode === 'risk-reserve' &&
+          feeSupervision.reserveStanding &&
+          feeSupervision.reserveAsOf
+            ? {
+                standing: feeSupervision.reserveStanding as ReserveStanding,
+                requiredFen: Number(feeSupervision.reserveRequiredFen ?? 0),
+                heldFen: Number(feeSupervision.reserveHeldFen ?? 0),
+                asOf: feeSupervision.reserveAsOf.toISOString(),
+              }
+            : null,
+      },
       annualGrades,
       // Each penalty for its publication period (公示期) only, counted from its decision.
       penalties: penalties

@@ -85,9 +85,24 @@ export const InstitutionPage = z.object({
   courses: z.array(PublicCourse),
   staff: StaffSummary,
   feeSupervision: z
-    .object({ mode: z.enum(['bank-escrow', 'risk-reserve']) })
+    .object({
+      mode: z.enum(['bank-escrow', 'risk-reserve']),
+      reserve: z
+        .object({
+          standing: z.enum(['funded', 'partly-funded', 'unfunded']),
+          requiredFen: z.number().int().nonnegative().describe('What the local rules require, in fen.'),
+          heldFen: z.number().int().nonnegative().describe('What the reserve holds on the ledger, in fen.'),
+          asOf: z.iso.datetime(),
+        })
+        .nullable()
+        .describe(
+          'Under risk-reserve supervision, the reserve (风险保证金) as fee supervision last published it; null before it has (or under bank escrow).',
+        ),
+    })
     .nullable()
-    .describe('Prepaid fees in a supervised account (资金监管): full bank escrow or a risk reserve.'),
+    .describe(
+      'How prepaid fees are supervised (资金监管): full bank escrow (they go to the supervised account) or a risk reserve, with its standing.',
+    ),
   annualGrades: z.array(PublicAnnualGrade).describe('Newest year first.'),
   penalties: z.array(PublicPenalty),
   blacklist: z.array(PublicBlacklistEntry),

@@ -12,6 +12,7 @@ import {
   CourseFiled,
   OrderRated,
   PenaltyDecided,
+  ReserveStandingChanged,
   StaffFiled,
   StaffRemoved,
   SupervisedAccountOpened,
@@ -54,6 +55,7 @@ export const directoryConsumers = <Tx extends SqlClient>(p: DirectoryProjections
     handlers: {
       [OrderRated.type]: p.orderRated,
       [SupervisedAccountOpened.type]: p.supervisedAccountOpened,
+      [ReserveStandingChanged.type]: p.reserveStandingChanged,
     },
   },
   {

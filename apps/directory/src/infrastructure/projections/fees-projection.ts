@@ -1,4 +1,10 @@
-import { Envelope, OrderRated, PayloadOf, SupervisedAccountOpened } from '@otr/contracts';
+import {
+  Envelope,
+  OrderRated,
+  PayloadOf,
+  ReserveStandingChanged,
+  SupervisedAccountOpened,
+} from '@otr/contracts';
 import { DirectoryTx } from '../directory-prisma';
 
 /**
@@ -29,6 +35,31 @@ export async function onSupervisedAccountOpened(event: Envelope, tx: DirectoryTx
      WHERE (f.opened_at, f.mode) < (EXCLUDED.opened_at, EXCLUDED.mode)`,
     event.institutionId,
     p.mode,
+    event.occurredAt,
+  );
+}
+
+/**
+ * The risk reserve's standing (风险保证金), so the page says what the ledger says. The latest
+ * change wins; at the same instant the larger reserve held (deposits only add), so any delivery
+ * order gives one answer. Arriving before the account's opening, it implies risk-reserve mode
+ * (opened at -infinity, which the opening then replaces).
+ */
+export async function onReserveStandingChanged(event: Envelope, tx: DirectoryTx): Promise<void> {
+  const p = event.payload as PayloadOf<typeof ReserveStandingChanged>;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO directory.fee_supervision AS f
+       (institution_id, mode, opened_at, reserve_standing, reserve_required_fen, reserve_held_fen, reserve_as_of)
+     VALUES ($1, 'risk-reserve', '-infinity', $2, $3, $4, $5::timestamptz)
+     ON CONFLICT (institution_id) DO UPDATE SET reserve_standing = EXCLUDED.reserve_standing,
+       reserve_required_fen = EXCLUDED.reserve_required_fen, reserve_held_fen = EXCLUDED.reserve_held_fen,
+       reserve_as_of = EXCLUDED.reserve_as_of
+     WHERE f.reserve_as_of IS NULL
+        OR (f.reserve_as_of, f.reserve_held_fen) < (EXCLUDED.reserve_as_of, EXCLUDED.reserve_held_fen)`,
+    event.institutionId,
+    p.standing,
+    p.requiredFen,
+    p.heldFen,
     event.occurredAt,
   );
 }
