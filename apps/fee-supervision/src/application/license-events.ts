@@ -13,9 +13,12 @@ import {
   LicenseSuspended,
   PayloadOf,
   PenaltyDecided,
+  ReserveStandingChanged,
   SupervisedAccountOpened,
 } from '@otr/contracts';
+import { Money } from '@otr/kernel';
 import { EventHandler } from '@otr/messaging';
+import { decideReserveStanding } from '../domain';
 import { ClosurePlaybook } from './closure';
 import { FeesContext, systemOrigin } from './fees-context';
 import { ACCOUNTS, SupervisedAccounts, Tx } from './ports';
@@ -90,6 +93,22 @@ export class LicenseEventHandlers {
       },
       origin(event),
     );
+    // A new reserve holds nothing yet: say so from the start rather than leave families to assume it is paid.
+    const standing =
+      mode === 'risk-reserve' &&
+      reserve !== undefined &&
+      decideReserveStanding(null, Money.fen(reserve), Money.zero());
+    if (standing) {
+      await this.accounts.setReserveStanding(tx, account.institutionId, standing.standing);
+      await this.fees.emit(
+        tx,
+        ReserveStandingChanged,
+        account,
+        account.institutionId,
+        { licenseId: p.licenseId, ...standing },
+        origin(event),
+      );
+    }
   }
 
   private reserveFor(district: string): number | undefined {

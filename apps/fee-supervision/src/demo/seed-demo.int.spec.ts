@@ -1,5 +1,13 @@
 import { createLogger } from '@otr/runtime';
-import { deliver, FeesHarness, institutionWithCourse, licenseIssued, startFees } from '../fees.int-fixtures';
+import { RiskMonitor } from '../application/risk-monitor';
+import {
+  deliver,
+  FeesHarness,
+  institutionWithCourse,
+  licenseIssued,
+  origin,
+  startFees,
+} from '../fees.int-fixtures';
 import { seedFeeSupervisionDemo } from './seed-demo';
 
 jest.setTimeout(120_000);
@@ -13,7 +21,8 @@ describe('the fee-supervision demo seed', () => {
   afterAll(() => h.stop());
 
   it('seeds orders, payments, lessons, ratings, a pending refund and an open alert through the use cases, once', async () => {
-    for (const category of ['subject', 'subject', 'arts', 'arts'] as const) {
+    // A third arts institution, beyond the two the demo trades with: the one left without a reserve.
+    for (const category of ['subject', 'subject', 'arts', 'arts', 'arts'] as const) {
       await deliver(h, licenseIssued({ category, district: 'CN-ZJ-HZ-SC' }).event);
     }
     const log = createLogger('seed-test');
@@ -42,6 +51,20 @@ describe('the fee-supervision demo seed', () => {
     });
     const violations = await p.outboxMessage.count({ where: { type: 'fees.TrainingTimeViolationDetected' } });
     expect(violations).toBe(1);
+    // Reserves in a believable state: the demo's institutions funded, the other one not, and the
+    // day's evaluation raising one shortfall alert beside the refund burst, not one per institution.
+    const standings = (
+      await p.outboxMessage.findMany({ where: { type: 'fees.ReserveStandingChanged' } })
+    ).map((m) => (m.envelope as { payload: { standing: string } }).payload.standing);
+    expect(standings.sort()).toEqual(['funded', 'funded', 'unfunded', 'unfunded', 'unfunded']);
+    await h.service.app.get(RiskMonitor).evaluateChanged(origin);
+    expect(await p.riskAlert.groupBy({ by: ['code'], where: { state: 'open' }, _count: true })).toEqual(
+      expect.arrayContaining([
+        { code: 'refund-burst', _count: 1 },
+        { code: 'reserve-below-required', _count: 1 },
+      ]),
+    );
+    expect(await p.riskAlert.count({ where: { code: 'reserve-below-required' } })).toBe(1);
     await seedFeeSupervisionDemo(h.service.app, { log });
     delete process.env.FEES_BANK_URL;
     expect(await counts()).toEqual(first);

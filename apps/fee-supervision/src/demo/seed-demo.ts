@@ -11,6 +11,7 @@ import { PaymentWebhooks } from '../application/payments';
 import { Ratings } from '../application/ratings';
 import { Refunds } from '../application/refunds';
 import { RiskMonitor } from '../application/risk-monitor';
+import { RiskReserve } from '../application/risk-reserve';
 import { feeSupervisionEnv } from '../fee-supervision.module';
 import { FEES_PRISMA, FeesPrisma } from '../infrastructure/fees-prisma';
 import { SupervisedAccount } from '../infrastructure/prisma/generated/client';
@@ -44,7 +45,9 @@ const demoCourse = (a: SupervisedAccount) =>
  * The fee-supervision demo, through the service's own use cases: orders for a few families with
  * signed bank payments, lessons taught and confirmed (one ending too late, which inspection hears
  * of), a rating of each institution by one family, a burst of refund requests at one institution
- * that raises an open alert. Payments go through the custodian bank (FEES_BANK_URL). Runs once.
+ * that raises an open alert. Risk reserves (风险保证金) start as a district would find them: most
+ * paid in full, a handful partly or not at all (seedReserves). Payments go through the custodian
+ * bank (FEES_BANK_URL). Runs once.
  */
 export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log: Logger }): Promise<void> {
   const fees = app.get(FeesContext);
@@ -63,6 +66,7 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
     opts.log.warn('fee-supervision demo: no licensed Hangzhou institution to seed');
     return;
   }
+  await seedReserves(app, accounts, new Set(chosen.map((a) => a.institutionId)));
   const today = fees.today();
   const startsOn = addDays(today, -21);
   const courses = new Map<string, string>();
@@ -199,6 +203,33 @@ export async function seedFeeSupervisionDemo(app: INestApplication, opts: { log:
   }
   await app.get(RiskMonitor).evaluate(burst.institutionId, origin);
   opts.log.info({ institutions: chosen.length, families: family - 1 }, 'fee-supervision demo seeded');
+}
+
+/** One in this many risk-reserve institutions is left short: unfunded, or (offset by half) partly funded. */
+const SHORT_EVERY = 50;
+
+/**
+ * Reserve deposits as the bank would confirm them: every risk-reserve institution's reserve paid in
+ * full but for one in SHORT_EVERY left empty and one in SHORT_EVERY half paid — a handful of
+ * shortfall alerts, not one per institution burying everything else. The demo's own institutions
+ * (`keep`) are funded.
+ */
+async function seedReserves(app: INestApplication, accounts: SupervisedAccount[], keep: Set<string>) {
+  const fees = app.get(FeesContext);
+  const reserve = app.get(RiskReserve);
+  let n = 0;
+  for (const a of accounts) {
+    const required = fees.rulesFor(a).riskReserve?.value;
+    if (a.mode !== 'risk-reserve' || required === undefined) continue;
+    const slot = keep.has(a.institutionId) ? -1 : n++ % SHORT_EVERY;
+    if (slot === 0) continue;
+    const amountFen = slot === SHORT_EVERY / 2 ? Math.round(required / 2) : required;
+    await reserve.deposit(
+      a.institutionId,
+      { amountFen, bankReference: `demo-reserve-${a.institutionId}` },
+      origin,
+    );
+  }
 }
 
 /** Accounts open as registration's LicenseIssued events arrive: wait until there are some and their number settles. */
