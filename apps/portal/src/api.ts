@@ -93,7 +93,16 @@ export interface InstitutionPage {
       certificateKind: string | null;
     }[];
   };
-  feeSupervision: { mode: keyof Messages['institution']['supervisionModes'] } | null;
+  feeSupervision: {
+    mode: keyof Messages['institution']['supervisionModes'];
+    /** The risk reserve (风险保证金) as fee supervision last published it; null before it has. */
+    reserve: {
+      standing: keyof Messages['institution']['reserve'];
+      requiredFen: number;
+      heldFen: number;
+      asOf: string;
+    } | null;
+  } | null;
   annualGrades: { year: number; grade: keyof Messages['institution']['inspectionGrades']; total: number }[];
   penalties: Penalty[];
   blacklist: BlacklistEntry[];

@@ -105,7 +105,15 @@ export const messages = {
       otherRole: '其他工作人员',
       supervision: '预收费资金监管',
       supervisionModes: { 'bank-escrow': '银行全额存管', 'risk-reserve': '风险保证金' },
-      supervised: (mode: string) => `预收费已纳入资金监管（${mode}）`,
+      escrowed: '预收费须全额缴入银行监管账户（银行全额存管），按课消逐次拨付给机构',
+      reserve: {
+        funded: (held: string, required: string) => `风险保证金已足额缴存：已缴 ${held}，应缴 ${required}`,
+        'partly-funded': (held: string, required: string) =>
+          `风险保证金未缴足：已缴 ${held}，应缴 ${required}，请谨慎预付费用`,
+        unfunded: (held: string, required: string) =>
+          `风险保证金未缴存：已缴 ${held}，应缴 ${required}，请谨慎预付费用`,
+      },
+      reserveUnknown: '实行风险保证金监管，缴存情况尚未公布，请谨慎预付费用',
       notSupervised: '尚未开立资金监管账户，请谨慎预付费用',
       annualGrades: '年检结果',
       inspectionGrades: { excellent: '优秀', pass: '合格', 'basic-pass': '基本合格', fail: '不合格' },
@@ -465,7 +473,18 @@ export const messages = {
       otherRole: 'other staff',
       supervision: 'Supervision of prepaid fees',
       supervisionModes: { 'bank-escrow': 'full bank escrow', 'risk-reserve': 'risk reserve' },
-      supervised: (mode: string) => `Prepaid fees are held in a supervised account (${mode})`,
+      escrowed:
+        'Prepaid fees must be paid into the supervised bank account (full bank escrow) and reach the institution lesson by lesson',
+      reserve: {
+        funded: (held: string, required: string) =>
+          `Risk reserve paid in full: ${held} held of ${required} required`,
+        'partly-funded': (held: string, required: string) =>
+          `Risk reserve not paid in full: ${held} held of ${required} required; be careful with prepayments`,
+        unfunded: (held: string, required: string) =>
+          `Risk reserve not paid: ${held} held of ${required} required; be careful with prepayments`,
+      },
+      reserveUnknown:
+        'Supervised by a risk reserve whose payment is not yet published: be careful with prepayments',
       notSupervised: 'No supervised account yet: be careful with prepayments',
       annualGrades: 'Annual inspection',
       inspectionGrades: { excellent: 'Excellent', pass: 'Pass', 'basic-pass': 'Basic pass', fail: 'Fail' },

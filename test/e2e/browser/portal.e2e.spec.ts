@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BrowserContext, Page } from 'playwright-core';
 import { eventsFor, message, STAFF_NAME, topicOf } from '../../../apps/directory/src/directory-fixtures';
-import { messages } from '../../../apps/portal/src/i18n';
+import { messages, yuan } from '../../../apps/portal/src/i18n';
 import { RunningPlatform } from '@otr/platform';
 import { artifactsDir, eventually } from '@otr/testing';
 import { sidewaysOverflow, waitForText } from '../support/pages';
@@ -45,10 +45,10 @@ describe('the public portal in Chromium, on a phone', () => {
     ])
       await platform.transport.publish(topicOf(event), [message(event)]);
     // Fee supervision learns of the license and opens its supervised account: an arts institution's
-    // is a risk reserve. The directory shows it once that event has come through the outbox.
+    // is a risk reserve, empty at first. The directory shows it once those events have come through the outbox.
     await eventually(async () => {
       const page = await (await fetch(`${platform.url}/api/public/institutions/${id}`)).json();
-      return page.feeSupervision ?? undefined;
+      return page.feeSupervision?.reserve ?? undefined;
     }, 20_000);
     await browser.grantPermissions(['geolocation']);
     await browser.setGeolocation(westLake);
@@ -92,7 +92,11 @@ describe('the public portal in Chromium, on a phone', () => {
     );
     expect(text).toContain(`王晓燕 · 戏剧 · ${zh.institution.staffUnqualified}`);
     expect(text).not.toContain('CERT-PRIVATE');
-    expect(text).toContain(zh.institution.supervised(zh.institution.supervisionModes['risk-reserve']));
+    // The truth from the ledger: nothing of Hangzhou's 100,000-yuan reserve paid, never "supervised" (#23).
+    expect(await page.getByTestId('fee-supervision').innerText()).toBe(
+      zh.institution.reserve.unfunded(yuan(0, 'zh-CN'), yuan(10_000_000, 'zh-CN')),
+    );
+    expect(text).not.toContain('预收费已纳入资金监管');
     expect(text).toContain(zh.institution.gradeLine(2025, zh.institution.inspectionGrades.pass, 84));
     expect(text).toContain('西教罚〔2026〕017号');
     expect(text).toContain(zh.institution.blacklisted);
@@ -111,7 +115,9 @@ describe('the public portal in Chromium, on a phone', () => {
     // Fee supervision's demo has one family per institution rate its order; the directory averages them.
     const rated = await eventually(async () => {
       const found = await (
-        await fetch(`${platform.url}/api/public/institutions?pageSize=100`, { headers: { 'cache-control': 'no-cache' } })
+        await fetch(`${platform.url}/api/public/institutions?pageSize=100`, {
+          headers: { 'cache-control': 'no-cache' },
+        })
       ).json();
       return (found.items as { id: string; name: string; rating: { average: number; count: number } }[]).find(
         (i) => i.rating.count > 0 && i.id !== id,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getInstitution, InstitutionPage as Page, NotFound } from '../api';
 import { districtName } from '../districts';
-import { Messages, useI18n, yuan } from '../i18n';
+import { Locale, Messages, useI18n, yuan } from '../i18n';
 import { Link } from '../router';
 
 /** How many complaints, how many closed and resolved, in words. */
@@ -10,6 +10,18 @@ function complaintLine(c: Page['complaints'], i: Messages['institution']) {
   return c.resolutionRate === null
     ? i.complaintsOpen(c.total)
     : i.complaintFigures(c.total, c.closed, c.resolved, c.resolutionRate);
+}
+
+/**
+ * What families may rely on, from the ledger: under bank escrow their fees go to the supervised
+ * account; under a risk reserve, whether it is paid (held against required), never a bare
+ * "supervised" that an empty reserve would make untrue.
+ */
+function supervisionLine(f: Page['feeSupervision'], i: Messages['institution'], locale: Locale) {
+  if (!f) return i.notSupervised;
+  if (f.mode === 'bank-escrow') return i.escrowed;
+  if (!f.reserve) return i.reserveUnknown;
+  return i.reserve[f.reserve.standing](yuan(f.reserve.heldFen, locale), yuan(f.reserve.requiredFen, locale));
 }
 
 /**
@@ -159,9 +171,7 @@ export function InstitutionPage({ id }: { id: string }) {
 
       <section aria-labelledby="supervision-heading">
         <h2 id="supervision-heading">{i.supervision}</h2>
-        <p>
-          {page.feeSupervision ? i.supervised(i.supervisionModes[page.feeSupervision.mode]) : i.notSupervised}
-        </p>
+        <p data-testid="fee-supervision">{supervisionLine(page.feeSupervision, i, locale)}</p>
       </section>
 
       <section aria-labelledby="grades-heading">
