@@ -140,4 +140,49 @@ describe('the console’s fee-supervision screens in Chromium', () => {
     await page.screenshot({ path: shot('reconciliation') });
     await page.close();
   });
+
+  it('filters the alerts by rule and acknowledges the selected in bulk, one alert per short reserve (#23)', async () => {
+    // The demo leaves a handful of risk reserves empty: evaluated, each has one shortfall alert.
+    const accounts = await api<{ items: { institutionId: string; mode: string; riskReserveFen: number }[] }>(
+      '/accounts?limit=500',
+    );
+    const empty = accounts.items.filter((a) => a.mode === 'risk-reserve' && a.riskReserveFen === 0);
+    expect(empty.length).toBeGreaterThan(0);
+    expect(empty.length).toBeLessThan(accounts.items.length / 10);
+    for (const a of empty.slice(0, 3)) {
+      const res = await fetch(`${platform.url}/api/fee-supervision/alerts/evaluate`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ institutionId: a.institutionId }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const shortfalls = () =>
+      api<{ items: Alert[]; total: number }>('/alerts?rule=reserve-below-required&limit=500');
+    const before = (await shortfalls()).items.filter((a) => a.state === 'open');
+    expect(before.length).toBeGreaterThan(0);
+    // One per institution, however often evaluated.
+    expect(new Set(before.map((a) => a.institutionId)).size).toBe(before.length);
+
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.getByRole('menuitem', { name: zh.resources['fee-alerts'].name }).click();
+    await page.getByRole('combobox', { name: zh.resources['fee-alerts'].fields.code }).click();
+    await page.getByRole('option', { name: zh.otr.fees.alerts['reserve-below-required'] }).click();
+    await page.locator('#menu-rule').waitFor({ state: 'detached' });
+    const rows = page.locator('tbody tr');
+    await rows.filter({ hasText: zh.otr.fees.alerts['reserve-below-required'] }).first().waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, before.length, {
+      timeout: 20_000,
+    });
+    for (const text of await rows.allInnerTexts())
+      expect(text).toContain(zh.otr.fees.alerts['reserve-below-required']);
+    await page.locator('thead input[type=checkbox]').check();
+    await page.getByRole('button', { name: zh.otr.fees.commands.acknowledgeSelected }).click();
+    await page.getByText(new RegExp(`已确认 ${before.length} 条`)).waitFor();
+    await page.screenshot({ path: shot('alerts-bulk-acknowledged') });
+    const after = new Map((await shortfalls()).items.map((a) => [a.id, a]));
+    for (const a of before) expect(after.get(a.id)).toMatchObject({ state: 'acknowledged' });
+    await page.close();
+  });
 });

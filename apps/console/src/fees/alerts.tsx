@@ -1,7 +1,23 @@
 import NotificationImportantIcon from '@mui/icons-material/NotificationImportant';
 import { Chip } from '@mui/material';
-import { DateField, FunctionField, ResourceProps, TextField, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import {
+  Button,
+  DateField,
+  FunctionField,
+  ResourceProps,
+  SelectInput,
+  TextField,
+  TextInput,
+  useCanAccess,
+  useListContext,
+  useNotify,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { ExportField } from '../providers/csv-exporter';
+import { endpointOf } from '../providers/resources';
+import { apiFetch } from '../providers/session';
 import { withFeesData } from './fees-data';
 import { ALERT_STATES, noteBody } from './fees-file';
 import { NoteInput, noteFields } from './inputs';
@@ -27,7 +43,21 @@ type Alert = {
   source?: string;
   note?: string;
   raisedAt: string;
+  lastSeenAt: string;
 };
+
+/** The rules an alert can come from, as the service names them (RiskAlertCode). */
+const RULES = [
+  'outflow-without-consumption',
+  'reserve-below-required',
+  'prepaid-large-for-capacity',
+  'refund-burst',
+  'funds-while-license-suspended',
+  'single-payment-above-threshold',
+  'reconciliation-mismatch',
+  'payment-in-suspense',
+] as const;
+const SEVERITIES = ['critical', 'warning', 'info'] as const;
 
 const SEVERITY_COLOR: Record<string, 'default' | 'warning' | 'error'> = {
   info: 'default',
@@ -37,6 +67,7 @@ const SEVERITY_COLOR: Record<string, 'default' | 'warning' | 'error'> = {
 
 const exportFields: ExportField<Alert>[] = [
   { source: 'raisedAt' },
+  { source: 'lastSeenAt' },
   { source: 'institutionId' },
   { source: 'code', render: (r, t) => t(`otr.fees.alerts.${r.code}`, { _: r.code }) },
   { source: 'severity', render: (r, t) => t(`otr.fees.severities.${r.severity}`, { _: r.severity }) },
@@ -46,7 +77,56 @@ const exportFields: ExportField<Alert>[] = [
   { source: 'note' },
 ];
 
-const filters = [statusFilter('state', ALERT_STATES)];
+const filters = [
+  statusFilter('state', ALERT_STATES),
+  <SelectInput
+    key="rule"
+    source="rule"
+    label="resources.fee-alerts.fields.code"
+    choices={RULES.map((id) => ({ id, name: `otr.fees.alerts.${id}` }))}
+    alwaysOn
+  />,
+  <SelectInput
+    key="severity"
+    source="severity"
+    choices={SEVERITIES.map((id) => ({ id, name: `otr.fees.severities.${id}` }))}
+    alwaysOn
+  />,
+  <TextInput key="district" source="district" alwaysOn />,
+];
+
+/**
+ * Acknowledges the selected alerts in one request (POST /alerts/acknowledge); those another
+ * supervisor acknowledged or closed meanwhile are counted as skipped, not failed.
+ */
+const BulkAcknowledge = () => {
+  const { selectedIds, onUnselectItems } = useListContext();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    setBusy(true);
+    try {
+      const res = await apiFetch(`${endpointOf('fee-alerts').url}/acknowledge`, {
+        method: 'POST',
+        body: JSON.stringify({ ids: selectedIds }),
+      });
+      const body = (await res.json()) as { acknowledged?: string[]; skipped?: string[]; detail?: string };
+      if (!res.ok) throw new Error(body.detail ?? res.statusText);
+      notify('otr.fees.bulk.acknowledged', {
+        type: 'info',
+        messageArgs: { n: body.acknowledged?.length ?? 0, skipped: body.skipped?.length ?? 0 },
+      });
+      onUnselectItems();
+      refresh();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <Button label="otr.fees.commands.acknowledgeSelected" disabled={busy} onClick={send} />;
+};
 
 const COMMANDS: RowCommandSpec[] = [
   { command: 'acknowledge', path: 'acknowledge' },
@@ -81,29 +161,38 @@ const Facts = ({ facts }: { facts?: Record<string, unknown> }) => (
   </span>
 );
 
-/** Risk alerts (风险预警), open ones first by default: acknowledge, then close with a note. */
-const AlertList = () => (
-  <FeeList
-    resource="fee-alerts"
-    exportFields={exportFields}
-    filters={filters}
-    filterDefaultValues={{ state: 'open' }}
-  >
-    <DateField source="raisedAt" showTime sortable={false} />
-    <InstitutionField source="institutionId" />
-    <CodeField source="code" prefix="otr.fees.alerts" />
-    <FunctionField<Alert>
-      source="severity"
-      sortable={false}
-      render={(r) => <Severity severity={r.severity} />}
-    />
-    <FunctionField<Alert> source="facts" sortable={false} render={(r) => <Facts facts={r.facts} />} />
-    <TextField source="source" sortable={false} emptyText="" />
-    <FeeStatusField source="state" />
-    <TextField source="note" sortable={false} emptyText="" />
-    <RowCommands resource="fee-alerts" specs={COMMANDS} statusField="state" />
-  </FeeList>
-);
+/**
+ * Risk alerts (风险预警), open ones by default, ranked by the service (critical first, then the
+ * longest open): one per condition, its figures those of the last evaluation (lastSeenAt).
+ * Acknowledge one or the selected in bulk, then close with a note.
+ */
+const AlertList = () => {
+  const { canAccess } = useCanAccess({ resource: 'fee-alerts', action: 'acknowledge' });
+  return (
+    <FeeList
+      resource="fee-alerts"
+      exportFields={exportFields}
+      filters={filters}
+      filterDefaultValues={{ state: 'open' }}
+      bulkActionButtons={canAccess ? <BulkAcknowledge /> : false}
+    >
+      <DateField source="raisedAt" showTime sortable={false} />
+      <DateField source="lastSeenAt" showTime sortable={false} />
+      <InstitutionField source="institutionId" />
+      <CodeField source="code" prefix="otr.fees.alerts" />
+      <FunctionField<Alert>
+        source="severity"
+        sortable={false}
+        render={(r) => <Severity severity={r.severity} />}
+      />
+      <FunctionField<Alert> source="facts" sortable={false} render={(r) => <Facts facts={r.facts} />} />
+      <TextField source="source" sortable={false} emptyText="" />
+      <FeeStatusField source="state" />
+      <TextField source="note" sortable={false} emptyText="" />
+      <RowCommands resource="fee-alerts" specs={COMMANDS} statusField="state" />
+    </FeeList>
+  );
+};
 
 export const feeAlerts: ResourceProps = {
   name: 'fee-alerts',

@@ -61,17 +61,20 @@ export const statusExport = <R extends Row>(source: string): ExportField<R> => (
 
 /**
  * A fee screen's list: its filters, the CSV export of its own fields, and a plain grid of the
- * columns given (no row click, no bulk actions), oldest first as the service pages.
+ * columns given (no row click; bulk actions only where given), in the order the service pages.
  */
 export function FeeList<R extends Row>({
   resource,
   exportFields,
   children,
+  bulkActionButtons = false,
   ...list
-}: { resource: FeeResource; exportFields: ExportField<R>[]; children: ReactNode } & Omit<
-  ListProps,
-  'children' | 'exporter' | 'resource'
->) {
+}: {
+  resource: FeeResource;
+  exportFields: ExportField<R>[];
+  children: ReactNode;
+  bulkActionButtons?: ReactNode | false;
+} & Omit<ListProps, 'children' | 'exporter' | 'resource'>) {
   return (
     <List
       actions={<ListActions />}
@@ -79,7 +82,7 @@ export function FeeList<R extends Row>({
       {...list}
       exporter={useCsvExporter(resource, exportFields)}
     >
-      <Datagrid bulkActionButtons={false} rowClick={false} sx={gridSx}>
+      <Datagrid bulkActionButtons={bulkActionButtons} rowClick={false} sx={gridSx}>
         {children}
       </Datagrid>
     </List>
