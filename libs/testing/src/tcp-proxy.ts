@@ -4,7 +4,7 @@ import { createServer, Server, Socket, connect } from 'node:net';
 export interface TcpProxy {
   /** host:port to give the client instead of the target's. */
   port: number;
-  /** Drops every open connection and refuses new ones, as a server that went down would. */
+  /** Drops every open connection and every new one, as a server that went down would. */
   cut(): Promise<void>;
   /** Accepts connections again. */
   restore(): Promise<void>;
@@ -13,7 +13,11 @@ export interface TcpProxy {
 
 export async function tcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
-  const onConnection = (client: Socket) => {
+  let refusing = false;
+  // The port stays ours while cut: a connection is accepted and dropped at once (as a server going
+  // down does to its clients); closing the listener let another process take the port meanwhile.
+  const server: Server = createServer((client) => {
+    if (refusing) return void client.destroy();
     const upstream = connect(target.port, target.host);
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -23,25 +27,20 @@ export async function tcpProxy(target: { host: string; port: number }): Promise<
     client.pipe(upstream).pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
-  };
-  let server: Server = createServer(onConnection);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return {
-    port,
+    port: (server.address() as { port: number }).port,
     cut: async () => {
-      const closed = closeServer();
+      refusing = true;
       for (const s of sockets) s.destroy();
-      await closed;
     },
     restore: async () => {
-      server = createServer(onConnection);
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      refusing = false;
     },
     close: async () => {
       for (const s of sockets) s.destroy();
-      if (server.listening) await closeServer();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

@@ -26,6 +26,7 @@ describe('the custodian bank’s callback behind the gateway', () => {
   const through = async (url: string, principal: unknown = operator) => {
     const out: { status?: number; body?: unknown; next?: boolean } = {};
     const res = {
+      locals: {},
       status(code: number) {
         out.status = code;
         return this;
@@ -34,8 +35,25 @@ describe('the custodian bank’s callback behind the gateway', () => {
         out.body = body;
         return this;
       },
+      // What a problem+json answer sets besides: its media type, language and Vary.
+      type() {
+        return this;
+      },
+      set() {
+        return this;
+      },
+      vary() {
+        return this;
+      },
     };
-    const req = { method: 'POST', path: url.split('?')[0], originalUrl: url, principal, headers: {} };
+    const req = {
+      method: 'POST',
+      path: url.split('?')[0],
+      originalUrl: url,
+      principal,
+      headers: {},
+      acceptsLanguages: () => false,
+    };
     await serviceProxy()(req as never, res as never, () => (out.next = true));
     return out;
   };
