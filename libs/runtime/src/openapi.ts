@@ -172,16 +172,13 @@ function successResponse(op: ApiOperation): JsonSchema {
 
 /** The refusals one operation can give, from what it validates and who may call it. */
 function errorStatuses(op: ApiOperation): string[] {
-  const validates =
-    !!op.body ||
-    !!op.query ||
-    !!op.files ||
-    Object.keys(op.params).length + Object.keys(op.queryParams).length > 0;
-  const statuses = validates ? ['400'] : [];
+  // Every request's path and query are checked before any route runs (NUL, undecodable escapes,
+  // nesting), so any route can answer 400; a body sent to any write is read by the body parsers.
+  const statuses = ['400'];
   if (op.access !== 'public') statuses.push('401', '403');
-  if (Object.keys(op.params).length) statuses.push('404');
-  if (op.method !== 'GET') statuses.push('409', '422');
-  if (op.body || op.files) statuses.push('413', '415');
+  // A command may name records in its body as well as its path (an institution, violations).
+  if (Object.keys(op.params).length || op.method !== 'GET') statuses.push('404');
+  if (op.method !== 'GET') statuses.push('409', '413', '415', '422');
   statuses.push('429', '503', ...op.refuses.map(String));
   return [...new Set(statuses)].sort();
 }

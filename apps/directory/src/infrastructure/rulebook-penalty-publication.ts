@@ -7,7 +7,10 @@ export class RulebookPenaltyPublication implements PenaltyPublicationSource {
   constructor(private readonly rulebook: Rulebook) {}
 
   forDistrict(district: string, on: string): PenaltyPublicationRule {
-    const { value, entry } = this.rulebook.resolve('publication.penaltyMonths', { jurisdiction: district, on });
+    const { value, entry } = this.rulebook.resolve('publication.penaltyMonths', {
+      jurisdiction: district,
+      on,
+    });
     return { ...value, source: entry.source };
   }
 }

@@ -626,6 +626,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/fee-supervision/alerts/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Alerts: acknowledge many
+     * @description Roles: fund-supervisor.
+     */
+    post: operations['fee-supervision.AlertsController.acknowledgeMany'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/fee-supervision/alerts/evaluate': {
     parameters: {
       query?: never;
@@ -3137,6 +3157,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -3386,6 +3407,7 @@ export interface operations {
       };
       400: components['responses']['400'];
       401: components['responses']['401'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -3420,6 +3442,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -3473,6 +3496,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -3543,6 +3567,7 @@ export interface operations {
       };
       400: components['responses']['400'];
       401: components['responses']['401'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -3755,6 +3780,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -4172,6 +4198,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -4335,6 +4363,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -4389,6 +4419,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -4425,6 +4456,7 @@ export interface operations {
         };
       };
       400: components['responses']['400'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -4702,6 +4734,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -4804,6 +4837,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -4858,6 +4893,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -4896,6 +4932,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -5153,11 +5190,23 @@ export interface operations {
   'fee-supervision.AlertsController.list': {
     parameters: {
       query?: {
-        /** @description Keyset paging: a previous page's nextCursor; the alerts after it, newest first (offset is ignored). */
+        /** @description Keyset paging: a previous page's nextCursor; the alerts after it in rank (critical first, then the longest open; offset is ignored). */
         after?: string;
+        /** @description The institutions of this district and those under it (e.g. CN-ZJ-HZ-SC). */
+        district?: string;
         institutionId?: string;
         limit?: number;
         offset?: number;
+        rule?:
+          | 'outflow-without-consumption'
+          | 'reserve-below-required'
+          | 'prepaid-large-for-capacity'
+          | 'refund-burst'
+          | 'funds-while-license-suspended'
+          | 'single-payment-above-threshold'
+          | 'reconciliation-mismatch'
+          | 'payment-in-suspense';
+        severity?: 'info' | 'warning' | 'critical';
         state?: 'open' | 'acknowledged' | 'closed';
       };
       header?: never;
@@ -5176,6 +5225,8 @@ export interface operations {
             items: {
               acknowledgedAt: string | null;
               acknowledgedBy: string | null;
+              /** @description When an evaluation first no longer found the condition. */
+              clearedAt: string | null;
               closedAt: string | null;
               closedBy: string | null;
               /** @enum {string} */
@@ -5197,6 +5248,11 @@ export interface operations {
               id: string;
               /** Format: uuid */
               institutionId: string;
+              /**
+               * Format: date-time
+               * @description The last evaluation that still found the condition; the figures are that evaluation’s (one alert per condition, refreshed, not raised again).
+               */
+              lastSeenAt: string;
               note: string | null;
               /** Format: date-time */
               raisedAt: string;
@@ -5241,6 +5297,8 @@ export interface operations {
           'application/json': {
             acknowledgedAt: string | null;
             acknowledgedBy: string | null;
+            /** @description When an evaluation first no longer found the condition. */
+            clearedAt: string | null;
             closedAt: string | null;
             closedBy: string | null;
             /** @enum {string} */
@@ -5262,6 +5320,11 @@ export interface operations {
             id: string;
             /** Format: uuid */
             institutionId: string;
+            /**
+             * Format: date-time
+             * @description The last evaluation that still found the condition; the figures are that evaluation’s (one alert per condition, refreshed, not raised again).
+             */
+            lastSeenAt: string;
             note: string | null;
             /** Format: date-time */
             raisedAt: string;
@@ -5279,6 +5342,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -5310,6 +5375,8 @@ export interface operations {
           'application/json': {
             acknowledgedAt: string | null;
             acknowledgedBy: string | null;
+            /** @description When an evaluation first no longer found the condition. */
+            clearedAt: string | null;
             closedAt: string | null;
             closedBy: string | null;
             /** @enum {string} */
@@ -5331,6 +5398,11 @@ export interface operations {
             id: string;
             /** Format: uuid */
             institutionId: string;
+            /**
+             * Format: date-time
+             * @description The last evaluation that still found the condition; the figures are that evaluation’s (one alert per condition, refreshed, not raised again).
+             */
+            lastSeenAt: string;
             note: string | null;
             /** Format: date-time */
             raisedAt: string;
@@ -5340,6 +5412,47 @@ export interface operations {
             source: string | null;
             /** @enum {string} */
             state: 'open' | 'acknowledged' | 'closed';
+          };
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      503: components['responses']['503'];
+    };
+  };
+  'fee-supervision.AlertsController.acknowledgeMany': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Done. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Alerts that were open and are now acknowledged. */
+            acknowledged: string[];
+            /** @description Alerts left as they were: already acknowledged or closed. */
+            skipped: string[];
           };
         };
       };
@@ -5444,8 +5557,12 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -5491,6 +5608,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -5670,6 +5788,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -5822,6 +5942,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -5876,6 +5998,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -5916,9 +6039,13 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -6209,6 +6336,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -6375,6 +6504,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -6507,6 +6637,7 @@ export interface operations {
       };
       400: components['responses']['400'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -6544,6 +6675,7 @@ export interface operations {
       };
       400: components['responses']['400'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -6654,6 +6786,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -6761,6 +6894,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -6887,6 +7022,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -6921,6 +7058,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -7204,6 +7342,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -7358,6 +7497,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -7454,6 +7594,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -7649,6 +7790,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -7703,6 +7846,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -7742,8 +7886,10 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -7887,6 +8033,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -8509,6 +8656,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -8792,6 +8940,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -8891,6 +9040,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -9099,6 +9250,7 @@ export interface operations {
           }[];
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -9140,6 +9292,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -9238,6 +9391,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -9481,9 +9635,13 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -9517,6 +9675,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -9700,6 +9859,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -10005,6 +10165,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -10072,6 +10234,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -10210,6 +10373,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -10263,6 +10427,7 @@ export interface operations {
           }[];
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -10380,30 +10545,8 @@ export interface operations {
           }[];
         };
       };
-      /** @description Too many requests; retry after the Retry-After header. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
-      /** @description The database is unavailable for a moment; retry after the Retry-After header. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
+      429: components['responses']['429'];
+      503: components['responses']['503'];
     };
   };
   'complaints.Open311Controller.file': {
@@ -10456,8 +10599,44 @@ export interface operations {
           }[];
         };
       };
+      /** @description No such record, or none the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: number;
+            description: string;
+          }[];
+        };
+      };
       /** @description The record changed meanwhile or is in a state that does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: number;
+            description: string;
+          }[];
+        };
+      };
+      /** @description The body is larger than the route accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: number;
+            description: string;
+          }[];
+        };
+      };
+      /** @description The body is in an encoding or character set the API does not read (send UTF-8 JSON). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -10480,30 +10659,8 @@ export interface operations {
           }[];
         };
       };
-      /** @description Too many requests; retry after the Retry-After header. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
-      /** @description The database is unavailable for a moment; retry after the Retry-After header. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
+      429: components['responses']['429'];
+      503: components['responses']['503'];
     };
   };
   'complaints.Open311Controller.one': {
@@ -10593,30 +10750,8 @@ export interface operations {
           }[];
         };
       };
-      /** @description Too many requests; retry after the Retry-After header. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
-      /** @description The database is unavailable for a moment; retry after the Retry-After header. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
+      429: components['responses']['429'];
+      503: components['responses']['503'];
     };
   };
   'complaints.Open311Controller.services': {
@@ -10654,8 +10789,8 @@ export interface operations {
           }[];
         };
       };
-      /** @description Too many requests; retry after the Retry-After header. */
-      429: {
+      /** @description The request broke a rule: each field is named with the rule in `errors`. */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -10666,18 +10801,8 @@ export interface operations {
           }[];
         };
       };
-      /** @description The database is unavailable for a moment; retry after the Retry-After header. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
+      429: components['responses']['429'];
+      503: components['responses']['503'];
     };
   };
   'complaints.Open311Controller.service': {
@@ -10748,30 +10873,8 @@ export interface operations {
           }[];
         };
       };
-      /** @description Too many requests; retry after the Retry-After header. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
-      /** @description The database is unavailable for a moment; retry after the Retry-After header. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
+      429: components['responses']['429'];
+      503: components['responses']['503'];
     };
   };
   'directory.PublicBlacklistController.list': {
@@ -10958,10 +11061,21 @@ export interface operations {
               totalHours: number;
             }[];
             district: string;
-            /** @description Prepaid fees in a supervised account (资金监管): full bank escrow or a risk reserve. */
+            /** @description How prepaid fees are supervised (资金监管): full bank escrow (they go to the supervised account) or a risk reserve, with its standing. */
             feeSupervision: {
               /** @enum {string} */
               mode: 'bank-escrow' | 'risk-reserve';
+              /** @description Under risk-reserve supervision, the reserve (风险保证金) as fee supervision last published it; null before it has (or under bank escrow). */
+              reserve: {
+                /** Format: date-time */
+                asOf: string;
+                /** @description What the reserve holds on the ledger, in fen. */
+                heldFen: number;
+                /** @description What the local rules require, in fen. */
+                requiredFen: number;
+                /** @enum {string} */
+                standing: 'funded' | 'partly-funded' | 'unfunded';
+              } | null;
             } | null;
             id: string;
             legalForm: ('non-profit' | 'for-profit') | null;
@@ -11107,6 +11221,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -11242,6 +11357,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -11268,6 +11384,17 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+            actions: (
+              | 'approve'
+              | 'reject'
+              | 'return'
+              | 'requestOpinion'
+              | 'giveOpinion'
+              | 'recordSiteVisit'
+              | 'attachDocument'
+              | 'resubmit'
+            )[];
             /** @description The department that decides: education, sports, culture, science. */
             competentDepartment: string;
             /** @description 补正事项 of the last return, until resubmission. */
@@ -11453,6 +11580,17 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+            actions: (
+              | 'approve'
+              | 'reject'
+              | 'return'
+              | 'requestOpinion'
+              | 'giveOpinion'
+              | 'recordSiteVisit'
+              | 'attachDocument'
+              | 'resubmit'
+            )[];
             /** @description The department that decides: education, sports, culture, science. */
             competentDepartment: string;
             /** @description 补正事项 of the last return, until resubmission. */
@@ -11603,6 +11741,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -11725,6 +11865,17 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+            actions: (
+              | 'approve'
+              | 'reject'
+              | 'return'
+              | 'requestOpinion'
+              | 'giveOpinion'
+              | 'recordSiteVisit'
+              | 'attachDocument'
+              | 'resubmit'
+            )[];
             /** @description The department that decides: education, sports, culture, science. */
             competentDepartment: string;
             /** @description 补正事项 of the last return, until resubmission. */
@@ -11882,6 +12033,17 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+            actions: (
+              | 'approve'
+              | 'reject'
+              | 'return'
+              | 'requestOpinion'
+              | 'giveOpinion'
+              | 'recordSiteVisit'
+              | 'attachDocument'
+              | 'resubmit'
+            )[];
             /** @description The department that decides: education, sports, culture, science. */
             competentDepartment: string;
             /** @description 补正事项 of the last return, until resubmission. */
@@ -12026,6 +12188,17 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+            actions: (
+              | 'approve'
+              | 'reject'
+              | 'return'
+              | 'requestOpinion'
+              | 'giveOpinion'
+              | 'recordSiteVisit'
+              | 'attachDocument'
+              | 'resubmit'
+            )[];
             /** @description The department that decides: education, sports, culture, science. */
             competentDepartment: string;
             /** @description 补正事项 of the last return, until resubmission. */
@@ -12173,6 +12346,17 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+            actions: (
+              | 'approve'
+              | 'reject'
+              | 'return'
+              | 'requestOpinion'
+              | 'giveOpinion'
+              | 'recordSiteVisit'
+              | 'attachDocument'
+              | 'resubmit'
+            )[];
             /** @description The department that decides: education, sports, culture, science. */
             competentDepartment: string;
             /** @description 补正事项 of the last return, until resubmission. */
@@ -12321,6 +12505,17 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+            actions: (
+              | 'approve'
+              | 'reject'
+              | 'return'
+              | 'requestOpinion'
+              | 'giveOpinion'
+              | 'recordSiteVisit'
+              | 'attachDocument'
+              | 'resubmit'
+            )[];
             /** @description The department that decides: education, sports, culture, science. */
             competentDepartment: string;
             /** @description 补正事项 of the last return, until resubmission. */
@@ -12537,6 +12732,8 @@ export interface operations {
       403: components['responses']['403'];
       404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
@@ -12591,6 +12788,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -12635,6 +12833,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
@@ -12662,6 +12861,8 @@ export interface operations {
         content: {
           'application/json': {
             items: {
+              /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+              actions: ('approve' | 'reject')[];
               competentDepartment: string;
               /** Format: date-time */
               createdAt: string;
@@ -12669,6 +12870,8 @@ export interface operations {
               district: string;
               /** Format: uuid */
               id: string;
+              /** @description The licensed institution. */
+              institutionId: string;
               institutionName: string;
               /** @enum {string} */
               kind: 'change' | 'closure';
@@ -12781,6 +12984,17 @@ export interface operations {
         content: {
           'application/json': {
             items: {
+              /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+              actions: (
+                | 'suspend'
+                | 'reinstate'
+                | 'revoke'
+                | 'renew'
+                | 'fileCourse'
+                | 'fileStaff'
+                | 'requestChange'
+                | 'requestClosure'
+              )[];
               /** @enum {string} */
               category: 'subject' | 'sports' | 'arts' | 'science-tech';
               competentDepartment: string;
@@ -12828,16 +13042,17 @@ export interface operations {
         };
         content: {
           'application/json': {
-            actions: {
-              actorId: string;
-              /** Format: date-time */
-              at: string;
-              /** @description The event's data (identity numbers masked). */
-              data: unknown;
-              seq: number;
-              /** @description The event: LicenseSuspended, CourseFiled, … */
-              type: string;
-            }[];
+            /** @description The commands this caller may run on the record now (its state, roles and 职责分离 allowing). */
+            actions: (
+              | 'suspend'
+              | 'reinstate'
+              | 'revoke'
+              | 'renew'
+              | 'fileCourse'
+              | 'fileStaff'
+              | 'requestChange'
+              | 'requestClosure'
+            )[];
             /** @enum {string} */
             category: 'subject' | 'sports' | 'arts' | 'science-tech';
             competentDepartment: string;
@@ -12862,6 +13077,16 @@ export interface operations {
             id: string;
             institutionId: string;
             institutionName: string;
+            log: {
+              actorId: string;
+              /** Format: date-time */
+              at: string;
+              /** @description The event's data (identity numbers masked). */
+              data: unknown;
+              seq: number;
+              /** @description The event: LicenseSuspended, CourseFiled, … */
+              type: string;
+            }[];
             /** @description The license number (许可证编号). */
             number: string;
             profile: {
@@ -13467,6 +13692,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
       429: components['responses']['429'];
@@ -13498,9 +13724,13 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      404: components['responses']['404'];
       409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
