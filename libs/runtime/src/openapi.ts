@@ -163,7 +163,14 @@ function successResponse(op: ApiOperation): JsonSchema {
   return {
     description,
     content: {
-      [mediaType]: { schema: answer?.schema ? jsonSchemaOf(answer.schema, 'output') : {} },
+      // A file or CSV without a schema of its own is text or bytes of that media type.
+      [mediaType]: {
+        schema: answer?.schema
+          ? jsonSchemaOf(answer.schema, 'output')
+          : mediaType.endsWith('json')
+            ? {}
+            : { type: 'string', contentMediaType: mediaType },
+      },
       // The same answer in another media type: text (CSV) or bytes, not the JSON schema.
       ...Object.fromEntries((answer?.alsoAs ?? []).map((m) => [m, { schema: { type: 'string' } }])),
     },

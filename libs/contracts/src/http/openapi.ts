@@ -4256,7 +4256,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': unknown;
+          'application/octet-stream': string;
         };
       };
       400: components['responses']['400'];
@@ -5734,7 +5734,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': unknown;
+          'text/csv': string;
         };
       };
       400: components['responses']['400'];
@@ -7912,7 +7912,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': unknown;
+          'application/octet-stream': string;
         };
       };
       400: components['responses']['400'];
@@ -11829,7 +11829,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': unknown;
+          'application/octet-stream': string;
         };
       };
       400: components['responses']['400'];
