@@ -3,6 +3,8 @@
  * GET /api/<service>/dead-letters, POST …/<id>/redrive and …/redrive with the ids shown.
  * Pure module: jest loads it.
  */
+import type { ApiAnswer } from '@otr/contracts/browser';
+
 export const CONSUMING_SERVICES = [
   'registration',
   'inspection',
@@ -12,42 +14,12 @@ export const CONSUMING_SERVICES = [
 ] as const;
 export type ConsumingService = (typeof CONSUMING_SERVICES)[number];
 
-export type RedriveOutcome = 'applied' | 'duplicate' | 'ignored' | 'refused';
-
-export interface DeadLetter {
-  id: string;
-  consumer: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  eventType: string | null;
-  payload: string;
-  headers: Record<string, string>;
-  error: string;
-  attempts: number;
-  deadLetteredAt: string;
-  redrivenAt: string | null;
-  redriveOutcome: RedriveOutcome | null;
-}
-
-export interface DeadLetterPage {
-  items: DeadLetter[];
-  total: number;
-  nextCursor: string | null;
-}
-
-export interface RedriveResult {
-  id: string;
-  outcome: RedriveOutcome;
-  error?: string;
-}
-
-export interface RedriveSummary {
-  items: RedriveResult[];
-  total: number;
-  counts: Record<RedriveOutcome, number>;
-}
+/** The answers as the services document them (generated from their zod schemas). */
+export type DeadLetterPage = ApiAnswer<'/api/v1/registration/dead-letters'>;
+export type DeadLetter = DeadLetterPage['items'][number];
+export type RedriveResult = ApiAnswer<'/api/v1/registration/dead-letters/{id}/redrive', 'post'>;
+export type RedriveOutcome = RedriveResult['outcome'];
+export type RedriveSummary = ApiAnswer<'/api/v1/registration/dead-letters/redrive', 'post'>;
 
 export const PAGE_SIZE = 50;
 
