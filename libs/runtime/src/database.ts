@@ -33,7 +33,10 @@ async function embeddedPort(log: Logger, chosen: string | undefined): Promise<nu
   }
   if (await portFree(DEFAULT_EMBEDDED_PG_PORT)) return DEFAULT_EMBEDDED_PG_PORT;
   const port = await anyFreePort();
-  log.info({ taken: DEFAULT_EMBEDDED_PG_PORT, port }, 'embedded PostgreSQL: default port taken, using a free one');
+  log.info(
+    { taken: DEFAULT_EMBEDDED_PG_PORT, port },
+    'embedded PostgreSQL: default port taken, using a free one',
+  );
   return port;
 }
 
@@ -74,7 +77,10 @@ function letPostgresUserThrough(log: Logger): void {
   const { mode } = statSync(repoRoot);
   if (mode & 0o001) return;
   chmodSync(repoRoot, mode | 0o001);
-  log.info({ folder: repoRoot }, 'embedded PostgreSQL: let its postgres user pass through the checkout (o+x)');
+  log.info(
+    { folder: repoRoot },
+    'embedded PostgreSQL: let its postgres user pass through the checkout (o+x)',
+  );
 }
 
 export function createPool(url: string, max = 10): Pool {
@@ -82,6 +88,12 @@ export function createPool(url: string, max = 10): Pool {
   // An idle connection the server closes (a restart, a failover, a dropped test database) is simply
   // replaced at the next checkout; without a listener pg would throw it as an unhandled error.
   pool.on('error', (err) => poolLog().warn({ err: err.message }, 'idle database connection closed'));
+  // A connection in use when the server ends it (a restart, an administrator's terminate) emits
+  // 'error' on its client, which the pool does not hear: unheard, it ends the process. The query in
+  // flight fails on its own; this only keeps the process alive to retry.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => poolLog().warn({ err: err.message }, 'database connection lost in use')),
+  );
   return pool;
 }
 

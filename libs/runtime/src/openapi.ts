@@ -186,18 +186,26 @@ function errorStatuses(op: ApiOperation): string[] {
   // A command may name records in its body as well as its path (an institution, violations).
   if (Object.keys(op.params).length || op.method !== 'GET') statuses.push('404');
   if (op.method !== 'GET') statuses.push('409', '413', '415', '422');
+  // A query a domain rule refuses (a date range the calendar cannot hold) is a 422 on a read too.
+  if (op.query || Object.keys(op.queryParams).length) statuses.push('422');
   statuses.push('429', '503', ...op.refuses.map(String));
   return [...new Set(statuses)].sort();
 }
 
-/** Refusals given before a route runs (the gateway's rate limit, the database away): always problem+json. */
-const SHARED_ONLY = ['429', '503'];
+/**
+ * Refusals given before a route runs — the rate limit, the database away, the body parsers — are
+ * always problem+json, whatever shape the route itself refuses in.
+ */
+const SHARED_ONLY = ['413', '415', '429', '503'];
 
 /** A refusal: the shared problem+json response, or the route's own shape (@RefusesAs). */
 function refusal(op: ApiOperation, status: string): JsonSchema {
   if (!op.refusesAs || SHARED_ONLY.includes(status)) return { $ref: `#/components/responses/${status}` };
-  const schema = jsonSchemaOf(op.refusesAs.schema, 'output');
-  return { description: PROBLEMS[status] ?? 'Refused.', content: { [op.refusesAs.mediaType]: { schema } } };
+  const own = { [op.refusesAs.mediaType]: { schema: jsonSchemaOf(op.refusesAs.schema, 'output') } };
+  // A 400 may come before the route too: a NUL in the query, a body that is not JSON.
+  const before =
+    status === '400' ? { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } : {};
+  return { description: PROBLEMS[status] ?? 'Refused.', content: { ...own, ...before } };
 }
 
 function operationOf(op: ApiOperation): OpenApiOperation {

@@ -2974,6 +2974,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -3058,6 +3059,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -3696,6 +3698,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -4234,6 +4237,7 @@ export interface operations {
       401: components['responses']['401'];
       403: components['responses']['403'];
       404: components['responses']['404'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -4327,6 +4331,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -4700,6 +4705,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -4801,6 +4807,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -4996,6 +5003,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -5057,6 +5065,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -5183,6 +5192,7 @@ export interface operations {
       401: components['responses']['401'];
       403: components['responses']['403'];
       404: components['responses']['404'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -5273,6 +5283,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -5842,6 +5853,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -5906,6 +5918,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -6110,6 +6123,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -6236,6 +6250,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -6733,6 +6748,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -6855,6 +6871,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -7118,6 +7135,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -7754,6 +7772,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -10470,6 +10489,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -10531,6 +10551,7 @@ export interface operations {
             code: number;
             description: string;
           }[];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role or jurisdiction may not do this. */
@@ -10585,6 +10606,7 @@ export interface operations {
             code: number;
             description: string;
           }[];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role or jurisdiction may not do this. */
@@ -10623,30 +10645,8 @@ export interface operations {
           }[];
         };
       };
-      /** @description The body is larger than the route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
-      /** @description The body is in an encoding or character set the API does not read (send UTF-8 JSON). */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            code: number;
-            description: string;
-          }[];
-        };
-      };
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       /** @description The request is well formed but a domain rule refuses it (the rule and its source are named). */
       422: {
         headers: {
@@ -10724,6 +10724,7 @@ export interface operations {
             code: number;
             description: string;
           }[];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The caller’s role or jurisdiction may not do this. */
@@ -10740,6 +10741,18 @@ export interface operations {
       };
       /** @description No such record, or none the caller may see. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: number;
+            description: string;
+          }[];
+        };
+      };
+      /** @description The request is well formed but a domain rule refuses it (the rule and its source are named). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -10799,6 +10812,7 @@ export interface operations {
             code: number;
             description: string;
           }[];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       429: components['responses']['429'];
@@ -10859,6 +10873,7 @@ export interface operations {
             code: number;
             description: string;
           }[];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No such record, or none the caller may see. */
@@ -10917,6 +10932,7 @@ export interface operations {
         };
       };
       400: components['responses']['400'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -10987,6 +11003,7 @@ export interface operations {
         };
       };
       400: components['responses']['400'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -11196,6 +11213,7 @@ export interface operations {
       };
       400: components['responses']['400'];
       404: components['responses']['404'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -11277,6 +11295,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -12696,6 +12715,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -12908,6 +12928,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
@@ -13020,6 +13041,7 @@ export interface operations {
       400: components['responses']['400'];
       401: components['responses']['401'];
       403: components['responses']['403'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       503: components['responses']['503'];
     };
