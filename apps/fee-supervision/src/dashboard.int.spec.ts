@@ -131,6 +131,22 @@ describe('the console dashboard’s fund alerts and the viewer’s read access',
     expect(accounts.map((a) => a.institutionId).sort()).toHaveLength(2);
     expect(accounts.map((a) => a.institutionId)).toContain(id);
     expect((await call(h, viewer, 'GET', `/accounts/${xihu.institutionId}`)).status).toBe(403);
+    // A chart range PostgreSQL cannot hold is the caller's 400 naming the field (a 500 before, found by the API fuzz).
+    for (const [query, field] of [
+      ['to=0001-01-01', 'to'],
+      ['from=2026-12-01&to=2026-11-01', 'from'],
+    ]) {
+      const refused = await call(h, viewer, 'GET', `/accounts/${id}/balances?${query}`);
+      expect({
+        query,
+        status: refused.status,
+        fields: refused.body.errors.map((e: { field: string }) => e.field),
+      }).toEqual({
+        query,
+        status: 400,
+        fields: [field],
+      });
+    }
 
     const [alert] = (await call(h, viewer, 'GET', `/alerts?institutionId=${id}`)).body.items as {
       id: string;

@@ -29,7 +29,11 @@ import { NotYours, RiskAlert, RiskAlertCode, Severity } from '../domain';
 import { originOf, Paging } from './http';
 
 const AccountFilter = z.object({ q: z.string().trim().max(100).optional(), ...Paging });
-const Range = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+/** A day of the escrow chart: this century's (year 1's range reached year 0, which PostgreSQL has not: a 500). */
+const ChartDay = IsoDate.refine((d) => d >= '2000-01-01', 'a day from 2000-01-01 on');
+const Range = z
+  .object({ from: ChartDay.optional(), to: ChartDay.optional() })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'on or before `to`', path: ['from'] });
 const AlertFilter = z.object({
   institutionId: z.uuid().optional(),
   district: z
