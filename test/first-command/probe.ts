@@ -16,7 +16,9 @@ async function answers(path: string): Promise<Response> {
 }
 
 async function main() {
-  const search = (await (await answers(`/api/public/institutions?q=${encodeURIComponent('美术')}`)).json()) as {
+  const search = (await (
+    await answers(`/api/public/institutions?q=${encodeURIComponent('美术')}`)
+  ).json()) as {
     items: { name: string }[];
   };
   if (!search.items.length) throw new Error('the public search for 美术 found no demo institution');
@@ -26,6 +28,11 @@ async function main() {
   try {
     const consolePage = await browser.newPage();
     await signInToConsole(consolePage, base, 'approver.xihu');
+    // The dashboard, filled: its greeting, and no panel still loading (the screenshot was blank before).
+    await consolePage.getByText('您好，').first().waitFor({ timeout: 30_000 });
+    await consolePage.waitForFunction(() => !document.querySelector('.MuiCircularProgress-root'), undefined, {
+      timeout: 30_000,
+    });
     await consolePage.screenshot({ path: join(artifactsDir, 'first-command-console.png') });
 
     const portal = await browser.newPage();
@@ -37,7 +44,9 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`first command: console, portal, search (${search.items.length} results for 美术) and docs answer on ${base}`);
+  console.log(
+    `first command: console, portal, search (${search.items.length} results for 美术) and docs answer on ${base}`,
+  );
 }
 
 main().catch((error) => {
